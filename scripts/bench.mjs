@@ -1,0 +1,2 @@
+// Benchmarks print figures; the performance issue fills this in.
+console.log("no benchmarks yet");

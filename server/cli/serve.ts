@@ -1,0 +1,45 @@
+import type { Command } from "commander";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createApp } from "../http/app.ts";
+import { DEFAULT_HOST, resolveDataDir, resolvePort } from "../config.ts";
+
+interface ServeOptions {
+  port?: string;
+  host?: string;
+  data?: string;
+}
+
+/** `stridewise serve`: the dashboard and its API, on loopback unless told otherwise. */
+export function registerServe(program: Command, version: string): void {
+  program
+    .command("serve")
+    .description("serve the dashboard (what `npm start` runs)")
+    .option("--port <n>", "port to listen on (default: $PORT or 4173)")
+    .option("--host <addr>", `address to listen on (default: ${DEFAULT_HOST})`)
+    .option("--data <dir>", "data folder (default: $STRIDEWISE_DATA or ./data)")
+    .action((opts: ServeOptions) => {
+      const dataDir = resolveDataDir(opts.data);
+      const port = resolvePort(opts.port);
+      const host = opts.host ?? DEFAULT_HOST;
+      mkdirSync(dataDir, { recursive: true });
+      // The bundle lives in dist/cli.js; the dashboard beside it in dist/web.
+      const webDir = join(dirname(fileURLToPath(import.meta.url)), "web");
+      const app = createApp({ webDir, dataDir, version });
+      const server = app.listen(port, host, () => {
+        const address = server.address();
+        const actualPort = typeof address === "object" && address ? address.port : port;
+        console.log(`Stridewise is running at http://${host}:${actualPort} (data in ${dataDir})`);
+      });
+      server.on("error", (err) => {
+        console.error(`Could not start the server: ${err.message}`);
+        process.exitCode = 1;
+      });
+      const stop = (): void => {
+        server.close(() => process.exit(0));
+      };
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
+    });
+}
