@@ -1,0 +1,238 @@
+// The JSON the dashboard API answers with. The browser imports these as types only.
+// Units are in the names; dates are local YYYY-MM-DD unless the name says Utc.
+
+import type { PainEntry, PainEntryInput } from "../core/pain.ts";
+
+export type { PainEntry, PainEntryInput };
+
+export type Units = "km" | "mi";
+
+export interface Settings {
+  units: Units;
+  heightCm: number | null;
+}
+
+export type ImportStatus = "imported" | "duplicate" | "skipped" | "rejected";
+
+export interface ImportResult {
+  file: string;
+  status: ImportStatus;
+  activityIds: number[];
+  code?: string;
+  message?: string;
+}
+
+export interface ImportResponse {
+  results: ImportResult[];
+  summary: Record<ImportStatus, number>;
+}
+
+export type OverstridingFlag = "none" | "possible" | "marked";
+
+/** Frandsen et al. 2025 categories of a run's distance against the longest of the 30 days before. */
+export type SpikeCategory =
+  "within_10pct" | "10_to_30pct" | "30_to_100pct" | "over_100pct" | "no_recent_base";
+
+export interface RunFlags {
+  /** null for activities that are not runs or have no cadence. */
+  overstriding: OverstridingFlag | null;
+  absoluteLowCadence: boolean;
+  lateCadenceDrop: boolean;
+  spike: { category: SpikeCategory; ratio: number | null; longestPrior30dM: number | null } | null;
+}
+
+export interface ActivityListItem {
+  id: number;
+  sport: string;
+  subSport: string | null;
+  isRun: boolean;
+  startUtc: string;
+  localDate: string;
+  distanceM: number | null;
+  timerS: number | null;
+  avgSpeedMps: number | null;
+  avgCadenceSpm: number | null;
+  avgHeartRateBpm: number | null;
+  /** Expected cadence at this run's speeds (personal model, or the population line until there is one). */
+  expectedCadenceSpm: number | null;
+  /** Median (observed − expected) / expected, in percent; negative is below expected. */
+  cadenceResidualPct: number | null;
+  device: { manufacturer: string | null; product: string | null };
+  flags: RunFlags;
+}
+
+export interface ActivityPage {
+  items: ActivityListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface LapView {
+  index: number;
+  startUtc: string;
+  elapsedS: number | null;
+  timerS: number | null;
+  distanceM: number | null;
+  avgSpeedMps: number | null;
+  avgCadenceSpm: number | null;
+  avgHeartRateBpm: number | null;
+}
+
+/** Downsampled columns for charts; null where the file held no value. */
+export interface SeriesView {
+  timeS: number[];
+  distanceM: (number | null)[];
+  speedMps: (number | null)[];
+  cadenceSpm: (number | null)[];
+  expectedCadenceSpm: (number | null)[];
+  heartRateBpm: (number | null)[];
+  altitudeM: (number | null)[];
+  stepLengthM: (number | null)[];
+  verticalOscillationMm: (number | null)[];
+  verticalRatioPct: (number | null)[];
+  stanceTimeMs: (number | null)[];
+}
+
+export interface FlaggedSegment {
+  startS: number;
+  endS: number;
+  medianResidualPct: number;
+}
+
+export interface ActivityDetail {
+  summary: ActivityListItem & {
+    elapsedS: number | null;
+    maxSpeedMps: number | null;
+    maxHeartRateBpm: number | null;
+    totalAscentM: number | null;
+    avgStepLengthM: number | null;
+    avgVerticalOscillationMm: number | null;
+    avgVerticalRatioPct: number | null;
+    avgStanceTimeMs: number | null;
+    hasRunningDynamics: boolean;
+    fileName: string;
+    /** Share of running time in flagged stretches, 0–1. */
+    flaggedShare: number | null;
+    /** Late-run drop: last-quarter minus first-quarter median residual, in percentage points. */
+    lateDropPts: number | null;
+  };
+  laps: LapView[];
+  series: SeriesView;
+  flaggedSegments: FlaggedSegment[];
+  /** Plain sentences about this run ("Your cadence was 6% below what you usually run at this speed"). */
+  notes: string[];
+}
+
+export interface LoadView {
+  asOf: string;
+  daily: { date: string; distanceM: number }[];
+  weekly: { weekStart: string; distanceM: number; runs: number; changePct: number | null }[];
+  runs: {
+    id: number;
+    localDate: string;
+    distanceM: number;
+    longestPrior30dM: number | null;
+    ratio: number | null;
+    category: SpikeCategory;
+    hazardRatio: { value: number; ci95: [number, number] } | null;
+  }[];
+  /** Rolling 7-day distance against the 7 days before; noted when the rise is over 30%. */
+  rolling7d: {
+    date: string;
+    distanceM: number;
+    previousM: number;
+    changePct: number | null;
+    noted: boolean;
+  }[];
+  /** Descriptive only: never coloured as risk. */
+  acuteChronic: { date: string; uncoupled: number | null; ewma: number | null }[];
+  nextRun: { ceilingM: number | null; longestPrior30dM: number | null; explanation: string };
+}
+
+export interface CadenceModelView {
+  kind: "personal" | "population";
+  interceptSpm: number;
+  slopeSpmPerMps: number;
+  quadSpmPerMps2: number;
+  runs: number;
+  speedRangeMps: [number, number] | null;
+  explanation: string;
+}
+
+export interface CadenceView {
+  model: CadenceModelView;
+  /** One point per run stretch (binned), for the cadence-vs-speed scatter. */
+  points: { runId: number; localDate: string; speedMps: number; cadenceSpm: number }[];
+  personalLine: { speedMps: number; cadenceSpm: number }[];
+  populationLine: { speedMps: number; cadenceSpm: number }[];
+  referenceSpeedMps: number;
+  trend: {
+    weekStart: string;
+    cadenceAtReferenceSpm: number | null;
+    stepLengthM: number | null;
+    verticalRatioPct: number | null;
+    stanceTimeMs: number | null;
+    runs: number;
+  }[];
+}
+
+export type Hypothesis = "overstriding" | "mileage_spike";
+export type Verdict = "linked" | "no_clear_link" | "not_enough_data";
+
+export interface Correlation {
+  hypothesis: Hypothesis;
+  verdict: Verdict;
+  eligibleRuns: number;
+  flaggedRuns: number;
+  flaggedWithPain: number;
+  unflaggedRuns: number;
+  unflaggedWithPain: number;
+  relativeRisk: number | null;
+  ci95: [number, number] | null;
+  pValue: number | null;
+  explanation: string;
+  /** What is missing before a verdict ("3 more flagged runs"); empty once there is enough. */
+  missing: string[];
+  flaggedRisk?: { value: number; ci95: [number, number] } | null;
+  unflaggedRisk?: { value: number; ci95: [number, number] } | null;
+}
+
+export interface Advice {
+  id: string;
+  cause: string;
+  title: string;
+  body: string;
+  because: string[];
+  source: string;
+}
+
+export interface RedFlagNotice {
+  id: string;
+  title: string;
+  body: string;
+  because: string[];
+}
+
+export interface InsightsView {
+  correlations: Correlation[];
+  advice: Advice[];
+  redFlags: RedFlagNotice[];
+  disclaimer: string;
+}
+
+export interface OverviewView {
+  hasData: boolean;
+  runs: number;
+  thisWeekM: number;
+  lastWeekM: number;
+  nextRun: LoadView["nextRun"];
+  lastRun: ActivityListItem | null;
+  latestPain: PainEntry | null;
+  topTip: Advice | null;
+  redFlags: RedFlagNotice[];
+}
+
+export interface ApiError {
+  error: { code: string; message: string };
+}
