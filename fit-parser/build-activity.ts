@@ -1,0 +1,159 @@
+import type { FitMessages, LapMesg, RecordMesg, SessionMesg } from "@garmin/fitsdk";
+import { isFootSport } from "./cadence.ts";
+import { deviceOf } from "./device.ts";
+import { warning } from "./errors.ts";
+import { buildSamples, orderRecords } from "./samples.ts";
+import { buildLap, sessionSummary } from "./summary.ts";
+import type { Activity, ParseWarning, Samples } from "./types.ts";
+import { FIT_EPOCH_MS, enumName, num, timeMs } from "./values.ts";
+
+const MAX_OFFSET_S = 14 * 3600;
+const OFFSET_STEP_S = 15 * 60;
+
+export interface Built {
+  activities: Activity[];
+  warnings: ParseWarning[];
+}
+
+/** activity.local_timestamp − activity.timestamp, kept only when it is a real time-zone offset. */
+export function utcOffsetOf(messages: FitMessages, warnings: ParseWarning[]): number | null {
+  const act = messages.activityMesgs?.[0];
+  if (act === undefined) return null;
+  const local = num(
+    act.localTimestamp instanceof Date ? act.localTimestamp.getTime() / 1000 : act.localTimestamp,
+  );
+  const utcMs = timeMs(act.timestamp);
+  if (!Number.isFinite(local) || !Number.isFinite(utcMs)) return null;
+  const offset = Math.round(local - (utcMs - FIT_EPOCH_MS) / 1000);
+  if (Math.abs(offset) <= MAX_OFFSET_S && offset % OFFSET_STEP_S === 0) return offset;
+  warnings.push(
+    warning(
+      "bad-utc-offset",
+      "The file's local time does not match a real time zone, so dates are shown in UTC.",
+    ),
+  );
+  return null;
+}
+
+export function localDateOf(startMs: number, offsetS: number | null): string {
+  return new Date(startMs + (offsetS ?? 0) * 1000).toISOString().slice(0, 10);
+}
+
+function hasDynamics(
+  s: Samples,
+  summary: Pick<
+    Activity,
+    "avgStepLengthM" | "avgVerticalOscillationMm" | "avgVerticalRatioPct" | "avgStanceTimeMs"
+  >,
+): boolean {
+  if (summary.avgStepLengthM !== null || summary.avgVerticalOscillationMm !== null) return true;
+  if (summary.avgVerticalRatioPct !== null || summary.avgStanceTimeMs !== null) return true;
+  const cols = [s.stepLengthM, s.verticalOscillationMm, s.verticalRatioPct, s.stanceTimeMs];
+  return cols.some((c) => c.some((v) => Number.isFinite(v)));
+}
+
+interface Window {
+  session: SessionMesg | null;
+  startMs: number;
+  endMs: number;
+}
+
+/** Session time windows: start_time + total_elapsed_time (works for summary-first files too). */
+function windowsOf(sessions: readonly SessionMesg[], records: readonly RecordMesg[]): Window[] {
+  const firstRec = records.length > 0 ? timeMs(records[0]?.timestamp) : Number.NaN;
+  const lastRec = records.length > 0 ? timeMs(records[records.length - 1]?.timestamp) : Number.NaN;
+  if (sessions.length === 0) {
+    return Number.isFinite(firstRec) ? [{ session: null, startMs: firstRec, endMs: lastRec }] : [];
+  }
+  const wins = sessions.map((s): Window => {
+    const elapsed = num(s.totalElapsedTime);
+    const end = timeMs(s.timestamp);
+    let start = timeMs(s.startTime);
+    if (!Number.isFinite(start)) start = Number.isFinite(elapsed) ? end - elapsed * 1000 : firstRec;
+    // Some watches stamp the session later than start + elapsed: take whichever ends last.
+    const stop = Math.max(
+      Number.isFinite(elapsed) ? start + elapsed * 1000 : lastRec,
+      Number.isFinite(end) ? end : 0,
+    );
+    return { session: s, startMs: start, endMs: stop };
+  });
+  const valid = wins.filter((w) => Number.isFinite(w.startMs));
+  valid.sort((a, b) => a.startMs - b.startMs);
+  return valid;
+}
+
+function recordsIn(
+  records: readonly RecordMesg[],
+  from: number,
+  to: number,
+  nextStart: number,
+): RecordMesg[] {
+  const upper = Math.min(Number.isFinite(to) ? to : Number.POSITIVE_INFINITY, nextStart - 1);
+  return records.filter((r) => {
+    const t = timeMs(r.timestamp);
+    return t >= from && t <= upper;
+  });
+}
+
+function sportOf(
+  messages: FitMessages,
+  session: SessionMesg | null,
+): { sport: string; subSport: string | null } {
+  const src = (session ?? messages.sportMesgs?.[0] ?? messages.lapMesgs?.[0] ?? {}) as Record<
+    string,
+    unknown
+  >;
+  return { sport: enumName(src["sport"]) ?? "generic", subSport: enumName(src["subSport"]) };
+}
+
+/** One Activity per session of a decoded segment; records are assigned by each session's time window. */
+export function buildActivities(messages: FitMessages): Built {
+  const warnings: ParseWarning[] = [];
+  const records = orderRecords(messages.recordMesgs ?? []);
+  const sessions = messages.sessionMesgs ?? [];
+  const windows = windowsOf(sessions, records);
+  if (sessions.length === 0 && windows.length > 0) {
+    warnings.push(
+      warning(
+        "no-session",
+        "The file has no summary of the activity, so its totals were computed from the samples.",
+      ),
+    );
+  }
+  const device = deviceOf(messages);
+  const utcOffsetS = utcOffsetOf(messages, warnings);
+  const laps: readonly LapMesg[] = messages.lapMesgs ?? [];
+  const activities = windows.map((w, i): Activity => {
+    const nextStart = windows[i + 1]?.startMs ?? Number.POSITIVE_INFINITY;
+    const { sport, subSport } = sportOf(messages, w.session);
+    const footSport = isFootSport(sport);
+    const own = recordsIn(records, w.startMs, w.endMs, nextStart);
+    const built = buildSamples(own, { startMs: w.startMs, footSport, rebaseDistance: windows.length > 1 });
+    if (built.distanceGlitches > 0) {
+      warnings.push(
+        warning(
+          "distance-glitch",
+          `${built.distanceGlitches} distance readings that went backwards were ignored.`,
+        ),
+      );
+    }
+    const summary = sessionSummary(w.session, built.samples, footSport, built.scale);
+    const lapsHere = laps.filter((l) => {
+      const t = timeMs(l.startTime);
+      return t >= w.startMs && t < nextStart && t <= (Number.isFinite(w.endMs) ? w.endMs : t);
+    });
+    return {
+      sport,
+      subSport,
+      device,
+      startUtc: new Date(w.startMs).toISOString(),
+      utcOffsetS,
+      localDate: localDateOf(w.startMs, utcOffsetS),
+      ...summary,
+      hasRunningDynamics: hasDynamics(built.samples, summary),
+      laps: lapsHere.map((l) => buildLap(l, footSport, built.scale)),
+      samples: built.samples,
+    };
+  });
+  return { activities, warnings };
+}

@@ -1,0 +1,36 @@
+import type { ParseErrorCode, ParseResult, ParseWarning } from "./types.ts";
+
+// One sentence per code, in the runner's words; `detail` names what exactly was wrong.
+const MESSAGES: Record<ParseErrorCode, string> = {
+  "empty-file": "This file is empty (0 bytes), so there is no activity to read.",
+  "not-a-fit-file": "This is not a FIT file: it does not start with a FIT header.",
+  "not-an-activity":
+    "This FIT file is not an activity (it holds watch data such as settings, monitoring or a workout plan).",
+  "corrupt-file": "This FIT file is damaged: its checksum does not match its contents.",
+  "truncated-file": "This FIT file is cut off before its end, and nothing usable could be recovered.",
+  "no-running-data": "This FIT file is an activity but holds no session or samples that could be read.",
+  "unsupported-encoding":
+    "This FIT file uses an encoding Stridewise cannot read yet, so it was not imported rather than read wrongly.",
+};
+
+/** Thrown inside the parser only; `parseFit` turns it into a `{ ok: false }` result. */
+export class FitParseError extends Error {
+  constructor(
+    readonly code: ParseErrorCode,
+    message?: string,
+  ) {
+    super(message ?? MESSAGES[code]);
+  }
+}
+
+export function defaultMessage(code: ParseErrorCode): string {
+  return MESSAGES[code];
+}
+
+export function failure(code: ParseErrorCode, message?: string): ParseResult {
+  return { ok: false, code, message: message ?? MESSAGES[code] };
+}
+
+export function warning(code: string, message: string): ParseWarning {
+  return { code, message };
+}
