@@ -1,0 +1,198 @@
+import type { Activity, Device, Lap, Samples } from "../../fit-parser/types.ts";
+import type { Db } from "./open.ts";
+import { SERIES_COLUMNS, decodeSamples, encodeSamples } from "./series-codec.ts";
+import {
+  type ActivityRow,
+  type LapRow,
+  ACTIVITY_COLUMNS,
+  activityValues,
+  toLap,
+  toSummary,
+} from "./activity-rows.ts";
+
+/** An activity as listed: everything but its laps and samples. */
+export interface ActivitySummary {
+  id: number;
+  fileId: number;
+  sessionIndex: number;
+  sport: string;
+  subSport: string | null;
+  /** A running session (a triathlon's run leg counts); other sports are kept but are not runs. */
+  isRun: boolean;
+  startUtc: string;
+  utcOffsetS: number | null;
+  localDate: string;
+  elapsedS: number | null;
+  timerS: number | null;
+  distanceM: number | null;
+  avgSpeedMps: number | null;
+  maxSpeedMps: number | null;
+  avgHeartRateBpm: number | null;
+  maxHeartRateBpm: number | null;
+  avgCadenceSpm: number | null;
+  totalAscentM: number | null;
+  avgStepLengthM: number | null;
+  avgVerticalOscillationMm: number | null;
+  avgVerticalRatioPct: number | null;
+  avgStanceTimeMs: number | null;
+  device: Device;
+  hasGps: boolean;
+  hasRunningDynamics: boolean;
+  sampleCount: number;
+}
+
+/** An activity with its laps and its samples decoded back to typed arrays. */
+export interface StoredActivity extends ActivitySummary {
+  laps: Lap[];
+  samples: Samples;
+}
+
+export interface ListOptions {
+  limit?: number;
+  offset?: number;
+  runsOnly?: boolean;
+}
+
+/** Re-encoded copies: same serial and start within this, or (no serial) start within the looser window. */
+const SERIAL_START_TOLERANCE_S = 2;
+const START_TOLERANCE_S = 5;
+const DISTANCE_TOLERANCE = 0.01;
+
+function shiftIso(iso: string, seconds: number): string {
+  return new Date(Date.parse(iso) + seconds * 1000).toISOString();
+}
+
+function sameDistance(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a === b;
+  return Math.abs(a - b) <= DISTANCE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** Activities, their laps and their series. Callers wrap multi-step writes in db.transaction. */
+export function createActivitiesRepo(db: Db) {
+  const q = db.sqlite;
+  const placeholders = (n: number): string => Array.from({ length: n }, () => "?").join(", ");
+  const seriesCols = SERIES_COLUMNS.map((c) => c.sql);
+  const s = {
+    insert: q.prepare(
+      `INSERT INTO activities (file_id, session_index, ${ACTIVITY_COLUMNS.join(", ")})
+       VALUES (?, ?, ${placeholders(ACTIVITY_COLUMNS.length)})`,
+    ),
+    update: q.prepare(
+      `UPDATE activities SET ${ACTIVITY_COLUMNS.map((c) => `${c} = ?`).join(", ")} WHERE id = ?`,
+    ),
+    insertLap: q.prepare(
+      `INSERT INTO laps (activity_id, lap_index, start_utc, elapsed_s, timer_s, distance_m, avg_speed_mps,
+         avg_cadence_spm, avg_heart_rate_bpm) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    deleteLaps: q.prepare<[number], void>("DELETE FROM laps WHERE activity_id = ?"),
+    upsertSeries: q.prepare(
+      `INSERT OR REPLACE INTO activity_series (activity_id, sample_count, ${seriesCols.join(", ")})
+       VALUES (?, ?, ${placeholders(seriesCols.length)})`,
+    ),
+    get: q.prepare<[number], ActivityRow>("SELECT * FROM activities WHERE id = ?"),
+    laps: q.prepare<[number], LapRow>("SELECT * FROM laps WHERE activity_id = ? ORDER BY lap_index"),
+    series: q.prepare<[number], Record<string, unknown>>(
+      "SELECT * FROM activity_series WHERE activity_id = ?",
+    ),
+    list: q.prepare<[number, number, number], ActivityRow>(
+      `SELECT * FROM activities WHERE is_run >= ? ORDER BY start_utc DESC, id DESC LIMIT ? OFFSET ?`,
+    ),
+    count: q.prepare<[number], { n: number }>("SELECT count(*) AS n FROM activities WHERE is_run >= ?"),
+    byFile: q.prepare<[number], ActivityRow>(
+      "SELECT * FROM activities WHERE file_id = ? ORDER BY session_index",
+    ),
+    remove: q.prepare<[number], void>("DELETE FROM activities WHERE id = ?"),
+    fileOf: q.prepare<[number], { file_id: number }>("SELECT file_id FROM activities WHERE id = ?"),
+    leftInFile: q.prepare<[number], { n: number }>("SELECT count(*) AS n FROM activities WHERE file_id = ?"),
+    deleteFile: q.prepare<[number], void>("DELETE FROM files WHERE id = ?"),
+    window: q.prepare<[string, string, number], ActivityRow>(
+      "SELECT * FROM activities WHERE start_utc BETWEEN ? AND ? AND file_id != ? ORDER BY id",
+    ),
+  };
+
+  function writeChildren(id: number, activity: Activity): void {
+    s.deleteLaps.run(id);
+    activity.laps.forEach((lap, i) =>
+      s.insertLap.run(
+        id,
+        i,
+        lap.startUtc,
+        lap.elapsedS,
+        lap.timerS,
+        lap.distanceM,
+        lap.avgSpeedMps,
+        lap.avgCadenceSpm,
+        lap.avgHeartRateBpm,
+      ),
+    );
+    s.upsertSeries.run(id, activity.samples.count, ...encodeSamples(activity.samples));
+  }
+
+  return {
+    /** Stores one session of a file with its laps and series; returns the new id. */
+    insert(fileId: number, sessionIndex: number, activity: Activity): number {
+      return db.transaction(() => {
+        const id = Number(s.insert.run(fileId, sessionIndex, ...activityValues(activity)).lastInsertRowid);
+        writeChildren(id, activity);
+        return id;
+      });
+    },
+    /** Rewrites an activity in place from a fresh parse, keeping its id (reanalyze). */
+    replace(id: number, activity: Activity): void {
+      db.transaction(() => {
+        s.update.run(...activityValues(activity), id);
+        writeChildren(id, activity);
+      });
+    },
+    get(id: number): StoredActivity | null {
+      const row = s.get.get(id);
+      if (!row) return null;
+      const series = s.series.get(id);
+      const count = series ? (series["sample_count"] as number) : 0;
+      const samples = decodeSamples(series ?? {}, count);
+      return { ...toSummary(row), laps: s.laps.all(id).map(toLap), samples };
+    },
+    /** Newest first. */
+    list(opts: ListOptions = {}): ActivitySummary[] {
+      return s.list.all(opts.runsOnly ? 1 : 0, opts.limit ?? 50, opts.offset ?? 0).map(toSummary);
+    },
+    count(opts: { runsOnly?: boolean } = {}): number {
+      return s.count.get(opts.runsOnly ? 1 : 0)?.n ?? 0;
+    },
+    listForFile(fileId: number): ActivitySummary[] {
+      return s.byFile.all(fileId).map(toSummary);
+    },
+    /** Deletes an activity (laps, series and analysis cascade); an original left with no activity goes too. */
+    delete(id: number): boolean {
+      return db.transaction(() => {
+        const fileId = s.fileOf.get(id)?.file_id;
+        if (fileId === undefined) return false;
+        s.remove.run(id);
+        if ((s.leftInFile.get(fileId)?.n ?? 0) === 0) s.deleteFile.run(fileId);
+        return true;
+      });
+    },
+    /** Ids of stored activities (from other files) that are this activity re-encoded. */
+    findDuplicates(activity: Activity, excludeFileId = -1): number[] {
+      const rows = s.window.all(
+        shiftIso(activity.startUtc, -START_TOLERANCE_S),
+        shiftIso(activity.startUtc, START_TOLERANCE_S),
+        excludeFileId,
+      );
+      const start = Date.parse(activity.startUtc);
+      const serial = activity.device.serialNumber;
+      return rows
+        .filter((row) => {
+          if (row.sport !== activity.sport) return false;
+          const deltaS = Math.abs(Date.parse(row.start_utc) - start) / 1000;
+          if (serial !== null && row.device_serial !== null) {
+            return row.device_serial === serial && deltaS <= SERIAL_START_TOLERANCE_S;
+          }
+          return sameDistance(row.distance_m, activity.distanceM);
+        })
+        .map((row) => row.id);
+    },
+  };
+}
+
+export type ActivitiesRepo = ReturnType<typeof createActivitiesRepo>;

@@ -1,0 +1,157 @@
+import type { Activity, Lap } from "../../fit-parser/types.ts";
+import type { ActivitySummary } from "./activities-repo.ts";
+
+// Row <-> object mapping for activities and laps, kept apart so the repo stays about queries.
+
+export interface ActivityRow {
+  id: number;
+  file_id: number;
+  session_index: number;
+  sport: string;
+  sub_sport: string | null;
+  is_run: number;
+  start_utc: string;
+  utc_offset_s: number | null;
+  local_date: string;
+  elapsed_s: number | null;
+  timer_s: number | null;
+  distance_m: number | null;
+  avg_speed_mps: number | null;
+  max_speed_mps: number | null;
+  avg_heart_rate_bpm: number | null;
+  max_heart_rate_bpm: number | null;
+  avg_cadence_spm: number | null;
+  total_ascent_m: number | null;
+  avg_step_length_m: number | null;
+  avg_vertical_oscillation_mm: number | null;
+  avg_vertical_ratio_pct: number | null;
+  avg_stance_time_ms: number | null;
+  device_manufacturer: string | null;
+  device_product: string | null;
+  device_serial: number | null;
+  has_gps: number;
+  has_running_dynamics: number;
+  sample_count: number;
+}
+
+export interface LapRow {
+  lap_index: number;
+  start_utc: string;
+  elapsed_s: number | null;
+  timer_s: number | null;
+  distance_m: number | null;
+  avg_speed_mps: number | null;
+  avg_cadence_spm: number | null;
+  avg_heart_rate_bpm: number | null;
+}
+
+/** Columns written from an Activity, in the order activityValues() returns them. */
+export const ACTIVITY_COLUMNS = [
+  "sport",
+  "sub_sport",
+  "is_run",
+  "start_utc",
+  "utc_offset_s",
+  "local_date",
+  "elapsed_s",
+  "timer_s",
+  "distance_m",
+  "avg_speed_mps",
+  "max_speed_mps",
+  "avg_heart_rate_bpm",
+  "max_heart_rate_bpm",
+  "avg_cadence_spm",
+  "total_ascent_m",
+  "avg_step_length_m",
+  "avg_vertical_oscillation_mm",
+  "avg_vertical_ratio_pct",
+  "avg_stance_time_ms",
+  "device_manufacturer",
+  "device_product",
+  "device_serial",
+  "has_gps",
+  "has_running_dynamics",
+  "sample_count",
+] as const;
+
+/** Only running sessions are runs: the run leg of a triathlon is one, a walk or a ride is not. */
+export function isRunSport(sport: string): boolean {
+  return sport === "running";
+}
+
+function hasGps(activity: Activity): boolean {
+  return activity.samples.latDeg.some((v) => !Number.isNaN(v));
+}
+
+export function activityValues(a: Activity): (string | number | null)[] {
+  return [
+    a.sport,
+    a.subSport,
+    isRunSport(a.sport) ? 1 : 0,
+    a.startUtc,
+    a.utcOffsetS,
+    a.localDate,
+    a.elapsedS,
+    a.timerS,
+    a.distanceM,
+    a.avgSpeedMps,
+    a.maxSpeedMps,
+    a.avgHeartRateBpm,
+    a.maxHeartRateBpm,
+    a.avgCadenceSpm,
+    a.totalAscentM,
+    a.avgStepLengthM,
+    a.avgVerticalOscillationMm,
+    a.avgVerticalRatioPct,
+    a.avgStanceTimeMs,
+    a.device.manufacturer,
+    a.device.product,
+    a.device.serialNumber,
+    hasGps(a) ? 1 : 0,
+    a.hasRunningDynamics ? 1 : 0,
+    a.samples.count,
+  ];
+}
+
+export function toSummary(r: ActivityRow): ActivitySummary {
+  return {
+    id: r.id,
+    fileId: r.file_id,
+    sessionIndex: r.session_index,
+    sport: r.sport,
+    subSport: r.sub_sport,
+    isRun: r.is_run === 1,
+    startUtc: r.start_utc,
+    utcOffsetS: r.utc_offset_s,
+    localDate: r.local_date,
+    elapsedS: r.elapsed_s,
+    timerS: r.timer_s,
+    distanceM: r.distance_m,
+    avgSpeedMps: r.avg_speed_mps,
+    maxSpeedMps: r.max_speed_mps,
+    avgHeartRateBpm: r.avg_heart_rate_bpm,
+    maxHeartRateBpm: r.max_heart_rate_bpm,
+    avgCadenceSpm: r.avg_cadence_spm,
+    totalAscentM: r.total_ascent_m,
+    avgStepLengthM: r.avg_step_length_m,
+    avgVerticalOscillationMm: r.avg_vertical_oscillation_mm,
+    avgVerticalRatioPct: r.avg_vertical_ratio_pct,
+    avgStanceTimeMs: r.avg_stance_time_ms,
+    device: { manufacturer: r.device_manufacturer, product: r.device_product, serialNumber: r.device_serial },
+    hasGps: r.has_gps === 1,
+    hasRunningDynamics: r.has_running_dynamics === 1,
+    sampleCount: r.sample_count,
+  };
+}
+
+export function toLap(r: LapRow): Lap {
+  return {
+    startUtc: r.start_utc,
+    elapsedS: r.elapsed_s,
+    timerS: r.timer_s,
+    distanceM: r.distance_m,
+    avgSpeedMps: r.avg_speed_mps,
+    avgCadenceSpm: r.avg_cadence_spm,
+    avgHeartRateBpm: r.avg_heart_rate_bpm,
+  };
+}

@@ -1,0 +1,123 @@
+// Ordered and frozen: a released migration is never edited, only followed by a new one.
+// The schema version is PRAGMA user_version = the number of migrations applied.
+
+const V1_STORAGE = `
+-- Originals live in the database as BLOBs rather than beside it: the data folder stays one file to back up,
+-- and an original commits in the same transaction as the activities read from it (no orphans after a crash).
+-- bytes are the FIT bytes themselves (after .gz/.zip extraction); sha256 is over those bytes.
+CREATE TABLE files (
+  id            INTEGER PRIMARY KEY,
+  sha256        TEXT    NOT NULL UNIQUE,
+  original_name TEXT    NOT NULL,
+  size_bytes    INTEGER NOT NULL,
+  imported_at   TEXT    NOT NULL,
+  bytes         BLOB    NOT NULL
+);
+
+-- One row per session: a triathlon file gives several, and only running sessions count as runs (is_run).
+CREATE TABLE activities (
+  id                          INTEGER PRIMARY KEY,
+  file_id                     INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  session_index               INTEGER NOT NULL,
+  sport                       TEXT    NOT NULL,
+  sub_sport                   TEXT,
+  is_run                      INTEGER NOT NULL CHECK (is_run IN (0, 1)),
+  start_utc                   TEXT    NOT NULL,
+  utc_offset_s                INTEGER,
+  local_date                  TEXT    NOT NULL,
+  elapsed_s                   REAL,
+  timer_s                     REAL,
+  distance_m                  REAL,
+  avg_speed_mps               REAL,
+  max_speed_mps               REAL,
+  avg_heart_rate_bpm          REAL,
+  max_heart_rate_bpm          REAL,
+  avg_cadence_spm             REAL,
+  total_ascent_m              REAL,
+  avg_step_length_m           REAL,
+  avg_vertical_oscillation_mm REAL,
+  avg_vertical_ratio_pct      REAL,
+  avg_stance_time_ms          REAL,
+  device_manufacturer         TEXT,
+  device_product              TEXT,
+  device_serial               INTEGER,
+  has_gps                     INTEGER NOT NULL CHECK (has_gps IN (0, 1)),
+  has_running_dynamics        INTEGER NOT NULL CHECK (has_running_dynamics IN (0, 1)),
+  sample_count                INTEGER NOT NULL,
+  UNIQUE (file_id, session_index)
+);
+-- start_utc is fixed-width ISO 8601, so text order is time order (listing and duplicate windows).
+CREATE INDEX activities_start_utc ON activities (start_utc);
+CREATE INDEX activities_run_local_date ON activities (is_run, local_date);
+
+CREATE TABLE laps (
+  activity_id        INTEGER NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+  lap_index          INTEGER NOT NULL,
+  start_utc          TEXT    NOT NULL,
+  elapsed_s          REAL,
+  timer_s            REAL,
+  distance_m         REAL,
+  avg_speed_mps      REAL,
+  avg_cadence_spm    REAL,
+  avg_heart_rate_bpm REAL,
+  PRIMARY KEY (activity_id, lap_index)
+) WITHOUT ROWID;
+
+-- Samples as one row of little-endian typed-array blobs per activity, not one row per sample: a run page loads
+-- one row (3,600 samples x 12 columns would be 3,600 rows and 43,000 values through SQL), and the blobs decode
+-- straight back into the Float32/Float64 columns the charts use. A column with no values at all is NULL.
+CREATE TABLE activity_series (
+  activity_id             INTEGER PRIMARY KEY REFERENCES activities(id) ON DELETE CASCADE,
+  sample_count            INTEGER NOT NULL,
+  time_s                  BLOB NOT NULL,
+  distance_m              BLOB,
+  speed_mps               BLOB,
+  cadence_spm             BLOB,
+  heart_rate_bpm          BLOB,
+  altitude_m              BLOB,
+  lat_deg                 BLOB,
+  lon_deg                 BLOB,
+  step_length_m           BLOB,
+  vertical_oscillation_mm BLOB,
+  vertical_ratio_pct      BLOB,
+  stance_time_ms          BLOB
+);
+
+-- Per-run analysis results, written by the analysis; reanalyze clears it, a version bump invalidates it.
+CREATE TABLE run_analysis (
+  activity_id      INTEGER PRIMARY KEY REFERENCES activities(id) ON DELETE CASCADE,
+  analysis_version INTEGER NOT NULL,
+  json             TEXT    NOT NULL
+);
+
+-- Pain entries are not tied to activities (pain is logged per day), so deleting a run never deletes pain.
+CREATE TABLE pain_entries (
+  id         INTEGER PRIMARY KEY,
+  date       TEXT    NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  severity   INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 10),
+  location   TEXT CHECK (location IN ('lateral', 'anterior', 'deep_groin', 'inner_thigh', 'buttock', 'unsure')),
+  side       TEXT CHECK (side IN ('left', 'right', 'both')),
+  timing     TEXT CHECK (timing IN ('during_run', 'after_run', 'next_morning', 'rest_or_night')),
+  note       TEXT    NOT NULL DEFAULT '',
+  red_flags  TEXT    NOT NULL DEFAULT '[]' CHECK (json_valid(red_flags) AND json_type(red_flags) = 'array'),
+  created_at TEXT    NOT NULL,
+  updated_at TEXT    NOT NULL
+);
+CREATE INDEX pain_entries_date ON pain_entries (date);
+
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL CHECK (json_valid(value))
+) WITHOUT ROWID;
+
+-- What sync has already looked at: a file whose path, size and mtime are unchanged is not read again.
+CREATE TABLE sync_seen (
+  path       TEXT    PRIMARY KEY,
+  size_bytes INTEGER NOT NULL,
+  mtime_ms   INTEGER NOT NULL,
+  seen_at    TEXT    NOT NULL
+) WITHOUT ROWID;
+`;
+
+/** Every migration, in order. Append only. */
+export const MIGRATIONS: readonly string[] = Object.freeze([V1_STORAGE]);

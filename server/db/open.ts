@@ -1,0 +1,60 @@
+import Database from "better-sqlite3";
+import { DomainError } from "../errors.ts";
+import { MIGRATIONS } from "./migrations.ts";
+
+/** The one handle every repo is built on. */
+export interface Db {
+  readonly sqlite: Database.Database;
+  /** Runs fn in a transaction (a savepoint when nested); a throw rolls it back. */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
+
+/** Milliseconds a writer waits for another process's lock (a sync and the server may share the file). */
+const BUSY_TIMEOUT_MS = 5000;
+
+/** Opens (or creates) the database and brings its schema up to date. ":memory:" is allowed. */
+export function openDb(file: string): Db {
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // NORMAL is durable in WAL mode except for the last commits on power loss, and never corrupts.
+  sqlite.pragma("synchronous = NORMAL");
+  const db: Db = {
+    sqlite,
+    // IMMEDIATE takes the write lock up front, so a read-then-write never fails midway on another writer.
+    transaction: <T>(fn: () => T): T => sqlite.transaction(fn).immediate(),
+    close: () => sqlite.close(),
+  };
+  try {
+    migrate(db);
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+  return db;
+}
+
+/** The schema version a database is at (PRAGMA user_version). */
+export function schemaVersion(db: Db): number {
+  return db.sqlite.pragma("user_version", { simple: true }) as number;
+}
+
+/** Applies every migration not yet applied, each in its own transaction with its version bump. */
+export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS): void {
+  const current = schemaVersion(db);
+  if (current > migrations.length) {
+    throw new DomainError(
+      "database-too-new",
+      `This database is at schema version ${current}, newer than this Stridewise knows (${migrations.length}). Update Stridewise.`,
+    );
+  }
+  for (let version = current; version < migrations.length; version++) {
+    const sql = migrations[version] as string;
+    db.transaction(() => {
+      db.sqlite.exec(sql);
+      db.sqlite.pragma(`user_version = ${version + 1}`);
+    });
+  }
+}

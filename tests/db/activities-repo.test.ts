@@ -1,0 +1,155 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
+import { createAnalysisRepo } from "../../server/db/analysis-repo.ts";
+import { createFilesRepo } from "../../server/db/files-repo.ts";
+import { type Db, openDb } from "../../server/db/open.ts";
+import { makeActivity, steadySamples } from "./activity-fixture.ts";
+
+let db: Db;
+let files: ReturnType<typeof createFilesRepo>;
+let activities: ReturnType<typeof createActivitiesRepo>;
+
+function addFile(sha = "a".repeat(64)): number {
+  return files.insert({
+    sha256: sha,
+    originalName: "run.fit",
+    bytes: new Uint8Array([1, 2, 3]),
+    importedAt: "2026-01-01T00:00:00.000Z",
+  });
+}
+
+function count(table: string): number {
+  return (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+beforeEach(() => {
+  db = openDb(":memory:");
+  files = createFilesRepo(db);
+  activities = createActivitiesRepo(db);
+});
+
+describe("activities repo", () => {
+  it("stores a run with its laps and series and reads it back exactly, NaN included", () => {
+    const fileId = addFile();
+    const input = makeActivity();
+    const id = activities.insert(fileId, 0, input);
+    const stored = activities.get(id);
+    expect(stored).not.toBeNull();
+    if (!stored) return;
+    expect(stored).toMatchObject({ fileId, sessionIndex: 0, sport: "running", isRun: true, hasGps: true });
+    expect(stored.device).toEqual(input.device);
+    expect(stored.laps).toEqual(input.laps);
+    expect(stored.samples.count).toBe(600);
+    expect(stored.samples.timeS).toBeInstanceOf(Float64Array);
+    expect(stored.samples.cadenceSpm).toBeInstanceOf(Float32Array);
+    expect(Array.from(stored.samples.cadenceSpm)).toEqual(Array.from(input.samples.cadenceSpm));
+    expect(Array.from(stored.samples.latDeg)).toEqual(Array.from(input.samples.latDeg));
+    expect(Number.isNaN(stored.samples.heartRateBpm[0])).toBe(true);
+    expect(stored.samples.heartRateBpm[1]).toBe(140);
+    expect(stored.samples.stepLengthM.every(Number.isNaN)).toBe(true);
+  });
+
+  it("stores a column the watch never recorded as NULL, not as a blob of NaN", () => {
+    const id = activities.insert(addFile(), 0, makeActivity());
+    const row = db.sqlite
+      .prepare("SELECT step_length_m, cadence_spm FROM activity_series WHERE activity_id = ?")
+      .get(id) as Record<string, unknown>;
+    expect(row["step_length_m"]).toBeNull();
+    expect((row["cadence_spm"] as Buffer).byteLength).toBe(600 * 4);
+  });
+
+  it("marks only running sessions as runs and a file without positions as having no GPS", () => {
+    const fileId = addFile();
+    activities.insert(fileId, 0, makeActivity({ sport: "cycling", startUtc: "2024-07-09T10:00:00.000Z" }));
+    const runId = activities.insert(fileId, 1, makeActivity({ samples: steadySamples(60) }));
+    expect(activities.count()).toBe(2);
+    expect(activities.count({ runsOnly: true })).toBe(1);
+    expect(activities.list({ runsOnly: true }).map((a) => a.id)).toEqual([runId]);
+    expect(activities.get(runId)?.hasGps).toBe(false);
+  });
+
+  it("lists newest first, paged", () => {
+    const fileId = addFile();
+    const days = ["2024-01-03", "2024-01-01", "2024-01-02"];
+    days.forEach((d, i) =>
+      activities.insert(fileId, i, makeActivity({ startUtc: `${d}T07:00:00.000Z`, localDate: d })),
+    );
+    expect(activities.list().map((a) => a.localDate)).toEqual(["2024-01-03", "2024-01-02", "2024-01-01"]);
+    expect(activities.list({ limit: 1, offset: 1 }).map((a) => a.localDate)).toEqual(["2024-01-02"]);
+  });
+
+  it("deletes laps, series and cached analysis with the activity, and the original with its last activity", () => {
+    const fileId = addFile();
+    const a = activities.insert(fileId, 0, makeActivity());
+    const b = activities.insert(fileId, 1, makeActivity({ startUtc: "2024-07-09T15:00:00.000Z" }));
+    createAnalysisRepo(db).put(a, 1, { flagged: true });
+    expect(activities.delete(a)).toBe(true);
+    expect(count("laps")).toBe(2);
+    expect(count("activity_series")).toBe(1);
+    expect(count("run_analysis")).toBe(0);
+    expect(files.get(fileId)).not.toBeNull();
+    expect(activities.delete(b)).toBe(true);
+    expect(files.get(fileId)).toBeNull();
+    expect(activities.delete(b)).toBe(false);
+  });
+
+  it("rewrites an activity in place, keeping its id", () => {
+    const id = activities.insert(addFile(), 0, makeActivity());
+    activities.replace(id, makeActivity({ distanceM: 2000, laps: [], samples: steadySamples(10) }));
+    const stored = activities.get(id);
+    expect(stored?.distanceM).toBe(2000);
+    expect(stored?.laps).toEqual([]);
+    expect(stored?.samples.count).toBe(10);
+  });
+
+  it("rejects a second activity for the same session of a file", () => {
+    const fileId = addFile();
+    activities.insert(fileId, 0, makeActivity());
+    expect(() => activities.insert(fileId, 0, makeActivity())).toThrow(/UNIQUE/);
+  });
+});
+
+describe("findDuplicates()", () => {
+  let existing: number;
+  beforeEach(() => {
+    existing = activities.insert(addFile(), 0, makeActivity());
+  });
+
+  it("matches the same serial and start time", () => {
+    expect(activities.findDuplicates(makeActivity({ distanceM: 5000 }))).toEqual([existing]);
+  });
+
+  it("does not match the same serial a minute later, or another serial at the same start", () => {
+    expect(activities.findDuplicates(makeActivity({ startUtc: "2024-07-09T14:13:49.000Z" }))).toEqual([]);
+    const other = { manufacturer: "garmin", product: "fr955", serialNumber: 1 };
+    expect(activities.findDuplicates(makeActivity({ device: other }))).toEqual([]);
+  });
+
+  it("without a serial, matches a start within a few seconds, same sport and distance within 1%", () => {
+    const noSerial = { manufacturer: "coros", product: null, serialNumber: null };
+    expect(
+      activities.findDuplicates(
+        makeActivity({ device: noSerial, startUtc: "2024-07-09T14:12:52.000Z", distanceM: 1815 }),
+      ),
+    ).toEqual([existing]);
+    expect(activities.findDuplicates(makeActivity({ device: noSerial, distanceM: 1830 }))).toEqual([]);
+    expect(activities.findDuplicates(makeActivity({ device: noSerial, sport: "walking" }))).toEqual([]);
+    expect(
+      activities.findDuplicates(makeActivity({ device: noSerial, startUtc: "2024-07-09T14:13:00.000Z" })),
+    ).toEqual([]);
+  });
+
+  it("ignores the activity's own file", () => {
+    expect(activities.findDuplicates(makeActivity(), 1)).toEqual([]);
+  });
+});
+
+describe("files repo", () => {
+  it("keeps the original bytes and finds them by SHA-256", () => {
+    const id = addFile("b".repeat(64));
+    expect(files.findBySha256("b".repeat(64))?.id).toBe(id);
+    expect(Array.from(files.bytes(id) ?? [])).toEqual([1, 2, 3]);
+    expect(files.get(id)).toMatchObject({ originalName: "run.fit", sizeBytes: 3 });
+    expect(() => addFile("b".repeat(64))).toThrow(/UNIQUE/);
+  });
+});
