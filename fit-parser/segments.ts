@@ -124,10 +124,10 @@ function segmentAt(b: Uint8Array, start: number): Segment {
     };
   }
   if (u16le(b, dataEnd) !== CrcCalculator.calculateCRC(b, start, dataEnd)) {
-    // A recorder that wrote the header size up front and then stopped: the "CRC" bytes are the start of a
-    // message that runs past the end of the file. That is a cut-off file, not a damaged one.
-    const cut = dataEnd + 2 === b.length ? walkRecords(b, dataStart, b.length) : null;
-    if (cut !== null && !cut.broken && cut.wholeEnd < b.length && cut.wholeEnd > dataStart) {
+    // A recorder that wrote the header size up front and then stopped: the declared data ends inside a message
+    // and the "CRC" bytes are part of it. That is a cut-off file; a whole last message means real damage.
+    const cut = dataEnd + 2 === b.length ? walkRecords(b, dataStart, dataEnd) : null;
+    if (cut !== null && !cut.broken && cut.wholeEnd < dataEnd && cut.messages > 0) {
       return {
         start,
         end: b.length,

@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import pkg from "../../package.json" with { type: "json" };
+import { registerInspect } from "./inspect.ts";
 import { registerServe } from "./serve.ts";
 
 const program = new Command()
@@ -9,5 +10,6 @@ const program = new Command()
   .showHelpAfterError();
 
 registerServe(program, pkg.version);
+registerInspect(program);
 
 await program.parseAsync(process.argv);

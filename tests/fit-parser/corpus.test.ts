@@ -66,8 +66,8 @@ const TABLE: Record<string, Expected> = {
   "fitparse__MonitoringFile.fit": { code: "not-an-activity" },
   "fitparse__Settings.fit": { code: "not-an-activity" },
   "fitparse__WorkoutIndividualSteps.fit": { code: "not-an-activity" },
-  "fitparse__activity-activity-filecrc.fit": { code: "unsupported-encoding" },
-  "fitparse__activity-filecrc.fit": { code: "unsupported-encoding" },
+  "fitparse__activity-activity-filecrc.fit": { code: "corrupt-file" },
+  "fitparse__activity-filecrc.fit": { code: "corrupt-file" },
   "fitparse__activity-large-fenxi2-multisport.fit": {
     activities: [
       { sport: "generic", samples: 8982, distanceM: 25072.07, avgCadenceSpm: null },
