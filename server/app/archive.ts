@@ -1,0 +1,144 @@
+import yauzl from "yauzl";
+import { DomainError } from "../errors.ts";
+import type { ArchiveLimits } from "./import-types.ts";
+
+/** One file inside an archive: its name as written in the archive (a label only, never a path on disk). */
+export interface ArchiveEntry {
+  name: string;
+  sizeBytes: number;
+  read: () => Promise<Uint8Array>;
+}
+
+/** Running totals shared by an archive and every archive nested in it, so the caps apply to the whole tree. */
+export interface ArchiveBudget {
+  entries: number;
+  totalBytes: number;
+}
+
+export interface OpenedArchive {
+  entries: ArchiveEntry[];
+  close: () => void;
+}
+
+const OPTIONS = { lazyEntries: true, autoClose: false, validateEntrySizes: true } as const;
+
+function openZip(source: string | Uint8Array): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    const done = (err: Error | null, zip?: yauzl.ZipFile): void => (err || !zip ? reject(err) : resolve(zip));
+    if (typeof source === "string") yauzl.open(source, OPTIONS, done);
+    else yauzl.fromBuffer(Buffer.from(source.buffer, source.byteOffset, source.byteLength), OPTIONS, done);
+  });
+}
+
+function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: yauzl.Entry[] = [];
+    zip.on("entry", (entry: yauzl.Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on("end", () => resolve(entries));
+    zip.on("error", reject);
+    zip.readEntry();
+  });
+}
+
+function readEntry(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  display: string,
+  maxBytes: number,
+): Promise<Uint8Array> {
+  if (entry.uncompressedSize > maxBytes) return Promise.reject(entryTooLarge(display, maxBytes));
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => {
+      if (err || !stream) return reject(corrupt(display, err));
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("error", (e: Error) => reject(corrupt(display, e)));
+      stream.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    });
+  });
+}
+
+function corrupt(display: string, err: unknown): DomainError {
+  const detail = err instanceof Error ? err.message : String(err);
+  if (detail.startsWith("invalid relative path") || detail.startsWith("absolute path")) {
+    return new DomainError(
+      "unsafe-archive",
+      `${display} holds an entry whose name leaves the archive (${detail}).`,
+    );
+  }
+  return new DomainError("corrupt-archive", `${display} is not a readable zip archive (${detail}).`);
+}
+
+function entryTooLarge(display: string, maxBytes: number): DomainError {
+  return new DomainError(
+    "archive-entry-too-large",
+    `${display} is larger than the ${maxBytes}-byte limit for one file, so it was not read.`,
+  );
+}
+
+/** Checks one entry against the caps; throws a DomainError naming the cap it breaks. */
+function checkCaps(entry: yauzl.Entry, display: string, budget: ArchiveBudget, limits: ArchiveLimits): void {
+  budget.entries++;
+  budget.totalBytes += entry.uncompressedSize;
+  if (budget.entries > limits.maxEntries) {
+    throw new DomainError(
+      "archive-too-many-entries",
+      `${display} holds more than ${limits.maxEntries} files.`,
+    );
+  }
+  if (budget.totalBytes > limits.maxTotalBytes) {
+    throw new DomainError(
+      "archive-too-large",
+      `${display} would unpack to more than ${limits.maxTotalBytes} bytes in total.`,
+    );
+  }
+  const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+  if (entry.uncompressedSize >= limits.ratioMinBytes && ratio > limits.maxRatio) {
+    throw new DomainError(
+      "archive-compression-ratio",
+      `${display}/${entry.fileName} is compressed ${Math.round(ratio)}:1, more than the ${limits.maxRatio}:1 limit (a zip bomb?).`,
+    );
+  }
+}
+
+/** Opens a zip (a path or bytes) and lists its files, checking every cap before anything is read. */
+export async function openArchive(
+  source: string | Uint8Array,
+  display: string,
+  budget: ArchiveBudget,
+  limits: ArchiveLimits,
+): Promise<OpenedArchive> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await openZip(source);
+  } catch (err) {
+    throw corrupt(display, err);
+  }
+  try {
+    if (budget.entries + zip.entryCount > limits.maxEntries) {
+      throw new DomainError(
+        "archive-too-many-entries",
+        `${display} holds more than ${limits.maxEntries} files.`,
+      );
+    }
+    const raw = await listEntries(zip).catch((err: unknown) => Promise.reject(corrupt(display, err)));
+    const entries: ArchiveEntry[] = [];
+    for (const entry of raw) {
+      if (entry.fileName.endsWith("/")) continue;
+      checkCaps(entry, display, budget, limits);
+      const label = `${display}/${entry.fileName}`;
+      entries.push({
+        name: entry.fileName,
+        sizeBytes: entry.uncompressedSize,
+        read: () => readEntry(zip, entry, label, limits.maxEntryBytes),
+      });
+    }
+    return { entries, close: () => zip.close() };
+  } catch (err) {
+    zip.close();
+    throw err;
+  }
+}

@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+import { parseFit } from "../../fit-parser/index.ts";
+import type { Activity } from "../../fit-parser/types.ts";
+import type { ActivitiesRepo } from "../db/activities-repo.ts";
+import type { FilesRepo } from "../db/files-repo.ts";
+import type { Db } from "../db/open.ts";
+import type { ImportOutcome } from "./import-types.ts";
+
+export interface ImportContext {
+  db: Db;
+  files: FilesRepo;
+  activities: ActivitiesRepo;
+  now: () => string;
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** For each session, the stored activity it duplicates (re-encoded elsewhere), or null when it is new. */
+export function matchExisting(
+  ctx: ImportContext,
+  activities: readonly Activity[],
+  fileId?: number,
+): (number | null)[] {
+  return activities.map((a) => ctx.activities.findDuplicates(a, fileId)[0] ?? null);
+}
+
+/**
+ * Imports one FIT file's bytes: its original and every new session with laps and series, in ONE transaction.
+ * Never throws for a bad file: the outcome says what happened.
+ */
+export function importFitBytes(ctx: ImportContext, display: string, bytes: Uint8Array): ImportOutcome {
+  const hash = sha256(bytes);
+  const known = ctx.files.findBySha256(hash);
+  if (known) return sameBytes(ctx, display, known.id);
+  const parsed = parseFit(bytes);
+  if (!parsed.ok) {
+    const status = parsed.code === "not-an-activity" ? "skipped" : "rejected";
+    return { file: display, status, activityIds: [], code: parsed.code, message: parsed.message };
+  }
+  if (parsed.activities.length === 0) {
+    return {
+      file: display,
+      status: "skipped",
+      activityIds: [],
+      code: "no-activity",
+      message: "No activity.",
+    };
+  }
+  return ctx.db.transaction((): ImportOutcome => {
+    // Checked again inside the write lock: a sync and an upload may race on the same file.
+    const again = ctx.files.findBySha256(hash);
+    if (again) return sameBytes(ctx, display, again.id);
+    const matches = matchExisting(ctx, parsed.activities);
+    if (matches.every((m) => m !== null)) {
+      return {
+        file: display,
+        status: "duplicate",
+        activityIds: matches as number[],
+        code: "same-activity",
+        message: `The same ${plural(matches.length, "activity")} ${matches.length === 1 ? "is" : "are"} already stored from another file.`,
+      };
+    }
+    const name = display.slice(display.lastIndexOf("/") + 1);
+    const fileId = ctx.files.insert({ sha256: hash, originalName: name, bytes, importedAt: ctx.now() });
+    const ids: number[] = [];
+    parsed.activities.forEach((activity, i) => {
+      if (matches[i] === null) ids.push(ctx.activities.insert(fileId, i, activity));
+    });
+    const outcome: ImportOutcome = { file: display, status: "imported", activityIds: ids };
+    const already = matches.length - ids.length;
+    if (already > 0)
+      outcome.message = `${plural(already, "session")} of this file were already stored and were left out.`;
+    return outcome;
+  });
+}
+
+function sameBytes(ctx: ImportContext, display: string, fileId: number): ImportOutcome {
+  return {
+    file: display,
+    status: "duplicate",
+    activityIds: ctx.activities.listForFile(fileId).map((a) => a.id),
+    code: "same-file",
+    message: "This exact file was imported before.",
+  };
+}

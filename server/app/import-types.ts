@@ -1,0 +1,66 @@
+/** Something to import: a path on disk (file or folder), or named bytes already in memory (an HTTP upload). */
+export type ImportSource = string | { name: string; bytes: Uint8Array };
+
+export type ImportStatus = "imported" | "duplicate" | "skipped" | "rejected";
+
+/** What became of one file. `file` is a display path such as `export.zip/activities/123.fit.gz`. */
+export interface ImportOutcome {
+  file: string;
+  status: ImportStatus;
+  activityIds: number[];
+  code?: string;
+  message?: string;
+}
+
+export type ImportSummary = Record<ImportStatus, number>;
+
+export interface ImportReport {
+  results: ImportOutcome[];
+  summary: ImportSummary;
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  /** The file being imported now; null once the batch is done. */
+  current: string | null;
+}
+
+/** Caps that keep a hostile or broken archive from exhausting memory or disk. */
+export interface ArchiveLimits {
+  /** Sum of the declared uncompressed sizes of every entry, nested archives included. */
+  maxTotalBytes: number;
+  /** Entries in an archive, nested archives included. */
+  maxEntries: number;
+  /** Uncompressed / compressed size of one entry, checked for entries above ratioMinBytes. */
+  maxRatio: number;
+  ratioMinBytes: number;
+  /** Archives inside archives: 1 is a plain zip; a Garmin account export needs 2. */
+  maxDepth: number;
+  /** Largest single file read into memory (a FIT file, a .gz's content, a nested zip). */
+  maxEntryBytes: number;
+}
+
+export const DEFAULT_LIMITS: ArchiveLimits = {
+  maxTotalBytes: 8 * 1024 ** 3,
+  maxEntries: 200_000,
+  maxRatio: 100,
+  ratioMinBytes: 1024 ** 2,
+  maxDepth: 3,
+  maxEntryBytes: 1024 ** 3,
+};
+
+export interface ImportOptions {
+  onProgress?: (progress: ImportProgress) => void;
+  /** Called as each file's outcome is known (the CLI prints as it goes). */
+  onResult?: (outcome: ImportOutcome) => void;
+  limits?: Partial<ArchiveLimits>;
+  /** The clock, for imported_at; ISO 8601 UTC. */
+  now?: () => string;
+}
+
+export function summarize(results: readonly ImportOutcome[]): ImportSummary {
+  const summary: ImportSummary = { imported: 0, duplicate: 0, skipped: 0, rejected: 0 };
+  for (const r of results) summary[r.status]++;
+  return summary;
+}

@@ -1,0 +1,67 @@
+import { parseFit } from "../../fit-parser/index.ts";
+import { createAnalysisRepo } from "../db/analysis-repo.ts";
+import type { Db } from "../db/open.ts";
+import { importContext } from "./import-sources.ts";
+import { matchExisting } from "./import-file.ts";
+import type { ImportProgress } from "./import-types.ts";
+
+export interface ReanalyzeReport {
+  files: number;
+  updated: number;
+  added: number;
+  removed: number;
+  /** Originals the parser cannot read now: their stored activities are left as they were. */
+  failed: { fileId: number; name: string; code: string; message: string }[];
+}
+
+/**
+ * Re-reads every stored original and rebuilds its activities, laps and series, one transaction per file.
+ * Activities keep their ids (matched by file and session index), so anything pointing at them survives.
+ */
+export function reanalyzeAll(
+  db: Db,
+  opts: { onProgress?: (progress: ImportProgress) => void } = {},
+): ReanalyzeReport {
+  const ctx = importContext(db);
+  const analysis = createAnalysisRepo(db);
+  const report: ReanalyzeReport = { files: 0, updated: 0, added: 0, removed: 0, failed: [] };
+  analysis.clear();
+  const fileIds = ctx.files.allIds();
+  for (const [i, fileId] of fileIds.entries()) {
+    const file = ctx.files.get(fileId);
+    const bytes = ctx.files.bytes(fileId);
+    if (!file || !bytes) continue;
+    opts.onProgress?.({ done: i, total: fileIds.length, current: file.originalName });
+    report.files++;
+    const parsed = parseFit(bytes);
+    if (!parsed.ok || parsed.activities.length === 0) {
+      const why = parsed.ok ? { code: "no-activity", message: "No activity could be read." } : parsed;
+      report.failed.push({ fileId, name: file.originalName, code: why.code, message: why.message });
+      continue;
+    }
+    db.transaction(() => {
+      const existing = new Map(ctx.activities.listForFile(fileId).map((a) => [a.sessionIndex, a.id]));
+      const matches = matchExisting(ctx, parsed.activities, fileId);
+      parsed.activities.forEach((activity, index) => {
+        const id = existing.get(index);
+        if (id !== undefined) {
+          ctx.activities.replace(id, activity);
+          report.updated++;
+        } else if (matches[index] === null) {
+          ctx.activities.insert(fileId, index, activity);
+          report.added++;
+        }
+      });
+      for (const [index, id] of existing) {
+        if (index >= parsed.activities.length) {
+          ctx.activities.delete(id);
+          report.removed++;
+        }
+      }
+    });
+  }
+  // Cleared again: anything cached while this ran was computed from the old rows.
+  analysis.clear();
+  opts.onProgress?.({ done: fileIds.length, total: fileIds.length, current: null });
+  return report;
+}

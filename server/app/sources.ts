@@ -1,0 +1,152 @@
+import { lstat, readFile, readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { DomainError } from "../errors.ts";
+import { openArchive, type ArchiveBudget } from "./archive.ts";
+import type { ArchiveLimits, ImportOutcome, ImportSource } from "./import-types.ts";
+
+/** A file to parse, or a file whose outcome is already known (not FIT, a broken archive). */
+export type Candidate =
+  | { display: string; gzipped: boolean; read: () => Promise<Uint8Array> }
+  | { display: string; outcome: Omit<ImportOutcome, "file"> };
+
+export interface Expansion {
+  candidates: Candidate[];
+  /** Closes the archives kept open for reading; call once the batch is done. */
+  close: () => void;
+}
+
+type Kind = "fit" | "fit.gz" | "zip" | { skip: string };
+
+/** Decides by name alone what a file is, so nothing that is not FIT or zip is ever read. */
+export function classify(name: string): Kind {
+  const lower = name.toLowerCase();
+  const base = lower.slice(lower.lastIndexOf("/") + 1);
+  if (lower.startsWith("__macosx/") || lower.includes("/__macosx/") || base.startsWith("._")) {
+    return { skip: "macOS metadata (an AppleDouble file), not an activity." };
+  }
+  if (base.endsWith(".fit")) return "fit";
+  if (base.endsWith(".fit.gz")) return "fit.gz";
+  if (base.endsWith(".zip")) return "zip";
+  const dot = base.indexOf(".");
+  const ext = dot >= 0 ? base.slice(dot) : "";
+  const what = ext === "" ? "a file with no extension" : `a ${ext} file`;
+  return { skip: `Not a FIT file (${what}); Stridewise reads .fit, .fit.gz and .zip.` };
+}
+
+function skipped(display: string, message: string): Candidate {
+  return { display, outcome: { status: "skipped", activityIds: [], code: "not-fit", message } };
+}
+
+function failed(display: string, err: unknown): Candidate {
+  if (err instanceof DomainError) {
+    return {
+      display,
+      outcome: { status: "rejected", activityIds: [], code: err.code, message: err.message },
+    };
+  }
+  throw err;
+}
+
+async function expandZip(
+  source: string | Uint8Array,
+  display: string,
+  depth: number,
+  ctx: { budget: ArchiveBudget; limits: ArchiveLimits; out: Candidate[]; closers: (() => void)[] },
+): Promise<void> {
+  if (depth > ctx.limits.maxDepth) {
+    throw new DomainError(
+      "archive-too-deep",
+      `${display} is nested ${depth} archives deep, more than the limit of ${ctx.limits.maxDepth}.`,
+    );
+  }
+  const archive = await openArchive(source, display, ctx.budget, ctx.limits);
+  ctx.closers.push(archive.close);
+  for (const entry of archive.entries) {
+    const label = `${display}/${entry.name}`;
+    const kind = classify(entry.name);
+    if (kind === "zip") await expandZip(await entry.read(), label, depth + 1, ctx);
+    else if (typeof kind === "object") ctx.out.push(skipped(label, kind.skip));
+    else ctx.out.push({ display: label, gzipped: kind === "fit.gz", read: entry.read });
+  }
+}
+
+/** A zip as one unit: if any cap breaks anywhere inside, the whole archive is one rejected outcome. */
+async function addZip(
+  source: string | Uint8Array,
+  display: string,
+  limits: ArchiveLimits,
+  out: Candidate[],
+  closers: (() => void)[],
+): Promise<void> {
+  const mine: Candidate[] = [];
+  const myClosers: (() => void)[] = [];
+  try {
+    await expandZip(source, display, 1, {
+      budget: { entries: 0, totalBytes: 0 },
+      limits,
+      out: mine,
+      closers: myClosers,
+    });
+    out.push(...mine);
+    closers.push(...myClosers);
+  } catch (err) {
+    myClosers.forEach((close) => close());
+    out.push(failed(display, err));
+  }
+}
+
+async function addFile(path: string, display: string, limits: ArchiveLimits, ctx: Ctx): Promise<void> {
+  const kind = classify(display);
+  if (kind === "zip") return addZip(path, display, limits, ctx.out, ctx.closers);
+  if (typeof kind === "object") return void ctx.out.push(skipped(display, kind.skip));
+  const read = async (): Promise<Uint8Array> => {
+    if ((await stat(path)).size > limits.maxEntryBytes) {
+      throw new DomainError("file-too-large", `${display} is larger than ${limits.maxEntryBytes} bytes.`);
+    }
+    return new Uint8Array(await readFile(path));
+  };
+  ctx.out.push({ display, gzipped: kind === "fit.gz", read });
+}
+
+interface Ctx {
+  out: Candidate[];
+  closers: (() => void)[];
+}
+
+async function addPath(path: string, display: string, limits: ArchiveLimits, ctx: Ctx): Promise<void> {
+  const info = await stat(path).catch(() => null);
+  if (info === null) {
+    ctx.out.push(failed(display, new DomainError("not-found", `There is no file or folder at ${display}.`)));
+  } else if (info.isDirectory()) {
+    // A linked folder could loop back on itself; folders are walked only where they really are.
+    if ((await lstat(path)).isSymbolicLink() && display !== path) return;
+    const names = (await readdir(path)).sort();
+    for (const name of names) await addPath(join(path, name), join(display, name), limits, ctx);
+  } else if (info.isFile()) {
+    await addFile(path, display, limits, ctx);
+  }
+}
+
+/** Turns every source into the flat list of files to import, opening archives (and checking their caps) first. */
+export async function expandSources(
+  sources: readonly ImportSource[],
+  limits: ArchiveLimits,
+): Promise<Expansion> {
+  const ctx: Ctx = { out: [], closers: [] };
+  for (const source of sources) {
+    if (typeof source === "string") {
+      await addPath(source, source, limits, ctx);
+      continue;
+    }
+    const kind = classify(source.name);
+    if (kind === "zip") await addZip(source.bytes, source.name, limits, ctx.out, ctx.closers);
+    else if (typeof kind === "object") ctx.out.push(skipped(source.name, kind.skip));
+    else
+      ctx.out.push({
+        display: source.name,
+        gzipped: kind === "fit.gz",
+        read: () => Promise.resolve(source.bytes),
+      });
+  }
+  return { candidates: ctx.out, close: () => ctx.closers.forEach((close) => close()) };
+}

@@ -1,0 +1,317 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { importSources } from "../../server/app/import-sources.ts";
+import type { ImportProgress } from "../../server/app/import-types.ts";
+import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
+import { type Db, openDb } from "../../server/db/open.ts";
+import { readCorpusFile } from "../support/corpus.ts";
+import { makeZip } from "../support/zip-writer.ts";
+import { encodeRun, gzip, tempDir } from "./fixtures.ts";
+
+let db: Db;
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  db = openDb(":memory:");
+  tmp = tempDir();
+});
+afterEach(() => {
+  db.close();
+  tmp.remove();
+});
+
+function count(table: string): number {
+  return (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+const statuses = (r: { results: { file: string; status: string }[] }): [string, string][] =>
+  r.results.map((o) => [o.file, o.status]);
+
+describe("importSources()", () => {
+  it("imports a .fit, a .fit.gz and in-memory bytes, each with its activities, laps and series", async () => {
+    writeFileSync(join(tmp.path, "a.fit"), encodeRun({ start: "2025-05-01T07:00:00.000Z" }));
+    writeFileSync(join(tmp.path, "b.fit.gz"), gzip(encodeRun({ start: "2025-05-02T07:00:00.000Z" })));
+    const upload = { name: "upload.fit", bytes: encodeRun({ start: "2025-05-03T07:00:00.000Z" }) };
+    const report = await importSources(db, [join(tmp.path, "a.fit"), join(tmp.path, "b.fit.gz"), upload]);
+    expect(report.summary).toEqual({ imported: 3, duplicate: 0, skipped: 0, rejected: 0 });
+    expect(report.results.map((r) => r.activityIds.length)).toEqual([1, 1, 1]);
+    const stored = createActivitiesRepo(db).get(report.results[1]?.activityIds[0] ?? -1);
+    expect(stored).toMatchObject({ sport: "running", isRun: true, localDate: "2025-05-02" });
+    expect(stored?.samples.count).toBe(301);
+    expect(stored?.laps.length).toBeGreaterThan(0);
+    expect(count("files")).toBe(3);
+  });
+
+  it("keeps a walk as an activity that is not a run, and a triathlon's run leg as a run", async () => {
+    const report = await importSources(db, [
+      { name: "walk.fit", bytes: readCorpusFile("fitparse__garmin-fenix-5-walk.fit") },
+      { name: "tri.fit", bytes: readCorpusFile("fitparse__sample_mulitple_header.fit") },
+    ]);
+    expect(report.summary.imported).toBe(2);
+    const activities = createActivitiesRepo(db);
+    const walk = activities.get(report.results[0]?.activityIds[0] ?? -1);
+    expect(walk).toMatchObject({ sport: "walking", isRun: false });
+    const legs = (report.results[1]?.activityIds ?? []).map((id) => activities.get(id));
+    expect(legs.filter((a) => a?.isRun).map((a) => a?.sport)).toEqual(["running"]);
+    expect(legs.length).toBe(5);
+  });
+
+  it("imports a Garmin-account-export-shaped zip with nested UploadedFiles zips", async () => {
+    const part1 = makeZip([
+      {
+        name: "someone@example.com_101.fit",
+        bytes: encodeRun({ start: "2025-04-01T06:00:00.000Z" }),
+        deflate: true,
+      },
+      { name: "someone@example.com_102.fit", bytes: readCorpusFile("fitparse__MonitoringFile.fit") },
+      { name: "someone@example.com_103.fit", bytes: readCorpusFile("elevate__._empty.fit") },
+    ]);
+    const part2 = makeZip([
+      { name: "someone@example.com_201.fit", bytes: encodeRun({ start: "2025-04-02T06:00:00.000Z" }) },
+    ]);
+    const exportZip = makeZip([
+      {
+        name: "DI_CONNECT/DI-Connect-Fitness/someone_0_summarizedActivities.json",
+        bytes: Buffer.from("[]"),
+        deflate: true,
+      },
+      { name: "DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip", bytes: part1 },
+      { name: "DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part2.zip", bytes: part2 },
+      { name: "DI_CONNECT/DI-Connect-Wellness/sleep.json", bytes: Buffer.from("{}") },
+    ]);
+    writeFileSync(join(tmp.path, "export.zip"), exportZip);
+    const report = await importSources(db, [join(tmp.path, "export.zip")]);
+    const up = join(tmp.path, "export.zip", "DI_CONNECT/DI-Connect-Uploaded-Files");
+    expect(statuses(report)).toEqual([
+      [
+        join(tmp.path, "export.zip/DI_CONNECT/DI-Connect-Fitness/someone_0_summarizedActivities.json"),
+        "skipped",
+      ],
+      [`${up}/UploadedFiles_0-_Part1.zip/someone@example.com_101.fit`, "imported"],
+      [`${up}/UploadedFiles_0-_Part1.zip/someone@example.com_102.fit`, "skipped"],
+      [`${up}/UploadedFiles_0-_Part1.zip/someone@example.com_103.fit`, "rejected"],
+      [`${up}/UploadedFiles_0-_Part2.zip/someone@example.com_201.fit`, "imported"],
+      [join(tmp.path, "export.zip/DI_CONNECT/DI-Connect-Wellness/sleep.json"), "skipped"],
+    ]);
+    expect(report.results[2]?.code).toBe("not-an-activity");
+    expect(report.results[3]).toMatchObject({ code: "not-a-fit-file" });
+    expect(report.results[0]?.message).toMatch(/Not a FIT file \(a \.json file\)/);
+    expect(createActivitiesRepo(db).count()).toBe(2);
+  });
+
+  it("imports a Strava-bulk-export-shaped folder, skipping the GPX/TCX beside the FIT files", async () => {
+    const acts = join(tmp.path, "strava", "activities");
+    mkdirSync(acts, { recursive: true });
+    writeFileSync(join(tmp.path, "strava", "activities.csv"), "Activity ID,Activity Date\n");
+    writeFileSync(
+      join(acts, "1001.fit.gz"),
+      gzip(encodeRun({ start: "2025-03-01T06:00:00.000Z", serial: null })),
+    );
+    writeFileSync(join(acts, "1002.gpx"), "<gpx/>");
+    writeFileSync(join(acts, "1003.tcx.gz"), gzip(Buffer.from("<TrainingCenterDatabase/>")));
+    writeFileSync(join(acts, "1004.fit.gz"), Buffer.from("this is not gzip"));
+    const report = await importSources(db, [join(tmp.path, "strava")]);
+    expect(statuses(report).map(([f, s]) => [f.slice(tmp.path.length + 1), s])).toEqual([
+      ["strava/activities/1001.fit.gz", "imported"],
+      ["strava/activities/1002.gpx", "skipped"],
+      ["strava/activities/1003.tcx.gz", "skipped"],
+      ["strava/activities/1004.fit.gz", "rejected"],
+      ["strava/activities.csv", "skipped"],
+    ]);
+    expect(report.results[3]).toMatchObject({ code: "corrupt-archive" });
+  });
+
+  it("reports the same bytes twice as a duplicate, even once gzipped", async () => {
+    const run = encodeRun();
+    const first = await importSources(db, [{ name: "run.fit", bytes: run }]);
+    const again = await importSources(db, [
+      { name: "run-again.fit", bytes: run },
+      { name: "run.fit.gz", bytes: gzip(run) },
+    ]);
+    expect(again.results.map((r) => [r.status, r.code])).toEqual([
+      ["duplicate", "same-file"],
+      ["duplicate", "same-file"],
+    ]);
+    expect(again.results[0]?.activityIds).toEqual(first.results[0]?.activityIds);
+    expect(count("files")).toBe(1);
+  });
+
+  it("reports the same activity re-encoded as a duplicate: by serial and start, or without serial by start, sport and distance", async () => {
+    const report = await importSources(db, [
+      { name: "watch.fit", bytes: encodeRun({ heartRateBpm: 140 }) },
+      { name: "re-export.fit", bytes: encodeRun({ heartRateBpm: 150 }) },
+      { name: "app-a.fit", bytes: encodeRun({ serial: null, start: "2025-06-01T07:00:00.000Z" }) },
+      {
+        name: "app-b.fit",
+        bytes: encodeRun({ serial: null, start: "2025-06-01T07:00:03.000Z", heartRateBpm: 141 }),
+      },
+      {
+        name: "other-run.fit",
+        bytes: encodeRun({ serial: null, start: "2025-06-01T07:00:03.000Z", speedMps: 3.3 }),
+      },
+    ]);
+    expect(report.results.map((r) => [r.file, r.status])).toEqual([
+      ["watch.fit", "imported"],
+      ["re-export.fit", "duplicate"],
+      ["app-a.fit", "imported"],
+      ["app-b.fit", "duplicate"],
+      ["other-run.fit", "imported"],
+    ]);
+    expect(report.results[1]?.activityIds).toEqual(report.results[0]?.activityIds);
+    expect(report.results[1]?.code).toBe("same-activity");
+    expect(count("files")).toBe(3);
+  });
+
+  it("goes on past corrupt files in the middle of a batch", async () => {
+    const good = encodeRun({ start: "2025-05-10T07:00:00.000Z" });
+    const report = await importSources(db, [
+      { name: "1.fit", bytes: encodeRun({ start: "2025-05-09T07:00:00.000Z" }) },
+      { name: "2-truncated.fit", bytes: good.slice(0, 40) },
+      { name: "3-garbage.fit", bytes: new Uint8Array(500).fill(7) },
+      { name: "4-empty.fit", bytes: new Uint8Array(0) },
+      { name: "5.fit", bytes: good },
+    ]);
+    expect(report.results.map((r) => r.status)).toEqual([
+      "imported",
+      "rejected",
+      "rejected",
+      "rejected",
+      "imported",
+    ]);
+    for (const r of report.results.slice(1, 4)) {
+      expect(r.code).toMatch(/^[a-z-]+$/);
+      expect(r.message).toBeTruthy();
+    }
+    expect(report.summary).toEqual({ imported: 2, duplicate: 0, skipped: 0, rejected: 3 });
+    expect(count("files")).toBe(2);
+  });
+
+  it("writes nothing of a file when storing one of its sessions fails", async () => {
+    db.sqlite.exec(
+      "CREATE TEMP TRIGGER fail_second BEFORE INSERT ON activities WHEN NEW.session_index = 1 BEGIN SELECT RAISE(ABORT, 'disk trouble'); END",
+    );
+    const report = await importSources(db, [
+      { name: "multi.fit", bytes: readCorpusFile("muktihari__activity_multisport.fit") },
+      { name: "run.fit", bytes: encodeRun() },
+    ]);
+    expect(report.results.map((r) => [r.status, r.code])).toEqual([
+      ["rejected", "import-failed"],
+      ["imported", undefined],
+    ]);
+    expect(count("files")).toBe(1);
+    expect(count("activities")).toBe(1);
+    expect(count("laps")).toBe(count("laps WHERE activity_id IN (SELECT id FROM activities)"));
+  });
+
+  it("reports progress as files done, total and the current file", async () => {
+    const seen: ImportProgress[] = [];
+    await importSources(
+      db,
+      [
+        { name: "a.fit", bytes: encodeRun() },
+        { name: "b.gpx", bytes: new Uint8Array(1) },
+      ],
+      {
+        onProgress: (p) => seen.push(p),
+      },
+    );
+    expect(seen).toEqual([
+      { done: 0, total: 2, current: "a.fit" },
+      { done: 1, total: 2, current: "b.gpx" },
+      { done: 2, total: 2, current: null },
+    ]);
+  });
+
+  it("reports a path that does not exist and goes on", async () => {
+    const report = await importSources(db, [
+      join(tmp.path, "nope.fit"),
+      { name: "a.fit", bytes: encodeRun() },
+    ]);
+    expect(report.results.map((r) => [r.status, r.code ?? null])).toEqual([
+      ["rejected", "not-found"],
+      ["imported", null],
+    ]);
+  });
+});
+
+describe("importSources() archive safety", () => {
+  const run = (): Uint8Array => encodeRun();
+
+  async function importZip(zip: Uint8Array, limits: Parameters<typeof importSources>[2] = {}) {
+    return importSources(
+      db,
+      [
+        { name: "x.zip", bytes: zip },
+        { name: "after.fit", bytes: run() },
+      ],
+      limits,
+    );
+  }
+
+  it.each([
+    [
+      "total uncompressed size",
+      { maxTotalBytes: 10_000 },
+      "archive-too-large",
+      /more than 10000 bytes in total/,
+    ],
+    ["entry count", { maxEntries: 2 }, "archive-too-many-entries", /more than 2 files/],
+    [
+      "nesting depth",
+      { maxDepth: 1 },
+      "archive-too-deep",
+      /nested 2 archives deep, more than the limit of 1/,
+    ],
+  ])(
+    "rejects an archive that breaks the %s cap, imports nothing from it and goes on",
+    async (_cap, limits, code, message) => {
+      const inner = makeZip([{ name: "a.fit", bytes: encodeRun({ start: "2025-01-01T00:00:00.000Z" }) }]);
+      const zip = makeZip([
+        { name: "b.fit", bytes: encodeRun({ start: "2025-01-02T00:00:00.000Z" }) },
+        { name: "inner.zip", bytes: inner },
+        { name: "c.fit", bytes: encodeRun({ start: "2025-01-03T00:00:00.000Z" }) },
+      ]);
+      const report = await importZip(zip, { limits });
+      expect(report.results.map((r) => [r.file, r.status, r.code])).toEqual([
+        ["x.zip", "rejected", code],
+        ["after.fit", "imported", undefined],
+      ]);
+      expect(report.results[0]?.message).toMatch(message);
+      expect(count("files")).toBe(1);
+    },
+  );
+
+  it("rejects a zip bomb by its compression ratio", async () => {
+    const zip = makeZip([{ name: "bomb.fit", bytes: new Uint8Array(2 * 1024 * 1024), deflate: true }]);
+    const report = await importZip(zip);
+    expect(report.results[0]).toMatchObject({ status: "rejected", code: "archive-compression-ratio" });
+    expect(report.results[0]?.message).toMatch(
+      /x\.zip\/bomb\.fit is compressed \d+:1, more than the 100:1 limit/,
+    );
+  });
+
+  it("rejects a file bigger than the one-file limit", async () => {
+    const zip = makeZip([{ name: "big.fit", bytes: run() }]);
+    const report = await importZip(zip, { limits: { maxEntryBytes: 100 } });
+    expect(report.results[0]).toMatchObject({
+      file: "x.zip/big.fit",
+      status: "rejected",
+      code: "archive-entry-too-large",
+    });
+  });
+
+  it("never uses names inside an archive as paths: an archive with ../ names is rejected, nothing is written", async () => {
+    const escape = join("..", "..", "escaped.fit");
+    const zip = makeZip([{ name: `../../escaped.fit`, bytes: run() }]);
+    const report = await importSources(db, [{ name: join(tmp.path, "evil.zip"), bytes: zip }]);
+    expect(report.results[0]).toMatchObject({ status: "rejected", code: "unsafe-archive" });
+    expect(report.results[0]?.message).toMatch(/leaves the archive/);
+    expect(existsSync(join(tmp.path, escape))).toBe(false);
+    expect(count("files")).toBe(0);
+  });
+
+  it("rejects something named .zip that is not a zip", async () => {
+    const report = await importZip(new TextEncoder().encode("PK but not really"));
+    expect(report.results[0]).toMatchObject({ status: "rejected", code: "corrupt-archive" });
+  });
+});
