@@ -1,10 +1,85 @@
-// Placeholder until the dashboard issue: shows that the server is up.
-const status = document.querySelector("#status");
-fetch("/api/health")
-  .then((res) => res.json() as Promise<{ ok: boolean; version: string }>)
-  .then((health) => {
-    if (status) status.textContent = `Server is up (version ${health.version}). The dashboard is on its way.`;
-  })
-  .catch(() => {
-    if (status) status.textContent = "The server did not answer.";
-  });
+import { api } from "./api.ts";
+import { destroyCharts } from "./charts/setup.ts";
+import { errorBox, pageHeader } from "./components.ts";
+import { h, replace } from "./dom.ts";
+import { setUnits } from "./format.ts";
+import { currentSection, matchRoute, type Route } from "./router.ts";
+import { cadencePage } from "./pages/cadence.ts";
+import { importPage } from "./pages/import.ts";
+import { insightsPage } from "./pages/insights.ts";
+import { loadPage } from "./pages/load.ts";
+import { overviewPage } from "./pages/overview.ts";
+import { painPage } from "./pages/pain.ts";
+import { runPage } from "./pages/run.ts";
+import { runsPage } from "./pages/runs.ts";
+import { settingsPage } from "./pages/settings.ts";
+import { tipsPage } from "./pages/tips.ts";
+
+const routes: Route[] = [
+  { pattern: "/", title: "Overview", page: overviewPage },
+  { pattern: "/import", title: "Import", page: importPage },
+  { pattern: "/runs", title: "Runs", page: runsPage },
+  { pattern: "/runs/:id", title: "Run", page: runPage },
+  { pattern: "/cadence", title: "Cadence", page: cadencePage },
+  { pattern: "/load", title: "Load", page: loadPage },
+  { pattern: "/pain", title: "Hip pain", page: painPage },
+  { pattern: "/insights", title: "Insights", page: insightsPage },
+  { pattern: "/tips", title: "Tips", page: tipsPage },
+  { pattern: "/settings", title: "Settings", page: settingsPage },
+];
+
+const app = document.querySelector<HTMLElement>("#app");
+const nav = document.querySelector<HTMLElement>("#nav");
+const menuButton = document.querySelector<HTMLButtonElement>(".menu-button");
+let firstRender = true;
+
+function setMenu(open: boolean): void {
+  menuButton?.setAttribute("aria-expanded", String(open));
+  nav?.classList.toggle("open", open);
+}
+
+function highlightNav(): void {
+  const section = currentSection();
+  for (const link of nav?.querySelectorAll<HTMLAnchorElement>("a[data-section]") ?? []) {
+    if (link.dataset.section === section) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
+}
+
+async function render(): Promise<void> {
+  if (!app) return;
+  destroyCharts();
+  setMenu(false);
+  highlightNav();
+  const match = matchRoute(routes, location.hash);
+  const view = h("div", { class: "view" });
+  replace(app, view);
+  if (!match) {
+    document.title = "Not found · Stridewise";
+    replace(view, pageHeader("Page not found"), h("p", {}, h("a", { href: "#/" }, "Go to the overview")));
+    return;
+  }
+  document.title = `${match.route.title} · Stridewise`;
+  const focusFirst = !firstRender;
+  firstRender = false;
+  window.scrollTo(0, 0);
+  try {
+    await match.route.page(view, match.ctx);
+  } catch (err) {
+    if (view.isConnected) replace(view, pageHeader(match.route.title), errorBox(err));
+  }
+  if (focusFirst && view.isConnected) view.querySelector<HTMLElement>("h1")?.focus({ preventScroll: true });
+}
+
+async function boot(): Promise<void> {
+  menuButton?.addEventListener("click", () => setMenu(menuButton.getAttribute("aria-expanded") !== "true"));
+  try {
+    setUnits((await api.settings()).units);
+  } catch {
+    // Settings are optional for drawing: fall back to km and let the page show the real error.
+  }
+  window.addEventListener("hashchange", () => void render());
+  await render();
+}
+
+void boot();

@@ -1,0 +1,99 @@
+import type {
+  ActivityDetail,
+  ActivityPage,
+  CadenceView,
+  ImportResponse,
+  InsightsView,
+  LoadView,
+  OverviewView,
+  PainEntry,
+  PainEntryInput,
+  Settings,
+} from "../server/http/api-types.ts";
+
+/** An error the API answered with; `message` is written for the runner. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+function errorFrom(status: number, body: unknown): ApiError {
+  const err = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  if (err && typeof err.message === "string") {
+    return new ApiError(status, typeof err.code === "string" ? err.code : "error", err.message);
+  }
+  return new ApiError(status, "http-error", `The server answered ${status} without an explanation.`);
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: body === undefined ? { Accept: "application/json" } : { "Content-Type": "application/json" },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, "network", "Could not reach the Stridewise server. Is it still running?");
+  }
+  if (res.status === 204) return undefined as T;
+  const parsed: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw errorFrom(res.status, parsed);
+  return parsed as T;
+}
+
+export interface UploadCallbacks {
+  /** Fraction 0–1 of bytes sent. */
+  onProgress?: (fraction: number) => void;
+  /** All bytes are sent; the server is now parsing. */
+  onProcessing?: () => void;
+}
+
+/** Uploads files as multipart field `files`, with progress (fetch cannot report upload progress). */
+export function uploadFiles(files: readonly File[], cb: UploadCallbacks = {}): Promise<ImportResponse> {
+  const form = new FormData();
+  for (const file of files) form.append("files", file, file.name);
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/activities");
+    xhr.responseType = "json";
+    xhr.upload.addEventListener("progress", (event) => {
+      if (event.lengthComputable) cb.onProgress?.(event.loaded / event.total);
+    });
+    xhr.upload.addEventListener("load", () => cb.onProcessing?.());
+    xhr.addEventListener("load", () => {
+      const body: unknown = xhr.response;
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as ImportResponse);
+      else reject(errorFrom(xhr.status, body));
+    });
+    xhr.addEventListener("error", () =>
+      reject(new ApiError(0, "network", "The upload was interrupted. Is the server still running?")),
+    );
+    xhr.send(form);
+  });
+}
+
+/** The typed dashboard API. */
+export const api = {
+  overview: () => request<OverviewView>("GET", "/api/overview"),
+  activities: (page = 1, pageSize = 50) =>
+    request<ActivityPage>("GET", `/api/activities?page=${page}&pageSize=${pageSize}`),
+  activity: (id: number) => request<ActivityDetail>("GET", `/api/activities/${id}`),
+  deleteActivity: (id: number) => request<void>("DELETE", `/api/activities/${id}`),
+  load: () => request<LoadView>("GET", "/api/load"),
+  cadence: () => request<CadenceView>("GET", "/api/cadence"),
+  insights: () => request<InsightsView>("GET", "/api/insights"),
+  pain: () => request<PainEntry[]>("GET", "/api/pain"),
+  addPain: (entry: PainEntryInput) => request<PainEntry>("POST", "/api/pain", entry),
+  updatePain: (id: number, entry: PainEntryInput) => request<PainEntry>("PUT", `/api/pain/${id}`, entry),
+  deletePain: (id: number) => request<void>("DELETE", `/api/pain/${id}`),
+  settings: () => request<Settings>("GET", "/api/settings"),
+  saveSettings: (settings: Settings) => request<Settings>("PUT", "/api/settings", settings),
+  demo: () => request<ImportResponse>("POST", "/api/demo"),
+};

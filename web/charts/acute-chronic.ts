@@ -1,0 +1,51 @@
+import type { LoadView } from "../../server/http/api-types.ts";
+import { dayNumber, dayToDate, fmtDate, fmtShortDate } from "../format.ts";
+import { axisTitle, COLORS, makeChart } from "./setup.ts";
+
+/** Acute:chronic ratios as plain lines: descriptive only, so no bands and no risk colours. */
+export function drawAcuteChronic(canvas: HTMLCanvasElement, load: LoadView): void {
+  const points = (key: "uncoupled" | "ewma") =>
+    load.acuteChronic.map((p) => ({ x: dayNumber(p.date), y: p[key] }));
+  makeChart(canvas, {
+    type: "line",
+    data: {
+      datasets: [
+        {
+          label: "This week ÷ mean of the 3 before",
+          data: points("uncoupled"),
+          borderColor: COLORS.neutral,
+          borderWidth: 1.8,
+          pointRadius: 0,
+        },
+        {
+          label: "Exponentially weighted (7 d ÷ 28 d)",
+          data: points("ewma"),
+          borderColor: COLORS.muted,
+          borderDash: [5, 4],
+          borderWidth: 1.5,
+          pointRadius: 0,
+        },
+      ],
+    },
+    options: {
+      parsing: false,
+      interaction: { mode: "index", intersect: false },
+      scales: {
+        x: {
+          type: "linear",
+          title: axisTitle("Date"),
+          ticks: { callback: (v) => fmtShortDate(dayToDate(Number(v))), maxTicksLimit: 8 },
+        },
+        y: { type: "linear", title: axisTitle("Ratio (recent ÷ longer-term distance)"), beginAtZero: true },
+      },
+      plugins: {
+        tooltip: {
+          callbacks: {
+            title: (items) => fmtDate(dayToDate(items[0]?.parsed.x ?? 0)),
+            label: (item) => `${item.dataset.label}: ${(item.parsed.y ?? 0).toFixed(2)}`,
+          },
+        },
+      },
+    },
+  });
+}

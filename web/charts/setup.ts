@@ -1,0 +1,97 @@
+import {
+  BarController,
+  BarElement,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  Tooltip,
+  CategoryScale,
+  type ChartConfiguration,
+  type ChartType,
+  type DefaultDataPoint,
+} from "chart.js";
+import { h } from "../dom.ts";
+import { shadePlugin } from "./shade-plugin.ts";
+
+// Only the Chart.js parts the dashboard draws with, so the bundle stays small.
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  Tooltip,
+  shadePlugin,
+);
+
+/** The palette: one accent for cadence, a neutral band for "expected", orange for flags, red for pain only. */
+export const COLORS = {
+  cadence: "#0f766e",
+  cadenceSoft: "rgba(15, 118, 110, 0.35)",
+  expected: "#64748b",
+  expectedBand: "rgba(148, 163, 184, 0.28)",
+  flag: "#ea580c",
+  flagSoft: "rgba(234, 88, 12, 0.14)",
+  pain: "#dc2626",
+  neutral: "#475569",
+  neutralSoft: "rgba(71, 85, 105, 0.55)",
+  muted: "#94a3b8",
+  grid: "rgba(100, 116, 139, 0.15)",
+  text: "#334155",
+};
+
+Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily || "system-ui, sans-serif";
+Chart.defaults.font.size = 12;
+Chart.defaults.color = COLORS.text;
+Chart.defaults.borderColor = COLORS.grid;
+Chart.defaults.maintainAspectRatio = false;
+Chart.defaults.animation = false;
+Chart.defaults.plugins.tooltip.padding = 10;
+Chart.defaults.plugins.tooltip.bodyFont = { size: 13 };
+Chart.defaults.plugins.tooltip.titleFont = { size: 13, weight: "bold" };
+Chart.defaults.plugins.legend.labels.boxWidth = 14;
+
+const live = new Set<Chart>();
+
+/** Draws a chart on a canvas that is in the page; returns null when the page changed meanwhile. */
+export function makeChart<TType extends ChartType, TData = DefaultDataPoint<TType>>(
+  canvas: HTMLCanvasElement,
+  config: ChartConfiguration<TType, TData>,
+): Chart<TType, TData> | null {
+  if (!canvas.isConnected) return null;
+  const chart = new Chart(canvas, config);
+  live.add(chart as unknown as Chart);
+  return chart;
+}
+
+/** Destroys every chart drawn so far (on navigation). */
+export function destroyCharts(): void {
+  for (const chart of live) chart.destroy();
+  live.clear();
+}
+
+/** A sized box with a labelled canvas; the label is what screen readers announce for the chart. */
+export function chartBox(
+  label: string,
+  testid: string,
+  size: "small" | "medium" | "large" = "medium",
+): { box: HTMLElement; canvas: HTMLCanvasElement } {
+  const canvas = h("canvas", { role: "img", "aria-label": label, "data-testid": testid });
+  canvas.textContent = label;
+  return { box: h("div", { class: `chart chart-${size}` }, canvas), canvas };
+}
+
+/** An axis title in the chart's style. */
+export function axisTitle(text: string): { display: true; text: string } {
+  return { display: true, text };
+}

@@ -1,0 +1,151 @@
+import type { Units } from "../server/http/api-types.ts";
+
+// Unit-aware formatting. The current units are set once from /api/settings and whenever they change.
+
+const METRES_PER_MILE = 1609.344;
+let units: Units = "km";
+
+/** Sets the units every formatter uses. */
+export function setUnits(next: Units): void {
+  units = next;
+}
+
+export function getUnits(): Units {
+  return units;
+}
+
+/** Metres in one display unit of distance (km or mi). */
+export function metresPerUnit(): number {
+  return units === "mi" ? METRES_PER_MILE : 1000;
+}
+
+/** "km" or "mi". */
+export function distanceUnit(): string {
+  return units;
+}
+
+/** "min/km" or "min/mi". */
+export function paceUnit(): string {
+  return `min/${units}`;
+}
+
+/** "km/h" or "mph". */
+export function speedUnit(): string {
+  return units === "mi" ? "mph" : "km/h";
+}
+
+/** Distance in display units as a number (for charts). */
+export function toDistance(metres: number): number {
+  return metres / metresPerUnit();
+}
+
+/** Speed in km/h or mph as a number (for charts). */
+export function toSpeed(mps: number): number {
+  return (mps * 3600) / metresPerUnit();
+}
+
+/** Pace in seconds per km or mile, or null when too slow to be running pace. */
+export function toPaceS(mps: number | null): number | null {
+  if (mps === null || !Number.isFinite(mps) || mps < 0.5) return null;
+  return metresPerUnit() / mps;
+}
+
+/** "12.3 km"; "—" when unknown. */
+export function fmtDistance(metres: number | null | undefined, withUnit = true): string {
+  if (metres === null || metres === undefined || !Number.isFinite(metres)) return "—";
+  const value = toDistance(metres).toFixed(1);
+  return withUnit ? `${value} ${units}` : value;
+}
+
+/** "5:32" from seconds. */
+export function fmtMinSec(totalS: number): string {
+  const rounded = Math.round(totalS);
+  const min = Math.floor(rounded / 60);
+  const sec = rounded % 60;
+  return `${min}:${String(sec).padStart(2, "0")}`;
+}
+
+/** "5:32 /km"; "—" when unknown. */
+export function fmtPace(mps: number | null | undefined, withUnit = true): string {
+  const paceS = toPaceS(mps ?? null);
+  if (paceS === null) return "—";
+  return withUnit ? `${fmtMinSec(paceS)} /${units}` : fmtMinSec(paceS);
+}
+
+/** "172 spm"; "—" when unknown. */
+export function fmtCadence(spm: number | null | undefined, withUnit = true): string {
+  if (spm === null || spm === undefined || !Number.isFinite(spm)) return "—";
+  return withUnit ? `${Math.round(spm)} spm` : String(Math.round(spm));
+}
+
+/** "1:02:03" or "42:05"; "—" when unknown. */
+export function fmtDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return "—";
+  const total = Math.round(seconds);
+  const hrs = Math.floor(total / 3600);
+  const min = Math.floor((total % 3600) / 60);
+  const sec = total % 60;
+  const mmss = `${String(min).padStart(hrs > 0 ? 2 : 1, "0")}:${String(sec).padStart(2, "0")}`;
+  return hrs > 0 ? `${hrs}:${mmss}` : mmss;
+}
+
+/** Signed whole percent: "+12%", "−6%". */
+export function fmtSignedPct(pct: number | null | undefined, digits = 0): string {
+  if (pct === null || pct === undefined || !Number.isFinite(pct)) return "—";
+  const text = Math.abs(pct).toFixed(digits);
+  if (Number(text) === 0) return `0%`;
+  return `${pct > 0 ? "+" : "−"}${text}%`;
+}
+
+/** A 0–1 share as "42%". */
+export function fmtShare(share: number | null | undefined): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return "—";
+  return `${Math.round(share * 100)}%`;
+}
+
+/** Parses a local YYYY-MM-DD as a local calendar date (no UTC shift). */
+export function parseLocalDate(date: string): Date {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+}
+
+/** "Sat 14 Jun 2025" from a local YYYY-MM-DD. */
+export function fmtDate(date: string, opts: { weekday?: boolean; year?: boolean } = {}): string {
+  return parseLocalDate(date).toLocaleDateString(undefined, {
+    weekday: opts.weekday === false ? undefined : "short",
+    day: "numeric",
+    month: "short",
+    year: opts.year === false ? undefined : "numeric",
+  });
+}
+
+/** "14 Jun" from a local YYYY-MM-DD. */
+export function fmtShortDate(date: string): string {
+  return parseLocalDate(date).toLocaleDateString(undefined, { day: "numeric", month: "short" });
+}
+
+/** Local time of day ("07:42") of a UTC instant, in the browser's time zone. */
+export function fmtTimeOfDay(utc: string): string {
+  return new Date(utc).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+}
+
+/** Today's local date as YYYY-MM-DD. */
+export function todayLocal(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, "0");
+  const d = String(now.getDate()).padStart(2, "0");
+  return `${y}-${m}-${d}`;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole days since 1970-01-01 for a local YYYY-MM-DD: a linear axis for date charts without a date adapter. */
+export function dayNumber(date: string): number {
+  const [y, m, d] = date.split("-").map(Number);
+  return Math.round(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / DAY_MS);
+}
+
+/** Inverse of dayNumber(). */
+export function dayToDate(day: number): string {
+  return new Date(Math.round(day) * DAY_MS).toISOString().slice(0, 10);
+}

@@ -1,0 +1,157 @@
+import type { CadenceView } from "../../server/http/api-types.ts";
+import { api } from "../api.ts";
+import { drawCadenceScatter } from "../charts/cadence-scatter.ts";
+import { chartBox, COLORS } from "../charts/setup.ts";
+import { drawWeekTrend } from "../charts/week-trend.ts";
+import { card, loading, pageHeader, why } from "../components.ts";
+import { h, replace } from "../dom.ts";
+import { fmtCadence, fmtPace } from "../format.ts";
+
+/** Expected cadence at a speed from the model (quadratic in speed). */
+function expectedAt(view: CadenceView, mps: number): number {
+  const m = view.model;
+  return m.interceptSpm + m.slopeSpmPerMps * mps + m.quadSpmPerMps2 * mps * mps;
+}
+
+/** Cadence against speed across all runs, and whether cadence at a reference speed is moving over the weeks. */
+export async function cadencePage(root: HTMLElement): Promise<void> {
+  replace(root, pageHeader("Cadence"), loading());
+  const view = await api.cadence();
+  const ref = view.referenceSpeedMps;
+  const scatter = chartBox(
+    "Cadence against speed for all your runs, with your usual line and the population line",
+    "chart-cadence-scatter",
+    "large",
+  );
+  const trend = chartBox(`Cadence at ${fmtPace(ref)} by week`, "chart-cadence-trend");
+  replace(
+    root,
+    pageHeader(
+      "Cadence",
+      "Cadence rises with speed, so Stridewise compares each run with what you usually run at the same speed, not with a single number like 180.",
+    ),
+    modelCard(view),
+    card(
+      "Cadence against speed",
+      view.points.length === 0 ? h("p", { class: "muted" }, "No runs with cadence yet.") : null,
+      h(
+        "p",
+        { class: "chart-key" },
+        h("span", { class: "key key-cadence" }, "your runs (click one to open it)"),
+        h(
+          "span",
+          { class: "key key-line" },
+          view.model.kind === "personal" ? "your usual cadence" : "expected",
+        ),
+        h("span", { class: "key key-dashed" }, "population average"),
+      ),
+      scatter.box,
+    ),
+    card(
+      `Cadence at ${fmtPace(ref)}`,
+      h(
+        "p",
+        { class: "muted" },
+        "Each week's runs, read at the same speed so a faster week doesn't look like better form. Is retraining working? This line rising says yes.",
+      ),
+      trend.box,
+    ),
+  );
+  if (view.points.length) drawCadenceScatter(scatter.canvas, view);
+  drawWeekTrend(
+    trend.canvas,
+    view.trend.map((w) => ({ weekStart: w.weekStart, value: w.cadenceAtReferenceSpm })),
+    {
+      label: "Cadence",
+      axis: "Cadence (steps/min)",
+      color: COLORS.cadence,
+      format: (v) => `${Math.round(v)} spm`,
+      footer: (i) => {
+        const runs = view.trend[i]?.runs ?? 0;
+        return `from ${runs} run${runs === 1 ? "" : "s"}`;
+      },
+    },
+  );
+  dynamicsTrends(root, view);
+}
+
+function modelCard(view: CadenceView): HTMLElement {
+  const m = view.model;
+  const ref = view.referenceSpeedMps;
+  return card(
+    m.kind === "personal" ? "Your usual cadence" : "Expected cadence (population line)",
+    h(
+      "p",
+      { class: "big-sentence", "data-testid": "cadence-model" },
+      m.kind === "personal"
+        ? `At ${fmtPace(ref)} you usually run at about ${fmtCadence(expectedAt(view, ref))}, rising about ${Math.round(m.slopeSpmPerMps)} spm for every metre per second faster.`
+        : `Until you have enough varied runs, Stridewise expects about ${fmtCadence(expectedAt(view, ref))} at ${fmtPace(ref)}: the average of 256 recreational runners.`,
+    ),
+    why(
+      "How is this worked out?",
+      h("p", {}, m.explanation),
+      h(
+        "p",
+        {},
+        m.kind === "personal"
+          ? `Fitted on ${m.runs} runs${m.speedRangeMps ? ` between ${fmtPace(m.speedRangeMps[1])} and ${fmtPace(m.speedRangeMps[0])}` : ""}.`
+          : "The population line is spm ≈ 150 + 6 × speed (m/s), from van Oeveren et al. 2019 (Garmin data, 256 runners). Your own line needs at least 8 runs covering a range of speeds.",
+      ),
+      h(
+        "p",
+        { class: "muted" },
+        "A run is flagged when much of it sits 5% or more below the line at its speed. That suggests possible overstriding; a watch cannot see where the foot lands.",
+      ),
+    ),
+  );
+}
+
+function dynamicsTrends(root: HTMLElement, view: CadenceView): void {
+  const specs = [
+    {
+      key: "stepLengthM",
+      label: "Step length",
+      axis: "Step length (m)",
+      format: (v: number) => `${v.toFixed(2)} m`,
+      id: "step-length",
+    },
+    {
+      key: "verticalRatioPct",
+      label: "Vertical ratio",
+      axis: "Vertical ratio (%)",
+      format: (v: number) => `${v.toFixed(1)}%`,
+      id: "vertical-ratio",
+    },
+    {
+      key: "stanceTimeMs",
+      label: "Ground contact time",
+      axis: "Ground contact (ms)",
+      format: (v: number) => `${Math.round(v)} ms`,
+      id: "ground-contact",
+    },
+  ] as const;
+  const present = specs.filter((s) => view.trend.some((w) => w[s.key] !== null));
+  if (present.length === 0) return;
+  const boxes = present.map((s) => ({
+    spec: s,
+    ...chartBox(`${s.label} by week`, `chart-trend-${s.id}`, "small"),
+  }));
+  root.append(
+    card(
+      "Running dynamics by week",
+      h(
+        "p",
+        { class: "muted" },
+        "Only weeks with a sensor that records them. Personal trends only: step length at a given speed follows from cadence, and ground contact time from a watch is rough.",
+      ),
+      h("div", { class: "grid grid-3" }, ...boxes.map((b) => h("div", {}, h("h3", {}, b.spec.label), b.box))),
+    ),
+  );
+  for (const b of boxes) {
+    drawWeekTrend(
+      b.canvas,
+      view.trend.map((w) => ({ weekStart: w.weekStart, value: w[b.spec.key] })),
+      { label: b.spec.label, axis: b.spec.axis, format: b.spec.format },
+    );
+  }
+}

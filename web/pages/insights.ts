@@ -1,0 +1,160 @@
+import type { Correlation, InsightsView } from "../../server/http/api-types.ts";
+import { api } from "../api.ts";
+import { badge, card, loading, notMedicalAdvice, pageHeader, redFlagBanner, why } from "../components.ts";
+import { h, replace } from "../dom.ts";
+import { HYPOTHESIS_LABELS, VERDICT_LABELS } from "../labels.ts";
+
+/** Per hypothesis: the verdict in one sentence, the counts, the risks with intervals, and what is still missing. */
+export async function insightsPage(root: HTMLElement): Promise<void> {
+  replace(root, pageHeader("Insights"), loading());
+  const view = await api.insights();
+  replace(root, content(view));
+}
+
+function content(view: InsightsView): HTMLElement {
+  return h(
+    "div",
+    {},
+    pageHeader(
+      "Insights",
+      "Does your hip pain follow certain runs? Stridewise checks two questions, fixed in advance, against your own runs and pain log.",
+    ),
+    redFlagBanner(view.redFlags),
+    ...view.correlations.map(correlationCard),
+    view.advice.length
+      ? h(
+          "p",
+          {},
+          h(
+            "a",
+            { href: "#/tips", class: "button" },
+            `What to try: ${view.advice.length} tip${view.advice.length === 1 ? "" : "s"}`,
+          ),
+        )
+      : null,
+    methodCard(),
+    notMedicalAdvice(view.disclaimer),
+  );
+}
+
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+function riskText(
+  risk: { value: number; ci95: [number, number] } | null | undefined,
+  withPain: number,
+  runs: number,
+): string {
+  if (runs === 0) return "no runs";
+  const base = `${withPain} of ${runs}`;
+  return risk
+    ? `${base} (${pct(risk.value)}, 95% CI ${pct(risk.ci95[0])}–${pct(risk.ci95[1])})`
+    : `${base} (${pct(withPain / runs)})`;
+}
+
+/** The verdict as one sentence a runner reads first. */
+export function verdictSentence(c: Correlation): string {
+  const words = HYPOTHESIS_LABELS[c.hypothesis];
+  switch (c.verdict) {
+    case "linked":
+      return `In your data, hip pain followed ${words.flagged} more often than ${words.unflagged}.`;
+    case "no_clear_link":
+      return `So far, hip pain has not clearly followed ${words.flagged} more often than ${words.unflagged}. That is not proof of no link.`;
+    case "not_enough_data":
+      return `Not enough data yet to say whether hip pain follows ${words.flagged}.`;
+  }
+}
+
+function correlationCard(c: Correlation): HTMLElement {
+  const words = HYPOTHESIS_LABELS[c.hypothesis];
+  const tone = c.verdict === "linked" ? "flag" : "neutral";
+  return h(
+    "section",
+    {
+      class: `card insight insight-${c.verdict}`,
+      "data-testid": "insight",
+      "data-hypothesis": c.hypothesis,
+      "data-verdict": c.verdict,
+    },
+    h("div", { class: "insight-head" }, h("h2", {}, words.title), badge(VERDICT_LABELS[c.verdict], tone)),
+    h("p", { class: "big-sentence" }, verdictSentence(c)),
+    c.missing.length
+      ? h(
+          "div",
+          { class: "missing" },
+          h("p", {}, "Still needed before a verdict:"),
+          h("ul", { "data-testid": "insight-missing" }, ...c.missing.map((m) => h("li", {}, m))),
+        )
+      : null,
+    h(
+      "dl",
+      { class: "counts" },
+      h("dt", {}, "Runs that count"),
+      h("dd", {}, `${c.eligibleRuns} (started pain-free)`),
+      h("dt", {}, `Pain after ${words.flagged}`),
+      h("dd", {}, riskText(c.flaggedRisk, c.flaggedWithPain, c.flaggedRuns)),
+      h("dt", {}, `Pain after ${words.unflagged}`),
+      h("dd", {}, riskText(c.unflaggedRisk, c.unflaggedWithPain, c.unflaggedRuns)),
+      ...(c.relativeRisk === null
+        ? []
+        : [
+            h("dt", {}, "Risk ratio"),
+            h(
+              "dd",
+              {},
+              `${c.relativeRisk.toFixed(2)}×${c.ci95 ? ` (95% CI ${c.ci95[0].toFixed(2)}–${c.ci95[1].toFixed(2)})` : ""}${c.pValue !== null ? `, p = ${fmtP(c.pValue)}` : ""}`,
+            ),
+          ]),
+    ),
+    why(
+      "Why? How this was worked out",
+      h("p", {}, c.explanation),
+      h(
+        "p",
+        { class: "muted" },
+        "“Pain after a run” means pain of 3/10 or more (or 2 points above your usual) logged within 48 hours, for a run that started pain-free. The 95% intervals show the range the true figure plausibly lies in: wide intervals mean few runs.",
+      ),
+      h(
+        "p",
+        {},
+        h(
+          "a",
+          { href: c.hypothesis === "overstriding" ? "#/cadence" : "#/load" },
+          c.hypothesis === "overstriding"
+            ? "The runs and cadence behind this"
+            : "The runs and distances behind this",
+        ),
+        " · ",
+        h("a", { href: "#/pain" }, "Your pain log"),
+      ),
+    ),
+  );
+}
+
+function fmtP(p: number): string {
+  return p < 0.001 ? "< 0.001" : p.toFixed(p < 0.01 ? 3 : 2);
+}
+
+function methodCard(): HTMLElement {
+  return card(
+    "How to read this",
+    h(
+      "ul",
+      { class: "plain-list" },
+      h(
+        "li",
+        {},
+        "“Linked” means pain followed flagged runs clearly more often, even allowing for chance across both questions. It is an association in your data, not proof of a cause.",
+      ),
+      h(
+        "li",
+        {},
+        "A verdict needs at least 20 runs that started pain-free, 5 flagged and 5 not, and 3 runs followed by pain. Below that, the answer is “not enough data yet”, never “no link”.",
+      ),
+      h(
+        "li",
+        {},
+        "With few runs even a real link is easy to miss. Logging pain-free days matters as much as painful ones.",
+      ),
+    ),
+  );
+}

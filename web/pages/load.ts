@@ -1,0 +1,157 @@
+import type { LoadView } from "../../server/http/api-types.ts";
+import { api } from "../api.ts";
+import { drawAcuteChronic } from "../charts/acute-chronic.ts";
+import { drawRunVsLongest } from "../charts/run-vs-longest.ts";
+import { chartBox } from "../charts/setup.ts";
+import { drawWeeklyLoad } from "../charts/weekly-load.ts";
+import { badge, card, loading, pageHeader, stat, why } from "../components.ts";
+import { h, replace } from "../dom.ts";
+import { fmtDate, fmtDistance, fmtSignedPct } from "../format.ts";
+import { isSpike, SPIKE_LABELS, spikeSentence } from "../labels.ts";
+
+/** Weekly distance, each run against its 30-day longest, the next-run ceiling and the acute:chronic line. */
+export async function loadPage(root: HTMLElement): Promise<void> {
+  replace(root, pageHeader("Load"), loading());
+  const load = await api.load();
+  const weekly = chartBox("Weekly distance; weeks with a spike run in orange", "chart-weekly-load");
+  const perRun = chartBox(
+    "Each run's distance against the longest run of the 30 days before it",
+    "chart-run-vs-longest",
+    "large",
+  );
+  const ac = chartBox(
+    "Acute to chronic distance ratio over time, descriptive only",
+    "chart-acute-chronic",
+    "small",
+  );
+  replace(
+    root,
+    pageHeader("Load", "How much you run, and how each run compares with what you have been doing lately."),
+    ceilingCard(load),
+    card(
+      "Weekly distance",
+      h(
+        "p",
+        { class: "chart-key" },
+        h("span", { class: "key key-bar" }, "week"),
+        h("span", { class: "key key-flag" }, "week with a spike run"),
+      ),
+      weekly.box,
+    ),
+    card(
+      "Each run against your 30-day longest",
+      h(
+        "p",
+        { class: "muted" },
+        "In a study of 5,205 runners, single runs more than 10% longer than the longest of the 30 days before were followed by more injuries. Weekly totals mattered less.",
+      ),
+      h(
+        "p",
+        { class: "chart-key" },
+        h("span", { class: "key key-bar" }, "run"),
+        h("span", { class: "key key-flag" }, "more than 10% over"),
+        h("span", { class: "key key-line" }, "longest of the 30 days before"),
+      ),
+      perRun.box,
+      spikeList(load),
+    ),
+    weeklyJumps(load),
+    card(
+      "Acute:chronic ratio",
+      h(
+        "p",
+        { class: "note", "data-testid": "acute-chronic-note" },
+        "Shown for description only. In runners this ratio has not been found to predict injury, and the popular “sweet spot” comes from team sports, so it is not a risk score here.",
+      ),
+      ac.box,
+    ),
+  );
+  drawWeeklyLoad(weekly.canvas, load);
+  drawRunVsLongest(perRun.canvas, load);
+  drawAcuteChronic(ac.canvas, load);
+}
+
+function ceilingCard(load: LoadView): HTMLElement {
+  const n = load.nextRun;
+  return card(
+    "Your next run",
+    n.ceilingM === null
+      ? stat(
+          "Longest sensible run",
+          "Build gently",
+          "You have no run in the last 30 days to measure from.",
+          "next-run-ceiling",
+        )
+      : stat(
+          "Keep it under",
+          fmtDistance(n.ceilingM),
+          `1.10 × ${fmtDistance(n.longestPrior30dM)}, your longest run of the last 30 days`,
+          "next-run-ceiling",
+        ),
+    why(
+      "Why this number?",
+      h("p", {}, n.explanation),
+      h(
+        "p",
+        { class: "muted" },
+        "Frandsen et al. 2025 (BJSM; 5,205 runners, 588,071 runs): against runs within 10% of the 30-day longest, runs 10–30% longer came with 1.64× the injury rate, 30–100% longer 1.52×, more than double 2.28×.",
+      ),
+    ),
+  );
+}
+
+function spikeList(load: LoadView): HTMLElement {
+  const spikes = load.runs
+    .filter((r) => isSpike(r.category))
+    .sort((a, b) => b.localDate.localeCompare(a.localDate));
+  if (spikes.length === 0)
+    return h("p", { class: "muted" }, "No run went more than 10% past your 30-day longest.");
+  return why(
+    `${spikes.length} run${spikes.length === 1 ? "" : "s"} more than 10% over the 30-day longest`,
+    h(
+      "ul",
+      { class: "plain-list", "data-testid": "spike-list" },
+      ...spikes.map((r) =>
+        h(
+          "li",
+          {},
+          h("a", { href: `#/runs/${r.id}` }, fmtDate(r.localDate)),
+          `: ${fmtDistance(r.distanceM)}, ${spikeSentence(r.ratio, r.category)}. `,
+          badge(SPIKE_LABELS[r.category], "flag"),
+          r.hazardRatio
+            ? h(
+                "span",
+                { class: "muted" },
+                ` Runners in the study had ${r.hazardRatio.value.toFixed(2)}× the injury rate after such runs (95% CI ${r.hazardRatio.ci95[0].toFixed(2)}–${r.hazardRatio.ci95[1].toFixed(2)}).`,
+              )
+            : null,
+        ),
+      ),
+    ),
+  );
+}
+
+function weeklyJumps(load: LoadView): HTMLElement | null {
+  const noted = load.rolling7d.filter((d) => d.noted);
+  if (noted.length === 0) return null;
+  const recent = noted.slice(-8).reverse();
+  return card(
+    "Big weekly jumps",
+    h(
+      "p",
+      { class: "muted" },
+      "Days when your last 7 days added up to over 30% more than the 7 before. A secondary signal: the evidence is weaker than for single long runs, and the “10% rule” is convention rather than evidence.",
+    ),
+    h(
+      "ul",
+      { class: "plain-list" },
+      ...recent.map((d) =>
+        h(
+          "li",
+          {},
+          `${fmtDate(d.date)}: ${fmtDistance(d.distanceM)} in 7 days against ${fmtDistance(d.previousM)} the 7 before (${fmtSignedPct(d.changePct)}).`,
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,211 @@
+import type { ImportResponse, OverviewView, PainEntry } from "../../server/http/api-types.ts";
+import { api } from "../api.ts";
+import {
+  badge,
+  card,
+  errorBox,
+  flagBadges,
+  loading,
+  pageHeader,
+  redFlagBanner,
+  stat,
+  why,
+} from "../components.ts";
+import { h, replace } from "../dom.ts";
+import { fmtCadence, fmtDate, fmtDistance, fmtDuration, fmtPace, fmtSignedPct } from "../format.ts";
+import { LOCATION_LABELS, SIDE_LABELS, TIMING_LABELS } from "../labels.ts";
+import { navigate } from "../router.ts";
+
+/** The home page: the week, the next run's ceiling, the last run, pain and the top tip; or the first steps. */
+export async function overviewPage(root: HTMLElement): Promise<void> {
+  replace(root, loading());
+  const overview = await api.overview();
+  replace(root, overview.hasData ? overviewContent(overview) : emptyState());
+}
+
+function emptyState(): HTMLElement {
+  const status = h("div", { class: "demo-status", role: "status", "aria-live": "polite" });
+  const demoButton = h(
+    "button",
+    { type: "button", class: "button primary", "data-testid": "demo-button" },
+    "Try the demo",
+  );
+  demoButton.addEventListener("click", () => void loadDemo(demoButton, status));
+  return h(
+    "div",
+    { class: "empty-state", "data-testid": "empty-state" },
+    pageHeader(
+      "Welcome to Stridewise",
+      "See your cadence against your speed, spot mileage spikes, and find out whether they line up with the hip pain you log. Everything stays on this computer.",
+    ),
+    h(
+      "ol",
+      { class: "steps" },
+      h(
+        "li",
+        {},
+        h("strong", {}, "Bring in your runs. "),
+        "Drop your watch's FIT files, a Garmin or Strava export zip, or the watch's ",
+        h("code", {}, "GARMIN/Activity"),
+        " folder on the ",
+        h("a", { href: "#/import" }, "Import page"),
+        ".",
+      ),
+      h(
+        "li",
+        {},
+        h("strong", {}, "Log your hip. "),
+        "A ten-second entry after a run, including the days it doesn't hurt.",
+      ),
+      h(
+        "li",
+        {},
+        h("strong", {}, "Read what your data says. "),
+        "Insights and tips, with the numbers they rest on.",
+      ),
+    ),
+    h(
+      "div",
+      { class: "actions" },
+      h("a", { href: "#/import", class: "button primary", "data-testid": "import-link" }, "Import your runs"),
+      demoButton,
+    ),
+    h(
+      "p",
+      { class: "muted" },
+      "The demo loads half a year of generated runs and a pain log, so you can look around first.",
+    ),
+    status,
+  );
+}
+
+async function loadDemo(button: HTMLButtonElement, status: HTMLElement): Promise<void> {
+  button.disabled = true;
+  replace(status, "Loading half a year of generated runs…");
+  try {
+    const res: ImportResponse = await api.demo();
+    replace(status, `Loaded ${res.summary.imported} demo activities.`);
+    navigate("#/");
+  } catch (err) {
+    replace(status, errorBox(err));
+    button.disabled = false;
+  }
+}
+
+function overviewContent(o: OverviewView): HTMLElement {
+  return h(
+    "div",
+    { "data-testid": "overview" },
+    pageHeader("Overview", `Based on ${o.runs} run${o.runs === 1 ? "" : "s"}.`),
+    redFlagBanner(o.redFlags),
+    h(
+      "div",
+      { class: "grid" },
+      weekCard(o),
+      ceilingCard(o),
+      lastRunCard(o),
+      painCard(o.latestPain),
+      tipCard(o),
+    ),
+  );
+}
+
+function weekCard(o: OverviewView): HTMLElement {
+  const change = o.lastWeekM > 0 ? ((o.thisWeekM - o.lastWeekM) / o.lastWeekM) * 100 : null;
+  return card(
+    "This week",
+    stat(
+      "Distance so far",
+      fmtDistance(o.thisWeekM),
+      change === null
+        ? `Last week: ${fmtDistance(o.lastWeekM)}`
+        : `Last week: ${fmtDistance(o.lastWeekM)} (${fmtSignedPct(change)})`,
+      "week-distance",
+    ),
+    h("a", { href: "#/load" }, "Weekly load"),
+  );
+}
+
+function ceilingCard(o: OverviewView): HTMLElement {
+  const { ceilingM, longestPrior30dM, explanation } = o.nextRun;
+  return card(
+    "Next run",
+    ceilingM === null
+      ? stat(
+          "Longest sensible run",
+          "Build gently",
+          "No run in the last 30 days to measure from.",
+          "next-run-ceiling",
+        )
+      : stat(
+          "Keep your next run under",
+          fmtDistance(ceilingM),
+          `1.10 × your longest run of the last 30 days (${fmtDistance(longestPrior30dM)})`,
+          "next-run-ceiling",
+        ),
+    why("Why this number?", h("p", {}, explanation)),
+  );
+}
+
+function lastRunCard(o: OverviewView): HTMLElement {
+  const run = o.lastRun;
+  if (!run) return card("Last run", h("p", { class: "muted" }, "No runs yet."));
+  const flags = flagBadges(run.flags);
+  const residual = run.cadenceResidualPct;
+  return card(
+    "Last run",
+    h(
+      "p",
+      { class: "run-line" },
+      h("a", { href: `#/runs/${run.id}` }, fmtDate(run.localDate)),
+      ` · ${fmtDistance(run.distanceM)} · ${fmtDuration(run.timerS)} · ${fmtPace(run.avgSpeedMps)}`,
+    ),
+    stat(
+      "Cadence",
+      fmtCadence(run.avgCadenceSpm),
+      run.expectedCadenceSpm === null
+        ? "No expected cadence for this run."
+        : `Expected at this speed: ${fmtCadence(run.expectedCadenceSpm)}${residual === null ? "" : ` (${fmtSignedPct(residual)} ${residual < 0 ? "below" : "vs"} expected)`}`,
+      "last-run-cadence",
+    ),
+    flags.length
+      ? h("div", { class: "badges" }, ...flags)
+      : h("div", { class: "badges" }, badge("No flags", "ok")),
+  );
+}
+
+/** "4/10, outside of the hip (right), after the run". */
+export function painSummary(entry: PainEntry): string {
+  if (entry.severity === 0) return "No pain";
+  const parts = [`${entry.severity}/10`];
+  if (entry.location) parts.push(LOCATION_LABELS[entry.location].label.toLowerCase());
+  if (entry.side) parts.push(`(${SIDE_LABELS[entry.side].toLowerCase()})`);
+  if (entry.timing) parts.push(`· ${TIMING_LABELS[entry.timing].toLowerCase()}`);
+  return parts.join(" ");
+}
+
+function painCard(entry: PainEntry | null): HTMLElement {
+  return card(
+    "Hip",
+    entry
+      ? stat(
+          "Latest entry",
+          entry.severity === 0 ? "No pain" : `${entry.severity}/10`,
+          `${fmtDate(entry.date)} · ${painSummary(entry)}`,
+          "latest-pain",
+        )
+      : h("p", { class: "muted" }, "Nothing logged yet. Logging pain-free days too lets Stridewise compare."),
+    h("a", { href: "#/pain", class: "button" }, "Log how your hip feels"),
+  );
+}
+
+function tipCard(o: OverviewView): HTMLElement {
+  const tip = o.topTip;
+  return card(
+    "Top tip",
+    tip
+      ? h("div", { "data-testid": "top-tip" }, h("h3", {}, tip.title), h("p", {}, tip.body))
+      : h("p", { class: "muted" }, "No tip yet: Stridewise needs a few more runs."),
+    h("a", { href: "#/tips" }, "All tips and why"),
+  );
+}

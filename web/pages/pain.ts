@@ -1,0 +1,177 @@
+import type { ActivityListItem, PainEntry } from "../../server/http/api-types.ts";
+import { api } from "../api.ts";
+import { drawPainTimeline, type TimelineRun } from "../charts/pain-timeline.ts";
+import { chartBox, destroyCharts } from "../charts/setup.ts";
+import { badge, card, errorBox, loading, notMedicalAdvice, pageHeader } from "../components.ts";
+import { h, replace } from "../dom.ts";
+import { dayNumber, dayToDate, fmtDate, todayLocal } from "../format.ts";
+import { isSpike, LOCATION_LABELS, RED_FLAG_LABELS, SIDE_LABELS, TIMING_LABELS } from "../labels.ts";
+import { painForm, severityWord } from "./pain-form.ts";
+
+const MAX_PAGES = 20;
+
+/** Every activity, fetched page by page (the timeline needs the whole history). */
+async function allActivities(): Promise<ActivityListItem[]> {
+  const first = await api.activities(1, 100);
+  const items = [...first.items];
+  const pages = Math.min(MAX_PAGES, Math.ceil(first.total / first.pageSize));
+  for (let page = 2; page <= pages; page++) items.push(...(await api.activities(page, first.pageSize)).items);
+  return items;
+}
+
+function runFlagWords(a: ActivityListItem): string[] {
+  const words: string[] = [];
+  if (a.flags.overstriding === "possible" || a.flags.overstriding === "marked")
+    words.push("low cadence for speed");
+  if (isSpike(a.flags.spike?.category)) words.push("spike");
+  return words;
+}
+
+/** The pain log: a quick form, the history under the runs on one timeline, and every entry to edit or delete. */
+export async function painPage(root: HTMLElement): Promise<void> {
+  const timelineSlot = h("div", {});
+  const listSlot = h("div", {});
+  let runs: TimelineRun[] = [];
+  let range: "3m" | "all" = "3m";
+
+  const refresh = async (): Promise<void> => {
+    try {
+      const pain = await api.pain();
+      drawTimeline(pain);
+      replace(listSlot, history(pain));
+    } catch (err) {
+      replace(listSlot, errorBox(err));
+    }
+  };
+  const form = painForm(() => void refresh());
+
+  function drawTimeline(pain: PainEntry[]): void {
+    destroyCharts();
+    const { box, canvas } = chartBox(
+      "Runs as bars and hip pain as points on one date axis",
+      "chart-pain-timeline",
+    );
+    const rangeButton = (value: "3m" | "all", text: string): HTMLButtonElement => {
+      const b = h(
+        "button",
+        { type: "button", class: "button small", "aria-pressed": String(range === value) },
+        text,
+      );
+      b.addEventListener("click", () => {
+        range = value;
+        drawTimeline(pain);
+      });
+      return b;
+    };
+    replace(
+      timelineSlot,
+      card(
+        "Pain and runs",
+        h(
+          "div",
+          { class: "toolbar" },
+          h(
+            "div",
+            { class: "segmented", role: "group", "aria-label": "Time range" },
+            rangeButton("3m", "Last 3 months"),
+            rangeButton("all", "All"),
+          ),
+        ),
+        h(
+          "p",
+          { class: "chart-key" },
+          h("span", { class: "key key-bar" }, "run"),
+          h("span", { class: "key key-flag" }, "flagged run"),
+          h("span", { class: "key key-pain" }, "pain"),
+          h("span", { class: "key key-nopain" }, "pain-free day"),
+        ),
+        box,
+      ),
+    );
+    const from = range === "3m" ? dayToDate(dayNumber(todayLocal()) - 91) : null;
+    drawPainTimeline(canvas, runs, pain, from);
+  }
+
+  function history(pain: PainEntry[]): HTMLElement {
+    if (pain.length === 0) return card("Your entries", h("p", { class: "muted" }, "Nothing logged yet."));
+    return card(
+      "Your entries",
+      h("ul", { class: "pain-list", "data-testid": "pain-list" }, ...pain.map((entry) => entryRow(entry))),
+    );
+  }
+
+  function entryRow(entry: PainEntry): HTMLElement {
+    const editButton = h(
+      "button",
+      { type: "button", class: "button small", "aria-label": `Edit the entry for ${fmtDate(entry.date)}` },
+      "Edit",
+    );
+    const deleteButton = h(
+      "button",
+      {
+        type: "button",
+        class: "button small danger-outline",
+        "aria-label": `Delete the entry for ${fmtDate(entry.date)}`,
+      },
+      "Delete",
+    );
+    editButton.addEventListener("click", () => form.edit(entry));
+    deleteButton.addEventListener("click", () => {
+      if (!window.confirm(`Delete the pain entry for ${fmtDate(entry.date)}?`)) return;
+      deleteButton.disabled = true;
+      api.deletePain(entry.id).then(refresh, (err: unknown) => {
+        deleteButton.disabled = false;
+        replace(listSlot, errorBox(err));
+      });
+    });
+    const details = [
+      entry.location ? LOCATION_LABELS[entry.location].label : null,
+      entry.side ? SIDE_LABELS[entry.side] : null,
+      entry.timing ? TIMING_LABELS[entry.timing] : null,
+    ].filter((x): x is string => x !== null);
+    return h(
+      "li",
+      { class: "pain-entry", "data-testid": "pain-entry", "data-id": entry.id },
+      h(
+        "div",
+        { class: "pain-entry-main" },
+        h("strong", {}, fmtDate(entry.date)),
+        entry.severity === 0
+          ? badge("No pain", "ok")
+          : badge(`${entry.severity}/10 ${severityWord(entry.severity)}`, "danger"),
+        details.length ? h("span", {}, details.join(" · ")) : null,
+      ),
+      entry.note ? h("p", { class: "pain-note" }, entry.note) : null,
+      entry.redFlags.length
+        ? h("ul", { class: "red-flag-list" }, ...entry.redFlags.map((f) => h("li", {}, RED_FLAG_LABELS[f])))
+        : null,
+      h("div", { class: "entry-actions" }, editButton, deleteButton),
+    );
+  }
+
+  replace(
+    root,
+    pageHeader(
+      "Hip pain",
+      "Log how your hip feels, on good days too: comparing needs the pain-free days as well.",
+    ),
+    form.el,
+    timelineSlot,
+    listSlot,
+    notMedicalAdvice(),
+  );
+  replace(timelineSlot, loading());
+  try {
+    runs = (await allActivities())
+      .filter((a) => a.isRun && a.distanceM !== null)
+      .map((a) => ({
+        id: a.id,
+        localDate: a.localDate,
+        distanceM: a.distanceM ?? 0,
+        flags: runFlagWords(a),
+      }));
+  } catch (err) {
+    replace(timelineSlot, errorBox(err));
+  }
+  await refresh();
+}

@@ -1,0 +1,316 @@
+import type { ActivityDetail, LapView } from "../../server/http/api-types.ts";
+import { api } from "../api.ts";
+import { drawRunCadence } from "../charts/run-cadence.ts";
+import { chartBox, COLORS } from "../charts/setup.ts";
+import { drawTimeSeries } from "../charts/time-series.ts";
+import { badge, card, errorBox, flagBadges, loading, pageHeader, stat, why } from "../components.ts";
+import { h, replace } from "../dom.ts";
+import {
+  fmtCadence,
+  fmtDate,
+  fmtDistance,
+  fmtDuration,
+  fmtMinSec,
+  fmtPace,
+  fmtShare,
+  fmtSignedPct,
+  fmtTimeOfDay,
+  paceUnit,
+  toPaceS,
+} from "../format.ts";
+import { navigate } from "../router.ts";
+import { sportName } from "./runs.ts";
+
+/** One run: numbers, notes, charts over time with the expected band and flagged stretches, laps, delete. */
+export async function runPage(root: HTMLElement, ctx: { params: Record<string, string> }): Promise<void> {
+  const id = Number(ctx.params.id);
+  replace(root, loading());
+  const detail = await api.activity(id);
+  const s = detail.summary;
+  replace(
+    root,
+    h("p", { class: "back" }, h("a", { href: "#/runs" }, "← All runs")),
+    pageHeader(
+      `${s.isRun ? "Run" : sportName(s)} on ${fmtDate(s.localDate)}`,
+      `Started ${fmtTimeOfDay(s.startUtc)}${s.device.product ? ` · ${s.device.manufacturer ?? ""} ${s.device.product}`.replace("  ", " ") : ""}`,
+    ),
+    statsRow(detail),
+    flagsCard(detail),
+  );
+  const charts = chartsSection(detail);
+  root.append(...charts.map((c) => c.el));
+  for (const c of charts) c.draw();
+  root.append(lapsCard(detail.laps), deleteCard(detail));
+}
+
+function statsRow(d: ActivityDetail): HTMLElement {
+  const s = d.summary;
+  return h(
+    "div",
+    { class: "stats-row", "data-testid": "run-stats" },
+    stat("Distance", fmtDistance(s.distanceM)),
+    stat("Moving time", fmtDuration(s.timerS), s.elapsedS ? `${fmtDuration(s.elapsedS)} elapsed` : undefined),
+    stat("Pace", fmtPace(s.avgSpeedMps)),
+    stat(
+      "Cadence",
+      fmtCadence(s.avgCadenceSpm),
+      s.expectedCadenceSpm === null ? undefined : `expected ${fmtCadence(s.expectedCadenceSpm)}`,
+      "run-cadence",
+    ),
+    s.avgHeartRateBpm === null
+      ? null
+      : stat(
+          "Heart rate",
+          `${Math.round(s.avgHeartRateBpm)} bpm`,
+          s.maxHeartRateBpm ? `max ${Math.round(s.maxHeartRateBpm)}` : undefined,
+        ),
+    s.totalAscentM === null ? null : stat("Climb", `${Math.round(s.totalAscentM)} m`),
+  );
+}
+
+function flagsCard(d: ActivityDetail): HTMLElement {
+  const s = d.summary;
+  const badges = flagBadges(s.flags);
+  return card(
+    "What stands out",
+    h("div", { class: "badges" }, ...(badges.length ? badges : [badge("No flags", "ok")])),
+    d.notes.length
+      ? h("ul", { class: "notes", "data-testid": "run-notes" }, ...d.notes.map((n) => h("li", {}, n)))
+      : h("p", { class: "muted" }, "Nothing unusual in this run."),
+    s.isRun && s.cadenceResidualPct !== null
+      ? why(
+          "Why?",
+          h(
+            "p",
+            {},
+            `Expected cadence is what you usually run at this speed (${fmtCadence(s.expectedCadenceSpm)}). `,
+            `This run's median was ${fmtSignedPct(s.cadenceResidualPct)} against it. `,
+            s.flaggedShare === null
+              ? ""
+              : `${fmtShare(s.flaggedShare)} of the running time was 5% or more below expected for at least 5 minutes at a stretch. `,
+            s.lateDropPts === null
+              ? ""
+              : `The last quarter ran ${Math.abs(s.lateDropPts).toFixed(1)} points ${s.lateDropPts < 0 ? "lower" : "higher"} than the first quarter. `,
+          ),
+          h(
+            "p",
+            { class: "muted" },
+            "A watch cannot see where your foot lands: low cadence for your speed is a sign of possible overstriding, not proof. A side-on phone video shows it best.",
+          ),
+          h("p", {}, h("a", { href: "#/cadence" }, "Your cadence against speed across all runs")),
+        )
+      : null,
+  );
+}
+
+interface ChartSlot {
+  el: HTMLElement;
+  draw: () => void;
+}
+
+function has(values: (number | null)[]): boolean {
+  return values.some((v) => v !== null);
+}
+
+function chartsSection(d: ActivityDetail): ChartSlot[] {
+  const s = d.series;
+  const slots: ChartSlot[] = [];
+  if (has(s.cadenceSpm)) {
+    const { box, canvas } = chartBox(
+      "Cadence over time against the expected band",
+      "chart-run-cadence",
+      "large",
+    );
+    slots.push({
+      el: card(
+        "Cadence",
+        h(
+          "p",
+          { class: "chart-key" },
+          h("span", { class: "key key-cadence" }, "your cadence"),
+          h("span", { class: "key key-band" }, "expected ±5%"),
+          d.flaggedSegments.length
+            ? h("span", { class: "key key-flag" }, "low for your speed (5+ min)")
+            : null,
+        ),
+        box,
+      ),
+      draw: () => drawRunCadence(canvas, d),
+    });
+  }
+  const pace = s.speedMps.map((v) => (v !== null && v >= 1 ? toPaceS(v) : null));
+  if (has(pace)) {
+    const { box, canvas } = chartBox("Pace over time", "chart-run-pace");
+    slots.push({
+      el: card("Pace", box),
+      draw: () =>
+        drawTimeSeries(canvas, s.timeS, pace, {
+          label: "Pace",
+          axis: `Pace (${paceUnit()})`,
+          format: fmtMinSec,
+          reverse: true,
+          robustRange: true,
+          flagged: d.flaggedSegments,
+        }),
+    });
+  }
+  if (has(s.heartRateBpm)) {
+    const { box, canvas } = chartBox("Heart rate over time", "chart-run-hr");
+    slots.push({
+      el: card("Heart rate", box),
+      draw: () =>
+        drawTimeSeries(canvas, s.timeS, s.heartRateBpm, {
+          label: "Heart rate",
+          axis: "Heart rate (bpm)",
+          format: (v) => `${Math.round(v)} bpm`,
+          robustRange: true,
+          color: COLORS.neutral,
+        }),
+    });
+  }
+  const dyn = dynamicsSlots(d);
+  if (dyn.length) {
+    const grid = h("div", { class: "grid grid-2" }, ...dyn.map((x) => x.el));
+    slots.push({
+      el: card(
+        "Running dynamics",
+        h(
+          "p",
+          { class: "muted" },
+          "From a chest strap, foot pod or wrist sensor. Ground contact time is rough on watches: read it as a trend.",
+        ),
+        grid,
+      ),
+      draw: () => dyn.forEach((x) => x.draw()),
+    });
+  }
+  return slots;
+}
+
+function dynamicsSlots(d: ActivityDetail): ChartSlot[] {
+  const s = d.series;
+  const specs: {
+    values: (number | null)[];
+    label: string;
+    axis: string;
+    format: (v: number) => string;
+    id: string;
+  }[] = [
+    {
+      values: s.stepLengthM,
+      label: "Step length",
+      axis: "Step length (m)",
+      format: (v) => `${v.toFixed(2)} m`,
+      id: "step-length",
+    },
+    {
+      values: s.verticalOscillationMm,
+      label: "Vertical oscillation",
+      axis: "Vertical oscillation (mm)",
+      format: (v) => `${Math.round(v)} mm`,
+      id: "vertical-oscillation",
+    },
+    {
+      values: s.verticalRatioPct,
+      label: "Vertical ratio",
+      axis: "Vertical ratio (%)",
+      format: (v) => `${v.toFixed(1)}%`,
+      id: "vertical-ratio",
+    },
+    {
+      values: s.stanceTimeMs,
+      label: "Ground contact time",
+      axis: "Ground contact (ms)",
+      format: (v) => `${Math.round(v)} ms`,
+      id: "ground-contact",
+    },
+  ];
+  return specs
+    .filter((spec) => has(spec.values))
+    .map((spec) => {
+      const { box, canvas } = chartBox(`${spec.label} over time`, `chart-run-${spec.id}`, "small");
+      return {
+        el: h("div", {}, h("h3", {}, spec.label), box),
+        draw: () =>
+          drawTimeSeries(canvas, s.timeS, spec.values, { ...spec, robustRange: true, color: COLORS.neutral }),
+      };
+    });
+}
+
+function lapsCard(laps: LapView[]): HTMLElement | string {
+  if (laps.length === 0) return "";
+  return card(
+    "Splits",
+    h(
+      "div",
+      { class: "table-wrap" },
+      h(
+        "table",
+        { class: "laps-table", "data-testid": "laps-table" },
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, "Lap"),
+            h("th", { scope: "col", class: "num" }, "Distance"),
+            h("th", { scope: "col", class: "num" }, "Time"),
+            h("th", { scope: "col", class: "num" }, `Pace (${paceUnit()})`),
+            h("th", { scope: "col", class: "num" }, "Cadence"),
+            h("th", { scope: "col", class: "num" }, "Heart rate"),
+          ),
+        ),
+        h(
+          "tbody",
+          {},
+          ...laps.map((lap) =>
+            h(
+              "tr",
+              {},
+              h("td", {}, String(lap.index + 1)),
+              h("td", { class: "num" }, fmtDistance(lap.distanceM)),
+              h("td", { class: "num" }, fmtDuration(lap.timerS)),
+              h("td", { class: "num" }, fmtPace(lap.avgSpeedMps, false)),
+              h("td", { class: "num" }, fmtCadence(lap.avgCadenceSpm)),
+              h(
+                "td",
+                { class: "num" },
+                lap.avgHeartRateBpm === null ? "—" : `${Math.round(lap.avgHeartRateBpm)} bpm`,
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function deleteCard(d: ActivityDetail): HTMLElement {
+  const status = h("div", { "aria-live": "polite" });
+  const button = h(
+    "button",
+    { type: "button", class: "button danger-outline", "data-testid": "delete-run" },
+    "Delete this activity",
+  );
+  button.addEventListener("click", () => {
+    if (!window.confirm(`Delete the activity from ${fmtDate(d.summary.localDate)}? This cannot be undone.`))
+      return;
+    button.disabled = true;
+    api
+      .deleteActivity(d.summary.id)
+      .then(() => navigate("#/runs"))
+      .catch((err: unknown) => {
+        button.disabled = false;
+        replace(status, errorBox(err));
+      });
+  });
+  return h(
+    "section",
+    { class: "card file-card" },
+    h("h2", {}, "File"),
+    h("p", { class: "muted" }, "Imported from ", h("code", {}, d.summary.fileName)),
+    button,
+    status,
+  );
+}

@@ -1,0 +1,138 @@
+import type { ActivityListItem, ActivityPage } from "../../server/http/api-types.ts";
+import { api } from "../api.ts";
+import { flagBadges, loading, pageHeader } from "../components.ts";
+import { h, replace } from "../dom.ts";
+import {
+  fmtCadence,
+  fmtDate,
+  fmtDistance,
+  fmtDuration,
+  fmtPace,
+  fmtSignedPct,
+  fmtTimeOfDay,
+  paceUnit,
+} from "../format.ts";
+
+const PAGE_SIZE = 50;
+
+/** The list of activities, newest first, with flags; other sports muted or hidden. */
+export async function runsPage(root: HTMLElement, ctx: { query: URLSearchParams }): Promise<void> {
+  const page = Math.max(1, Number(ctx.query.get("page")) || 1);
+  const showOther = ctx.query.get("all") !== "0";
+  replace(root, pageHeader("Runs"), loading());
+  const data = await api.activities(page, PAGE_SIZE);
+  replace(root, content(data, showOther));
+}
+
+function hrefFor(page: number, showOther: boolean): string {
+  const q = new URLSearchParams();
+  if (page > 1) q.set("page", String(page));
+  if (!showOther) q.set("all", "0");
+  const s = q.toString();
+  return s ? `#/runs?${s}` : "#/runs";
+}
+
+function content(data: ActivityPage, showOther: boolean): HTMLElement {
+  const items = showOther ? data.items : data.items.filter((a) => a.isRun);
+  const toggle = h("input", { type: "checkbox", id: "show-other", "data-testid": "show-other" });
+  toggle.checked = showOther;
+  toggle.addEventListener("change", () => {
+    location.hash = hrefFor(1, toggle.checked);
+  });
+  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  return h(
+    "div",
+    {},
+    pageHeader(
+      "Runs",
+      data.total === 0
+        ? h(
+            "span",
+            {},
+            "Nothing imported yet. ",
+            h("a", { href: "#/import" }, "Import your runs"),
+            " or try the demo from the overview.",
+          )
+        : `${data.total} activit${data.total === 1 ? "y" : "ies"}, newest first. Flags are in orange.`,
+    ),
+    h(
+      "div",
+      { class: "toolbar" },
+      h("label", { class: "check" }, toggle, " Show other sports"),
+      h("a", { href: "#/cadence" }, "Cadence vs speed across all runs"),
+    ),
+    data.total === 0 ? null : table(items),
+    pages > 1 ? pager(data.page, pages, showOther) : null,
+  );
+}
+
+function table(items: ActivityListItem[]): HTMLElement {
+  return h(
+    "div",
+    { class: "table-wrap" },
+    h(
+      "table",
+      { class: "runs-table", "data-testid": "runs-table" },
+      h("caption", { class: "visually-hidden" }, "Your activities, newest first"),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col" }, "Date"),
+          h("th", { scope: "col", class: "num" }, "Distance"),
+          h("th", { scope: "col", class: "num" }, "Time"),
+          h("th", { scope: "col", class: "num" }, `Pace (${paceUnit()})`),
+          h("th", { scope: "col", class: "num" }, "Cadence"),
+          h("th", { scope: "col" }, "Flags"),
+        ),
+      ),
+      h("tbody", {}, ...items.map(row)),
+    ),
+  );
+}
+
+function row(a: ActivityListItem): HTMLElement {
+  const residual = a.cadenceResidualPct;
+  return h(
+    "tr",
+    { class: a.isRun ? "" : "muted-row", "data-testid": "run-row", "data-id": a.id },
+    h(
+      "td",
+      {},
+      h("a", { href: `#/runs/${a.id}` }, fmtDate(a.localDate)),
+      h("span", { class: "cell-sub" }, `${fmtTimeOfDay(a.startUtc)}${a.isRun ? "" : ` · ${sportName(a)}`}`),
+    ),
+    h("td", { class: "num" }, fmtDistance(a.distanceM)),
+    h("td", { class: "num" }, fmtDuration(a.timerS)),
+    h("td", { class: "num" }, fmtPace(a.avgSpeedMps, false)),
+    h(
+      "td",
+      { class: "num" },
+      fmtCadence(a.avgCadenceSpm),
+      residual === null ? null : h("span", { class: "cell-sub" }, `${fmtSignedPct(residual)} vs expected`),
+    ),
+    h("td", {}, h("div", { class: "badges" }, ...flagBadges(a.flags))),
+  );
+}
+
+/** "Cycling", "Swimming": the FIT sport name in words. */
+export function sportName(a: { sport: string; subSport: string | null }): string {
+  const word = a.sport.replace(/_/g, " ");
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+function pager(page: number, pages: number, showOther: boolean): HTMLElement {
+  return h(
+    "nav",
+    { class: "pager", "aria-label": "Pages" },
+    page > 1
+      ? h("a", { href: hrefFor(page - 1, showOther), class: "button", rel: "prev" }, "Newer")
+      : h("span", {}),
+    h("span", { class: "muted" }, `Page ${page} of ${pages}`),
+    page < pages
+      ? h("a", { href: hrefFor(page + 1, showOther), class: "button", rel: "next" }, "Older")
+      : h("span", {}),
+  );
+}

@@ -1,0 +1,135 @@
+import type { Settings, Units } from "../../server/http/api-types.ts";
+import { api } from "../api.ts";
+import { card, errorBox, loading, pageHeader } from "../components.ts";
+import { h, replace } from "../dom.ts";
+import { setUnits } from "../format.ts";
+
+/** Units and height, plus where the data lives and how to back it up. */
+export async function settingsPage(root: HTMLElement): Promise<void> {
+  replace(root, pageHeader("Settings"), loading());
+  const settings = await api.settings();
+  replace(root, pageHeader("Settings"), settingsForm(settings), dataCard());
+}
+
+function unitChoice(value: Units, text: string, current: Units): HTMLElement {
+  const input = h("input", { type: "radio", name: "units", value, "data-testid": `units-${value}` });
+  input.checked = value === current;
+  return h("label", { class: "choice" }, input, h("span", {}, text));
+}
+
+function settingsForm(settings: Settings): HTMLElement {
+  const height = h("input", {
+    type: "number",
+    id: "height",
+    name: "heightCm",
+    min: 100,
+    max: 250,
+    step: 1,
+    inputmode: "numeric",
+    "data-testid": "height",
+    "aria-describedby": "height-help",
+  });
+  if (settings.heightCm !== null) height.value = String(settings.heightCm);
+  const status = h("div", { "aria-live": "polite", "data-testid": "settings-status" });
+  const save = h(
+    "button",
+    { type: "submit", class: "button primary", "data-testid": "settings-save" },
+    "Save",
+  );
+  const form = h(
+    "form",
+    { class: "settings-form", novalidate: true },
+    h(
+      "fieldset",
+      { class: "choices" },
+      h("legend", {}, "Distances and paces in"),
+      unitChoice("km", "Kilometres (min/km)", settings.units),
+      unitChoice("mi", "Miles (min/mi)", settings.units),
+    ),
+    h(
+      "div",
+      { class: "field" },
+      h("label", { for: "height" }, "Height in cm (optional)"),
+      height,
+      h(
+        "p",
+        { id: "height-help", class: "muted small" },
+        "Only a weak hint for cadence (taller runners step a little slower). Leave it empty if you prefer.",
+      ),
+    ),
+    h("div", { class: "actions" }, save),
+    status,
+  );
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const units = (form.querySelector<HTMLInputElement>('input[name="units"]:checked')?.value ??
+      "km") as Units;
+    const raw = height.value.trim();
+    const heightCm = raw === "" ? null : Number(raw);
+    if (heightCm !== null && (!Number.isFinite(heightCm) || heightCm < 100 || heightCm > 250)) {
+      replace(status, errorBox(new Error("Height should be between 100 and 250 cm, or empty.")));
+      height.focus();
+      return;
+    }
+    save.disabled = true;
+    api
+      .saveSettings({ units, heightCm: heightCm === null ? null : Math.round(heightCm) })
+      .then((saved) => {
+        setUnits(saved.units);
+        replace(status, h("p", { class: "ok-text" }, "Saved."));
+      })
+      .catch((err: unknown) => replace(status, errorBox(err)))
+      .finally(() => {
+        save.disabled = false;
+      });
+  });
+  return card("Preferences", form);
+}
+
+function dataCard(): HTMLElement {
+  return card(
+    "Your data",
+    h(
+      "p",
+      {},
+      "Everything lives in one folder on this computer: ",
+      h("code", {}, "./data"),
+      " next to Stridewise unless the server was started with ",
+      h("code", {}, "--data <folder>"),
+      " or ",
+      h("code", {}, "STRIDEWISE_DATA"),
+      ". It holds the database and the original files you imported; nothing is sent anywhere.",
+    ),
+    h("h3", {}, "Backup"),
+    h(
+      "p",
+      {},
+      "Stop the server and copy the whole data folder. To move to another computer, copy it there and start Stridewise with ",
+      h("code", {}, "--data"),
+      " pointing at it.",
+    ),
+    h("h3", {}, "From the command line"),
+    h(
+      "ul",
+      { class: "plain-list commands" },
+      h(
+        "li",
+        {},
+        h("code", {}, "npx stridewise import <files or folders> --json"),
+        " imports and prints each file's outcome",
+      ),
+      h(
+        "li",
+        {},
+        h("code", {}, "npx stridewise sync <folder> --watch"),
+        " keeps a watch or export folder in sync",
+      ),
+      h(
+        "li",
+        {},
+        h("code", {}, "npx stridewise reanalyze"),
+        " recomputes everything from the original files",
+      ),
+    ),
+  );
+}
