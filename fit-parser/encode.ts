@@ -173,6 +173,8 @@ export function encodeActivity(spec: EncodeSpec): Uint8Array {
       timeCreated: new Date(startMs),
     }),
   );
+  // Watches name the sport up front, so a file cut off before its session still says what it was.
+  enc.writeMesg(clean({ mesgNum: Profile.MesgNum.SPORT, sport, subSport: spec.subSport ?? "generic" }));
   enc.writeMesg({
     mesgNum: Profile.MesgNum.EVENT,
     timestamp: new Date(startMs),

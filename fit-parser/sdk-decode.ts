@@ -1,6 +1,7 @@
 import { Decoder, Stream } from "@garmin/fitsdk";
 import type { FitMessages } from "@garmin/fitsdk";
 import { FitParseError } from "./errors.ts";
+import { finalizeTruncated } from "./segments.ts";
 import type { Segment } from "./segments.ts";
 
 export interface DecodedSegment {
@@ -21,19 +22,20 @@ export function decodeSegment(bytes: Uint8Array, segment: Segment): DecodedSegme
       "This FIT file uses compressed timestamps (an older watch format) that Stridewise cannot read yet.",
     );
   }
-  const stream = Stream.fromByteArray(bytes.subarray(segment.start, segment.end));
+  // A segment cut off before its first whole message holds nothing to decode (the SDK calls it "not FIT").
+  if (segment.truncated && segment.messages === 0) return { messages: {}, segment };
+  // A cut-off segment is handed over as its whole messages only, so the SDK never reads half a message.
+  const own = segment.truncated
+    ? finalizeTruncated(bytes, segment)
+    : bytes.subarray(segment.start, segment.end);
+  const stream = Stream.fromByteArray(own);
   const decoder = new Decoder(stream);
   const { messages, errors } = decoder.read({ includeUnknownData: false, decodeMemoGlobs: false });
-  const first = errors[0];
-  if (first !== undefined) {
-    const text = first instanceof Error ? first.message : String(first);
-    const expectedCut = segment.truncated && /end of stream/i.test(text);
-    if (!expectedCut) {
-      throw new FitParseError(
-        UNSUPPORTED,
-        "This FIT file is laid out in a way the FIT decoder Stridewise uses cannot read yet, so it was not imported rather than read wrongly.",
-      );
-    }
+  if (errors.length > 0) {
+    throw new FitParseError(
+      UNSUPPORTED,
+      "This FIT file is laid out in a way the FIT decoder Stridewise uses cannot read yet, so it was not imported rather than read wrongly.",
+    );
   }
   return { messages, segment };
 }

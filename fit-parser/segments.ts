@@ -5,7 +5,7 @@ import { FitParseError } from "./errors.ts";
 export interface Segment {
   /** Byte offset of the segment's header. */
   start: number;
-  /** End of the bytes to hand to the decoder (after the CRC, or the end of the file when cut off). */
+  /** End of the segment (after its CRC); for a truncated one, the end of its last whole message. */
   end: number;
   /** The segment ends before its declared size (no CRC to check). */
   truncated: boolean;
@@ -117,7 +117,7 @@ function segmentAt(b: Uint8Array, start: number): Segment {
     if (walk.broken) throw new FitParseError("corrupt-file");
     return {
       start,
-      end: b.length,
+      end: walk.wholeEnd,
       truncated: true,
       compressedTimestamps: walk.compressedTimestamps,
       messages: walk.messages,
@@ -130,7 +130,7 @@ function segmentAt(b: Uint8Array, start: number): Segment {
     if (cut !== null && !cut.broken && cut.wholeEnd < dataEnd && cut.messages > 0) {
       return {
         start,
-        end: b.length,
+        end: cut.wholeEnd,
         truncated: true,
         compressedTimestamps: cut.compressedTimestamps,
         messages: cut.messages,
@@ -153,6 +153,22 @@ function segmentAt(b: Uint8Array, start: number): Segment {
  * Walks every segment header ourselves: the SDK's checkIntegrity() looks at the first segment only.
  * Throws FitParseError for an empty file, a non-FIT file, a CRC mismatch or a damaged later header.
  */
+/** A cut-off segment made whole: its whole messages, with the header size and a CRC that fit them. */
+export function finalizeTruncated(b: Uint8Array, seg: Segment): Uint8Array {
+  const headerSize = b[seg.start] ?? 12;
+  const out = new Uint8Array(seg.end - seg.start + 2);
+  out.set(b.subarray(seg.start, seg.end));
+  const dataSize = out.length - 2 - headerSize;
+  new DataView(out.buffer).setUint32(4, dataSize, true);
+  if (headerSize === 14) new DataView(out.buffer).setUint16(12, CrcCalculator.calculateCRC(out, 0, 12), true);
+  new DataView(out.buffer).setUint16(
+    out.length - 2,
+    CrcCalculator.calculateCRC(out, 0, out.length - 2),
+    true,
+  );
+  return out;
+}
+
 export function walkSegments(b: Uint8Array): SegmentWalk {
   if (b.length === 0) throw new FitParseError("empty-file");
   if (b.length < MIN_HEADER || !hasFitHeader(b, 0)) throw new FitParseError("not-a-fit-file");
