@@ -66,12 +66,10 @@ export function watchFolder(
   opts: ImportOptions & { onError?: (err: unknown) => void; stabilityMs?: number } = {},
 ): FolderWatcher {
   const root = resolve(folder);
-  let queue = Promise.resolve();
+  // One file at a time, after the first sync: a file never races itself into a spurious duplicate.
+  let queue: Promise<unknown> = Promise.resolve();
   const enqueue = (path: string): void => {
-    queue = queue
-      .then(() => syncFile(db, path, opts))
-      .then(() => undefined)
-      .catch((err: unknown) => opts.onError?.(err));
+    queue = queue.then(() => syncFile(db, path, opts)).catch((err: unknown) => opts.onError?.(err));
   };
   const watcher = watch(root, {
     ignoreInitial: true,
@@ -81,6 +79,7 @@ export function watchFolder(
   watcher.on("error", (err) => opts.onError?.(err));
   const started = new Promise<void>((ok) => watcher.once("ready", () => ok()));
   const ready = started.then(() => syncFolder(db, root, opts));
+  queue = ready.catch(() => undefined);
   return {
     ready,
     close: async () => {

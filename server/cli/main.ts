@@ -2,6 +2,9 @@ import { Command } from "commander";
 import pkg from "../../package.json" with { type: "json" };
 import { registerInspect } from "./inspect.ts";
 import { registerServe } from "./serve.ts";
+import { registerImport } from "./import.ts";
+import { registerSync } from "./sync.ts";
+import { registerReanalyze } from "./reanalyze.ts";
 
 const program = new Command()
   .name("stridewise")
@@ -10,6 +13,9 @@ const program = new Command()
   .showHelpAfterError();
 
 registerServe(program, pkg.version);
+registerImport(program);
+registerSync(program);
+registerReanalyze(program);
 registerInspect(program);
 
 await program.parseAsync(process.argv);

@@ -1,4 +1,6 @@
 import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { DomainError } from "../errors.ts";
 import { MIGRATIONS } from "./migrations.ts";
 
@@ -8,6 +10,15 @@ export interface Db {
   /** Runs fn in a transaction (a savepoint when nested); a throw rolls it back. */
   transaction<T>(fn: () => T): T;
   close(): void;
+}
+
+/** The database's file name inside the data folder. */
+export const DB_FILE_NAME = "stridewise.db";
+
+/** Opens the database of a data folder, creating the folder on first use. */
+export function openDataDir(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  return openDb(join(dataDir, DB_FILE_NAME));
 }
 
 /** Milliseconds a writer waits for another process's lock (a sync and the server may share the file). */

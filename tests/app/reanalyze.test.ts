@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { importSources } from "../../server/app/import-sources.ts";
+import { reanalyzeAll } from "../../server/app/reanalyze.ts";
+import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
+import { createAnalysisRepo } from "../../server/db/analysis-repo.ts";
+import { openDb } from "../../server/db/open.ts";
+import { createPainRepo } from "../../server/db/pain-repo.ts";
+import { readCorpusFile } from "../support/corpus.ts";
+import { encodeRun } from "./fixtures.ts";
+
+describe("reanalyzeAll()", () => {
+  it("rebuilds every activity from its original, keeping ids, and clears the analysis cache", async () => {
+    const db = openDb(":memory:");
+    const report = await importSources(db, [
+      { name: "tri.fit", bytes: readCorpusFile("muktihari__activity_multisport.fit") },
+      { name: "run.fit", bytes: encodeRun() },
+    ]);
+    const ids = report.results.flatMap((r) => r.activityIds);
+    expect(ids.length).toBe(3);
+    const activities = createActivitiesRepo(db);
+    const before = ids.map((id) => activities.get(id));
+    // Damage what was derived, as an older parser would have left it.
+    db.sqlite.prepare("UPDATE activities SET distance_m = 1, avg_cadence_spm = 90 WHERE id = ?").run(ids[0]);
+    db.sqlite.prepare("DELETE FROM laps WHERE activity_id = ?").run(ids[2]);
+    createAnalysisRepo(db).put(ids[1] ?? -1, 1, { stale: true });
+    const pain = createPainRepo(db).create(
+      {
+        date: "2025-05-04",
+        severity: 2,
+        location: "lateral",
+        side: "left",
+        timing: null,
+        note: "",
+        redFlags: [],
+      },
+      "2025-05-04T10:00:00.000Z",
+    );
+
+    const result = reanalyzeAll(db);
+    expect(result).toEqual({ files: 2, updated: 3, added: 0, removed: 0, failed: [] });
+    const after = ids.map((id) => activities.get(id));
+    expect(after.map((a) => a?.id)).toEqual(ids);
+    expect(after[0]?.distanceM).toBe(before[0]?.distanceM);
+    expect(after[0]?.avgCadenceSpm).toBe(before[0]?.avgCadenceSpm);
+    expect(after[2]?.laps).toEqual(before[2]?.laps);
+    expect(Array.from(after[1]?.samples.cadenceSpm ?? [])).toEqual(
+      Array.from(before[1]?.samples.cadenceSpm ?? []),
+    );
+    expect(createAnalysisRepo(db).get(ids[1] ?? -1, 1)).toBeNull();
+    expect(createPainRepo(db).get(pain.id)).toEqual(pain);
+  });
+
+  it("brings back a session missing from a stored file, unless it is stored elsewhere", async () => {
+    const db = openDb(":memory:");
+    const report = await importSources(db, [
+      { name: "multi.fit", bytes: readCorpusFile("muktihari__activity_multisport.fit") },
+    ]);
+    const [, runLeg] = report.results[0]?.activityIds ?? [];
+    db.sqlite.prepare("DELETE FROM activities WHERE id = ?").run(runLeg);
+    const result = reanalyzeAll(db);
+    expect(result).toMatchObject({ updated: 1, added: 1, removed: 0 });
+    expect(createActivitiesRepo(db).count({ runsOnly: true })).toBe(1);
+  });
+});

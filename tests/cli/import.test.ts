@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { CORPUS_DIR } from "../support/corpus.ts";
+import { CLI, ROOT } from "../support/server.ts";
+import { encodeRun, tempDir } from "../app/fixtures.ts";
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir("stridewise-cli-");
+});
+afterEach(() => tmp.remove());
+
+function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8" });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function writeRuns(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => {
+    const path = join(tmp.path, `run-${String(i).padStart(2, "0")}.fit`);
+    const day = String(i + 1).padStart(2, "0");
+    writeFileSync(path, encodeRun({ start: `2025-03-${day}T07:00:00.000Z`, durationS: 1200 }));
+    return path;
+  });
+}
+
+describe("stridewise import", () => {
+  it("prints exactly the documented JSON and exits 0 when nothing was rejected", () => {
+    const [run] = writeRuns(1);
+    writeFileSync(join(tmp.path, "notes.gpx"), "<gpx/>");
+    const data = join(tmp.path, "data");
+    const r = cli(["import", run ?? "", join(tmp.path, "notes.gpx"), "--data", data, "--json"]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as unknown;
+    expect(out).toEqual({
+      results: [
+        { file: run, status: "imported", activityIds: [1], code: null, message: null },
+        {
+          file: join(tmp.path, "notes.gpx"),
+          status: "skipped",
+          activityIds: [],
+          code: "not-fit",
+          message: expect.stringMatching(/Not a FIT file \(a \.gpx file\)/),
+        },
+      ],
+      summary: { imported: 1, duplicate: 0, skipped: 1, rejected: 0 },
+    });
+  });
+
+  it("exits 1 when a file was rejected, with per-file lines and a summary, and no bar off a terminal", () => {
+    mkdirSync(join(tmp.path, "in"));
+    writeFileSync(join(tmp.path, "in", "broken.fit"), "not a fit file at all");
+    const r = cli(["import", join(tmp.path, "in"), "--data", join(tmp.path, "data")]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^rejected\s+.*broken\.fit \(not-a-fit-file: /m);
+    expect(r.stdout).toMatch(/0 imported, 0 duplicate, 0 skipped, 1 rejected/);
+    expect(r.stderr).toBe("");
+  });
+
+  it("survives being killed mid-batch: the database stays whole and the next run finishes without duplicates", async () => {
+    const runs = writeRuns(10);
+    const sources = [
+      ...runs.slice(0, 4),
+      join(CORPUS_DIR, "gc__MultiSport-2019-11-24.fit"),
+      join(CORPUS_DIR, "elevate__empty.fit"),
+      ...runs.slice(4, 7),
+      join(CORPUS_DIR, "fitparse__activity-large-fenxi2-multisport.fit"),
+      ...runs.slice(7),
+    ];
+    const data = join(tmp.path, "data");
+    const filesAfterKill: number[] = [];
+    for (const killAfterLines of [1, 4, 6, 9]) {
+      await new Promise<void>((resolve) => {
+        const child = spawn(process.execPath, [CLI, "import", ...sources, "--data", data], { cwd: ROOT });
+        let lines = 0;
+        child.stdout.on("data", (chunk: Buffer) => {
+          lines += chunk.toString().split("\n").length - 1;
+          if (lines >= killAfterLines) child.kill("SIGKILL");
+        });
+        child.on("exit", () => resolve());
+      });
+      const db = new Database(join(data, "stridewise.db"));
+      expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+      // Only complete activities: each file has its activities, each activity its series.
+      const orphans = db
+        .prepare(
+          `SELECT (SELECT count(*) FROM files f WHERE NOT EXISTS (SELECT 1 FROM activities a WHERE a.file_id = f.id))
+                + (SELECT count(*) FROM activities a WHERE NOT EXISTS (SELECT 1 FROM activity_series s WHERE s.activity_id = a.id)) AS n`,
+        )
+        .get() as { n: number };
+      expect(orphans.n).toBe(0);
+      filesAfterKill.push((db.prepare("SELECT count(*) AS n FROM files").get() as { n: number }).n);
+      db.close();
+    }
+    // The kills really landed mid-batch: the first left the batch unfinished.
+    expect(filesAfterKill[0]).toBeLessThan(12);
+    const last = cli(["import", ...sources, "--data", data, "--json"]);
+    const report = JSON.parse(last.stdout) as {
+      summary: Record<"imported" | "duplicate" | "rejected", number>;
+    };
+    expect(report.summary.imported + report.summary.duplicate).toBe(12);
+    expect(report.summary.rejected).toBe(1);
+    const db = new Database(join(data, "stridewise.db"), { readonly: true });
+    const counts = db
+      .prepare(
+        "SELECT count(*) AS n, count(DISTINCT file_id || ':' || start_utc) AS distinct_n FROM activities",
+      )
+      .get() as { n: number; distinct_n: number };
+    expect(counts.n).toBe(10 + 5 + 7);
+    expect(counts.distinct_n).toBe(counts.n);
+    expect((db.prepare("SELECT count(*) AS n FROM files").get() as { n: number }).n).toBe(12);
+    db.close();
+  }, 120_000);
+});
