@@ -29,6 +29,8 @@ export interface EncodeSpec {
   device?: { manufacturer?: string; product?: number; serialNumber?: number };
   /** A lap every this many metres (default 1000); the remainder is the last lap. */
   lapEveryM?: number;
+  /** Seconds between records (default 1). Larger steps encode long histories faster; the SDK encoder is ~60 µs a record. */
+  recordIntervalS?: number;
   samples: EncodeSamples;
 }
 
@@ -187,9 +189,17 @@ export function encodeActivity(spec: EncodeSpec): Uint8Array {
   let lapStartMs = startMs;
   let lapStartM = 0;
   const laps: Record<string, unknown>[] = [];
-  for (let t = 0; t <= spec.durationS; t++) {
+  const step = Math.max(1, Math.round(spec.recordIntervalS ?? 1));
+  let prevT = 0;
+  for (
+    let t = 0;
+    t <= spec.durationS;
+    t = t === spec.durationS ? t + 1 : Math.min(t + step, spec.durationS)
+  ) {
     const tsMs = startMs + t * 1000;
-    if (t > 0) distanceM += Math.max(0, at(spec.samples.speedMps, t - 1) || 0);
+    // Speed integrated with the value at the start of each interval.
+    if (t > 0) distanceM += Math.max(0, at(spec.samples.speedMps, prevT) || 0) * (t - prevT);
+    prevT = t;
     enc.writeMesg(clean(record(spec, t, tsMs, distanceM, [session, lap])));
     const lapDone = distanceM - lapStartM >= lapEvery || t === spec.durationS;
     if (lapDone && tsMs > lapStartMs) {

@@ -108,3 +108,18 @@ describe("encodeActivity() → parseFit()", () => {
     expect(a.avgCadenceSpm).toBeNull();
   });
 });
+
+describe("encodeActivity({ recordIntervalS })", () => {
+  it("writes a record every few seconds and still ends on the last second", () => {
+    const a = parseOne({
+      start: EVENING_UTC,
+      durationS: 1001,
+      recordIntervalS: 5,
+      samples: { speedMps: () => 3 },
+    });
+    expect(a.samples.count).toBe(202);
+    expect(a.samples.timeS[1]).toBe(5);
+    expect(a.samples.timeS[201]).toBe(1001);
+    expect(a.distanceM).toBeCloseTo(3003, 3);
+  });
+});
