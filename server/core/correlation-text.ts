@@ -1,0 +1,49 @@
+import type { Hypothesis, Verdict } from "./correlation.ts";
+
+const GROUPS: Record<Hypothesis, { flagged: string; short: string }> = {
+  overstriding: { flagged: "runs with low cadence for your speed", short: "a low-cadence run" },
+  mileage_spike: { flagged: "runs with a mileage spike", short: "a spike" },
+};
+
+export interface ExplanationInput {
+  hypothesis: Hypothesis;
+  verdict: Verdict;
+  flaggedRuns: number;
+  flaggedWithPain: number;
+  unflaggedRuns: number;
+  unflaggedWithPain: number;
+  relativeRisk: number | null;
+  ci95: [number, number] | null;
+  pValue: number | null;
+  hypothesesTested: number;
+  missing: string[];
+}
+
+const pct = (k: number, n: number): string => (n === 0 ? "–" : `${Math.round((100 * k) / n)}%`);
+const num = (x: number): string => (x >= 10 ? x.toFixed(1) : x.toFixed(2).replace(/0$/, ""));
+const pText = (p: number): string =>
+  p < 0.001 ? "p < 0.001" : `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
+
+/** The plain-language sentence beside the numbers: counts first, then how sure, then what it means. */
+export function explain(x: ExplanationInput): string {
+  const group = GROUPS[x.hypothesis];
+  const counts =
+    `Pain followed ${x.flaggedWithPain} of ${x.flaggedRuns} ${group.flagged} (${pct(x.flaggedWithPain, x.flaggedRuns)}) ` +
+    `and ${x.unflaggedWithPain} of ${x.unflaggedRuns} other runs (${pct(x.unflaggedWithPain, x.unflaggedRuns)}).`;
+  if (x.verdict === "not_enough_data") {
+    return `${counts} Not enough data yet to say either way: this needs ${x.missing.join(", ")}.`;
+  }
+  const total = x.flaggedRuns + x.unflaggedRuns;
+  const sure =
+    x.relativeRisk !== null && x.ci95 !== null && x.pValue !== null
+      ? ` Pain was ${num(x.relativeRisk)} times as likely after ${group.short} (95% CI ${num(x.ci95[0])} to ${num(x.ci95[1])}; ` +
+        `${pText(x.pValue)} after allowing for testing ${x.hypothesesTested} ideas).`
+      : "";
+  if (x.verdict === "linked") {
+    return `${counts}${sure} In your data the two go together; that is an association, not proof that one causes the other.`;
+  }
+  return (
+    `${counts}${sure} That is not clear enough to call a link. With ${total} runs even a real link can be missed, ` +
+    `so keep logging pain and pain-free days.`
+  );
+}

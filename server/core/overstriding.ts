@@ -1,0 +1,241 @@
+import { expectedCadence, populationModel, type CadenceModel } from "./cadence-model.ts";
+import { runningSamples, type RunningSamples } from "./running-samples.ts";
+import { median } from "./stats.ts";
+import { withDefaults, type Thresholds } from "./thresholds.ts";
+import type { Run } from "./types.ts";
+
+/** none; possible (low cadence for speed, ≤ −5%); marked (≤ −10%). */
+export type RunFlag = "none" | "possible" | "marked";
+
+/** A stretch of ≥ 5 min of running at r ≤ −5%. Times are seconds since the run's start. */
+export interface CadenceSegment {
+  startS: number;
+  endS: number;
+  /** Running time inside the stretch (s). */
+  durationS: number;
+  medianResidualPct: number;
+  medianCadenceSpm: number;
+  medianSpeedMps: number;
+  medianExpectedSpm: number;
+  /** The stretch's median residual is ≤ −10%. */
+  marked: boolean;
+}
+
+/** Median residual of the first and last quarter of running after the warm-up, in percent. */
+export interface LateDrop {
+  firstQuarterResidualPct: number;
+  lastQuarterResidualPct: number;
+  /** first − last, percentage points (positive = cadence fell). */
+  dropPoints: number;
+  flagged: boolean;
+}
+
+export interface CadenceAnalysis {
+  /** What the verdict rests on: per-second samples, the session averages, or nothing. */
+  basis: "series" | "summary" | "none";
+  runningS: number;
+  medianCadenceSpm: number | null;
+  medianSpeedMps: number | null;
+  /** Median of the expected cadence at the run's own speeds. */
+  expectedCadenceSpm: number | null;
+  /** Median r = (observed − expected) / expected, in percent. */
+  medianResidualPct: number | null;
+  /** Share of running time inside flagged (≤ −5%, ≥ 5 min) stretches. */
+  flaggedFraction: number;
+  segments: CadenceSegment[];
+  flag: RunFlag;
+  /** Median cadence more than 16 spm under the population line at the run's speeds. */
+  absoluteLow: boolean;
+  populationCadenceSpm: number | null;
+  lateDrop: LateDrop | null;
+}
+
+/** Cadence findings for one run against the runner's model (science.md §2). */
+export function analyzeCadence(
+  run: Run,
+  model: CadenceModel,
+  overrides: Partial<Thresholds> = {},
+): CadenceAnalysis {
+  const t = withDefaults(overrides);
+  const rs = run.series ? runningSamples(run.series, t) : null;
+  if (rs && rs.totalRunningS > 0) return analyzeSeries(rs, model, t);
+  return analyzeSummary(run, model, t);
+}
+
+function analyzeSeries(rs: RunningSamples, model: CadenceModel, t: Thresholds): CadenceAnalysis {
+  const population = populationModel("", t);
+  const n = rs.speedMps.length;
+  const expected = new Float64Array(n);
+  const residual = new Float64Array(n);
+  const absoluteGap = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const speed = rs.speedMps[i] as number;
+    expected[i] = expectedCadence(model, speed);
+    residual[i] = ((rs.cadenceSpm[i] as number) - (expected[i] as number)) / (expected[i] as number);
+    absoluteGap[i] = (rs.cadenceSpm[i] as number) - expectedCadence(population, speed);
+  }
+  const possible = findSegments(rs, residual, t.possibleResidual, t);
+  const marked = findSegments(rs, residual, t.markedResidual, t);
+  const share = (segs: CadenceSegment[]): number =>
+    segs.reduce((s, g) => s + g.durationS, 0) / rs.totalRunningS;
+  const medianR = median(residual);
+  const flag: RunFlag =
+    medianR <= t.markedResidual || share(marked) >= t.flaggedFraction
+      ? "marked"
+      : medianR <= t.possibleResidual || share(possible) >= t.flaggedFraction
+        ? "possible"
+        : "none";
+  for (const seg of possible) seg.marked = seg.medianResidualPct <= t.markedResidual * 100;
+  for (const seg of possible) fillSegment(seg, rs, residual, expected);
+  const medianSpeed = median(rs.speedMps);
+  return {
+    basis: "series",
+    runningS: rs.totalRunningS,
+    medianCadenceSpm: median(rs.cadenceSpm),
+    medianSpeedMps: medianSpeed,
+    expectedCadenceSpm: median(expected),
+    medianResidualPct: medianR * 100,
+    flaggedFraction: share(possible),
+    segments: possible,
+    flag,
+    absoluteLow: median(absoluteGap) < -t.absoluteLowMarginSpm,
+    populationCadenceSpm: expectedCadence(population, medianSpeed),
+    lateDrop: lateDrop(rs, residual, t),
+  };
+}
+
+function analyzeSummary(run: Run, model: CadenceModel, t: Thresholds): CadenceAnalysis {
+  const speed = run.avgSpeedMps ?? (run.timerS ? run.distanceM / run.timerS : null);
+  const cadence = run.avgCadenceSpm;
+  const none: CadenceAnalysis = {
+    basis: "none",
+    runningS: 0,
+    medianCadenceSpm: null,
+    medianSpeedMps: null,
+    expectedCadenceSpm: null,
+    medianResidualPct: null,
+    flaggedFraction: 0,
+    segments: [],
+    flag: "none",
+    absoluteLow: false,
+    populationCadenceSpm: null,
+    lateDrop: null,
+  };
+  if (speed === null || cadence === null || !(speed >= t.runningSpeedMps)) return none;
+  if (!(cadence >= t.minCadenceSpm && cadence <= t.maxCadenceSpm)) return none;
+  const expected = expectedCadence(model, speed);
+  const r = (cadence - expected) / expected;
+  const populationSpm = expectedCadence(populationModel("", t), speed);
+  return {
+    ...none,
+    basis: "summary",
+    runningS: run.timerS ?? 0,
+    medianCadenceSpm: cadence,
+    medianSpeedMps: speed,
+    expectedCadenceSpm: expected,
+    medianResidualPct: r * 100,
+    flag: r <= t.markedResidual ? "marked" : r <= t.possibleResidual ? "possible" : "none",
+    absoluteLow: cadence < populationSpm - t.absoluteLowMarginSpm,
+    populationCadenceSpm: populationSpm,
+  };
+}
+
+/** Maximal stretches at r ≤ threshold, bridging dips under 20 s of running, kept when ≥ minSegmentS. */
+function findSegments(
+  rs: RunningSamples,
+  residual: Float64Array,
+  threshold: number,
+  t: Thresholds,
+): CadenceSegment[] {
+  const spans: Array<[number, number]> = [];
+  let start = -1;
+  for (let i = 0; i <= residual.length; i++) {
+    const low = i < residual.length && (residual[i] as number) <= threshold;
+    const broken = i < residual.length && rs.breakBefore[i] === 1;
+    if (start >= 0 && (!low || broken)) {
+      spans.push([start, i - 1]);
+      start = -1;
+    }
+    if (low && start < 0) start = i;
+  }
+  const merged: Array<[number, number]> = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    const gapS = last ? (rs.runningAtS[span[0]] as number) - (rs.runningAtS[last[1] + 1] ?? 0) : Infinity;
+    if (last && gapS <= 20 && !hasBreak(rs, last[1] + 1, span[0])) last[1] = span[1];
+    else merged.push([span[0], span[1]]);
+  }
+  return merged
+    .map(([a, b]) => emptySegment(rs, a, b))
+    .filter((seg) => seg.durationS >= t.minSegmentS)
+    .map((seg) => ({ ...seg, medianResidualPct: segmentMedian(rs, residual, seg) * 100 }));
+}
+
+function hasBreak(rs: RunningSamples, from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) if (rs.breakBefore[i] === 1) return true;
+  return false;
+}
+
+function emptySegment(rs: RunningSamples, a: number, b: number): CadenceSegment {
+  let duration = 0;
+  for (let i = a; i <= b; i++) duration += rs.dtS[i] as number;
+  return {
+    startS: rs.timeS[a] as number,
+    endS: (rs.timeS[b] as number) + (rs.dtS[b] as number),
+    durationS: duration,
+    medianResidualPct: 0,
+    medianCadenceSpm: 0,
+    medianSpeedMps: 0,
+    medianExpectedSpm: 0,
+    marked: false,
+  };
+}
+
+function indicesIn(rs: RunningSamples, seg: CadenceSegment): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < rs.timeS.length; i++) {
+    const time = rs.timeS[i] as number;
+    if (time >= seg.startS && time < seg.endS) out.push(i);
+  }
+  return out;
+}
+
+function segmentMedian(rs: RunningSamples, values: Float64Array, seg: CadenceSegment): number {
+  return median(indicesIn(rs, seg).map((i) => values[i] as number));
+}
+
+function fillSegment(
+  seg: CadenceSegment,
+  rs: RunningSamples,
+  residual: Float64Array,
+  expected: Float64Array,
+): void {
+  const idx = indicesIn(rs, seg);
+  seg.medianCadenceSpm = median(idx.map((i) => rs.cadenceSpm[i] as number));
+  seg.medianSpeedMps = median(idx.map((i) => rs.speedMps[i] as number));
+  seg.medianExpectedSpm = median(idx.map((i) => expected[i] as number));
+  seg.medianResidualPct = median(idx.map((i) => residual[i] as number)) * 100;
+}
+
+/** Fatigue: last quarter of post-warm-up running vs the first; needs 20 min after the warm-up. */
+function lateDrop(rs: RunningSamples, residual: Float64Array, t: Thresholds): LateDrop | null {
+  const after = rs.totalRunningS - t.warmUpS;
+  if (after < 4 * t.minSegmentS) return null;
+  const quarter = after / 4;
+  const first: number[] = [];
+  const last: number[] = [];
+  for (let i = 0; i < residual.length; i++) {
+    const at = rs.runningAtS[i] as number;
+    if (at >= t.warmUpS && at < t.warmUpS + quarter) first.push(residual[i] as number);
+    if (at >= t.warmUpS + 3 * quarter) last.push(residual[i] as number);
+  }
+  const firstPct = median(first) * 100;
+  const lastPct = median(last) * 100;
+  const drop = firstPct - lastPct;
+  return {
+    firstQuarterResidualPct: firstPct,
+    lastQuarterResidualPct: lastPct,
+    dropPoints: drop,
+    flagged: drop >= t.lateDropPoints,
+  };
+}

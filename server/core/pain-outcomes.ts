@@ -1,0 +1,112 @@
+import { addDays, instantMs } from "./dates.ts";
+import type { PainEntry } from "./pain.ts";
+import { withDefaults, type Thresholds } from "./thresholds.ts";
+import type { Run } from "./types.ts";
+
+/** How the pain log reads around one run (science.md §5). */
+export interface RunPainOutcome {
+  runId: number;
+  localDate: string;
+  /** Worst pain known before the run: that morning's "next morning" entry, else the day before's, else 2 days before. */
+  preRunSeverity: number | null;
+  /** Mean of the daily worst pain over logged days in the 7 days before the run (null: nothing logged). */
+  baseline: number | null;
+  startedPainFree: boolean;
+  /** Some entry (pain or pain-free) belongs to this run's 0–48 h window. */
+  covered: boolean;
+  /** Worst pain belonging to the run's window (null when not covered). */
+  maxSeverity: number | null;
+  painEvent: boolean;
+  /** Dates of the entries that made it a pain event. */
+  painDates: string[];
+  /** Started pain-free and covered by the log: counts in the correlation. */
+  eligible: boolean;
+}
+
+/** Pain ≥ 3/10, or ≥ 2 above the runner's 7-day baseline. */
+export function isPainEvent(severity: number, baseline: number | null, t: Thresholds): boolean {
+  if (severity <= 0) return false;
+  return severity >= t.painEventSeverity || (baseline !== null && severity >= baseline + t.painAboveBaseline);
+}
+
+/**
+ * Which run an entry belongs to: the most recent run in its 0–48 h window. Entries only carry a date,
+ * so the window is in local dates: a "next morning" entry on day E belongs to a run on E−2 or E−1
+ * (it was felt before that day's run); any other entry belongs to a run on E−1 or E (after that day's
+ * run). Back-to-back runs: the latest candidate wins.
+ */
+export function attributeEntry(
+  entry: PainEntry,
+  runsByDate: ReadonlyMap<string, readonly Run[]>,
+): Run | null {
+  const offsets = entry.timing === "next_morning" ? [-1, -2] : [0, -1];
+  for (const offset of offsets) {
+    const candidates = runsByDate.get(addDays(entry.date, offset));
+    if (candidates && candidates.length > 0) {
+      return candidates.reduce((a, b) => (instantMs(b.startUtc) > instantMs(a.startUtc) ? b : a));
+    }
+  }
+  return null;
+}
+
+/** Eligibility and outcome of every run, in the order given. */
+export function painOutcomes(
+  runs: readonly Run[],
+  pain: readonly PainEntry[],
+  overrides: Partial<Thresholds> = {},
+): RunPainOutcome[] {
+  const t = withDefaults(overrides);
+  const runsByDate = new Map<string, Run[]>();
+  for (const run of runs) runsByDate.set(run.localDate, [...(runsByDate.get(run.localDate) ?? []), run]);
+  const dailyWorst = new Map<string, number>();
+  for (const entry of pain)
+    dailyWorst.set(entry.date, Math.max(dailyWorst.get(entry.date) ?? 0, entry.severity));
+  const belonging = new Map<number, PainEntry[]>();
+  for (const entry of pain) {
+    const run = attributeEntry(entry, runsByDate);
+    if (run) belonging.set(run.id, [...(belonging.get(run.id) ?? []), entry]);
+  }
+  return runs.map((run) => {
+    const baseline = baselineBefore(run.localDate, dailyWorst);
+    const pre = preRunSeverity(run, pain, dailyWorst);
+    const startedPainFree = pre === null || !isPainEvent(pre, baseline, t);
+    const entries = belonging.get(run.id) ?? [];
+    const maxSeverity = entries.length > 0 ? Math.max(...entries.map((e) => e.severity)) : null;
+    const eventEntries = entries.filter((e) => isPainEvent(e.severity, baseline, t));
+    return {
+      runId: run.id,
+      localDate: run.localDate,
+      preRunSeverity: pre,
+      baseline,
+      startedPainFree,
+      covered: entries.length > 0,
+      maxSeverity,
+      painEvent: eventEntries.length > 0,
+      painDates: [...new Set(eventEntries.map((e) => e.date))].sort(),
+      eligible: startedPainFree && entries.length > 0,
+    };
+  });
+}
+
+function baselineBefore(date: string, dailyWorst: ReadonlyMap<string, number>): number | null {
+  let sum = 0;
+  let n = 0;
+  for (let k = 1; k <= 7; k++) {
+    const worst = dailyWorst.get(addDays(date, -k));
+    if (worst !== undefined) {
+      sum += worst;
+      n++;
+    }
+  }
+  return n === 0 ? null : sum / n;
+}
+
+function preRunSeverity(
+  run: Run,
+  pain: readonly PainEntry[],
+  dailyWorst: ReadonlyMap<string, number>,
+): number | null {
+  const morning = pain.filter((e) => e.date === run.localDate && e.timing === "next_morning");
+  if (morning.length > 0) return Math.max(...morning.map((e) => e.severity));
+  return dailyWorst.get(addDays(run.localDate, -1)) ?? dailyWorst.get(addDays(run.localDate, -2)) ?? null;
+}

@@ -1,0 +1,96 @@
+import { rollingMedian } from "./stats.ts";
+import type { Thresholds } from "./thresholds.ts";
+import type { RunSeries } from "./types.ts";
+
+/** The running part of a run's series: plausible samples only, speed and cadence smoothed. */
+export interface RunningSamples {
+  /** Seconds since start, per kept sample. */
+  timeS: Float64Array;
+  /** Running time this sample stands for (s); 0 after a pause. */
+  dtS: Float64Array;
+  /** Running time elapsed before this sample (s). */
+  runningAtS: Float64Array;
+  speedMps: Float64Array;
+  cadenceSpm: Float64Array;
+  /** 1 where a pause or a non-running stretch longer than maxSampleGapS precedes the sample. */
+  breakBefore: Uint8Array;
+  /** Index of each kept sample in the original series. */
+  sourceIndex: Int32Array;
+  totalRunningS: number;
+}
+
+// Memoised per series object: the model, the flags and the trends all read the same running samples.
+const cache = new WeakMap<RunSeries, Map<string, RunningSamples | null>>();
+
+/** Picks running samples (speed ≥ 1.5 m/s, cadence plausible) and smooths them with rolling medians. */
+export function runningSamples(series: RunSeries, t: Thresholds): RunningSamples | null {
+  const key = `${t.runningSpeedMps}/${t.minCadenceSpm}/${t.maxCadenceSpm}/${t.smoothingWindowS}/${t.maxSampleGapS}`;
+  const forSeries = cache.get(series) ?? new Map<string, RunningSamples | null>();
+  cache.set(series, forSeries);
+  if (!forSeries.has(key)) forSeries.set(key, computeRunningSamples(series, t));
+  return forSeries.get(key) ?? null;
+}
+
+function computeRunningSamples(series: RunSeries, t: Thresholds): RunningSamples | null {
+  const n = Math.min(series.timeS.length, series.speedMps.length, series.cadenceSpm.length);
+  const keep: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const time = series.timeS[i] as number;
+    const speed = series.speedMps[i] as number;
+    const cadence = series.cadenceSpm[i] as number;
+    if (!Number.isFinite(time) || !(speed >= t.runningSpeedMps)) continue;
+    if (!(cadence >= t.minCadenceSpm && cadence <= t.maxCadenceSpm)) continue;
+    keep.push(i);
+  }
+  if (keep.length < 2) return null;
+  const m = keep.length;
+  const timeS = new Float64Array(m);
+  const rawSpeed = new Float64Array(m);
+  const rawCadence = new Float64Array(m);
+  const sourceIndex = Int32Array.from(keep);
+  keep.forEach((src, j) => {
+    timeS[j] = series.timeS[src] as number;
+    rawSpeed[j] = series.speedMps[src] as number;
+    rawCadence[j] = series.cadenceSpm[src] as number;
+  });
+  const { dtS, breakBefore, runningAtS, total } = runningTime(
+    timeS,
+    sourceIndex,
+    series.timeS,
+    t.maxSampleGapS,
+  );
+  return {
+    timeS,
+    dtS,
+    runningAtS,
+    speedMps: rollingMedian(rawSpeed, timeS, t.smoothingWindowS),
+    cadenceSpm: rollingMedian(rawCadence, timeS, t.smoothingWindowS),
+    breakBefore,
+    sourceIndex,
+    totalRunningS: total,
+  };
+}
+
+function runningTime(
+  timeS: Float64Array,
+  sourceIndex: Int32Array,
+  allTimes: ArrayLike<number>,
+  maxGapS: number,
+): { dtS: Float64Array; breakBefore: Uint8Array; runningAtS: Float64Array; total: number } {
+  const m = timeS.length;
+  const dtS = new Float64Array(m);
+  const breakBefore = new Uint8Array(m);
+  const runningAtS = new Float64Array(m);
+  breakBefore[0] = 1;
+  let total = 0;
+  for (let j = 0; j < m; j++) {
+    runningAtS[j] = total;
+    // A sample stands for the time until the next record in the file, if that is short.
+    const nextTime = allTimes[(sourceIndex[j] as number) + 1];
+    const dt = nextTime === undefined ? 0 : (nextTime as number) - (timeS[j] as number);
+    dtS[j] = dt > 0 && dt <= maxGapS ? dt : 0;
+    total += dtS[j] as number;
+    if (j > 0 && (timeS[j] as number) - (timeS[j - 1] as number) > maxGapS) breakBefore[j] = 1;
+  }
+  return { dtS, breakBefore, runningAtS, total };
+}

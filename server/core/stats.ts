@@ -1,0 +1,126 @@
+// Descriptive statistics that ignore NaN, and a time-windowed rolling median for smoothing.
+
+/** Median of the finite values (NaN when there are none). */
+export function median(values: ArrayLike<number>): number {
+  return quantile(values, 0.5);
+}
+
+/** Linear-interpolated quantile of the finite values (NaN when there are none). */
+export function quantile(values: ArrayLike<number>, q: number): number {
+  const finite = finiteCopy(values);
+  const n = finite.length;
+  if (n === 0) return Number.NaN;
+  const pos = (n - 1) * q;
+  const lo = Math.floor(pos);
+  const a = select(finite, lo);
+  if (pos === lo) return a;
+  // After selecting lo, everything right of it is ≥ it: the next order statistic is their minimum.
+  let b = Number.POSITIVE_INFINITY;
+  for (let i = lo + 1; i < n; i++) if ((finite[i] as number) < b) b = finite[i] as number;
+  return a + (b - a) * (pos - lo);
+}
+
+export function mean(values: ArrayLike<number>): number {
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (Number.isFinite(v)) {
+      sum += v;
+      n++;
+    }
+  }
+  return n === 0 ? Number.NaN : sum / n;
+}
+
+function finiteCopy(values: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (Number.isFinite(v)) out[n++] = v;
+  }
+  return out.subarray(0, n);
+}
+
+/** The k-th smallest value (Hoare quickselect, in place): O(n) where sorting a long run would be O(n log n). */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const pivot = a[(lo + hi) >> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const x = a[i] as number;
+        a[i++] = a[j] as number;
+        a[j--] = x;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k] as number;
+}
+
+/**
+ * Centred rolling median over a time window: sample i gets the median of the finite values whose
+ * time lies within ±windowS/2 of its own. Times must be ascending.
+ */
+export function rollingMedian(
+  values: ArrayLike<number>,
+  timeS: ArrayLike<number>,
+  windowS: number,
+): Float64Array {
+  const n = values.length;
+  const out = new Float64Array(n);
+  const half = windowS / 2;
+  const window: number[] = [];
+  let lo = 0;
+  let hi = 0;
+  for (let i = 0; i < n; i++) {
+    const t = timeS[i] as number;
+    while (hi < n && (timeS[hi] as number) <= t + half) insertSorted(window, values[hi++] as number);
+    while (lo < hi && (timeS[lo] as number) < t - half) removeSorted(window, values[lo++] as number);
+    out[i] = sortedMedian(window);
+  }
+  return out;
+}
+
+function insertSorted(window: number[], v: number): void {
+  if (!Number.isFinite(v)) return;
+  let i = window.length;
+  while (i > 0 && (window[i - 1] as number) > v) i--;
+  window.splice(i, 0, v);
+}
+
+function removeSorted(window: number[], v: number): void {
+  if (!Number.isFinite(v)) return;
+  const i = window.indexOf(v);
+  if (i >= 0) window.splice(i, 1);
+}
+
+function sortedMedian(sorted: number[]): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const mid = n >> 1;
+  return n % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Median of values weighted by `weights` (ties broken toward the lower value). */
+export function weightedMedian(values: readonly number[], weights: readonly number[]): number {
+  const idx = values.map((_, i) => i).filter((i) => Number.isFinite(values[i]) && (weights[i] ?? 0) > 0);
+  if (idx.length === 0) return Number.NaN;
+  idx.sort((a, b) => (values[a] as number) - (values[b] as number));
+  const total = idx.reduce((s, i) => s + (weights[i] as number), 0);
+  let acc = 0;
+  for (const i of idx) {
+    acc += weights[i] as number;
+    if (acc >= total / 2) return values[i] as number;
+  }
+  return values[idx[idx.length - 1] as number] as number;
+}

@@ -1,0 +1,115 @@
+import { expectedCadence, type CadenceModel } from "./cadence-model.ts";
+import { weekStart } from "./dates.ts";
+import { runningSamples, type RunningSamples } from "./running-samples.ts";
+import { median } from "./stats.ts";
+import { withDefaults, type Thresholds } from "./thresholds.ts";
+import type { Run, RunSeries } from "./types.ts";
+
+/** One run's personal-trend numbers (running samples only; null where the watch did not record it). */
+export interface RunTrendPoint {
+  runId: number;
+  localDate: string;
+  /** Cadence adjusted to the reference speed along the runner's own line. */
+  cadenceAtRefSpm: number | null;
+  stepLengthM: number | null;
+  verticalRatioPct: number | null;
+  verticalOscillationMm: number | null;
+  /** Ground contact time: low validity on watches, a trend only. */
+  stanceTimeMs: number | null;
+}
+
+export interface WeeklyTrend {
+  weekStart: string;
+  runs: number;
+  cadenceAtRefSpm: number | null;
+  stepLengthM: number | null;
+  verticalRatioPct: number | null;
+  verticalOscillationMm: number | null;
+  stanceTimeMs: number | null;
+}
+
+export interface Trends {
+  /** The speed cadence is reported at: the runner's median running speed. */
+  referenceSpeedMps: number;
+  runs: RunTrendPoint[];
+  weeks: WeeklyTrend[];
+}
+
+const orNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+function columnMedian(series: RunSeries, rs: RunningSamples, column: keyof RunSeries): number | null {
+  const values: number[] = [];
+  for (const i of rs.sourceIndex) {
+    const v = series[column][i] as number;
+    if (Number.isFinite(v) && v > 0) values.push(v);
+  }
+  return values.length > 0 ? median(values) : null;
+}
+
+function runPoint(run: Run, model: CadenceModel, refSpeed: number, t: Thresholds): RunTrendPoint {
+  const atRef = expectedCadence(model, refSpeed);
+  const rs = run.series ? runningSamples(run.series, t) : null;
+  const point: RunTrendPoint = {
+    runId: run.id,
+    localDate: run.localDate,
+    cadenceAtRefSpm: null,
+    stepLengthM: null,
+    verticalRatioPct: null,
+    verticalOscillationMm: null,
+    stanceTimeMs: null,
+  };
+  if (run.series && rs) {
+    const adjusted = Array.from(
+      rs.cadenceSpm,
+      (c, i) => (c * atRef) / expectedCadence(model, rs.speedMps[i] as number),
+    );
+    point.cadenceAtRefSpm = orNull(median(adjusted));
+    point.stepLengthM = columnMedian(run.series, rs, "stepLengthM");
+    point.verticalRatioPct = columnMedian(run.series, rs, "verticalRatioPct");
+    point.verticalOscillationMm = columnMedian(run.series, rs, "verticalOscillationMm");
+    point.stanceTimeMs = columnMedian(run.series, rs, "stanceTimeMs");
+  } else if (run.avgCadenceSpm !== null && run.avgSpeedMps !== null && run.avgSpeedMps >= t.runningSpeedMps) {
+    point.cadenceAtRefSpm = (run.avgCadenceSpm * atRef) / expectedCadence(model, run.avgSpeedMps);
+  }
+  // Step length is 60 × speed / cadence: derive it when the watch gave no step length column.
+  if (
+    point.stepLengthM === null &&
+    run.avgCadenceSpm !== null &&
+    run.avgSpeedMps !== null &&
+    run.avgCadenceSpm > 0
+  ) {
+    point.stepLengthM = (60 * run.avgSpeedMps) / run.avgCadenceSpm;
+  }
+  return point;
+}
+
+/** Weekly personal trends: cadence at a reference speed, step length, vertical ratio, ground contact. */
+export function weeklyTrends(
+  runs: readonly Run[],
+  model: CadenceModel,
+  overrides: Partial<Thresholds> = {},
+): Trends {
+  const t = withDefaults(overrides);
+  const refSpeed =
+    model.referenceSpeedMps ?? orNull(median(runs.map((r) => r.avgSpeedMps ?? Number.NaN))) ?? 3;
+  const points = [...runs]
+    .sort((a, b) => a.startUtc.localeCompare(b.startUtc))
+    .map((r) => runPoint(r, model, refSpeed, t));
+  const byWeek = new Map<string, RunTrendPoint[]>();
+  for (const p of points)
+    byWeek.set(weekStart(p.localDate), [...(byWeek.get(weekStart(p.localDate)) ?? []), p]);
+  const weekMedian = (
+    ps: RunTrendPoint[],
+    key: Exclude<keyof RunTrendPoint, "runId" | "localDate">,
+  ): number | null => orNull(median(ps.map((p) => p[key] ?? Number.NaN)));
+  const weeks = [...byWeek.entries()].map(([start, ps]) => ({
+    weekStart: start,
+    runs: ps.length,
+    cadenceAtRefSpm: weekMedian(ps, "cadenceAtRefSpm"),
+    stepLengthM: weekMedian(ps, "stepLengthM"),
+    verticalRatioPct: weekMedian(ps, "verticalRatioPct"),
+    verticalOscillationMm: weekMedian(ps, "verticalOscillationMm"),
+    stanceTimeMs: weekMedian(ps, "stanceTimeMs"),
+  }));
+  return { referenceSpeedMps: refSpeed, runs: points, weeks };
+}

@@ -1,0 +1,35 @@
+// The analysis core's input shapes. Structurally compatible with fit-parser's Samples/Activity
+// (without importing them), so storage can hand parsed or stored runs straight in.
+
+/** Per-sample columns of one run; index i of every column is one sample, NaN marks a missing value. */
+export interface RunSeries {
+  /** Seconds since the run's startUtc. */
+  timeS: ArrayLike<number>;
+  distanceM: ArrayLike<number>;
+  speedMps: ArrayLike<number>;
+  cadenceSpm: ArrayLike<number>;
+  heartRateBpm: ArrayLike<number>;
+  stepLengthM: ArrayLike<number>;
+  verticalOscillationMm: ArrayLike<number>;
+  verticalRatioPct: ArrayLike<number>;
+  stanceTimeMs: ArrayLike<number>;
+}
+
+/** One run as the core sees it. `series` is absent (or null) for summary-only runs. */
+export interface Run {
+  id: number;
+  /** ISO 8601 UTC start, e.g. "2026-05-12T06:30:00.000Z". */
+  startUtc: string;
+  /** YYYY-MM-DD in the runner's local time: every day/week bucket uses this. */
+  localDate: string;
+  utcOffsetS: number | null;
+  distanceM: number;
+  timerS: number | null;
+  elapsedS: number | null;
+  avgSpeedMps: number | null;
+  avgCadenceSpm: number | null;
+  series?: RunSeries | null;
+}
+
+/** Distances in the runner's words. */
+export type Units = "km" | "mi";
