@@ -6,7 +6,8 @@ import type { ArchiveLimits } from "./import-types.ts";
 export interface ArchiveEntry {
   name: string;
   sizeBytes: number;
-  read: () => Promise<Uint8Array>;
+  /** Reads the entry; more than maxBytes (default: the one-file limit) is refused before reading. */
+  read: (maxBytes?: number) => Promise<Uint8Array>;
 }
 
 /** Running totals shared by an archive and every archive nested in it, so the caps apply to the whole tree. */
@@ -74,7 +75,7 @@ function corrupt(display: string, err: unknown): DomainError {
 
 function entryTooLarge(display: string, maxBytes: number): DomainError {
   return new DomainError(
-    "archive-entry-too-large",
+    "file-too-large",
     `${display} is larger than the ${maxBytes}-byte limit for one file, so it was not read.`,
   );
 }
@@ -133,7 +134,7 @@ export async function openArchive(
       entries.push({
         name: entry.fileName,
         sizeBytes: entry.uncompressedSize,
-        read: () => readEntry(zip, entry, label, limits.maxEntryBytes),
+        read: (maxBytes = limits.maxEntryBytes) => readEntry(zip, entry, label, maxBytes),
       });
     }
     return { entries, close: () => zip.close() };

@@ -21,13 +21,13 @@ export function importContext(db: Db, now: () => string = () => new Date().toISO
 
 function gunzip(bytes: Uint8Array, display: string, limits: ArchiveLimits): Uint8Array {
   try {
-    return new Uint8Array(gunzipSync(bytes, { maxOutputLength: limits.maxEntryBytes }));
+    return new Uint8Array(gunzipSync(bytes, { maxOutputLength: limits.maxFitBytes }));
   } catch (err) {
     const tooBig = err instanceof RangeError || (err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE";
     throw tooBig
       ? new DomainError(
-          "archive-entry-too-large",
-          `${display} unpacks to more than ${limits.maxEntryBytes} bytes.`,
+          "file-too-large",
+          `${display} unpacks to more than the ${limits.maxFitBytes}-byte limit for one file.`,
         )
       : new DomainError(
           "corrupt-archive",

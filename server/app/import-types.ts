@@ -37,8 +37,10 @@ export interface ArchiveLimits {
   ratioMinBytes: number;
   /** Archives inside archives: 1 is a plain zip; a Garmin account export needs 2. */
   maxDepth: number;
-  /** Largest single file read into memory (a FIT file, a .gz's content, a nested zip). */
+  /** Largest nested archive read into memory. */
   maxEntryBytes: number;
+  /** Largest FIT file (or .fit.gz content) read: the biggest real ones are a few MB. */
+  maxFitBytes: number;
 }
 
 export const DEFAULT_LIMITS: ArchiveLimits = {
@@ -48,6 +50,7 @@ export const DEFAULT_LIMITS: ArchiveLimits = {
   ratioMinBytes: 1024 ** 2,
   maxDepth: 3,
   maxEntryBytes: 1024 ** 3,
+  maxFitBytes: 128 * 1024 ** 2,
 };
 
 export interface ImportOptions {

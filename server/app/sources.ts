@@ -66,7 +66,12 @@ async function expandZip(
     const kind = classify(entry.name);
     if (kind === "zip") await expandZip(await entry.read(), label, depth + 1, ctx);
     else if (typeof kind === "object") ctx.out.push(skipped(label, kind.skip));
-    else ctx.out.push({ display: label, gzipped: kind === "fit.gz", read: entry.read });
+    else
+      ctx.out.push({
+        display: label,
+        gzipped: kind === "fit.gz",
+        read: () => entry.read(ctx.limits.maxFitBytes),
+      });
   }
 }
 
@@ -100,8 +105,11 @@ async function addFile(path: string, display: string, limits: ArchiveLimits, ctx
   if (kind === "zip") return addZip(path, display, limits, ctx.out, ctx.closers);
   if (typeof kind === "object") return void ctx.out.push(skipped(display, kind.skip));
   const read = async (): Promise<Uint8Array> => {
-    if ((await stat(path)).size > limits.maxEntryBytes) {
-      throw new DomainError("file-too-large", `${display} is larger than ${limits.maxEntryBytes} bytes.`);
+    if ((await stat(path)).size > limits.maxFitBytes) {
+      throw new DomainError(
+        "file-too-large",
+        `${display} is larger than the ${limits.maxFitBytes}-byte limit for one file, so it was not read.`,
+      );
     }
     return new Uint8Array(await readFile(path));
   };
@@ -120,7 +128,13 @@ async function addPath(path: string, display: string, limits: ArchiveLimits, ctx
   } else if (info.isDirectory()) {
     // A linked folder could loop back on itself; folders are walked only where they really are.
     if ((await lstat(path)).isSymbolicLink() && display !== path) return;
-    const names = (await readdir(path)).sort();
+    const names = await readdir(path).catch((err: Error) => {
+      ctx.out.push(
+        failed(display, new DomainError("unreadable-folder", `${display} cannot be read (${err.message}).`)),
+      );
+      return [] as string[];
+    });
+    names.sort();
     for (const name of names) await addPath(join(path, name), join(display, name), limits, ctx);
   } else if (info.isFile()) {
     await addFile(path, display, limits, ctx);

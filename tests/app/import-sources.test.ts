@@ -290,14 +290,28 @@ describe("importSources() archive safety", () => {
     );
   });
 
-  it("rejects a file bigger than the one-file limit", async () => {
-    const zip = makeZip([{ name: "big.fit", bytes: run() }]);
-    const report = await importZip(zip, { limits: { maxEntryBytes: 100 } });
-    expect(report.results[0]).toMatchObject({
-      file: "x.zip/big.fit",
-      status: "rejected",
-      code: "archive-entry-too-large",
-    });
+  it("rejects a FIT file bigger than the one-file limit, zipped, gzipped or plain", async () => {
+    const big = encodeRun({ start: "2025-01-05T00:00:00.000Z" });
+    writeFileSync(join(tmp.path, "big.fit"), big);
+    const report = await importSources(
+      db,
+      [
+        { name: "x.zip", bytes: makeZip([{ name: "big.fit", bytes: big }]) },
+        { name: "big.fit.gz", bytes: gzip(big) },
+        join(tmp.path, "big.fit"),
+        { name: "small.fit", bytes: encodeRun({ durationS: 5 }) },
+      ],
+      { limits: { maxFitBytes: 2000 } },
+    );
+    expect(report.results.map((r) => [r.status, r.code])).toEqual([
+      ["rejected", "file-too-large"],
+      ["rejected", "file-too-large"],
+      ["rejected", "file-too-large"],
+      ["imported", undefined],
+    ]);
+    expect(report.results[0]?.message).toMatch(
+      /x\.zip\/big\.fit is larger than the 2000-byte limit for one file/,
+    );
   });
 
   it("never uses names inside an archive as paths: an archive with ../ names is rejected, nothing is written", async () => {

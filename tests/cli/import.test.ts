@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import { CORPUS_DIR } from "../support/corpus.ts";
 import { CLI, ROOT } from "../support/server.ts";
 import { encodeRun, tempDir } from "../app/fixtures.ts";
+import { progressBar } from "../../server/cli/import.ts";
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -114,4 +115,39 @@ describe("stridewise import", () => {
     expect((db.prepare("SELECT count(*) AS n FROM files").get() as { n: number }).n).toBe(12);
     db.close();
   }, 120_000);
+});
+
+describe("progressBar()", () => {
+  function fakeStream(isTTY: boolean, columns = 60): { stream: NodeJS.WriteStream; written: () => string } {
+    let out = "";
+    const stream = {
+      isTTY,
+      columns,
+      write: (s: string) => ((out += s), true),
+    } as unknown as NodeJS.WriteStream;
+    return { stream, written: () => out };
+  }
+
+  it("draws files done / total and the current file on a terminal, and clears itself", () => {
+    const { stream, written } = fakeStream(true, 100);
+    const bar = progressBar(stream);
+    bar.update({ done: 3, total: 12, current: "export.zip/activities/123.fit.gz" });
+    expect(written()).toContain("[######------------------] 3/12 export.zip/activities/123.fit.gz");
+    bar.done();
+    expect(written().endsWith("\r\x1b[K")).toBe(true);
+  });
+
+  it("keeps the end of a long file name within the terminal width", () => {
+    const { stream, written } = fakeStream(true);
+    progressBar(stream).update({ done: 0, total: 1, current: `${"deep/".repeat(30)}run.fit` });
+    const line = written().split("\r\x1b[K").pop() ?? "";
+    expect(line.length).toBeLessThan(60);
+    expect(line.endsWith("deep/run.fit")).toBe(true);
+  });
+
+  it("draws nothing when the output is not a terminal", () => {
+    const { stream, written } = fakeStream(false);
+    progressBar(stream).update({ done: 1, total: 2, current: "a.fit" });
+    expect(written()).toBe("");
+  });
 });

@@ -1,0 +1,69 @@
+import { computeInsights, type Insights, type RunFindings } from "../../core/insights.ts";
+import type { ActivitiesRepo, ActivitySummary } from "../../db/activities-repo.ts";
+import type { PainRepo } from "../../db/pain-repo.ts";
+import type { SettingsRepo } from "../../db/settings-repo.ts";
+import { loadAllRuns } from "./runs-source.ts";
+import { runnerToday } from "./today.ts";
+
+export interface AnalysisDeps {
+  activities: ActivitiesRepo;
+  pain: PainRepo;
+  settings: SettingsRepo;
+  now: () => Date;
+}
+
+export interface AnalysisSnapshot {
+  insights: Insights;
+  summaries: Map<number, ActivitySummary>;
+  findingsById: Map<number, RunFindings>;
+  distances: Map<number, number>;
+}
+
+export interface AnalysisService {
+  /** Call after any change to runs, pain entries or settings. */
+  invalidate(): void;
+  snapshot(): AnalysisSnapshot;
+  today(): string;
+}
+
+/**
+ * Runs the pure core over the stored history, once per change: every dashboard read between two
+ * changes is served from the same snapshot.
+ */
+export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
+  let generation = 0;
+  let cached: { generation: number; today: string; snapshot: AnalysisSnapshot } | null = null;
+
+  function today(): string {
+    const latest = deps.activities.list({ runsOnly: true, limit: 1 })[0];
+    return runnerToday(deps.now(), latest?.utcOffsetS ?? null);
+  }
+
+  function snapshot(): AnalysisSnapshot {
+    const day = today();
+    if (cached && cached.generation === generation && cached.today === day) return cached.snapshot;
+    const { runs, summaries } = loadAllRuns(deps.activities);
+    const insights = computeInsights({
+      runs,
+      pain: deps.pain.list(),
+      today: day,
+      units: deps.settings.get().units,
+    });
+    const result: AnalysisSnapshot = {
+      insights,
+      summaries,
+      findingsById: new Map(insights.runs.map((r) => [r.runId, r])),
+      distances: new Map(runs.map((r) => [r.id, r.distanceM])),
+    };
+    cached = { generation, today: day, snapshot: result };
+    return result;
+  }
+
+  return {
+    invalidate() {
+      generation++;
+    },
+    snapshot,
+    today,
+  };
+}

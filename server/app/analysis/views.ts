@@ -1,0 +1,238 @@
+import { expectedCadence, populationModel, type CadenceModel } from "../../core/cadence-model.ts";
+import type { CorrelationResult } from "../../core/correlation.ts";
+import type { Proportion } from "../../core/inference.ts";
+import type { Insights, RunFindings } from "../../core/insights.ts";
+import { formatDistance } from "../../core/format.ts";
+import type { SpikeCategory as CoreSpikeCategory } from "../../core/load.ts";
+import type { RedFlagFinding } from "../../core/red-flags.ts";
+import type { Units } from "../../core/types.ts";
+import type { ActivitySummary } from "../../db/activities-repo.ts";
+import type {
+  ActivityListItem,
+  CadenceView,
+  Correlation,
+  InsightsView,
+  LoadView,
+  RedFlagNotice,
+  RunFlags,
+  SpikeCategory,
+} from "../../http/api-types.ts";
+
+const CATEGORY: Record<CoreSpikeCategory, SpikeCategory> = {
+  up_to_10: "within_10pct",
+  "10_to_30": "10_to_30pct",
+  "30_to_100": "30_to_100pct",
+  over_100: "over_100pct",
+  no_recent_base: "no_recent_base",
+};
+
+const finiteOrNull = (x: number | null | undefined): number | null =>
+  x === null || x === undefined || !Number.isFinite(x) ? null : x;
+
+function flagsOf(findings: RunFindings | undefined): RunFlags {
+  if (!findings)
+    return { overstriding: null, absoluteLowCadence: false, lateCadenceDrop: false, spike: null };
+  const { cadence, spike } = findings;
+  return {
+    overstriding: cadence.basis === "none" ? null : cadence.flag,
+    absoluteLowCadence: cadence.absoluteLow,
+    lateCadenceDrop: cadence.lateDrop?.flagged ?? false,
+    spike: { category: CATEGORY[spike.category], ratio: spike.ratio, longestPrior30dM: spike.l30M },
+  };
+}
+
+/** A row of the runs list: the stored summary with its flags. */
+export function toListItem(a: ActivitySummary, findings: RunFindings | undefined): ActivityListItem {
+  const cadence = findings?.cadence;
+  return {
+    id: a.id,
+    sport: a.sport,
+    subSport: a.subSport,
+    isRun: a.isRun,
+    startUtc: a.startUtc,
+    localDate: a.localDate,
+    distanceM: a.distanceM,
+    timerS: a.timerS,
+    avgSpeedMps: a.avgSpeedMps,
+    avgCadenceSpm: a.avgCadenceSpm,
+    avgHeartRateBpm: a.avgHeartRateBpm,
+    expectedCadenceSpm: finiteOrNull(cadence?.expectedCadenceSpm),
+    cadenceResidualPct: finiteOrNull(cadence?.medianResidualPct),
+    device: { manufacturer: a.device.manufacturer, product: a.device.product },
+    flags: flagsOf(findings),
+  };
+}
+
+function risk(p: Proportion): { value: number; ci95: [number, number] } | null {
+  return Number.isFinite(p.p) ? { value: p.p, ci95: [p.lo, p.hi] } : null;
+}
+
+function toCorrelation(c: CorrelationResult): Correlation {
+  return {
+    hypothesis: c.hypothesis,
+    verdict: c.verdict,
+    eligibleRuns: c.eligibleRuns,
+    flaggedRuns: c.flaggedRuns,
+    flaggedWithPain: c.flaggedWithPain,
+    unflaggedRuns: c.unflaggedRuns,
+    unflaggedWithPain: c.unflaggedWithPain,
+    relativeRisk: c.relativeRisk,
+    ci95: c.ci95,
+    pValue: c.pValue,
+    explanation: c.explanation,
+    missing: c.missing,
+    flaggedRisk: risk(c.flaggedRisk),
+    unflaggedRisk: risk(c.unflaggedRisk),
+  };
+}
+
+const RED_FLAG_TITLES: Record<string, string> = {
+  persisting_pain: "Pain that is not settling",
+  worsening_pain: "Pain that is getting worse",
+};
+
+/** Red flags as banners: each sends the runner to a professional. */
+export function toRedFlagNotices(flags: readonly RedFlagFinding[]): RedFlagNotice[] {
+  return flags.map((f) => ({
+    id: f.id,
+    title: RED_FLAG_TITLES[f.id] ?? "See a healthcare professional",
+    body: "This is a reason to see a doctor or physiotherapist before you run again, whatever your data shows.",
+    because: [f.message],
+  }));
+}
+
+export function toInsightsView(insights: Insights): InsightsView {
+  return {
+    correlations: insights.correlations.map(toCorrelation),
+    advice: insights.advice.map(({ id, cause, title, body, because, source }) => ({
+      id,
+      cause,
+      title,
+      body,
+      because,
+      source,
+    })),
+    redFlags: toRedFlagNotices(insights.redFlags),
+    disclaimer: insights.disclaimer,
+  };
+}
+
+/** The next-run ceiling in words. */
+export function nextRunView(insights: Insights, units: Units): LoadView["nextRun"] {
+  const c = insights.load.ceiling;
+  if (!c) {
+    return {
+      ceilingM: null,
+      longestPrior30dM: null,
+      explanation:
+        "No run in the last 30 days: start shorter than your old long runs and build back gradually.",
+    };
+  }
+  return {
+    ceilingM: c.ceilingM,
+    longestPrior30dM: c.l30M,
+    explanation: `Your longest run in the last 30 days was ${formatDistance(c.l30M, units)} (${c.longestRunDate}); keeping the next one under ${formatDistance(c.ceilingM, units)} (10% more) stays out of the spike range.`,
+  };
+}
+
+export function toLoadView(insights: Insights, distances: ReadonlyMap<number, number>): LoadView {
+  const { load } = insights;
+  const spikeByRun = new Map(insights.runs.map((r) => [r.runId, r]));
+  const daily = new Map<string, number>();
+  for (const r of insights.runs)
+    daily.set(r.localDate, (daily.get(r.localDate) ?? 0) + (distances.get(r.runId) ?? 0));
+  return {
+    asOf: insights.today,
+    daily: [...daily.entries()].map(([date, distanceM]) => ({ date, distanceM })),
+    weekly: load.weekly.map((w) => ({
+      weekStart: w.weekStart,
+      distanceM: w.distanceM,
+      runs: w.runs,
+      changePct: w.changeVsPrevious === null ? null : w.changeVsPrevious * 100,
+    })),
+    runs: insights.runs.map((r) => {
+      const spike = spikeByRun.get(r.runId)?.spike;
+      return {
+        id: r.runId,
+        localDate: r.localDate,
+        distanceM: spike?.distanceM ?? 0,
+        longestPrior30dM: spike?.l30M ?? null,
+        ratio: spike?.ratio ?? null,
+        category: CATEGORY[spike?.category ?? "no_recent_base"],
+        hazardRatio: spike?.hazard
+          ? { value: spike.hazard.hr, ci95: [spike.hazard.lo, spike.hazard.hi] }
+          : null,
+      };
+    }),
+    rolling7d: load.rollingChange.map((c) => ({
+      date: c.date,
+      distanceM: c.last7M,
+      previousM: c.previous7M,
+      changePct: c.change === null ? null : c.change * 100,
+      noted: c.noted,
+    })),
+    acuteChronic: load.acuteChronic.map((a) => ({
+      date: a.date,
+      uncoupled: a.uncoupledRatio,
+      ewma: a.ewmaRatio,
+    })),
+    nextRun: nextRunView(insights, insights.units),
+  };
+}
+
+function line(model: CadenceModel, from: number, to: number): { speedMps: number; cadenceSpm: number }[] {
+  const out: { speedMps: number; cadenceSpm: number }[] = [];
+  for (let v = from; v <= to + 1e-9; v += 0.1) {
+    out.push({ speedMps: Math.round(v * 10) / 10, cadenceSpm: expectedCadence(model, v) });
+  }
+  return out;
+}
+
+function modelExplanation(model: CadenceModel): string {
+  if (model.kind === "population") {
+    return `Using the population line (150 + 6 × speed in m/s, van Oeveren 2019) until there is enough of your own data: ${model.fallbackReason ?? "not enough runs yet"}.`;
+  }
+  return `Your own line, fitted to ${model.nRuns} runs with cadence and speed (${model.speedRangeMps?.[0].toFixed(1)}–${model.speedRangeMps?.[1].toFixed(1)} m/s).`;
+}
+
+export function toCadenceView(insights: Insights): CadenceView {
+  const { model, trends } = insights;
+  const points = insights.runs.flatMap((r) =>
+    r.cadence.medianSpeedMps !== null && r.cadence.medianCadenceSpm !== null
+      ? [
+          {
+            runId: r.runId,
+            localDate: r.localDate,
+            speedMps: r.cadence.medianSpeedMps,
+            cadenceSpm: r.cadence.medianCadenceSpm,
+          },
+        ]
+      : [],
+  );
+  const speeds = points.map((p) => p.speedMps);
+  const lo = Math.max(1.5, Math.floor((speeds.length ? Math.min(...speeds) : 2) * 10) / 10 - 0.2);
+  const hi = Math.min(7, Math.ceil((speeds.length ? Math.max(...speeds) : 4.5) * 10) / 10 + 0.2);
+  return {
+    model: {
+      kind: model.kind,
+      interceptSpm: model.interceptSpm,
+      slopeSpmPerMps: model.slopeSpmPerMps,
+      quadSpmPerMps2: model.quadraticSpmPerMps2,
+      runs: model.nRuns,
+      speedRangeMps: model.speedRangeMps,
+      explanation: modelExplanation(model),
+    },
+    points,
+    personalLine: model.kind === "personal" ? line(model, lo, hi) : [],
+    populationLine: line(populationModel(""), lo, hi),
+    referenceSpeedMps: trends.referenceSpeedMps,
+    trend: trends.weeks.map((w) => ({
+      weekStart: w.weekStart,
+      cadenceAtReferenceSpm: w.cadenceAtRefSpm,
+      stepLengthM: w.stepLengthM,
+      verticalRatioPct: w.verticalRatioPct,
+      stanceTimeMs: w.stanceTimeMs,
+      runs: w.runs,
+    })),
+  };
+}
