@@ -155,15 +155,7 @@ function record(
   };
 }
 
-/**
- * Encodes one run as a FIT activity file with the SDK's Encoder: file_id, start event, one record per second,
- * laps every `lapEveryM`, a session and an activity whose summaries are computed from the same records.
- */
-export function encodeActivity(spec: EncodeSpec): Uint8Array {
-  const startMs = spec.start instanceof Date ? spec.start.getTime() : spec.start;
-  const sport = spec.sport ?? "running";
-  const lapEvery = spec.lapEveryM ?? 1000;
-  const enc = new Encoder();
+function writeStart(enc: Encoder, spec: EncodeSpec, startMs: number, sport: string): void {
   const dev = spec.device ?? {};
   enc.writeMesg(
     clean({
@@ -177,25 +169,35 @@ export function encodeActivity(spec: EncodeSpec): Uint8Array {
   );
   // Watches name the sport up front, so a file cut off before its session still says what it was.
   enc.writeMesg(clean({ mesgNum: Profile.MesgNum.SPORT, sport, subSport: spec.subSport ?? "generic" }));
-  enc.writeMesg({
-    mesgNum: Profile.MesgNum.EVENT,
-    timestamp: new Date(startMs),
-    event: "timer",
-    eventType: "start",
-  } as Encodable<Mesg>);
+  enc.writeMesg(
+    clean({
+      mesgNum: Profile.MesgNum.EVENT,
+      timestamp: new Date(startMs),
+      event: "timer",
+      eventType: "start",
+    }),
+  );
+}
+
+interface Written {
+  distanceM: number;
+  session: Stats;
+  laps: Record<string, unknown>[];
+}
+
+/** The records, collecting session stats and a lap summary every `lapEveryM`. */
+function writeRecords(enc: Encoder, spec: EncodeSpec, startMs: number, sport: string): Written {
+  const lapEvery = spec.lapEveryM ?? 1000;
+  const step = Math.max(1, Math.round(spec.recordIntervalS ?? 1));
   const session = newStats();
+  const laps: Record<string, unknown>[] = [];
   let lap = newStats();
   let distanceM = 0;
   let lapStartMs = startMs;
   let lapStartM = 0;
-  const laps: Record<string, unknown>[] = [];
-  const step = Math.max(1, Math.round(spec.recordIntervalS ?? 1));
   let prevT = 0;
-  for (
-    let t = 0;
-    t <= spec.durationS;
-    t = t === spec.durationS ? t + 1 : Math.min(t + step, spec.durationS)
-  ) {
+  const next = (t: number): number => (t === spec.durationS ? t + 1 : Math.min(t + step, spec.durationS));
+  for (let t = 0; t <= spec.durationS; t = next(t)) {
     const tsMs = startMs + t * 1000;
     // Speed integrated with the value at the start of each interval.
     if (t > 0) distanceM += Math.max(0, at(spec.samples.speedMps, prevT) || 0) * (t - prevT);
@@ -203,24 +205,35 @@ export function encodeActivity(spec: EncodeSpec): Uint8Array {
     enc.writeMesg(clean(record(spec, t, tsMs, distanceM, [session, lap])));
     const lapDone = distanceM - lapStartM >= lapEvery || t === spec.durationS;
     if (lapDone && tsMs > lapStartMs) {
-      laps.push({
-        mesgNum: Profile.MesgNum.LAP,
-        ...summary(lap, lapStartMs, tsMs, distanceM - lapStartM),
-        messageIndex: laps.length,
-        sport,
-      });
+      const mesg = { mesgNum: Profile.MesgNum.LAP, messageIndex: laps.length, sport };
+      laps.push({ ...mesg, ...summary(lap, lapStartMs, tsMs, distanceM - lapStartM) });
       lap = newStats();
       lapStartMs = tsMs;
       lapStartM = distanceM;
     }
   }
+  return { distanceM, session, laps };
+}
+
+/**
+ * Encodes one run as a FIT activity file with the SDK's Encoder: file_id, sport, start event, a record every
+ * `recordIntervalS`, laps every `lapEveryM`, a session and an activity whose summaries come from the same records.
+ */
+export function encodeActivity(spec: EncodeSpec): Uint8Array {
+  const startMs = spec.start instanceof Date ? spec.start.getTime() : spec.start;
   const endMs = startMs + spec.durationS * 1000;
-  enc.writeMesg({
-    mesgNum: Profile.MesgNum.EVENT,
-    timestamp: new Date(endMs),
-    event: "timer",
-    eventType: "stopAll",
-  } as Encodable<Mesg>);
+  const sport = spec.sport ?? "running";
+  const enc = new Encoder();
+  writeStart(enc, spec, startMs, sport);
+  const { distanceM, session, laps } = writeRecords(enc, spec, startMs, sport);
+  enc.writeMesg(
+    clean({
+      mesgNum: Profile.MesgNum.EVENT,
+      timestamp: new Date(endMs),
+      event: "timer",
+      eventType: "stopAll",
+    }),
+  );
   for (const l of laps) enc.writeMesg(clean(l));
   enc.writeMesg(
     clean({
