@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApp } from "../http/app.ts";
+import { openDataDir } from "../db/open.ts";
 import { DEFAULT_HOST, resolveDataDir, resolvePort } from "../config.ts";
 
 interface ServeOptions {
@@ -24,9 +25,10 @@ export function registerServe(program: Command, version: string): void {
       const port = resolvePort(opts.port);
       const host = opts.host ?? DEFAULT_HOST;
       mkdirSync(dataDir, { recursive: true });
+      const db = openDataDir(dataDir);
       // The bundle lives in dist/cli.js; the dashboard beside it in dist/web.
       const webDir = join(dirname(fileURLToPath(import.meta.url)), "web");
-      const app = createApp({ webDir, dataDir, version });
+      const app = createApp({ db, webDir, dataDir, version });
       const server = app.listen(port, host, () => {
         const address = server.address();
         const actualPort = typeof address === "object" && address ? address.port : port;
@@ -37,7 +39,10 @@ export function registerServe(program: Command, version: string): void {
         process.exitCode = 1;
       });
       const stop = (): void => {
-        server.close(() => process.exit(0));
+        server.close(() => {
+          db.close();
+          process.exit(0);
+        });
       };
       process.on("SIGINT", stop);
       process.on("SIGTERM", stop);

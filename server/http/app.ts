@@ -2,22 +2,69 @@ import express, { type Express } from "express";
 import { join } from "node:path";
 import { errorHandler } from "./errors.ts";
 import { DomainError } from "../errors.ts";
+import type { Db } from "../db/open.ts";
+import { createActivitiesRepo } from "../db/activities-repo.ts";
+import { createFilesRepo } from "../db/files-repo.ts";
+import { createPainRepo } from "../db/pain-repo.ts";
+import { createSettingsRepo } from "../db/settings-repo.ts";
+import { importSources } from "../app/import-sources.ts";
+import { createAnalysisService } from "../app/analysis/service.ts";
+import type { ImportReport } from "../app/import-types.ts";
+import { activitiesRoutes } from "./routes/activities.ts";
+import { analysisRoutes } from "./routes/analysis.ts";
+import { painRoutes } from "./routes/pain.ts";
+import { settingsRoutes } from "./routes/settings.ts";
+import type { UploadLimits } from "./upload.ts";
+import { requireJson } from "./params.ts";
 
 export interface AppDeps {
+  db: Db;
   /** Folder holding the built dashboard (index.html, app.js). */
   webDir: string;
   dataDir: string;
   version: string;
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+  uploadLimits?: UploadLimits;
+  /** Loads the generated demo history (POST /api/demo); absent where the demo is not offered. */
+  loadDemo?: () => Promise<ImportReport>;
 }
 
 /** Builds the HTTP app around its dependencies; listening is the caller's job. */
 export function createApp(deps: AppDeps): Express {
+  const now = deps.now ?? (() => new Date());
+  const activities = createActivitiesRepo(deps.db);
+  const files = createFilesRepo(deps.db);
+  const pain = createPainRepo(deps.db);
+  const settings = createSettingsRepo(deps.db);
+  const analysis = createAnalysisService({ activities, pain, settings, now });
+  const onChange = (): void => analysis.invalidate();
+
   const app = express();
   app.disable("x-powered-by");
-  app.use(express.json({ limit: "1mb" }));
+  app.use("/api", express.json({ limit: "256kb" }));
 
   app.get("/api/health", (_req, res) => {
     res.json({ ok: true, version: deps.version });
+  });
+  app.use(
+    "/api/activities",
+    activitiesRoutes({
+      activities,
+      files,
+      analysis,
+      importUploads: (sources) => importSources(deps.db, sources, { now: () => now().toISOString() }),
+      ...(deps.uploadLimits && { uploadLimits: deps.uploadLimits }),
+    }),
+  );
+  app.use("/api/pain", requireJson, painRoutes({ pain, now, onChange }));
+  app.use("/api/settings", requireJson, settingsRoutes({ settings, onChange }));
+  app.use("/api", analysisRoutes({ analysis, pain }));
+  app.post("/api/demo", async (_req, res) => {
+    if (!deps.loadDemo) throw new DomainError("not-found", "The demo is not available on this server.");
+    const report = await deps.loadDemo();
+    onChange();
+    res.json(report);
   });
   app.use("/api", (req, _res, next) => {
     next(new DomainError("not-found", `No API route for ${req.method} ${req.originalUrl}.`));

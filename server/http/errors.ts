@@ -8,6 +8,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   "pain-entry-not-found": 404,
   "invalid-input": 400,
   "payload-too-large": 413,
+  "unsupported-media-type": 415,
 };
 
 /** The one error handler, registered last: {"error":{"code","message"}}, never a stack trace. */

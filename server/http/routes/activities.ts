@@ -1,0 +1,91 @@
+import { Router } from "express";
+import { z } from "zod";
+import { DomainError } from "../../errors.ts";
+import type { ActivitiesRepo } from "../../db/activities-repo.ts";
+import type { FilesRepo } from "../../db/files-repo.ts";
+import type { ImportReport, ImportSource } from "../../app/import-types.ts";
+import type { AnalysisService } from "../../app/analysis/service.ts";
+import { toListItem } from "../../app/analysis/views.ts";
+import { toActivityDetail } from "../../app/analysis/activity-detail.ts";
+import type { ActivityPage } from "../api-types.ts";
+import { parseId, parseInput } from "../params.ts";
+import { uploadFiles, type UploadLimits } from "../upload.ts";
+
+const listQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  runsOnly: z.enum(["true", "false"]).default("false"),
+});
+
+export interface ActivitiesRouteDeps {
+  activities: ActivitiesRepo;
+  files: FilesRepo;
+  analysis: AnalysisService;
+  importUploads: (sources: ImportSource[]) => Promise<ImportReport>;
+  uploadLimits?: UploadLimits;
+}
+
+/** Upload, list, read and delete activities. */
+export function activitiesRoutes(deps: ActivitiesRouteDeps): Router {
+  const router = Router();
+
+  router.post("/", uploadFiles(deps.uploadLimits), async (req, res) => {
+    const files = Array.isArray(req.files) ? req.files : [];
+    if (files.length === 0) {
+      throw new DomainError(
+        "invalid-input",
+        'No files were uploaded: send them in a form field named "files".',
+      );
+    }
+    const sources = files.map((f) => ({
+      name: f.originalname,
+      bytes: new Uint8Array(f.buffer.buffer, f.buffer.byteOffset, f.buffer.byteLength),
+    }));
+    const report = await deps.importUploads(sources);
+    if (report.summary.imported > 0) deps.analysis.invalidate();
+    res.json(report);
+  });
+
+  router.get("/", (req, res) => {
+    const q = parseInput(listQuerySchema, req.query, "query");
+    const runsOnly = q.runsOnly === "true";
+    const snapshot = deps.analysis.snapshot();
+    const items = deps.activities
+      .list({ runsOnly, limit: q.pageSize, offset: (q.page - 1) * q.pageSize })
+      .map((a) => toListItem(a, snapshot.findingsById.get(a.id)));
+    const page: ActivityPage = {
+      items,
+      total: deps.activities.count({ runsOnly }),
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+    res.json(page);
+  });
+
+  router.get("/:id", (req, res) => {
+    const id = parseId(req.params.id, "Activity");
+    const activity = deps.activities.get(id);
+    if (!activity) throw new DomainError("activity-not-found", "There is no activity with that id.");
+    const snapshot = deps.analysis.snapshot();
+    const fileName = deps.files.get(activity.fileId)?.originalName ?? "";
+    res.json(
+      toActivityDetail(
+        activity,
+        fileName,
+        snapshot.findingsById.get(id),
+        snapshot.insights.model,
+        snapshot.insights.units,
+      ),
+    );
+  });
+
+  router.delete("/:id", (req, res) => {
+    if (!deps.activities.delete(parseId(req.params.id, "Activity"))) {
+      throw new DomainError("activity-not-found", "There is no activity with that id.");
+    }
+    deps.analysis.invalidate();
+    res.status(204).end();
+  });
+
+  return router;
+}
