@@ -123,3 +123,16 @@ describe("encodeActivity({ recordIntervalS })", () => {
     expect(a.distanceM).toBeCloseTo(3003, 3);
   });
 });
+
+describe("parseFit() cadence sanity rule on encoded files", () => {
+  it("does not double a cadence field that already holds steps per minute", () => {
+    // Asking for 340 "spm" writes 170 in the strides field: what a writer that stores steps/min produces.
+    const a = parseOne({
+      start: EVENING_UTC,
+      durationS: 300,
+      samples: { speedMps: () => 3, cadenceSpm: () => 340 },
+    });
+    expect(a.samples.cadenceSpm[100]).toBe(170);
+    expect(a.avgCadenceSpm).toBe(170);
+  });
+});

@@ -143,4 +143,19 @@ describe("parseFit() on damaged and foreign input", () => {
     chained[last] = (chained[last] ?? 0) ^ 0xff;
     expectCode(parseFit(chained), "corrupt-file");
   });
+
+  it("ignores zero padding after the last segment, with a warning", () => {
+    const padded = new Uint8Array(GOOD.length + 64);
+    padded.set(GOOD);
+    const r = parseFit(padded);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.warnings.map((w) => w.code)).toEqual(["padding"]);
+  });
+
+  it("rejects a file whose header promises no data but is followed by messages (never finalised)", () => {
+    const bytes = GOOD.slice();
+    new DataView(bytes.buffer).setUint32(4, 0, true);
+    new DataView(bytes.buffer).setUint16(12, 0, true);
+    expectCode(parseFit(bytes), "truncated-file");
+  });
 });
