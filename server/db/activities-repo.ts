@@ -67,12 +67,11 @@ function sameDistance(a: number | null, b: number | null): boolean {
   return Math.abs(a - b) <= DISTANCE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
 }
 
-/** Activities, their laps and their series. Callers wrap multi-step writes in db.transaction. */
-export function createActivitiesRepo(db: Db) {
+function prepareStatements(db: Db) {
   const q = db.sqlite;
   const placeholders = (n: number): string => Array.from({ length: n }, () => "?").join(", ");
   const seriesCols = SERIES_COLUMNS.map((c) => c.sql);
-  const s = {
+  return {
     insert: q.prepare(
       `INSERT INTO activities (file_id, session_index, ${ACTIVITY_COLUMNS.join(", ")})
        VALUES (?, ?, ${placeholders(ACTIVITY_COLUMNS.length)})`,
@@ -109,6 +108,11 @@ export function createActivitiesRepo(db: Db) {
       "SELECT * FROM activities WHERE start_utc BETWEEN ? AND ? AND file_id != ? ORDER BY id",
     ),
   };
+}
+
+/** Activities, their laps and their series. Callers wrap multi-step writes in db.transaction. */
+export function createActivitiesRepo(db: Db) {
+  const s = prepareStatements(db);
 
   function writeChildren(id: number, activity: Activity): void {
     s.deleteLaps.run(id);

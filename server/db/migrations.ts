@@ -5,6 +5,8 @@ const V1_STORAGE = `
 -- Originals live in the database as BLOBs rather than beside it: the data folder stays one file to back up,
 -- and an original commits in the same transaction as the activities read from it (no orphans after a crash).
 -- bytes are the FIT bytes themselves (after .gz/.zip extraction); sha256 is over those bytes.
+-- Deleting a file's last activity deletes the file too (activities-repo), so a deleted run stays deleted on
+-- reanalyze and can be imported again on purpose.
 CREATE TABLE files (
   id            INTEGER PRIMARY KEY,
   sha256        TEXT    NOT NULL UNIQUE,

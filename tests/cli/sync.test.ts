@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CLI, ROOT } from "../support/server.ts";
@@ -41,4 +41,42 @@ describe("stridewise reanalyze", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/1 files re-read: 1 activities updated, 0 added, 0 removed, 0 failed/);
   });
+});
+
+describe("stridewise sync --watch", () => {
+  it("imports a file that lands in the folder once it is written, and stops on SIGTERM", async () => {
+    const folder = join(tmp.path, "watched");
+    mkdirSync(folder);
+    const child = spawn(
+      process.execPath,
+      [CLI, "sync", folder, "--watch", "--data", join(tmp.path, "data")],
+      {
+        cwd: ROOT,
+      },
+    );
+    let out = "";
+    const waitFor = (re: RegExp): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${re}:\n${out}`)), 20_000);
+        const check = (): void => {
+          if (re.test(out)) {
+            clearTimeout(timer);
+            child.stdout.off("data", onData);
+            resolve();
+          }
+        };
+        const onData = (chunk: Buffer): void => {
+          out += chunk.toString();
+          check();
+        };
+        child.stdout.on("data", onData);
+        check();
+      });
+    await waitFor(/watching .* for new files/);
+    writeFileSync(join(folder, "new.fit"), encodeRun());
+    await waitFor(/^imported\s+.*new\.fit \(1 activity\)/m);
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  }, 30_000);
 });
