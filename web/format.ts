@@ -109,13 +109,17 @@ export function parseLocalDate(date: string): Date {
   return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
 }
 
-/** "Sat 14 Jun 2025" from a local YYYY-MM-DD. */
-export function fmtDate(date: string, opts: { weekday?: boolean; year?: boolean } = {}): string {
-  return parseLocalDate(date).toLocaleDateString(undefined, {
+/** "Sat 14 Jun" from a local YYYY-MM-DD; the year is shown when it is not this year (or when asked). */
+export function fmtDate(date: string, opts: { weekday?: boolean; year?: boolean | "auto" } = {}): string {
+  const parsed = parseLocalDate(date);
+  // "auto" drops the year for dates in the current year.
+  const year = opts.year ?? "auto";
+  const showYear = year === "auto" ? parsed.getFullYear() !== new Date().getFullYear() : year;
+  return parsed.toLocaleDateString(undefined, {
     weekday: opts.weekday === false ? undefined : "short",
     day: "numeric",
     month: "short",
-    year: opts.year === false ? undefined : "numeric",
+    year: showYear ? "numeric" : undefined,
   });
 }
 

@@ -1,6 +1,6 @@
 import type { LoadView } from "../../server/http/api-types.ts";
-import { dayNumber, dayToDate, fmtDate, fmtShortDate } from "../format.ts";
-import { axisTitle, COLORS, makeChart } from "./setup.ts";
+import { dayNumber, dayToDate, fmtDate } from "../format.ts";
+import { axisTitle, COLORS, dayAxis, makeChart } from "./setup.ts";
 
 /** Acute:chronic ratios as plain lines: descriptive only, so no bands and no risk colours. */
 export function drawAcuteChronic(canvas: HTMLCanvasElement, load: LoadView): void {
@@ -31,14 +31,11 @@ export function drawAcuteChronic(canvas: HTMLCanvasElement, load: LoadView): voi
       parsing: false,
       interaction: { mode: "index", intersect: false },
       scales: {
-        x: {
-          type: "linear",
-          title: axisTitle("Date"),
-          ticks: { callback: (v) => fmtShortDate(dayToDate(Number(v))), maxTicksLimit: 8 },
-        },
-        y: { type: "linear", title: axisTitle("Ratio (recent ÷ longer-term distance)"), beginAtZero: true },
+        x: dayAxis(load.acuteChronic.map((p) => dayNumber(p.date))),
+        y: { type: "linear", title: axisTitle("Ratio"), beginAtZero: true },
       },
       plugins: {
+        legend: { labels: { usePointStyle: true, pointStyle: "line" } },
         tooltip: {
           callbacks: {
             title: (items) => fmtDate(dayToDate(items[0]?.parsed.x ?? 0)),

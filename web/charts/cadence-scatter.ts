@@ -70,6 +70,7 @@ export function drawCadenceScatter(canvas: HTMLCanvasElement, view: CadenceView)
           target.style.cursor = elements.some((e) => e.datasetIndex === 0) ? "pointer" : "default";
       },
       plugins: {
+        legend: { display: false },
         tooltip: {
           callbacks: {
             title: (items) => {

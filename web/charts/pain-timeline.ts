@@ -1,15 +1,7 @@
 import type { PainEntry } from "../../server/http/api-types.ts";
-import {
-  dayNumber,
-  dayToDate,
-  distanceUnit,
-  fmtDate,
-  fmtDistance,
-  fmtShortDate,
-  toDistance,
-} from "../format.ts";
+import { dayNumber, dayToDate, distanceUnit, fmtDate, fmtDistance, toDistance } from "../format.ts";
 import { navigate } from "../router.ts";
-import { axisTitle, COLORS, makeChart } from "./setup.ts";
+import { axisTitle, COLORS, dayAxis, makeChart } from "./setup.ts";
 
 export interface TimelineRun {
   id: number;
@@ -40,7 +32,7 @@ export function drawPainTimeline(
           label: "Hip pain (0–10)",
           yAxisID: "pain",
           data: shownPain.map((p) => ({ x: dayNumber(p.date), y: p.severity })),
-          borderColor: COLORS.pain,
+          borderColor: "rgba(220, 38, 38, 0.3)",
           borderWidth: 1,
           pointBackgroundColor: shownPain.map((p) => (p.severity > 0 ? COLORS.pain : "#ffffff")),
           pointBorderColor: COLORS.pain,
@@ -61,12 +53,10 @@ export function drawPainTimeline(
       parsing: false,
       interaction: { mode: "nearest", axis: "x", intersect: false },
       scales: {
-        x: {
-          type: "linear",
-          offset: true,
-          title: axisTitle("Date"),
-          ticks: { callback: (v) => fmtShortDate(dayToDate(Number(v))), maxTicksLimit: 8 },
-        },
+        x: dayAxis([
+          ...shownRuns.map((r) => dayNumber(r.localDate)),
+          ...shownPain.map((p) => dayNumber(p.date)),
+        ]),
         y: {
           type: "linear",
           position: "left",
@@ -88,6 +78,7 @@ export function drawPainTimeline(
         if (run) navigate(`#/runs/${run.id}`);
       },
       plugins: {
+        legend: { display: false },
         tooltip: {
           callbacks: {
             title: (items) => fmtDate(dayToDate(items[0]?.parsed.x ?? 0)),

@@ -69,9 +69,7 @@ export function drawRunCadence(canvas: HTMLCanvasElement, detail: ActivityDetail
           ranges: detail.flaggedSegments.map((seg) => ({ from: seg.startS / 60, to: seg.endS / 60 })),
           color: COLORS.flagSoft,
         },
-        legend: {
-          labels: { filter: (item) => item.text !== "Expected −5%" },
-        },
+        legend: { display: false },
         tooltip: {
           filter: (item) => item.dataset.label !== "Expected −5%" && item.dataset.label !== "Expected ±5%",
           callbacks: {

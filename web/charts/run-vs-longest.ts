@@ -1,16 +1,8 @@
 import type { LoadView } from "../../server/http/api-types.ts";
-import {
-  dayNumber,
-  dayToDate,
-  distanceUnit,
-  fmtDate,
-  fmtDistance,
-  fmtShortDate,
-  toDistance,
-} from "../format.ts";
+import { dayNumber, distanceUnit, fmtDate, fmtDistance, toDistance } from "../format.ts";
 import { isSpike, spikeSentence } from "../labels.ts";
 import { navigate } from "../router.ts";
-import { axisTitle, COLORS, makeChart } from "./setup.ts";
+import { axisTitle, COLORS, dayAxis, makeChart } from "./setup.ts";
 
 /** Each run's distance (bars; orange when a spike) against the longest run of its 30 days before (line). */
 export function drawRunVsLongest(canvas: HTMLCanvasElement, load: LoadView): void {
@@ -48,12 +40,7 @@ export function drawRunVsLongest(canvas: HTMLCanvasElement, load: LoadView): voi
     options: {
       parsing: false,
       scales: {
-        x: {
-          type: "linear",
-          offset: true,
-          title: axisTitle("Date"),
-          ticks: { callback: (v) => fmtShortDate(dayToDate(Number(v))), maxTicksLimit: 8 },
-        },
+        x: dayAxis(runs.map((r) => dayNumber(r.localDate))),
         y: { type: "linear", beginAtZero: true, title: axisTitle(`Distance (${distanceUnit()})`) },
       },
       interaction: { mode: "nearest", axis: "x", intersect: false },
@@ -63,6 +50,7 @@ export function drawRunVsLongest(canvas: HTMLCanvasElement, load: LoadView): voi
         if (run) navigate(`#/runs/${run.id}`);
       },
       plugins: {
+        legend: { display: false },
         tooltip: {
           filter: (item) => item.datasetIndex === 1,
           callbacks: {

@@ -16,6 +16,7 @@ import {
   type DefaultDataPoint,
 } from "chart.js";
 import { h } from "../dom.ts";
+import { dayToDate, fmtShortDate } from "../format.ts";
 import { shadePlugin } from "./shade-plugin.ts";
 
 // Only the Chart.js parts the dashboard draws with, so the bundle stays small.
@@ -89,6 +90,22 @@ export function chartBox(
   const canvas = h("canvas", { role: "img", "aria-label": label, "data-testid": testid });
   canvas.textContent = label;
   return { box: h("div", { class: `chart chart-${size}` }, canvas), canvas };
+}
+
+/** A linear x axis of day numbers (see dayNumber()), fitted to the data and labelled with short dates. */
+export function dayAxis(days: number[], title = "Date") {
+  const finite = days.filter((d) => Number.isFinite(d));
+  return {
+    type: "linear" as const,
+    title: axisTitle(title),
+    min: finite.length ? Math.min(...finite) - 1 : undefined,
+    max: finite.length ? Math.max(...finite) + 1 : undefined,
+    ticks: {
+      callback: (v: number | string) => fmtShortDate(dayToDate(Number(v))),
+      maxTicksLimit: 8,
+      includeBounds: false,
+    },
+  };
 }
 
 /** An axis title in the chart's style. */

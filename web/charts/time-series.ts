@@ -62,7 +62,7 @@ export function drawTimeSeries(
           reverse: opts.reverse ?? false,
           title: axisTitle(opts.axis),
           ...range,
-          ticks: { callback: (v) => opts.format(Number(v)) },
+          ticks: { callback: (v) => opts.format(Number(v)), includeBounds: false },
         },
       },
       plugins: {

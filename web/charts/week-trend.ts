@@ -1,5 +1,5 @@
-import { dayNumber, dayToDate, fmtDate, fmtShortDate } from "../format.ts";
-import { axisTitle, COLORS, makeChart } from "./setup.ts";
+import { dayNumber, dayToDate, fmtDate } from "../format.ts";
+import { axisTitle, COLORS, dayAxis, makeChart } from "./setup.ts";
 
 export interface WeekTrendOptions {
   label: string;
@@ -35,11 +35,10 @@ export function drawWeekTrend(
     options: {
       parsing: false,
       scales: {
-        x: {
-          type: "linear",
-          title: axisTitle("Week starting"),
-          ticks: { callback: (v) => fmtShortDate(dayToDate(Number(v))), maxTicksLimit: 8 },
-        },
+        x: dayAxis(
+          weeks.filter((w) => w.value !== null).map((w) => dayNumber(w.weekStart)),
+          "Week starting",
+        ),
         y: {
           type: "linear",
           title: axisTitle(opts.axis),

@@ -174,7 +174,12 @@ function lastRunCard(o: OverviewView): HTMLElement {
   );
 }
 
-/** "4/10, outside of the hip (right), after the run". */
+/** "outside of the hip (right) · after the run". */
+function painWhere(entry: PainEntry): string {
+  return painSummary(entry).replace(/^\d+\/10 /, "");
+}
+
+/** "4/10 outside of the hip (right) · after the run". */
 export function painSummary(entry: PainEntry): string {
   if (entry.severity === 0) return "No pain";
   const parts = [`${entry.severity}/10`];
@@ -191,7 +196,7 @@ function painCard(entry: PainEntry | null): HTMLElement {
       ? stat(
           "Latest entry",
           entry.severity === 0 ? "No pain" : `${entry.severity}/10`,
-          `${fmtDate(entry.date)} · ${painSummary(entry)}`,
+          entry.severity === 0 ? fmtDate(entry.date) : `${fmtDate(entry.date)} · ${painWhere(entry)}`,
           "latest-pain",
         )
       : h("p", { class: "muted" }, "Nothing logged yet. Logging pain-free days too lets Stridewise compare."),

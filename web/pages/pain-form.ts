@@ -117,7 +117,12 @@ export function painForm(onSaved: (entry: PainEntry) => void): PainForm {
   const form = h(
     "form",
     { class: "pain-form", "data-testid": "pain-form", novalidate: true },
-    h("div", { class: "field" }, h("label", { for: "pain-date" }, "Date"), date),
+    h(
+      "div",
+      { class: "date-row" },
+      h("div", { class: "field" }, h("label", { for: "pain-date" }, "Date"), date),
+      h("div", { class: "quick-none" }, h("span", { class: "muted" }, "Hip feels fine?"), noPainButton),
+    ),
     h(
       "div",
       { class: "field" },
@@ -134,7 +139,7 @@ export function painForm(onSaved: (entry: PainEntry) => void): PainForm {
     radios<PainTiming>("timing", "When does it hurt?", TIMING_LABELS),
     h("div", { class: "field" }, h("label", { for: "pain-note" }, "Note (optional)"), note),
     redFlags,
-    h("div", { class: "actions" }, saveButton, noPainButton, cancelButton),
+    h("div", { class: "actions" }, saveButton, cancelButton),
     status,
   );
 

@@ -9,6 +9,9 @@ import { isSpike, LOCATION_LABELS, RED_FLAG_LABELS, SIDE_LABELS, TIMING_LABELS }
 import { painForm, severityWord } from "./pain-form.ts";
 
 const MAX_PAGES = 20;
+type Range = "6w" | "3m" | "all";
+/** Entries listed before "Show all". */
+const SHOWN = 12;
 
 /** Every activity, fetched page by page (the timeline needs the whole history). */
 async function allActivities(): Promise<ActivityListItem[]> {
@@ -32,7 +35,7 @@ export async function painPage(root: HTMLElement): Promise<void> {
   const timelineSlot = h("div", {});
   const listSlot = h("div", {});
   let runs: TimelineRun[] = [];
-  let range: "3m" | "all" = "3m";
+  let range: Range = window.matchMedia("(max-width: 600px)").matches ? "6w" : "3m";
 
   const refresh = async (): Promise<void> => {
     try {
@@ -51,7 +54,7 @@ export async function painPage(root: HTMLElement): Promise<void> {
       "Runs as bars and hip pain as points on one date axis",
       "chart-pain-timeline",
     );
-    const rangeButton = (value: "3m" | "all", text: string): HTMLButtonElement => {
+    const rangeButton = (value: Range, text: string): HTMLButtonElement => {
       const b = h(
         "button",
         { type: "button", class: "button small", "aria-pressed": String(range === value) },
@@ -88,16 +91,27 @@ export async function painPage(root: HTMLElement): Promise<void> {
         box,
       ),
     );
-    const from = range === "3m" ? dayToDate(dayNumber(todayLocal()) - 91) : null;
+    const from = range === "all" ? null : dayToDate(dayNumber(todayLocal()) - (range === "3m" ? 91 : 42));
     drawPainTimeline(canvas, runs, pain, from);
   }
 
   function history(pain: PainEntry[]): HTMLElement {
     if (pain.length === 0) return card("Your entries", h("p", { class: "muted" }, "Nothing logged yet."));
-    return card(
-      "Your entries",
-      h("ul", { class: "pain-list", "data-testid": "pain-list" }, ...pain.map((entry) => entryRow(entry))),
+    const list = h(
+      "ul",
+      { class: "pain-list", "data-testid": "pain-list" },
+      ...pain.slice(0, SHOWN).map(entryRow),
     );
+    const more = h(
+      "button",
+      { type: "button", class: "button small", "data-testid": "pain-show-all" },
+      `Show all ${pain.length} entries`,
+    );
+    more.addEventListener("click", () => {
+      list.append(...pain.slice(SHOWN).map(entryRow));
+      more.remove();
+    });
+    return card("Your entries", list, pain.length > SHOWN ? more : null);
   }
 
   function entryRow(entry: PainEntry): HTMLElement {

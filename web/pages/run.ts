@@ -170,7 +170,7 @@ function chartsSection(d: ActivityDetail): ChartSlot[] {
   }
   const dyn = dynamicsSlots(d);
   if (dyn.length) {
-    const grid = h("div", { class: "grid grid-2" }, ...dyn.map((x) => x.el));
+    const grid = h("div", { class: "grid grid-two" }, ...dyn.map((x) => x.el));
     slots.push({
       el: card(
         "Running dynamics",

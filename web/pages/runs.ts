@@ -72,7 +72,7 @@ function table(items: ActivityListItem[]): HTMLElement {
     { class: "table-wrap" },
     h(
       "table",
-      { class: "runs-table", "data-testid": "runs-table" },
+      { class: "runs-table stack-table", "data-testid": "runs-table" },
       h("caption", { class: "visually-hidden" }, "Your activities, newest first"),
       h(
         "thead",
@@ -100,20 +100,20 @@ function row(a: ActivityListItem): HTMLElement {
     { class: a.isRun ? "" : "muted-row", "data-testid": "run-row", "data-id": a.id },
     h(
       "td",
-      {},
+      { class: "cell-date" },
       h("a", { href: `#/runs/${a.id}` }, fmtDate(a.localDate)),
       h("span", { class: "cell-sub" }, `${fmtTimeOfDay(a.startUtc)}${a.isRun ? "" : ` · ${sportName(a)}`}`),
     ),
-    h("td", { class: "num" }, fmtDistance(a.distanceM)),
-    h("td", { class: "num" }, fmtDuration(a.timerS)),
-    h("td", { class: "num" }, fmtPace(a.avgSpeedMps, false)),
+    h("td", { class: "num", "data-label": "Distance" }, fmtDistance(a.distanceM)),
+    h("td", { class: "num", "data-label": "Time" }, fmtDuration(a.timerS)),
+    h("td", { class: "num", "data-label": `Pace (${paceUnit()})` }, fmtPace(a.avgSpeedMps, false)),
     h(
       "td",
-      { class: "num" },
+      { class: "num", "data-label": "Cadence" },
       fmtCadence(a.avgCadenceSpm),
       residual === null ? null : h("span", { class: "cell-sub" }, `${fmtSignedPct(residual)} vs expected`),
     ),
-    h("td", {}, h("div", { class: "badges" }, ...flagBadges(a.flags))),
+    h("td", { class: "cell-flags" }, h("div", { class: "badges" }, ...flagBadges(a.flags))),
   );
 }
 
