@@ -74,8 +74,10 @@ export function importFitBytes(ctx: ImportContext, display: string, bytes: Uint8
     });
     const outcome: ImportOutcome = { file: display, status: "imported", activityIds: ids };
     const already = matches.length - ids.length;
-    if (already > 0)
-      outcome.message = `${plural(already, "session")} of this file were already stored and were left out.`;
+    if (already > 0) {
+      const verb = already === 1 ? "was" : "were";
+      outcome.message = `${plural(already, "session")} of this file ${verb} already stored from another file and left out.`;
+    }
     return outcome;
   });
 }

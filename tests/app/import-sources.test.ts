@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { encodeActivity } from "../../fit-parser/encode.ts";
 import { importSources } from "../../server/app/import-sources.ts";
 import type { ImportProgress } from "../../server/app/import-types.ts";
 import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
@@ -160,6 +161,31 @@ describe("importSources()", () => {
     expect(report.results[1]?.activityIds).toEqual(report.results[0]?.activityIds);
     expect(report.results[1]?.code).toBe("same-activity");
     expect(count("files")).toBe(3);
+  });
+
+  it("imports only the new sessions of a multisport file whose run leg is already stored", async () => {
+    const runLeg = encodeActivity({
+      start: new Date("2020-04-20T19:57:15.000Z"),
+      durationS: 60,
+      device: { manufacturer: "garmin", serialNumber: 3306099159 },
+      samples: { speedMps: () => 3 },
+    });
+    const report = await importSources(db, [
+      { name: "run-only.fit", bytes: runLeg },
+      { name: "multisport.fit", bytes: readCorpusFile("muktihari__activity_multisport.fit") },
+    ]);
+    expect(report.results.map((r) => [r.status, r.activityIds.length])).toEqual([
+      ["imported", 1],
+      ["imported", 1],
+    ]);
+    expect(report.results[1]?.message).toBe(
+      "1 session of this file was already stored from another file and left out.",
+    );
+    const sports = createActivitiesRepo(db)
+      .list()
+      .map((a) => a.sport)
+      .sort();
+    expect(sports).toEqual(["cycling", "running"]);
   });
 
   it("goes on past corrupt files in the middle of a batch", async () => {
