@@ -2,6 +2,7 @@ import { Command } from "commander";
 import pkg from "../../package.json" with { type: "json" };
 import { registerInspect } from "./inspect.ts";
 import { registerServe } from "./serve.ts";
+import { registerDemo } from "./demo.ts";
 import { registerImport } from "./import.ts";
 import { registerSync } from "./sync.ts";
 import { registerReanalyze } from "./reanalyze.ts";
@@ -17,5 +18,6 @@ registerImport(program);
 registerSync(program);
 registerReanalyze(program);
 registerInspect(program);
+registerDemo(program);
 
 await program.parseAsync(process.argv);

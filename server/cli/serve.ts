@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApp } from "../http/app.ts";
 import { openDataDir } from "../db/open.ts";
+import { loadDemo } from "../app/demo.ts";
 import { DEFAULT_HOST, resolveDataDir, resolvePort } from "../config.ts";
 
 interface ServeOptions {
@@ -28,7 +29,13 @@ export function registerServe(program: Command, version: string): void {
       const db = openDataDir(dataDir);
       // The bundle lives in dist/cli.js; the dashboard beside it in dist/web.
       const webDir = join(dirname(fileURLToPath(import.meta.url)), "web");
-      const app = createApp({ db, webDir, dataDir, version });
+      const app = createApp({
+        db,
+        webDir,
+        dataDir,
+        version,
+        loadDemo: () => loadDemo(db, { now: new Date() }),
+      });
       const server = app.listen(port, host, () => {
         const address = server.address();
         const actualPort = typeof address === "object" && address ? address.port : port;
