@@ -154,7 +154,7 @@ function missingData(
     out.push(
       unlogged > 0
         ? `${plural(need, "run")} with the pain log filled in (log pain or a pain-free day after ${Math.min(need, unlogged)} of your ${unlogged} unlogged runs)`
-        : `${plural(need, "run")} that start pain-free, with pain or a pain-free day logged within 2 days after`,
+        : `${plural(need, "run")} that started pain-free, with pain or a pain-free day logged within 2 days after`,
     );
   }
   if (flagged < t.minFlaggedRuns) out.push(`${plural(t.minFlaggedRuns - flagged, "run")} ${noun}`);

@@ -33,8 +33,12 @@ export function mean(values: ArrayLike<number>): number {
   return n === 0 ? Number.NaN : sum / n;
 }
 
+// One scratch buffer reused by every quantile: medians of long runs are the hot path, and garbage is the cost.
+let scratch = new Float64Array(4096);
+
 function finiteCopy(values: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(values.length);
+  if (scratch.length < values.length) scratch = new Float64Array(values.length * 2);
+  const out = scratch;
   let n = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;

@@ -38,12 +38,13 @@ export interface Trends {
 const orNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 function columnMedian(series: RunSeries, rs: RunningSamples, column: keyof RunSeries): number | null {
-  const values: number[] = [];
-  for (const i of rs.sourceIndex) {
-    const v = series[column][i] as number;
-    if (Number.isFinite(v) && v > 0) values.push(v);
-  }
-  return values.length > 0 ? median(values) : null;
+  const column_ = series[column];
+  const values = new Float64Array(rs.sourceIndex.length);
+  rs.sourceIndex.forEach((source, j) => {
+    const v = column_[source] as number;
+    values[j] = v > 0 ? v : Number.NaN;
+  });
+  return orNull(median(values));
 }
 
 function runPoint(run: Run, model: CadenceModel, refSpeed: number, t: Thresholds): RunTrendPoint {
