@@ -1,6 +1,6 @@
 import { encodeActivity, type Series } from "../../fit-parser/encode.ts";
 import type { Run } from "../core/types.ts";
-import { generateHistory } from "../demo/history.ts";
+import { generateHistory, type PainScenario } from "../demo/history.ts";
 import type { Db } from "../db/open.ts";
 import { createPainRepo } from "../db/pain-repo.ts";
 import { runnerToday } from "./analysis/today.ts";
@@ -13,6 +13,8 @@ export interface DemoOptions {
   seed?: number;
   /** Seconds between samples: watches in "smart recording" write every few seconds, and it keeps the demo quick. */
   sampleIntervalS?: number;
+  /** What the pain log follows: spikes by default, which makes the insights page worth exploring. */
+  scenario?: PainScenario;
 }
 
 const DEMO_OFFSET_S = 3600;
@@ -66,7 +68,7 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<ImportReport>
     seed: opts.seed ?? 7,
     weeks: opts.weeks ?? 26,
     endDate: runnerToday(opts.now, DEMO_OFFSET_S),
-    scenario: "spikes",
+    scenario: opts.scenario ?? "spikes",
     sampleIntervalS: intervalS,
     utcOffsetS: DEMO_OFFSET_S,
   });

@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCorpusFile } from "../support/corpus.ts";
+import { filesForm, startTestApp, type TestApp } from "../support/app.ts";
+import type { ActivityDetail, ActivityPage, ImportResponse } from "../../server/http/api-types.ts";
+
+const corpus = (name: string): { name: string; bytes: Uint8Array } => ({ name, bytes: readCorpusFile(name) });
+
+describe("POST /api/activities", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ uploadLimits: { fileBytes: 600_000, requestBytes: 1_000_000, files: 5 } });
+  });
+  afterAll(() => app.close());
+
+  it("imports real files and reports each outcome as the CLI does", async () => {
+    const res = await fetch(`${app.url}/api/activities`, {
+      method: "POST",
+      body: filesForm([
+        corpus("elevate__portland.fit"),
+        corpus("elevate__empty.fit"),
+        corpus("fitparse__Settings.fit"),
+        corpus("gc__Fr955v19.28andStryd.fit"),
+      ]),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as ImportResponse;
+    expect(body.results.map((r) => [r.file, r.status, r.code ?? null])).toEqual([
+      ["elevate__portland.fit", "imported", null],
+      ["elevate__empty.fit", "rejected", "empty-file"],
+      ["fitparse__Settings.fit", "skipped", "not-an-activity"],
+      ["gc__Fr955v19.28andStryd.fit", "imported", null],
+    ]);
+    expect(body.summary).toEqual({ imported: 2, duplicate: 0, skipped: 1, rejected: 1 });
+    expect(body.results[1]?.message).toMatch(/empty/);
+  });
+
+  it("reports the same file uploaded again as a duplicate, not an error", async () => {
+    const res = await fetch(`${app.url}/api/activities`, {
+      method: "POST",
+      body: filesForm([corpus("elevate__portland.fit")]),
+    });
+    const body = (await res.json()) as ImportResponse;
+    expect(body.results[0]?.status).toBe("duplicate");
+    expect(body.summary.duplicate).toBe(1);
+  });
+
+  it("rejects files in another form field with a 400 naming the field", async () => {
+    const res = await fetch(`${app.url}/api/activities`, {
+      method: "POST",
+      body: filesForm([corpus("elevate__portland.fit")], "upload"),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/"files"/);
+  });
+
+  it("rejects a body that is not multipart", async () => {
+    const res = await fetch(`${app.url}/api/activities`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: "invalid-input" } });
+  });
+
+  it("rejects an empty form", async () => {
+    const res = await fetch(`${app.url}/api/activities`, { method: "POST", body: new FormData() });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/No files/);
+  });
+
+  it("refuses a file over the per-file limit with 413", async () => {
+    const res = await fetch(`${app.url}/api/activities`, {
+      method: "POST",
+      body: filesForm([corpus("elevate__loup-blanc.fit")]),
+    });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ error: { code: "payload-too-large" } });
+  });
+
+  it("refuses a request over the per-request limit with 413", async () => {
+    const big = corpus("elevate__pyselsky.fit");
+    const res = await fetch(`${app.url}/api/activities`, {
+      method: "POST",
+      body: filesForm(Array.from({ length: 5 }, (_, i) => ({ name: `copy-${i}.fit`, bytes: big.bytes }))),
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it("refuses more files than the per-request count", async () => {
+    const small = corpus("fitparse__garmin-fenix-5-run.fit");
+    const res = await fetch(`${app.url}/api/activities`, {
+      method: "POST",
+      body: filesForm(Array.from({ length: 6 }, (_, i) => ({ name: `r-${i}.fit`, bytes: small.bytes }))),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/at most 5 files/);
+  });
+});
+
+describe("GET/DELETE /api/activities", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+    await fetch(`${app.url}/api/activities`, {
+      method: "POST",
+      body: filesForm([
+        corpus("elevate__portland.fit"),
+        corpus("gc__Fr955v19.28andStryd.fit"),
+        corpus("fitparse__Edge810-Vector-2013-08-16-15-35-10.fit"),
+      ]),
+    });
+  });
+  afterAll(() => app.close());
+
+  it("lists activities newest first with their flags, paged", async () => {
+    const page = (await (await fetch(`${app.url}/api/activities?page=1&pageSize=2`)).json()) as ActivityPage;
+    expect(page.total).toBe(3);
+    expect(page.items).toHaveLength(2);
+    expect(page.items[0]?.startUtc.localeCompare(page.items[1]?.startUtc ?? "")).toBeGreaterThan(0);
+    const run = page.items.find((a) => a.isRun);
+    expect(run?.flags.overstriding).toMatch(/none|possible|marked/);
+    expect(run?.flags.spike?.category).toBeDefined();
+    const second = (await (
+      await fetch(`${app.url}/api/activities?page=2&pageSize=2`)
+    ).json()) as ActivityPage;
+    expect(second.items).toHaveLength(1);
+  });
+
+  it("lists only runs when asked", async () => {
+    const page = (await (await fetch(`${app.url}/api/activities?runsOnly=true`)).json()) as ActivityPage;
+    expect(page.total).toBe(2);
+    expect(page.items.every((a) => a.isRun)).toBe(true);
+  });
+
+  it.each([
+    ["page=0", /page/],
+    ["pageSize=100000", /pageSize/],
+    ["runsOnly=maybe", /runsOnly/],
+    ["sort=desc", /sort|Unrecognized/i],
+  ])("rejects the query %s with a 400", async (query, message) => {
+    const res = await fetch(`${app.url}/api/activities?${query}`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(message);
+  });
+
+  it("gives a run's detail: laps, chart series with expected cadence, notes", async () => {
+    const list = (await (await fetch(`${app.url}/api/activities?runsOnly=true`)).json()) as ActivityPage;
+    const portland = list.items.find((a) => a.device.product === "fr935");
+    const detail = (await (
+      await fetch(`${app.url}/api/activities/${portland?.id}`)
+    ).json()) as ActivityDetail;
+    expect(detail.summary.fileName).toBe("elevate__portland.fit");
+    expect(detail.summary.hasRunningDynamics).toBe(true);
+    expect(detail.laps.length).toBeGreaterThan(10);
+    expect(detail.series.timeS.length).toBeGreaterThan(100);
+    expect(detail.series.timeS.length).toBeLessThanOrEqual(600);
+    const expected = detail.series.expectedCadenceSpm.filter((v): v is number => v !== null);
+    expect(expected.length).toBeGreaterThan(100);
+    expect(Math.min(...expected)).toBeGreaterThan(150);
+    const cadence = detail.series.cadenceSpm.filter((v): v is number => v !== null && v > 0);
+    expect(Math.max(...cadence)).toBeLessThan(220);
+    expect(detail.notes.join(" ")).toMatch(/median cadence was \d+ spm/);
+  });
+
+  it("answers 400 for a malformed id and 404 for a missing one", async () => {
+    const bad = await fetch(`${app.url}/api/activities/abc`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(
+      /positive whole number/,
+    );
+    const missing = await fetch(`${app.url}/api/activities/9999`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: "activity-not-found" } });
+  });
+
+  it("deletes an activity, and then it is gone", async () => {
+    const list = (await (await fetch(`${app.url}/api/activities`)).json()) as ActivityPage;
+    const id = list.items[0]?.id;
+    const del = await fetch(`${app.url}/api/activities/${id}`, { method: "DELETE" });
+    expect(del.status).toBe(204);
+    expect((await fetch(`${app.url}/api/activities/${id}`)).status).toBe(404);
+    expect((await fetch(`${app.url}/api/activities/${id}`, { method: "DELETE" })).status).toBe(404);
+  });
+});

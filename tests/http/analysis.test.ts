@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../support/app.ts";
+import { openDb } from "../../server/db/open.ts";
+import { loadDemo } from "../../server/app/demo.ts";
+import type { PainScenario } from "../../server/demo/history.ts";
+import type {
+  CadenceView,
+  ImportResponse,
+  InsightsView,
+  LoadView,
+  OverviewView,
+} from "../../server/http/api-types.ts";
+
+const NOW = new Date("2026-11-25T18:00:00Z");
+
+async function appWithHistory(scenario: PainScenario, weeks: number): Promise<TestApp> {
+  const db = openDb(":memory:");
+  return startTestApp({
+    db,
+    now: () => NOW,
+    loadDemo: () => loadDemo(db, { now: NOW, weeks, scenario, sampleIntervalS: 10 }),
+  });
+}
+
+async function get<T>(app: TestApp, path: string): Promise<T> {
+  const res = await fetch(`${app.url}${path}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+function verdicts(insights: InsightsView): Record<string, string> {
+  return Object.fromEntries(insights.correlations.map((c) => [c.hypothesis, c.verdict]));
+}
+
+describe("a history where pain follows mileage spikes, through the API", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await appWithHistory("spikes", 26);
+    const res = await fetch(`${app.url}/api/demo`, { method: "POST" });
+    const report = (await res.json()) as ImportResponse;
+    expect(report.summary.imported).toBeGreaterThan(80);
+    expect(report.summary.rejected).toBe(0);
+  }, 120_000);
+  afterAll(() => app.close());
+
+  it("links pain to spikes and not to overstriding", async () => {
+    const insights = await get<InsightsView>(app, "/api/insights");
+    expect(verdicts(insights)).toEqual({ overstriding: "no_clear_link", mileage_spike: "linked" });
+    const spike = insights.correlations.find((c) => c.hypothesis === "mileage_spike");
+    expect(spike?.flaggedRuns).toBeGreaterThanOrEqual(5);
+    expect(spike?.ci95?.[0]).toBeGreaterThan(1);
+    expect(spike?.explanation).toMatch(/Pain followed \d+ of \d+ runs with a mileage spike/);
+    expect(insights.disclaimer).toMatch(/not medical advice/);
+    expect(insights.advice.some((a) => a.cause === "mileage_spike" && a.because.length > 0)).toBe(true);
+  });
+
+  it("gives the overview: weeks, ceiling, last run and latest pain", async () => {
+    const overview = await get<OverviewView>(app, "/api/overview");
+    expect(overview.hasData).toBe(true);
+    expect(overview.runs).toBeGreaterThan(80);
+    expect(overview.nextRun.ceilingM).toBeCloseTo((overview.nextRun.longestPrior30dM ?? 0) * 1.1, 3);
+    expect(overview.lastRun?.localDate <= "2026-11-25").toBe(true);
+    expect(overview.latestPain).not.toBeNull();
+  });
+
+  it("gives weekly load, each run against its 30-day longest, and acute:chronic", async () => {
+    const load = await get<LoadView>(app, "/api/load");
+    expect(load.asOf).toBe("2026-11-25");
+    expect(load.weekly.length).toBeGreaterThanOrEqual(26);
+    const spikes = load.runs.filter((r) => r.ratio !== null && r.ratio > 1.1);
+    expect(spikes.length).toBeGreaterThan(0);
+    for (const r of spikes) expect(r.category).not.toBe("within_10pct");
+    expect(load.runs[0]?.category).toBe("no_recent_base");
+    expect(load.acuteChronic.some((a) => a.uncoupled !== null)).toBe(true);
+  });
+
+  it("fits a personal cadence line and reports a weekly trend", async () => {
+    const cadence = await get<CadenceView>(app, "/api/cadence");
+    expect(cadence.model.kind).toBe("personal");
+    expect(cadence.points.length).toBeGreaterThan(80);
+    expect(cadence.personalLine.length).toBeGreaterThan(3);
+    expect(cadence.trend.some((w) => w.cadenceAtReferenceSpm !== null)).toBe(true);
+  });
+
+  it("does not load the demo twice", async () => {
+    const report = (await (await fetch(`${app.url}/api/demo`, { method: "POST" })).json()) as ImportResponse;
+    expect(report.summary.imported).toBe(0);
+  }, 120_000);
+});
+
+describe("a history where pain follows low-cadence runs, through the API", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await appWithHistory("low_cadence", 26);
+    await fetch(`${app.url}/api/demo`, { method: "POST" });
+  }, 120_000);
+  afterAll(() => app.close());
+
+  it("links pain to overstriding and not to spikes", async () => {
+    const insights = await get<InsightsView>(app, "/api/insights");
+    expect(verdicts(insights)).toEqual({ overstriding: "linked", mileage_spike: "no_clear_link" });
+  });
+});
+
+describe("two weeks of data, through the API", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await appWithHistory("spikes", 2);
+    await fetch(`${app.url}/api/demo`, { method: "POST" });
+  }, 120_000);
+  afterAll(() => app.close());
+
+  it("says there is not enough data yet, and what is missing", async () => {
+    const insights = await get<InsightsView>(app, "/api/insights");
+    expect(verdicts(insights)).toEqual({ overstriding: "not_enough_data", mileage_spike: "not_enough_data" });
+    for (const c of insights.correlations) expect(c.missing.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,46 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { openDb, type Db } from "../../server/db/open.ts";
+import { createApp, type AppDeps } from "../../server/http/app.ts";
+import { join } from "node:path";
+import { ROOT } from "./server.ts";
+
+export interface TestApp {
+  url: string;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh in-memory database, listening on a free loopback port. */
+export async function startTestApp(overrides: Partial<AppDeps> = {}): Promise<TestApp> {
+  const db = overrides.db ?? openDb(":memory:");
+  const app = createApp({
+    db,
+    webDir: join(ROOT, "dist/web"),
+    dataDir: "/nonexistent",
+    version: "test",
+    ...overrides,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+      }),
+  };
+}
+
+/** A multipart form with corpus-like files under the field name `files`. */
+export function filesForm(files: { name: string; bytes: Uint8Array }[], field = "files"): FormData {
+  const form = new FormData();
+  for (const f of files) form.append(field, new Blob([f.bytes]), f.name);
+  return form;
+}
