@@ -59,7 +59,7 @@ describe("a history where pain follows mileage spikes, through the API", () => {
     expect(overview.hasData).toBe(true);
     expect(overview.runs).toBeGreaterThan(80);
     expect(overview.nextRun.ceilingM).toBeCloseTo((overview.nextRun.longestPrior30dM ?? 0) * 1.1, 3);
-    expect(overview.lastRun?.localDate <= "2026-11-25").toBe(true);
+    expect((overview.lastRun?.localDate ?? "") <= "2026-11-25").toBe(true);
     expect(overview.latestPain).not.toBeNull();
   });
 

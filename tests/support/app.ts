@@ -41,6 +41,6 @@ export async function startTestApp(overrides: Partial<AppDeps> = {}): Promise<Te
 /** A multipart form with corpus-like files under the field name `files`. */
 export function filesForm(files: { name: string; bytes: Uint8Array }[], field = "files"): FormData {
   const form = new FormData();
-  for (const f of files) form.append(field, new Blob([f.bytes]), f.name);
+  for (const f of files) form.append(field, new Blob([new Uint8Array(f.bytes)]), f.name);
   return form;
 }
