@@ -2,6 +2,7 @@ import { lstat, readFile, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { DomainError } from "../errors.ts";
 import { openArchive, type ArchiveBudget } from "./archive.ts";
+import { NestedArchives } from "./nested-archives.ts";
 import type { ArchiveLimits, ImportOutcome, ImportSource } from "./import-types.ts";
 
 /** A file to parse, or a file whose outcome is already known (not FIT, a broken archive). */
@@ -47,11 +48,24 @@ function failed(display: string, err: unknown): Candidate {
   throw err;
 }
 
+interface ZipCtx {
+  budget: ArchiveBudget;
+  limits: ArchiveLimits;
+  out: Candidate[];
+  closers: (() => void)[];
+  nested: NestedArchives;
+}
+
+/**
+ * Lists an archive's files (checking every cap), recursing into archives inside it. The top-level archive stays
+ * open for the batch; a nested one is closed after listing and re-opened through `reload` when its files are read.
+ */
 async function expandZip(
   source: string | Uint8Array,
   display: string,
   depth: number,
-  ctx: { budget: ArchiveBudget; limits: ArchiveLimits; out: Candidate[]; closers: (() => void)[] },
+  ctx: ZipCtx,
+  reload?: (maxBytes?: number) => Promise<Uint8Array>,
 ): Promise<void> {
   if (depth > ctx.limits.maxDepth) {
     throw new DomainError(
@@ -60,18 +74,23 @@ async function expandZip(
     );
   }
   const archive = await openArchive(source, display, ctx.budget, ctx.limits);
-  ctx.closers.push(archive.close);
-  for (const entry of archive.entries) {
-    const label = `${display}/${entry.name}`;
-    const kind = classify(entry.name);
-    if (kind === "zip") await expandZip(await entry.read(), label, depth + 1, ctx);
-    else if (typeof kind === "object") ctx.out.push(skipped(label, kind.skip));
-    else
-      ctx.out.push({
-        display: label,
-        gzipped: kind === "fit.gz",
-        read: () => entry.read(ctx.limits.maxFitBytes),
-      });
+  if (reload === undefined) ctx.closers.push(archive.close);
+  try {
+    for (const [index, entry] of archive.entries.entries()) {
+      const label = `${display}/${entry.name}`;
+      const kind = classify(entry.name);
+      const read = reload ? ctx.nested.reader(display, depth, reload, index) : entry.read;
+      if (kind === "zip") await expandZip(await entry.read(), label, depth + 1, ctx, read);
+      else if (typeof kind === "object") ctx.out.push(skipped(label, kind.skip));
+      else
+        ctx.out.push({
+          display: label,
+          gzipped: kind === "fit.gz",
+          read: () => read(ctx.limits.maxFitBytes),
+        });
+    }
+  } finally {
+    if (reload !== undefined) archive.close();
   }
 }
 
@@ -80,8 +99,7 @@ async function addZip(
   source: string | Uint8Array,
   display: string,
   limits: ArchiveLimits,
-  out: Candidate[],
-  closers: (() => void)[],
+  ctx: Ctx,
 ): Promise<void> {
   const mine: Candidate[] = [];
   const myClosers: (() => void)[] = [];
@@ -91,18 +109,19 @@ async function addZip(
       limits,
       out: mine,
       closers: myClosers,
+      nested: ctx.nested,
     });
-    out.push(...mine);
-    closers.push(...myClosers);
+    ctx.out.push(...mine);
+    ctx.closers.push(...myClosers);
   } catch (err) {
     myClosers.forEach((close) => close());
-    out.push(failed(display, err));
+    ctx.out.push(failed(display, err));
   }
 }
 
 async function addFile(path: string, display: string, limits: ArchiveLimits, ctx: Ctx): Promise<void> {
   const kind = classify(display);
-  if (kind === "zip") return addZip(path, display, limits, ctx.out, ctx.closers);
+  if (kind === "zip") return addZip(path, display, limits, ctx);
   if (typeof kind === "object") return void ctx.out.push(skipped(display, kind.skip));
   const read = async (): Promise<Uint8Array> => {
     if ((await stat(path)).size > limits.maxFitBytes) {
@@ -119,6 +138,7 @@ async function addFile(path: string, display: string, limits: ArchiveLimits, ctx
 interface Ctx {
   out: Candidate[];
   closers: (() => void)[];
+  nested: NestedArchives;
 }
 
 async function addPath(path: string, display: string, limits: ArchiveLimits, ctx: Ctx): Promise<void> {
@@ -146,14 +166,14 @@ export async function expandSources(
   sources: readonly ImportSource[],
   limits: ArchiveLimits,
 ): Promise<Expansion> {
-  const ctx: Ctx = { out: [], closers: [] };
+  const ctx: Ctx = { out: [], closers: [], nested: new NestedArchives(limits) };
   for (const source of sources) {
     if (typeof source === "string") {
       await addPath(source, source, limits, ctx);
       continue;
     }
     const kind = classify(source.name);
-    if (kind === "zip") await addZip(source.bytes, source.name, limits, ctx.out, ctx.closers);
+    if (kind === "zip") await addZip(source.bytes, source.name, limits, ctx);
     else if (typeof kind === "object") ctx.out.push(skipped(source.name, kind.skip));
     else
       ctx.out.push({
@@ -162,5 +182,9 @@ export async function expandSources(
         read: () => Promise.resolve(source.bytes),
       });
   }
-  return { candidates: ctx.out, close: () => ctx.closers.forEach((close) => close()) };
+  const close = (): void => {
+    ctx.closers.forEach((c) => c());
+    ctx.nested.close();
+  };
+  return { candidates: ctx.out, close };
 }

@@ -100,6 +100,45 @@ describe("importSources()", () => {
     expect(createActivitiesRepo(db).count()).toBe(2);
   });
 
+  it("reads every file of archives nested three deep, in order, re-opening each nested archive as needed", async () => {
+    const at = (day: number): Uint8Array => encodeRun({ start: `2025-02-0${day}T06:00:00.000Z` });
+    const innermost = makeZip([
+      { name: "b.fit", bytes: at(2) },
+      { name: "c.fit", bytes: at(3) },
+    ]);
+    const part1 = makeZip([
+      { name: "a.fit", bytes: at(1) },
+      { name: "inner.zip", bytes: innermost, deflate: true },
+      { name: "d.fit", bytes: at(4) },
+    ]);
+    const part2 = makeZip([{ name: "e.fit", bytes: at(5) }]);
+    const outer = makeZip([
+      { name: "part1.zip", bytes: part1 },
+      { name: "f.fit", bytes: at(6) },
+      { name: "part2.zip", bytes: part2, deflate: true },
+    ]);
+    const report = await importSources(db, [{ name: "outer.zip", bytes: outer }]);
+    expect(statuses(report)).toEqual([
+      ["outer.zip/part1.zip/a.fit", "imported"],
+      ["outer.zip/part1.zip/inner.zip/b.fit", "imported"],
+      ["outer.zip/part1.zip/inner.zip/c.fit", "imported"],
+      ["outer.zip/part1.zip/d.fit", "imported"],
+      ["outer.zip/f.fit", "imported"],
+      ["outer.zip/part2.zip/e.fit", "imported"],
+    ]);
+    const days = createActivitiesRepo(db)
+      .list()
+      .map((a) => a.localDate);
+    expect(days).toEqual([
+      "2025-02-06",
+      "2025-02-05",
+      "2025-02-04",
+      "2025-02-03",
+      "2025-02-02",
+      "2025-02-01",
+    ]);
+  });
+
   it("imports a Strava-bulk-export-shaped folder, skipping the GPX/TCX beside the FIT files", async () => {
     const acts = join(tmp.path, "strava", "activities");
     mkdirSync(acts, { recursive: true });
