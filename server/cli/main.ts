@@ -3,6 +3,7 @@ import pkg from "../../package.json" with { type: "json" };
 import { registerInspect } from "./inspect.ts";
 import { registerServe } from "./serve.ts";
 import { registerDemo } from "./demo.ts";
+import { registerReport } from "./report.ts";
 import { registerImport } from "./import.ts";
 import { registerSync } from "./sync.ts";
 import { registerReanalyze } from "./reanalyze.ts";
@@ -19,5 +20,6 @@ registerSync(program);
 registerReanalyze(program);
 registerInspect(program);
 registerDemo(program);
+registerReport(program);
 
 await program.parseAsync(process.argv);
