@@ -15,6 +15,8 @@ export interface ExplanationInput {
   relativeRisk: number | null;
   ci95: [number, number] | null;
   pValue: number | null;
+  /** Set when the within-week shuffle was run and did not confirm the link. */
+  permutationP?: number | null;
   hypothesesTested: number;
   missing: string[];
 }
@@ -41,6 +43,12 @@ export function explain(x: ExplanationInput): string {
       : "";
   if (x.verdict === "linked") {
     return `${counts}${sure} In your data the two go together; that is an association, not proof that one causes the other.`;
+  }
+  if (x.permutationP !== undefined && x.permutationP !== null) {
+    return (
+      `${counts}${sure} But your pain tends to come in spells, and shuffling the flags among the runs of each week ` +
+      `gives as strong a pattern too often (${pText(x.permutationP)}), so this is not clear enough to call a link yet.`
+    );
   }
   return (
     `${counts}${sure} That is not clear enough to call a link. With ${total} runs even a real link can be missed, ` +

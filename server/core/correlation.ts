@@ -129,7 +129,7 @@ function result(
     permutationP,
     flaggedRisk: wilsonInterval(a, a + b),
     unflaggedRisk: wilsonInterval(c, c + d),
-    explanation: explain({ ...core, hypothesesTested: tested, missing }),
+    explanation: explain({ ...core, permutationP, hypothesesTested: tested, missing }),
     missing,
     unloggedRuns: table.unlogged,
     flaggedRunIds: table.rows.filter((r) => r.flagged).map((r) => r.runId),

@@ -122,4 +122,37 @@ describe("correlateAll()", () => {
     expect(r?.ci95).toBeNull();
     expect(r?.verdict).toBe("not_enough_data");
   });
+
+  it("does not call a link when flags and pain only coincide by week (the block permutation guard)", () => {
+    // Weeks 1–3 hold only flagged runs, most followed by pain; weeks 4–10 only unflagged, rarely.
+    const outcomes: RunPainOutcome[] = [];
+    const exposure = new Map<number, boolean | null>();
+    for (let week = 0; week < 10; week++) {
+      for (let k = 0; k < 4; k++) {
+        const id = outcomes.length + 1;
+        const flagged = week < 3;
+        const pain = flagged ? k < 3 : k === 0 && week % 3 === 0;
+        const localDate = addDays("2026-01-05", 7 * week + k);
+        outcomes.push({
+          runId: id,
+          localDate,
+          preRunSeverity: 0,
+          baseline: 0,
+          startedPainFree: true,
+          covered: true,
+          maxSeverity: pain ? 4 : 0,
+          painEvent: pain,
+          painDates: [],
+          eligible: true,
+        });
+        exposure.set(id, flagged);
+      }
+    }
+    const [r] = correlateAll(only("overstriding", exposure), outcomes);
+    expect(r?.ci95?.[0]).toBeGreaterThan(1);
+    expect(r?.pValue).toBeLessThan(0.05);
+    expect(r?.permutationP).toBe(1);
+    expect(r?.verdict).toBe("no_clear_link");
+    expect(r?.explanation).toMatch(/spells/);
+  });
 });

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { populationModel } from "../../server/core/cadence-model.ts";
+import { weeklyTrends } from "../../server/core/trends.ts";
+import { buildRun, summaryRun } from "./run-builder.ts";
+
+const population = populationModel("test");
+
+describe("weeklyTrends()", () => {
+  it("reports cadence at the reference speed, removing the effect of each run's own speed", () => {
+    // Both runs sit on the line: at the reference speed (their median, 3.0 m/s) both read 168.
+    const slow = buildRun({ id: 1, date: "2026-05-11", speed: () => 2.5 });
+    const fast = buildRun({ id: 2, date: "2026-05-13", speed: () => 3.5 });
+    const trends = weeklyTrends([slow, fast], population);
+    expect(trends.referenceSpeedMps).toBeCloseTo(3, 6);
+    expect(trends.runs.map((r) => r.cadenceAtRefSpm)).toEqual([
+      expect.closeTo(168, 3),
+      expect.closeTo(168, 3),
+    ]);
+    expect(trends.weeks).toHaveLength(1);
+    expect(trends.weeks[0]?.cadenceAtRefSpm).toBeCloseTo(168, 3);
+  });
+
+  it("shows a cadence rise week over week at the same reference speed", () => {
+    const before = buildRun({ id: 1, date: "2026-05-04", cadence: (_t, v) => 150 + 6 * v - 8 });
+    const after = buildRun({ id: 2, date: "2026-05-11", cadence: (_t, v) => 150 + 6 * v });
+    const weeks = weeklyTrends([after, before], population).weeks;
+    expect(weeks.map((w) => w.weekStart)).toEqual(["2026-05-04", "2026-05-11"]);
+    expect((weeks[1]?.cadenceAtRefSpm ?? 0) - (weeks[0]?.cadenceAtRefSpm ?? 0)).toBeCloseTo(8, 3);
+  });
+
+  it("uses running dynamics where the watch recorded them, and null where it did not", () => {
+    const run = buildRun({ id: 1 });
+    const s = run.series;
+    if (!s) throw new Error("series expected");
+    (s.stepLengthM as Float32Array).fill(1.07);
+    (s.verticalRatioPct as Float32Array).fill(7.5);
+    const trends = weeklyTrends([run], population);
+    expect(trends.runs[0]?.stepLengthM).toBeCloseTo(1.07, 5);
+    expect(trends.runs[0]?.verticalRatioPct).toBeCloseTo(7.5, 5);
+    expect(trends.runs[0]?.stanceTimeMs).toBeNull();
+    expect(trends.weeks[0]?.stanceTimeMs).toBeNull();
+  });
+
+  it("derives step length as 60 × speed / cadence for a summary-only run", () => {
+    const trends = weeklyTrends([summaryRun(1, "2026-05-12", 10_000)], population);
+    expect(trends.runs[0]?.stepLengthM).toBeCloseTo((60 * 3) / 168, 6);
+    expect(trends.runs[0]?.cadenceAtRefSpm).toBeCloseTo(168, 6);
+  });
+});
