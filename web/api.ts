@@ -82,8 +82,8 @@ export function uploadFiles(files: readonly File[], cb: UploadCallbacks = {}): P
 /** The typed dashboard API. */
 export const api = {
   overview: () => request<OverviewView>("GET", "/api/overview"),
-  activities: (page = 1, pageSize = 50) =>
-    request<ActivityPage>("GET", `/api/activities?page=${page}&pageSize=${pageSize}`),
+  activities: (page = 1, pageSize = 50, runsOnly = false) =>
+    request<ActivityPage>("GET", `/api/activities?page=${page}&pageSize=${pageSize}&runsOnly=${runsOnly}`),
   activity: (id: number) => request<ActivityDetail>("GET", `/api/activities/${id}`),
   deleteActivity: (id: number) => request<void>("DELETE", `/api/activities/${id}`),
   load: () => request<LoadView>("GET", "/api/load"),

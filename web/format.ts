@@ -72,6 +72,12 @@ export function fmtPace(mps: number | null | undefined, withUnit = true): string
   return withUnit ? `${fmtMinSec(paceS)} /${units}` : fmtMinSec(paceS);
 }
 
+/** "27.4 km/h" (for sports where pace means little); "—" when unknown. */
+export function fmtSpeed(mps: number | null | undefined): string {
+  if (mps === null || mps === undefined || !Number.isFinite(mps) || mps <= 0) return "—";
+  return `${toSpeed(mps).toFixed(1)} ${speedUnit()}`;
+}
+
 /** "172 spm"; "—" when unknown. */
 export function fmtCadence(spm: number | null | undefined, withUnit = true): string {
   if (spm === null || spm === undefined || !Number.isFinite(spm)) return "—";
@@ -126,6 +132,12 @@ export function fmtDate(date: string, opts: { weekday?: boolean; year?: boolean 
 /** "14 Jun" from a local YYYY-MM-DD. */
 export function fmtShortDate(date: string): string {
   return parseLocalDate(date).toLocaleDateString(undefined, { day: "numeric", month: "short" });
+}
+
+/** An axis label: "14 Jun" over spans under a year, "Oct 2023" over longer ones (so years are never lost). */
+export function fmtAxisDate(date: string, spanDays: number): string {
+  if (spanDays <= 330) return fmtShortDate(date);
+  return parseLocalDate(date).toLocaleDateString(undefined, { month: "short", year: "numeric" });
 }
 
 /** Local time of day ("07:42") of a UTC instant, in the browser's time zone. */

@@ -59,6 +59,8 @@ export function drawRunCadence(canvas: HTMLCanvasElement, detail: ActivityDetail
       scales: {
         x: {
           type: "linear",
+          min: 0,
+          max: (s.timeS[s.timeS.length - 1] ?? 60) / 60,
           title: axisTitle("Time (min)"),
           ticks: { callback: (v) => String(Math.round(Number(v))) },
         },

@@ -16,7 +16,7 @@ import {
   type DefaultDataPoint,
 } from "chart.js";
 import { h } from "../dom.ts";
-import { dayToDate, fmtShortDate } from "../format.ts";
+import { dayToDate, fmtAxisDate } from "../format.ts";
 import { shadePlugin } from "./shade-plugin.ts";
 
 // Only the Chart.js parts the dashboard draws with, so the bundle stays small.
@@ -95,14 +95,22 @@ export function chartBox(
 /** A linear x axis of day numbers (see dayNumber()), fitted to the data and labelled with short dates. */
 export function dayAxis(days: number[], title = "Date") {
   const finite = days.filter((d) => Number.isFinite(d));
+  // At least two weeks wide, so a single run does not get an axis of hours.
+  const lo = finite.length ? Math.min(...finite) : 0;
+  const hi = finite.length ? Math.max(...finite) : 0;
+  const pad = Math.max(1, (14 - (hi - lo)) / 2);
+  const min = finite.length ? lo - pad : undefined;
+  const max = finite.length ? hi + pad : undefined;
+  const span = min !== undefined && max !== undefined ? max - min : 0;
   return {
     type: "linear" as const,
     title: axisTitle(title),
-    min: finite.length ? Math.min(...finite) - 1 : undefined,
-    max: finite.length ? Math.max(...finite) + 1 : undefined,
+    min,
+    max,
     ticks: {
-      callback: (v: number | string) => fmtShortDate(dayToDate(Number(v))),
+      callback: (v: number | string) => fmtAxisDate(dayToDate(Number(v)), span),
       maxTicksLimit: 8,
+      precision: 0,
       includeBounds: false,
     },
   };

@@ -13,6 +13,13 @@ export interface TimeSeriesOptions {
   /** Clip the axis to the 2nd–98th percentile so one stop does not flatten the line. */
   robustRange?: boolean;
   flagged?: FlaggedSegment[];
+  /** Allowed tick steps (e.g. 15, 30, 60 s for pace), so ticks land on round values. */
+  stepChoices?: number[];
+}
+
+/** The smallest allowed step that gives at most six ticks over the span. */
+function niceStep(span: number, choices: number[]): number {
+  return choices.find((step) => span / step <= 6) ?? choices[choices.length - 1] ?? 1;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -29,7 +36,7 @@ export function drawTimeSeries(
   const data = timeS.map((t, i) => ({ x: t / 60, y: values[i] ?? null }));
   const present = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
   const pad = present.length ? (percentile(present, 0.98) - percentile(present, 0.02)) * 0.1 || 1 : 0;
-  const range =
+  const range: { min?: number; max?: number } =
     opts.robustRange && present.length
       ? { min: percentile(present, 0.02) - pad, max: percentile(present, 0.98) + pad }
       : {};
@@ -54,6 +61,8 @@ export function drawTimeSeries(
       scales: {
         x: {
           type: "linear",
+          min: 0,
+          max: (timeS[timeS.length - 1] ?? 60) / 60,
           title: axisTitle("Time (min)"),
           ticks: { callback: (v) => String(Math.round(Number(v))) },
         },
@@ -62,7 +71,13 @@ export function drawTimeSeries(
           reverse: opts.reverse ?? false,
           title: axisTitle(opts.axis),
           ...range,
-          ticks: { callback: (v) => opts.format(Number(v)), includeBounds: false },
+          ticks: {
+            callback: (v) => opts.format(Number(v)),
+            includeBounds: false,
+            ...(opts.stepChoices && range.min !== undefined && range.max !== undefined
+              ? { stepSize: niceStep(range.max - range.min, opts.stepChoices) }
+              : {}),
+          },
         },
       },
       plugins: {

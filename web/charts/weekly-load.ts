@@ -1,5 +1,13 @@
 import type { LoadView } from "../../server/http/api-types.ts";
-import { dayNumber, distanceUnit, fmtDate, fmtDistance, fmtSignedPct, toDistance } from "../format.ts";
+import {
+  dayNumber,
+  distanceUnit,
+  fmtAxisDate,
+  fmtDate,
+  fmtDistance,
+  fmtSignedPct,
+  toDistance,
+} from "../format.ts";
 import { isSpike } from "../labels.ts";
 import { axisTitle, COLORS, makeChart } from "./setup.ts";
 
@@ -20,7 +28,10 @@ export function drawWeeklyLoad(canvas: HTMLCanvasElement, load: LoadView): void 
       ),
     );
   }
-  const labels = load.weekly.map((w) => fmtDate(w.weekStart, { weekday: false, year: false }));
+  const first = load.weekly[0];
+  const last = load.weekly[load.weekly.length - 1];
+  const span = first && last ? Math.abs(dayNumber(last.weekStart) - dayNumber(first.weekStart)) : 0;
+  const labels = load.weekly.map((w) => fmtAxisDate(w.weekStart, span));
   makeChart(canvas, {
     type: "bar",
     data: {

@@ -2,11 +2,11 @@ import type { LoadView } from "../../server/http/api-types.ts";
 import { api } from "../api.ts";
 import { drawAcuteChronic } from "../charts/acute-chronic.ts";
 import { drawRunVsLongest } from "../charts/run-vs-longest.ts";
-import { chartBox } from "../charts/setup.ts";
+import { chartBox, destroyCharts } from "../charts/setup.ts";
 import { drawWeeklyLoad } from "../charts/weekly-load.ts";
 import { badge, card, loading, pageHeader, stat, why } from "../components.ts";
 import { h, replace } from "../dom.ts";
-import { fmtDate, fmtDistance, fmtSignedPct } from "../format.ts";
+import { dayNumber, fmtDate, fmtDistance, fmtSignedPct } from "../format.ts";
 import { isSpike, SPIKE_LABELS, spikeSentence } from "../labels.ts";
 
 /** Weekly distance, each run against its 30-day longest, the next-run ceiling and the acute:chronic line. */
@@ -24,10 +24,43 @@ export async function loadPage(root: HTMLElement): Promise<void> {
     "chart-acute-chronic",
     "small",
   );
+  let range: LoadRange = "6m";
+  const rangeNote = h("p", { class: "muted small", "aria-live": "polite" });
+  const rangeButtons = (Object.keys(RANGE_LABELS) as LoadRange[]).map((value) => {
+    const b = h(
+      "button",
+      { type: "button", class: "button small", "data-range": value },
+      RANGE_LABELS[value],
+    );
+    b.addEventListener("click", () => {
+      range = value;
+      draw();
+    });
+    return b;
+  });
+  const draw = (): void => {
+    destroyCharts();
+    const view = windowed(load, range);
+    for (const b of rangeButtons) b.setAttribute("aria-pressed", String(b.dataset.range === range));
+    replace(rangeNote, view.note);
+    drawWeeklyLoad(weekly.canvas, view.load);
+    drawRunVsLongest(perRun.canvas, view.load);
+    drawAcuteChronic(ac.canvas, view.load);
+  };
   replace(
     root,
     pageHeader("Load", "How much you run, and how each run compares with what you have been doing lately."),
     ceilingCard(load),
+    h(
+      "div",
+      { class: "toolbar" },
+      h(
+        "div",
+        { class: "segmented", role: "group", "aria-label": "Time range for the charts" },
+        ...rangeButtons,
+      ),
+      rangeNote,
+    ),
     card(
       "Weekly distance",
       h(
@@ -66,9 +99,35 @@ export async function loadPage(root: HTMLElement): Promise<void> {
       ac.box,
     ),
   );
-  drawWeeklyLoad(weekly.canvas, load);
-  drawRunVsLongest(perRun.canvas, load);
-  drawAcuteChronic(ac.canvas, load);
+  draw();
+}
+
+type LoadRange = "6m" | "1y" | "all";
+const RANGE_LABELS: Record<LoadRange, string> = { "6m": "6 months", "1y": "1 year", all: "All" };
+const RANGE_DAYS: Record<LoadRange, number> = { "6m": 182, "1y": 365, all: Infinity };
+
+/** The part of the history the charts show: the chosen span up to today, or up to the latest run if that is older. */
+function windowed(load: LoadView, range: LoadRange): { load: LoadView; note: string } {
+  const latestRun = load.runs.reduce<string | null>(
+    (m, r) => (m === null || r.localDate > m ? r.localDate : m),
+    null,
+  );
+  if (range === "all" || latestRun === null) return { load, note: "" };
+  const span = RANGE_DAYS[range];
+  const asOf = dayNumber(load.asOf);
+  const end = asOf - dayNumber(latestRun) > span ? dayNumber(latestRun) : asOf;
+  const from = end - span;
+  const inside = (date: string): boolean => dayNumber(date) >= from && dayNumber(date) <= end;
+  return {
+    load: {
+      ...load,
+      weekly: load.weekly.filter((w) => dayNumber(w.weekStart) >= from - 6 && dayNumber(w.weekStart) <= end),
+      runs: load.runs.filter((r) => inside(r.localDate)),
+      acuteChronic: load.acuteChronic.filter((p) => inside(p.date)),
+      rolling7d: load.rolling7d.filter((p) => inside(p.date)),
+    },
+    note: end === asOf ? "" : `Up to your latest run, on ${fmtDate(latestRun, { year: true })}.`,
+  };
 }
 
 function ceilingCard(load: LoadView): HTMLElement {
@@ -107,7 +166,7 @@ function spikeList(load: LoadView): HTMLElement {
   if (spikes.length === 0)
     return h("p", { class: "muted" }, "No run went more than 10% past your 30-day longest.");
   return why(
-    `${spikes.length} run${spikes.length === 1 ? "" : "s"} more than 10% over the 30-day longest`,
+    `${spikes.length} run${spikes.length === 1 ? "" : "s"} in your history more than 10% over the 30-day longest`,
     h(
       "ul",
       { class: "plain-list", "data-testid": "spike-list" },

@@ -8,6 +8,7 @@ import { dayNumber, dayToDate, fmtDate, todayLocal } from "../format.ts";
 import { isSpike, LOCATION_LABELS, RED_FLAG_LABELS, SIDE_LABELS, TIMING_LABELS } from "../labels.ts";
 import { painForm, severityWord } from "./pain-form.ts";
 
+const PAGE_SIZE = 500;
 const MAX_PAGES = 20;
 type Range = "6w" | "3m" | "all";
 /** Entries listed before "Show all". */
@@ -15,10 +16,11 @@ const SHOWN = 12;
 
 /** Every activity, fetched page by page (the timeline needs the whole history). */
 async function allActivities(): Promise<ActivityListItem[]> {
-  const first = await api.activities(1, 100);
+  const first = await api.activities(1, PAGE_SIZE, true);
   const items = [...first.items];
   const pages = Math.min(MAX_PAGES, Math.ceil(first.total / first.pageSize));
-  for (let page = 2; page <= pages; page++) items.push(...(await api.activities(page, first.pageSize)).items);
+  for (let page = 2; page <= pages; page++)
+    items.push(...(await api.activities(page, PAGE_SIZE, true)).items);
   return items;
 }
 

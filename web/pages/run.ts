@@ -150,6 +150,7 @@ function chartsSection(d: ActivityDetail): ChartSlot[] {
           format: fmtMinSec,
           reverse: true,
           robustRange: true,
+          stepChoices: [5, 10, 15, 30, 60, 120, 300],
           flagged: d.flaggedSegments,
         }),
     });

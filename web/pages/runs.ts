@@ -8,6 +8,7 @@ import {
   fmtDistance,
   fmtDuration,
   fmtPace,
+  fmtSpeed,
   fmtSignedPct,
   fmtTimeOfDay,
   paceUnit,
@@ -20,7 +21,7 @@ export async function runsPage(root: HTMLElement, ctx: { query: URLSearchParams 
   const page = Math.max(1, Number(ctx.query.get("page")) || 1);
   const showOther = ctx.query.get("all") !== "0";
   replace(root, pageHeader("Runs"), loading());
-  const data = await api.activities(page, PAGE_SIZE);
+  const data = await api.activities(page, PAGE_SIZE, !showOther);
   replace(root, content(data, showOther));
 }
 
@@ -33,7 +34,7 @@ function hrefFor(page: number, showOther: boolean): string {
 }
 
 function content(data: ActivityPage, showOther: boolean): HTMLElement {
-  const items = showOther ? data.items : data.items.filter((a) => a.isRun);
+  const items = data.items;
   const toggle = h("input", { type: "checkbox", id: "show-other", "data-testid": "show-other" });
   toggle.checked = showOther;
   toggle.addEventListener("change", () => {
@@ -106,7 +107,11 @@ function row(a: ActivityListItem): HTMLElement {
     ),
     h("td", { class: "num", "data-label": "Distance" }, fmtDistance(a.distanceM)),
     h("td", { class: "num", "data-label": "Time" }, fmtDuration(a.timerS)),
-    h("td", { class: "num", "data-label": `Pace (${paceUnit()})` }, fmtPace(a.avgSpeedMps, false)),
+    h(
+      "td",
+      { class: "num", "data-label": `Pace (${paceUnit()})` },
+      a.isRun ? fmtPace(a.avgSpeedMps, false) : fmtSpeed(a.avgSpeedMps),
+    ),
     h(
       "td",
       { class: "num", "data-label": "Cadence" },
@@ -119,7 +124,11 @@ function row(a: ActivityListItem): HTMLElement {
 
 /** "Cycling", "Swimming": the FIT sport name in words. */
 export function sportName(a: { sport: string; subSport: string | null }): string {
-  const word = a.sport.replace(/_/g, " ");
+  // FIT names arrive as snake_case or camelCase ("standUpPaddleboarding").
+  const word = a.sport
+    .replace(/_/g, " ")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase();
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
