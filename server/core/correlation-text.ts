@@ -46,8 +46,9 @@ export function explain(x: ExplanationInput): string {
   }
   if (x.permutationP !== undefined && x.permutationP !== null) {
     return (
-      `${counts}${sure} But your pain tends to come in spells, and shuffling the flags among the runs of each week ` +
-      `gives as strong a pattern too often (${pText(x.permutationP)}), so this is not clear enough to call a link yet.`
+      `${counts}${sure} But within each week, pain did not follow these runs clearly more often than the week's other ` +
+      `runs (shuffle test ${pText(x.permutationP)}): some weeks may simply have been worse than others, so this is not ` +
+      `clear enough to call a link yet.`
     );
   }
   return (

@@ -1,4 +1,4 @@
-import { addDays, dayNumber } from "../core/dates.ts";
+import { addDays, dayNumber, weekStart } from "../core/dates.ts";
 import type { PainEntry } from "../core/pain.ts";
 import { normalSource, seededRandom } from "../core/random.ts";
 import type { Run } from "../core/types.ts";
@@ -58,7 +58,8 @@ export function generateHistory(options: HistoryOptions): GeneratedHistory {
     slopeSpmPerMps: slope,
     easySpeedMps: easy,
   };
-  const firstDay = addDays(options.endDate, -(7 * options.weeks - 1));
+  // Weeks start on Monday (like the analysis's weeks), so a seed gives the same history whatever the end date.
+  const firstDay = addDays(weekStart(options.endDate), -7 * (options.weeks - 1));
   const runs: Run[] = [];
   const truth = new Map<number, RunTruth>();
   let baseLongM = 11_000 + random() * 3000;

@@ -153,6 +153,6 @@ describe("correlateAll()", () => {
     expect(r?.pValue).toBeLessThan(0.05);
     expect(r?.permutationP).toBe(1);
     expect(r?.verdict).toBe("no_clear_link");
-    expect(r?.explanation).toMatch(/spells/);
+    expect(r?.explanation).toMatch(/within each week/);
   });
 });
