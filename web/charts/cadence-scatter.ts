@@ -29,7 +29,7 @@ export function drawCadenceScatter(canvas: HTMLCanvasElement, view: CadenceView)
           data: pts,
           backgroundColor: COLORS.cadenceSoft,
           borderColor: "transparent",
-          pointRadius: 3,
+          pointRadius: pts.length > 400 ? 2.5 : 4,
           pointHoverRadius: 6,
         },
         {

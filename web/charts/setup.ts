@@ -38,7 +38,7 @@ Chart.register(
 /** The palette: one accent for cadence, a neutral band for "expected", orange for flags, red for pain only. */
 export const COLORS = {
   cadence: "#0f766e",
-  cadenceSoft: "rgba(15, 118, 110, 0.35)",
+  cadenceSoft: "rgba(15, 118, 110, 0.5)",
   expected: "#64748b",
   expectedBand: "rgba(148, 163, 184, 0.28)",
   flag: "#ea580c",

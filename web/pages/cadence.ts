@@ -5,12 +5,19 @@ import { chartBox, COLORS } from "../charts/setup.ts";
 import { drawWeekTrend } from "../charts/week-trend.ts";
 import { card, loading, pageHeader, why } from "../components.ts";
 import { h, replace } from "../dom.ts";
-import { fmtCadence, fmtPace } from "../format.ts";
+import { fmtCadence, fmtPace, metresPerUnit, speedUnit } from "../format.ts";
 
 /** Expected cadence at a speed from the model (quadratic in speed). */
 function expectedAt(view: CadenceView, mps: number): number {
   const m = view.model;
   return m.interceptSpm + m.slopeSpmPerMps * mps + m.quadSpmPerMps2 * mps * mps;
+}
+
+/** The slope of the expected line at the reference speed, per km/h or mph rather than per m/s. */
+function risePerUnit(view: CadenceView): number {
+  const m = view.model;
+  const perMps = m.slopeSpmPerMps + 2 * m.quadSpmPerMps2 * view.referenceSpeedMps;
+  return perMps * (metresPerUnit() / 3600);
 }
 
 /** Cadence against speed across all runs, and whether cadence at a reference speed is moving over the weeks. */
@@ -37,7 +44,7 @@ export async function cadencePage(root: HTMLElement): Promise<void> {
       h(
         "p",
         { class: "chart-key" },
-        h("span", { class: "key key-cadence" }, "your runs (click one to open it)"),
+        h("span", { class: "key key-dot" }, "your runs (click one to open it)"),
         h(
           "span",
           { class: "key key-line" },
@@ -84,7 +91,7 @@ function modelCard(view: CadenceView): HTMLElement {
       "p",
       { class: "big-sentence", "data-testid": "cadence-model" },
       m.kind === "personal"
-        ? `At ${fmtPace(ref)} you usually run at about ${fmtCadence(expectedAt(view, ref))}, rising about ${Math.round(m.slopeSpmPerMps)} spm for every metre per second faster.`
+        ? `At ${fmtPace(ref)} you usually run at about ${fmtCadence(expectedAt(view, ref))}, and about ${risePerUnit(view).toFixed(1)} spm more for every ${speedUnit()} faster.`
         : `Until you have enough varied runs, Stridewise expects about ${fmtCadence(expectedAt(view, ref))} at ${fmtPace(ref)}: the average of 256 recreational runners.`,
     ),
     why(

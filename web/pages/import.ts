@@ -30,8 +30,8 @@ export function importPage(root: HTMLElement): void {
     { class: "drop-zone", "data-testid": "drop-zone" },
     h("p", { class: "drop-title" }, "Drop FIT files, .fit.gz files or export zips here"),
     h("p", { class: "muted" }, "or"),
-    h("label", { for: "import-files", class: "button primary" }, "Choose files"),
     input,
+    h("label", { for: "import-files", class: "button primary" }, "Choose files"),
   );
 
   const start = (files: File[]): void => {
