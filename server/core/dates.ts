@@ -46,7 +46,8 @@ export function daysBetween(a: string, b: string): number {
 /** The Monday that starts the week holding `date`. */
 export function weekStart(date: string): string {
   const day = dayNumber(date);
-  const weekday = (new Date(day * DAY_MS).getUTCDay() + 6) % 7;
+  // Day 0 (1970-01-01) was a Thursday: index 3 counting from Monday.
+  const weekday = (((day + 3) % 7) + 7) % 7;
   return dateOfDay(day - weekday);
 }
 

@@ -66,4 +66,17 @@ describe("computeInsights() on generated histories", () => {
     expect(early.runs.every((r) => r.localDate <= "2026-06-01")).toBe(true);
     expect(early.load.weekly[early.load.weekly.length - 1]?.weekStart).toBe("2026-06-01");
   });
+
+  it("answers an empty history with the population line and 'not enough data'", () => {
+    const insights = computeInsights({ runs: [], pain: [], today, units: "mi" });
+    expect(insights.model.kind).toBe("population");
+    expect(insights.correlations.map((c) => [c.hypothesis, c.verdict, c.eligibleRuns])).toEqual([
+      ["overstriding", "not_enough_data", 0],
+      ["mileage_spike", "not_enough_data", 0],
+    ]);
+    expect(insights.advice).toEqual([]);
+    expect(insights.load.ceiling).toBeNull();
+    expect(insights.load.latestChange).toBeNull();
+    expect(insights.disclaimer).toMatch(/not medical advice/);
+  });
 });

@@ -177,6 +177,11 @@ describe("dates", () => {
       expect(dayNumber(iso)).toBe(day);
     }
     expect(dayNumber("2024-02-29") + 1).toBe(dayNumber("2024-03-01"));
+    for (let day = -400; day < 400; day += 1) {
+      const date = new Date(day * 86_400_000);
+      const monday = new Date((day - ((date.getUTCDay() + 6) % 7)) * 86_400_000).toISOString().slice(0, 10);
+      expect(weekStart(date.toISOString().slice(0, 10))).toBe(monday);
+    }
     expect(weekStart("2026-05-17")).toBe("2026-05-11");
     expect(weekStart("2026-05-18")).toBe("2026-05-18");
   });
