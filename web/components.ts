@@ -103,6 +103,21 @@ export function hasFlag(flags: RunFlags): boolean {
   );
 }
 
+/** What a page says before there is anything to draw, with the way forward. */
+export function noData(text: string): HTMLElement {
+  return h(
+    "section",
+    { class: "card no-data", "data-testid": "no-data" },
+    h("p", {}, text),
+    h(
+      "p",
+      { class: "actions" },
+      h("a", { href: "#/import", class: "button primary" }, "Import runs"),
+      h("a", { href: "#/", class: "button" }, "Or try the demo from the overview"),
+    ),
+  );
+}
+
 /** The standing reminder wherever advice appears. */
 export function notMedicalAdvice(text?: string): HTMLElement {
   return h(

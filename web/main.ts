@@ -66,7 +66,14 @@ async function render(): Promise<void> {
   try {
     await match.route.page(view, match.ctx);
   } catch (err) {
-    if (view.isConnected) replace(view, pageHeader(match.route.title), errorBox(err));
+    if (view.isConnected) {
+      replace(
+        view,
+        pageHeader(match.route.title),
+        errorBox(err),
+        h("p", {}, h("a", { href: "#/" }, "Back to the overview")),
+      );
+    }
   }
   if (focusFirst && view.isConnected) view.querySelector<HTMLElement>("h1")?.focus({ preventScroll: true });
 }

@@ -3,7 +3,7 @@ import { api } from "../api.ts";
 import { drawCadenceScatter } from "../charts/cadence-scatter.ts";
 import { chartBox, COLORS } from "../charts/setup.ts";
 import { drawWeekTrend } from "../charts/week-trend.ts";
-import { card, loading, pageHeader, why } from "../components.ts";
+import { card, loading, noData, pageHeader, why } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import { fmtCadence, fmtPace, metresPerUnit, speedUnit } from "../format.ts";
 
@@ -31,16 +31,26 @@ export async function cadencePage(root: HTMLElement): Promise<void> {
     "large",
   );
   const trend = chartBox(`Cadence at ${fmtPace(ref)} by week`, "chart-cadence-trend");
+  const header = pageHeader(
+    "Cadence",
+    "Cadence rises with speed, so Stridewise compares each run with what you usually run at the same speed, not with a single number like 180.",
+  );
+  if (view.points.length === 0) {
+    replace(
+      root,
+      header,
+      modelCard(view),
+      noData("No runs with cadence yet: your cadence against speed appears here once there are some."),
+    );
+    return;
+  }
+  const hasTrend = view.trend.some((w) => w.cadenceAtReferenceSpm !== null);
   replace(
     root,
-    pageHeader(
-      "Cadence",
-      "Cadence rises with speed, so Stridewise compares each run with what you usually run at the same speed, not with a single number like 180.",
-    ),
+    header,
     modelCard(view),
     card(
       "Cadence against speed",
-      view.points.length === 0 ? h("p", { class: "muted" }, "No runs with cadence yet.") : null,
       h(
         "p",
         { class: "chart-key" },
@@ -61,24 +71,31 @@ export async function cadencePage(root: HTMLElement): Promise<void> {
         { class: "muted" },
         "Each week's runs, read at the same speed so a faster week doesn't look like better form. Is retraining working? This line rising says yes.",
       ),
-      trend.box,
+      hasTrend
+        ? trend.box
+        : h(
+            "p",
+            { class: "muted", "data-testid": "no-trend" },
+            `Not enough yet: this needs runs that include stretches near ${fmtPace(ref)}.`,
+          ),
     ),
   );
-  if (view.points.length) drawCadenceScatter(scatter.canvas, view);
-  drawWeekTrend(
-    trend.canvas,
-    view.trend.map((w) => ({ weekStart: w.weekStart, value: w.cadenceAtReferenceSpm })),
-    {
-      label: "Cadence",
-      axis: "Cadence (steps/min)",
-      color: COLORS.cadence,
-      format: (v) => `${Math.round(v)} spm`,
-      footer: (i) => {
-        const runs = view.trend[i]?.runs ?? 0;
-        return `from ${runs} run${runs === 1 ? "" : "s"}`;
+  drawCadenceScatter(scatter.canvas, view);
+  if (hasTrend)
+    drawWeekTrend(
+      trend.canvas,
+      view.trend.map((w) => ({ weekStart: w.weekStart, value: w.cadenceAtReferenceSpm })),
+      {
+        label: "Cadence",
+        axis: "Cadence (steps/min)",
+        color: COLORS.cadence,
+        format: (v) => `${Math.round(v)} spm`,
+        footer: (i) => {
+          const runs = view.trend[i]?.runs ?? 0;
+          return `from ${runs} run${runs === 1 ? "" : "s"}`;
+        },
       },
-    },
-  );
+    );
   dynamicsTrends(root, view);
 }
 

@@ -4,7 +4,7 @@ import { drawAcuteChronic } from "../charts/acute-chronic.ts";
 import { drawRunVsLongest } from "../charts/run-vs-longest.ts";
 import { chartBox, destroyCharts } from "../charts/setup.ts";
 import { drawWeeklyLoad } from "../charts/weekly-load.ts";
-import { badge, card, loading, pageHeader, stat, why } from "../components.ts";
+import { badge, card, loading, noData, pageHeader, stat, why } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import { dayNumber, fmtDate, fmtDistance, fmtSignedPct } from "../format.ts";
 import { isSpike, SPIKE_LABELS, spikeSentence } from "../labels.ts";
@@ -24,6 +24,15 @@ export async function loadPage(root: HTMLElement): Promise<void> {
     "chart-acute-chronic",
     "small",
   );
+  if (load.runs.length === 0) {
+    replace(
+      root,
+      pageHeader("Load", "How much you run, and how each run compares with what you have been doing lately."),
+      ceilingCard(load),
+      noData("No runs yet: weekly distance and how each run compares with your recent longest appear here."),
+    );
+    return;
+  }
   let range: LoadRange = "6m";
   const rangeNote = h("p", { class: "muted small", "aria-live": "polite" });
   const rangeButtons = (Object.keys(RANGE_LABELS) as LoadRange[]).map((value) => {

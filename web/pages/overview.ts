@@ -27,7 +27,7 @@ function emptyState(): HTMLElement {
   const status = h("div", { class: "demo-status", role: "status", "aria-live": "polite" });
   const demoButton = h(
     "button",
-    { type: "button", class: "button primary", "data-testid": "demo-button" },
+    { type: "button", class: "button", "data-testid": "demo-button" },
     "Try the demo",
   );
   demoButton.addEventListener("click", () => void loadDemo(demoButton, status));

@@ -52,6 +52,20 @@ export async function painPage(root: HTMLElement): Promise<void> {
 
   function drawTimeline(pain: PainEntry[]): void {
     destroyCharts();
+    if (runs.length === 0 && pain.length === 0) {
+      replace(
+        timelineSlot,
+        card(
+          "Pain and runs",
+          h(
+            "p",
+            { class: "muted" },
+            "Your entries appear here on one timeline with your runs, once there are some.",
+          ),
+        ),
+      );
+      return;
+    }
     const { box, canvas } = chartBox(
       "Runs as bars and hip pain as points on one date axis",
       "chart-pain-timeline",

@@ -1,6 +1,6 @@
 import type { ActivityListItem, ActivityPage } from "../../server/http/api-types.ts";
 import { api } from "../api.ts";
-import { flagBadges, loading, pageHeader } from "../components.ts";
+import { flagBadges, loading, noData, pageHeader } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import {
   fmtCadence,
@@ -41,20 +41,22 @@ function content(data: ActivityPage, showOther: boolean): HTMLElement {
     location.hash = hrefFor(1, toggle.checked);
   });
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  if (data.total === 0 && showOther) {
+    return h(
+      "div",
+      {},
+      pageHeader("Runs"),
+      noData("Nothing imported yet: your runs will be listed here, newest first."),
+    );
+  }
   return h(
     "div",
     {},
     pageHeader(
       "Runs",
       data.total === 0
-        ? h(
-            "span",
-            {},
-            "Nothing imported yet. ",
-            h("a", { href: "#/import" }, "Import your runs"),
-            " or try the demo from the overview.",
-          )
-        : `${data.total} activit${data.total === 1 ? "y" : "ies"}, newest first. Flags are in orange.`,
+        ? "No runs yet: only other sports so far."
+        : `${data.total} ${showOther ? `activit${data.total === 1 ? "y" : "ies"}` : `run${data.total === 1 ? "" : "s"}`}, newest first. Flags are in orange.`,
     ),
     h(
       "div",
