@@ -69,19 +69,25 @@ function runPoint(run: Run, model: CadenceModel, refSpeed: number, t: Thresholds
     point.verticalRatioPct = columnMedian(run.series, rs, "verticalRatioPct");
     point.verticalOscillationMm = columnMedian(run.series, rs, "verticalOscillationMm");
     point.stanceTimeMs = columnMedian(run.series, rs, "stanceTimeMs");
-  } else if (run.avgCadenceSpm !== null && run.avgSpeedMps !== null && run.avgSpeedMps >= t.runningSpeedMps) {
+  } else if (plausibleSummary(run, t) && run.avgCadenceSpm !== null && run.avgSpeedMps !== null) {
     point.cadenceAtRefSpm = (run.avgCadenceSpm * atRef) / expectedCadence(model, run.avgSpeedMps);
   }
   // Step length is 60 × speed / cadence: derive it when the watch gave no step length column.
   if (
     point.stepLengthM === null &&
+    plausibleSummary(run, t) &&
     run.avgCadenceSpm !== null &&
-    run.avgSpeedMps !== null &&
-    run.avgCadenceSpm > 0
+    run.avgSpeedMps !== null
   ) {
     point.stepLengthM = (60 * run.avgSpeedMps) / run.avgCadenceSpm;
   }
   return point;
+}
+
+/** Session averages that describe running (the same limits as the per-sample filter). */
+function plausibleSummary(run: Run, t: Thresholds): boolean {
+  const { avgCadenceSpm: c, avgSpeedMps: v } = run;
+  return c !== null && v !== null && v >= t.runningSpeedMps && c >= t.minCadenceSpm && c <= t.maxCadenceSpm;
 }
 
 /** Weekly personal trends: cadence at a reference speed, step length, vertical ratio, ground contact. */

@@ -46,4 +46,11 @@ describe("weeklyTrends()", () => {
     expect(trends.runs[0]?.stepLengthM).toBeCloseTo((60 * 3) / 168, 6);
     expect(trends.runs[0]?.cadenceAtRefSpm).toBeCloseTo(168, 6);
   });
+
+  it("reads nothing from a run whose cadence is not plausible running cadence", () => {
+    const halved = { ...summaryRun(1, "2026-05-12", 10_000), avgCadenceSpm: 84 };
+    const trends = weeklyTrends([halved], population);
+    expect(trends.runs[0]?.cadenceAtRefSpm).toBeNull();
+    expect(trends.runs[0]?.stepLengthM).toBeNull();
+  });
 });
