@@ -72,8 +72,8 @@ export function correlationReason(c: CorrelationResult): string {
   return c.explanation.split(". ").slice(0, 2).join(". ").replace(/\.?$/, ".");
 }
 
-export function cadenceTarget(model: CadenceModel, units: Units): string {
-  const speed = model.referenceSpeedMps ?? 3;
+export function cadenceTarget(model: CadenceModel, units: Units, usualSpeedMps?: number): string {
+  const speed = usualSpeedMps ?? model.referenceSpeedMps ?? 3;
   const now = expectedCadence(model, speed);
   return `at your usual ${formatPace(speed, units)}, about ${Math.round(now * 1.05)} spm instead of ${Math.round(now)}`;
 }

@@ -46,6 +46,8 @@ export interface AdviceInput {
   pain: readonly PainEntry[];
   redFlags: readonly RedFlagFinding[];
   model: CadenceModel;
+  /** The runner's usual running speed (m/s), for the cadence target. */
+  usualSpeedMps?: number;
   /** How far back "recent" reaches (days). */
   recentDays?: number;
 }
@@ -122,7 +124,7 @@ function overstridingTip(
     title: "Possible overstriding (low cadence for your speed): take quicker, lighter steps",
     body:
       `Take shorter, lighter, quicker steps with an upright posture and an engaged core. Raise your cadence by 5% ` +
-      `(${cadenceTarget(input.model, units)}) with a metronome` +
+      `(${cadenceTarget(input.model, units, input.usualSpeedMps)}) with a metronome` +
       (anterior
         ? "; because you have logged pain at the front of the hip, stay at +5% for now (quicker steps load the hip flexors more)."
         : ", then up to 10% over several weeks if it feels fine.") +

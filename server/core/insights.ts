@@ -102,6 +102,7 @@ export function computeInsights(input: InsightsInput): Insights {
     ceiling: nextRunCeiling(runs, input.today, t),
   };
   const redFlags = findRedFlags(pain, input.today);
+  const trends = weeklyTrends(runs, model, t);
   const advice = selectAdvice({
     today: input.today,
     units: input.units,
@@ -114,6 +115,7 @@ export function computeInsights(input: InsightsInput): Insights {
     pain,
     redFlags,
     model,
+    usualSpeedMps: trends.referenceSpeedMps,
   });
   const runFindings = runs.map((r, i) => ({
     runId: r.id,
@@ -132,7 +134,7 @@ export function computeInsights(input: InsightsInput): Insights {
     model,
     runs: runFindings,
     load,
-    trends: weeklyTrends(runs, model, t),
+    trends,
   };
 }
 

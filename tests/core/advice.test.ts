@@ -90,6 +90,7 @@ describe("advice", () => {
       /^On Monday 18 May your cadence was 150 spm at 5:33 \/km, 11% below the 168 spm expected/,
     );
     expect(cadence?.body).toMatch(/stay at \+5%/);
+    expect(cadence?.body).toContain("at your usual 5:33 /km, about 176 spm instead of 168");
     expect(cadence?.body).toMatch(/film yourself side-on/);
     const flexors = result.advice.find((t) => t.cause === "anterior_pain");
     expect(flexors?.because[0]).toMatch(/front of the hip on 1 day\(s\).*worst 3\/10/);
