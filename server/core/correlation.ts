@@ -71,7 +71,8 @@ export function correlateAll(
     const [a, b, c, d] = cells(rows);
     return a + b > 0 && c + d > 0 ? fisherExact(a, b, c, d) : Number.NaN;
   });
-  const adjusted = holm(raw);
+  // The family is fixed in advance: a hypothesis without a p-value still counts in it (as p = 1).
+  const adjusted = holm(raw.map((p) => (Number.isFinite(p) ? p : 1)));
   return hypotheses.map((h, i) =>
     result(h, tables[i] as Counts, raw[i] as number, adjusted[i] as number, hypotheses.length, t, seed),
   );
@@ -104,7 +105,7 @@ function result(
   // With no pain events (or pain after every run) a ratio means nothing, corrected cells or not.
   const rr = a + c > 0 && b + d > 0 ? riskRatio(a, b, c, d) : null;
   const missing = missingData(hypothesis, a + b, c + d, a + c, table.unlogged, t);
-  const p = Number.isFinite(holmP) ? holmP : null;
+  const p = Number.isFinite(rawP) ? holmP : null;
   let verdict: Verdict = missing.length > 0 ? "not_enough_data" : "no_clear_link";
   let permutationP: number | null = null;
   if (verdict === "no_clear_link" && rr !== null && rr.lo > 1 && p !== null && p < t.alpha) {

@@ -73,6 +73,20 @@ describe("correlateAll()", () => {
     expect(results[0]?.pValue).toBeCloseTo(Math.min(1, 2 * (results[0]?.pValueRaw ?? 0)), 12);
   });
 
+  it("keeps both fixed hypotheses in the Holm family even when one has no p-value", () => {
+    const { outcomes, exposure } = table(8, 4, 22, 3);
+    const noneFlagged = new Map([...exposure.keys()].map((id) => [id, false]));
+    const [over, spike] = correlateAll(
+      new Map([
+        ["overstriding", noneFlagged],
+        ["mileage_spike", exposure],
+      ]),
+      outcomes,
+    );
+    expect(over?.pValue).toBeNull();
+    expect(spike?.pValue).toBeCloseTo(Math.min(1, 2 * (spike?.pValueRaw ?? 0)), 12);
+  });
+
   it("calls a strong, consistent association 'linked' and runs the permutation guard", () => {
     const { outcomes, exposure } = table(10, 8, 30, 3);
     const [r] = correlateAll(only("overstriding", exposure), outcomes);
