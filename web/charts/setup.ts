@@ -104,6 +104,7 @@ export function dayAxis(days: number[], title = "Date") {
   const span = min !== undefined && max !== undefined ? max - min : 0;
   return {
     type: "linear" as const,
+    offset: false,
     title: axisTitle(title),
     min,
     max,

@@ -103,7 +103,7 @@ export async function loadPage(root: HTMLElement): Promise<void> {
       h(
         "p",
         { class: "note", "data-testid": "acute-chronic-note" },
-        "Shown for description only. In runners this ratio has not been found to predict injury, and the popular “sweet spot” comes from team sports, so it is not a risk score here.",
+        "Shown for description only. In runners this ratio has not been found to predict injury, and the popular “sweet spot” comes from team sports, so it is not a risk score here. It starts four weeks into your history.",
       ),
       ac.box,
     ),
@@ -121,7 +121,14 @@ function windowed(load: LoadView, range: LoadRange): { load: LoadView; note: str
     (m, r) => (m === null || r.localDate > m ? r.localDate : m),
     null,
   );
-  if (range === "all" || latestRun === null) return { load, note: "" };
+  const firstRun = load.runs.reduce<string | null>(
+    (m, r) => (m === null || r.localDate < m ? r.localDate : m),
+    null,
+  );
+  // The ratio means nothing until there are four weeks of history behind it.
+  const acStart = firstRun === null ? Infinity : dayNumber(firstRun) + 28;
+  const acuteChronic = load.acuteChronic.filter((p) => dayNumber(p.date) >= acStart);
+  if (range === "all" || latestRun === null) return { load: { ...load, acuteChronic }, note: "" };
   const span = RANGE_DAYS[range];
   const asOf = dayNumber(load.asOf);
   const end = asOf - dayNumber(latestRun) > span ? dayNumber(latestRun) : asOf;
@@ -132,7 +139,7 @@ function windowed(load: LoadView, range: LoadRange): { load: LoadView; note: str
       ...load,
       weekly: load.weekly.filter((w) => dayNumber(w.weekStart) >= from - 6 && dayNumber(w.weekStart) <= end),
       runs: load.runs.filter((r) => inside(r.localDate)),
-      acuteChronic: load.acuteChronic.filter((p) => inside(p.date)),
+      acuteChronic: acuteChronic.filter((p) => inside(p.date)),
       rolling7d: load.rolling7d.filter((p) => inside(p.date)),
     },
     note: end === asOf ? "" : `Up to your latest run, on ${fmtDate(latestRun, { year: true })}.`,

@@ -206,11 +206,13 @@ function painCard(entry: PainEntry | null): HTMLElement {
 
 function tipCard(o: OverviewView): HTMLElement {
   const tip = o.topTip;
-  return card(
+  const el = card(
     "Top tip",
     tip
       ? h("div", { "data-testid": "top-tip" }, h("h3", {}, tip.title), h("p", {}, tip.body))
       : h("p", { class: "muted" }, "No tip yet: Stridewise needs a few more runs."),
     h("a", { href: "#/tips" }, "All tips and why"),
   );
+  el.classList.add("tip-card");
+  return el;
 }

@@ -92,7 +92,8 @@ export async function painPage(root: HTMLElement): Promise<void> {
           h(
             "div",
             { class: "segmented", role: "group", "aria-label": "Time range" },
-            rangeButton("3m", "Last 3 months"),
+            rangeButton("6w", "6 weeks"),
+            rangeButton("3m", "3 months"),
             rangeButton("all", "All"),
           ),
         ),
