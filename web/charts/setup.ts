@@ -98,7 +98,7 @@ export function dayAxis(days: number[], title = "Date") {
   // At least two weeks wide, so a single run does not get an axis of hours.
   const lo = finite.length ? Math.min(...finite) : 0;
   const hi = finite.length ? Math.max(...finite) : 0;
-  const pad = Math.max(1, (14 - (hi - lo)) / 2);
+  const pad = Math.max(1, (hi - lo) * 0.02, (14 - (hi - lo)) / 2);
   const min = finite.length ? lo - pad : undefined;
   const max = finite.length ? hi + pad : undefined;
   const span = min !== undefined && max !== undefined ? max - min : 0;

@@ -89,7 +89,7 @@ function correlationCard(c: Correlation): HTMLElement {
       "dl",
       { class: "counts" },
       h("dt", {}, "Runs that count"),
-      h("dd", {}, `${c.eligibleRuns} (started pain-free)`),
+      h("dd", {}, `${c.eligibleRuns} run${c.eligibleRuns === 1 ? "" : "s"} that started pain-free`),
       h("dt", {}, `Pain after ${words.flagged}`),
       h("dd", {}, riskText(c.flaggedRisk, c.flaggedWithPain, c.flaggedRuns)),
       h("dt", {}, `Pain after ${words.unflagged}`),
@@ -101,7 +101,7 @@ function correlationCard(c: Correlation): HTMLElement {
             h(
               "dd",
               {},
-              `${c.relativeRisk.toFixed(2)}×${c.ci95 ? ` (95% CI ${c.ci95[0].toFixed(2)}–${c.ci95[1].toFixed(2)})` : ""}${c.pValue !== null ? `, p = ${fmtP(c.pValue)}` : ""}`,
+              `${c.relativeRisk.toFixed(2)}×${c.ci95 ? ` (95% CI ${c.ci95[0].toFixed(2)}–${c.ci95[1].toFixed(2)})` : ""}${c.pValue !== null ? `, p ${fmtP(c.pValue)}` : ""}`,
             ),
           ]),
     ),
@@ -130,8 +130,9 @@ function correlationCard(c: Correlation): HTMLElement {
   );
 }
 
+/** "= 0.06" or "< 0.001", to follow a "p". */
 function fmtP(p: number): string {
-  return p < 0.001 ? "< 0.001" : p.toFixed(p < 0.01 ? 3 : 2);
+  return p < 0.001 ? "< 0.001" : `= ${p.toFixed(p < 0.01 ? 3 : 2)}`;
 }
 
 function methodCard(): HTMLElement {

@@ -32,7 +32,7 @@ export async function runPage(root: HTMLElement, ctx: { params: Record<string, s
     h("p", { class: "back" }, h("a", { href: "#/runs" }, "← All runs")),
     pageHeader(
       `${s.isRun ? "Run" : sportName(s)} on ${fmtDate(s.localDate)}`,
-      `Started ${fmtTimeOfDay(s.startUtc)}${s.device.product ? ` · ${s.device.manufacturer ?? ""} ${s.device.product}`.replace("  ", " ") : ""}`,
+      `Started ${fmtTimeOfDay(s.startUtc)}${deviceName(s.device) ? ` · ${deviceName(s.device)}` : ""}`,
     ),
     statsRow(detail),
     flagsCard(detail),
@@ -41,6 +41,12 @@ export async function runPage(root: HTMLElement, ctx: { params: Record<string, s
   root.append(...charts.map((c) => c.el));
   for (const c of charts) c.draw();
   root.append(lapsCard(detail.laps), deleteCard(detail));
+}
+
+/** "Garmin fr945", or "" when the file does not say. */
+function deviceName(d: { manufacturer: string | null; product: string | null }): string {
+  const maker = d.manufacturer ? d.manufacturer.charAt(0).toUpperCase() + d.manufacturer.slice(1) : "";
+  return [maker, d.product ?? ""].filter(Boolean).join(" ");
 }
 
 function statsRow(d: ActivityDetail): HTMLElement {
