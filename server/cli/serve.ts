@@ -1,8 +1,10 @@
 import type { Command } from "commander";
 import { mkdirSync } from "node:fs";
+import { networkInterfaces } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApp } from "../http/app.ts";
+import { resolveAccess } from "../http/security.ts";
 import { openDataDir } from "../db/open.ts";
 import { loadDemo } from "../app/demo.ts";
 import { DEFAULT_HOST, resolveDataDir, resolvePort } from "../config.ts";
@@ -25,6 +27,19 @@ export function registerServe(program: Command, version: string): void {
       const dataDir = resolveDataDir(opts.data);
       const port = resolvePort(opts.port);
       const host = opts.host ?? DEFAULT_HOST;
+      const access = resolveAccess({
+        host,
+        password: process.env["STRIDEWISE_PASSWORD"],
+        extraHosts: process.env["STRIDEWISE_ALLOWED_HOSTS"],
+        interfaceAddresses: Object.values(networkInterfaces()).flatMap((list) =>
+          (list ?? []).map((i) => i.address),
+        ),
+      });
+      if ("error" in access) {
+        console.error(access.error);
+        process.exitCode = 1;
+        return;
+      }
       mkdirSync(dataDir, { recursive: true });
       const db = openDataDir(dataDir);
       // The bundle lives in dist/cli.js; the dashboard beside it in dist/web.
@@ -34,6 +49,7 @@ export function registerServe(program: Command, version: string): void {
         webDir,
         dataDir,
         version,
+        security: access,
         loadDemo: () => loadDemo(db, { now: new Date() }),
       });
       const server = app.listen(port, host, () => {

@@ -16,6 +16,7 @@ import { painRoutes } from "./routes/pain.ts";
 import { settingsRoutes } from "./routes/settings.ts";
 import type { UploadLimits } from "./upload.ts";
 import { requireJson } from "./params.ts";
+import { LOOPBACK_HOSTS, security, type SecurityOptions } from "./security.ts";
 
 export interface AppDeps {
   db: Db;
@@ -28,6 +29,8 @@ export interface AppDeps {
   uploadLimits?: UploadLimits;
   /** Loads the generated demo history (POST /api/demo); absent where the demo is not offered. */
   loadDemo?: () => Promise<ImportReport>;
+  /** Host names and password; the default answers to loopback names only, with no password. */
+  security?: SecurityOptions;
 }
 
 /** Builds the HTTP app around its dependencies; listening is the caller's job. */
@@ -42,6 +45,7 @@ export function createApp(deps: AppDeps): Express {
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(security(deps.security ?? { allowedHosts: LOOPBACK_HOSTS }));
   app.use("/api", express.json({ limit: "256kb" }));
 
   app.get("/api/health", (_req, res) => {

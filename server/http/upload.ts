@@ -40,28 +40,45 @@ export function uploadFiles(limits: UploadLimits = DEFAULT_UPLOAD_LIMITS): Reque
       );
       return;
     }
-    const declared = Number(req.headers["content-length"] ?? "0");
-    if (declared > limits.requestBytes) {
-      next(
-        new DomainError(
-          "payload-too-large",
-          `This upload is larger than the ${Math.round(limits.requestBytes / MIB)} MiB limit for one request; upload fewer files at a time or use \`stridewise import\`.`,
-        ),
+    const tooLarge = (): DomainError =>
+      new DomainError(
+        "payload-too-large",
+        `This upload is larger than the ${Math.round(limits.requestBytes / MIB)} MiB limit for one request; upload fewer files at a time or use \`stridewise import\`.`,
       );
+    if (Number(req.headers["content-length"] ?? "0") > limits.requestBytes) {
+      next(tooLarge());
       return;
     }
+    let settled = false;
+    const finish = (err?: unknown): void => {
+      if (settled) return;
+      settled = true;
+      req.off("data", count);
+      next(err);
+    };
+    // Content-Length may be absent (chunked) or lie: count what actually arrives.
+    let received = 0;
+    const count = (chunk: Buffer): void => {
+      received += chunk.length;
+      if (received <= limits.requestBytes) return;
+      req.unpipe();
+      res.setHeader("Connection", "close");
+      finish(tooLarge());
+    };
     parse(req, res, (err: unknown) => {
       if (err instanceof multer.MulterError) {
         const message = MULTER_MESSAGES[err.code]?.(limits) ?? `The upload could not be read (${err.code}).`;
         const code = err.code === "LIMIT_FILE_SIZE" ? "payload-too-large" : "invalid-input";
-        next(new DomainError(code, message));
+        finish(new DomainError(code, message));
         return;
       }
       if (err) {
-        next(new DomainError("invalid-input", "The upload could not be read as a multipart form."));
+        finish(new DomainError("invalid-input", "The upload could not be read as a multipart form."));
         return;
       }
-      next();
+      finish();
     });
+    // Registered after multer has piped the request, so no chunk is read before the parser sees it.
+    req.on("data", count);
   };
 }

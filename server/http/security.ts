@@ -1,0 +1,263 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import express, { Router, type Request, type Response } from "express";
+import { LOGIN_CSS, loginPage, logoutPage } from "./login-page.ts";
+
+/** How the server guards itself: which Host names it answers to and, optionally, a password. */
+export interface SecurityOptions {
+  /** Host names (no port) the Host header may carry; anything else is a DNS-rebinding attempt. */
+  allowedHosts: readonly string[];
+  /** When set, every page and /api route except login and health needs a session. */
+  password?: string;
+  /** Milliseconds since the epoch; tests pass a fake clock for the login rate limit. */
+  nowMs?: () => number;
+  /** Login attempts allowed per client address per minute. */
+  loginAttemptsPerMinute?: number;
+}
+
+/** The names a loopback-bound server is reached by. */
+export const LOOPBACK_HOSTS: readonly string[] = ["127.0.0.1", "localhost", "[::1]"];
+
+export const SESSION_COOKIE = "stridewise_session";
+const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+const WINDOW_MS = 60_000;
+
+// No inline script anywhere; element.style from JS (chart.js) is allowed by style-src 'self'.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+function deny(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ error: { code, message } });
+}
+
+/** The host name of a Host header without its port: "[::1]:4173" → "[::1]", "Example.org:80" → "example.org". */
+export function hostName(header: string | undefined): string | null {
+  if (!header) return null;
+  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::\d{1,5})?$/i.exec(header.trim());
+  return match?.[1] ? match[1].toLowerCase() : null;
+}
+
+/** True when addr only reaches this machine (so no password is needed to serve on it). */
+export function isLoopbackHost(addr: string): boolean {
+  const a = addr.replace(/^\[|\]$/g, "").toLowerCase();
+  return a === "localhost" || a === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a);
+}
+
+function parseCookies(header: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0) out.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+function digest(s: string): Buffer {
+  return createHash("sha256").update(s, "utf8").digest();
+}
+
+/** Fixed-window counter per client address. */
+function rateLimiter(limit: number, nowMs: () => number): (key: string) => boolean {
+  const windows = new Map<string, { startMs: number; count: number }>();
+  return (key) => {
+    const now = nowMs();
+    // Forget old windows so a scan of many addresses cannot grow the map without bound.
+    if (windows.size > 10_000)
+      for (const [k, w] of windows) if (now - w.startMs >= WINDOW_MS) windows.delete(k);
+    const w = windows.get(key);
+    if (!w || now - w.startMs >= WINDOW_MS) {
+      windows.set(key, { startMs: now, count: 1 });
+      return true;
+    }
+    w.count++;
+    return w.count <= limit;
+  };
+}
+
+function wantsHtml(req: Request): boolean {
+  return (
+    req.method === "GET" && !req.path.startsWith("/api/") && (req.headers.accept ?? "").includes("text/html")
+  );
+}
+
+function sameOrigin(req: Request): boolean {
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    try {
+      const url = new URL(origin);
+      return url.host.toLowerCase() === (req.headers.host ?? "").toLowerCase();
+    } catch {
+      return false; // "null" and other opaque origins
+    }
+  }
+  // Browsers that send no Origin still say where the request came from.
+  const site = req.headers["sec-fetch-site"];
+  return site === undefined || site === "same-origin" || site === "none";
+}
+
+function hasBody(req: Request): boolean {
+  return Number(req.headers["content-length"] ?? "0") > 0 || req.headers["transfer-encoding"] !== undefined;
+}
+
+/** Security headers, Host and Origin checks, and (with a password) login, sessions and logout. */
+export function security(opts: SecurityOptions): Router {
+  const nowMs = opts.nowMs ?? (() => Date.now());
+  const allowed = new Set(opts.allowedHosts.map((h) => h.toLowerCase()));
+  const sessions = new Map<string, number>();
+  const allowLogin = rateLimiter(opts.loginAttemptsPerMinute ?? 5, nowMs);
+  const router = Router();
+
+  router.use((req, res, next) => {
+    res.setHeader("Content-Security-Policy", CSP);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Referrer-Policy", "no-referrer");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    const host = hostName(req.headers.host);
+    if (host === null || !allowed.has(host)) {
+      deny(
+        res,
+        403,
+        "host-not-allowed",
+        `This server does not answer to the host name "${req.headers.host ?? ""}"; add it to STRIDEWISE_ALLOWED_HOSTS if it is yours.`,
+      );
+      return;
+    }
+    if (STATE_CHANGING.has(req.method) && !sameOrigin(req)) {
+      deny(res, 403, "cross-origin", "Changes can only be made from Stridewise's own pages.");
+      return;
+    }
+    if (
+      req.path.startsWith("/api/") &&
+      hasBody(req) &&
+      !req.is(["application/json", "multipart/form-data"])
+    ) {
+      deny(res, 415, "unsupported-media-type", "Send the body as JSON (Content-Type: application/json).");
+      return;
+    }
+    next();
+  });
+
+  if (opts.password === undefined) return router;
+  const expected = digest(opts.password);
+
+  const sessionOf = (req: Request): string | null => {
+    const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
+    if (!token) return null;
+    const expiresMs = sessions.get(token);
+    if (expiresMs === undefined) return null;
+    if (expiresMs <= nowMs()) {
+      sessions.delete(token);
+      return null;
+    }
+    return token;
+  };
+
+  const tryLogin = (req: Request, res: Response, password: unknown): "ok" | "limited" | "wrong" => {
+    if (!allowLogin(req.socket.remoteAddress ?? "unknown")) return "limited";
+    if (typeof password !== "string" || !timingSafeEqual(digest(password), expected)) return "wrong";
+    const token = randomBytes(32).toString("base64url");
+    sessions.set(token, nowMs() + SESSION_TTL_MS);
+    res.setHeader(
+      "Set-Cookie",
+      `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${SESSION_TTL_MS / 1000}`,
+    );
+    return "ok";
+  };
+
+  const endSession = (req: Request, res: Response): void => {
+    const token = sessionOf(req);
+    if (token) sessions.delete(token);
+    res.setHeader("Set-Cookie", `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`);
+  };
+
+  router.get("/login", (_req, res) => {
+    res.type("html").send(loginPage(null));
+  });
+  router.get("/login.css", (_req, res) => {
+    res.type("css").send(LOGIN_CSS);
+  });
+  router.post("/login", express.urlencoded({ extended: false, limit: "4kb" }), (req, res) => {
+    const body = req.body as Record<string, unknown> | undefined;
+    const result = tryLogin(req, res, body?.["password"]);
+    if (result === "ok") {
+      res.redirect(303, "/");
+      return;
+    }
+    const status = result === "limited" ? 429 : 401;
+    res.status(status).type("html").send(loginPage(result));
+  });
+  router.post("/api/login", express.json({ limit: "4kb" }), (req, res) => {
+    const body = req.body as Record<string, unknown> | undefined;
+    const result = tryLogin(req, res, body?.["password"]);
+    if (result === "ok") res.json({ ok: true });
+    else if (result === "limited")
+      deny(res, 429, "too-many-attempts", "Too many login attempts; wait a minute and try again.");
+    else deny(res, 401, "wrong-password", "That password is not right.");
+  });
+  router.get("/logout", (_req, res) => {
+    res.type("html").send(logoutPage());
+  });
+  router.post(["/logout", "/api/logout"], (req, res) => {
+    endSession(req, res);
+    if (req.path.startsWith("/api/")) res.status(204).end();
+    else res.redirect(303, "/login");
+  });
+
+  router.use((req, res, next) => {
+    if (req.path === "/api/health" || sessionOf(req) !== null) {
+      next();
+      return;
+    }
+    if (wantsHtml(req)) {
+      res.redirect(303, "/login");
+      return;
+    }
+    deny(res, 401, "login-required", "Log in first: this Stridewise server is protected by a password.");
+  });
+  return router;
+}
+
+/** What `serve` is told: the address it binds and the environment. */
+export interface AccessConfig {
+  host: string;
+  password: string | undefined;
+  /** STRIDEWISE_ALLOWED_HOSTS: extra names, comma-separated. */
+  extraHosts: string | undefined;
+  /** This machine's addresses, used when binding every interface (0.0.0.0 or ::). */
+  interfaceAddresses: readonly string[];
+}
+
+/** The security options for a bind address, or an error sentence when serving there would be unsafe. */
+export function resolveAccess(cfg: AccessConfig): SecurityOptions | { error: string } {
+  const password = cfg.password === "" ? undefined : cfg.password;
+  if (!isLoopbackHost(cfg.host) && password === undefined) {
+    return {
+      error: `Refusing to listen on ${cfg.host}: anyone on the network could read your health data. Set STRIDEWISE_PASSWORD to require a login, or leave --host at 127.0.0.1.`,
+    };
+  }
+  const bracket = (a: string): string => (a.includes(":") && !a.startsWith("[") ? `[${a}]` : a);
+  const wildcard = cfg.host === "0.0.0.0" || cfg.host === "::" || cfg.host === "[::]";
+  const names = [
+    ...LOOPBACK_HOSTS,
+    ...(wildcard ? cfg.interfaceAddresses : [cfg.host]).map(bracket),
+    ...(cfg.extraHosts ?? "")
+      .split(",")
+      .map((h) => h.trim())
+      .filter(Boolean),
+  ];
+  return {
+    allowedHosts: [...new Set(names.map((n) => n.toLowerCase()))],
+    ...(password !== undefined && { password }),
+  };
+}
