@@ -1,6 +1,7 @@
 // The JSON the dashboard API answers with. The browser imports these as types only.
 // Units are in the names; dates are local YYYY-MM-DD unless the name says Utc.
 
+import type { Hypothesis, Verdict } from "../core/correlation.ts";
 import type { PainEntry, PainEntryInput } from "../core/pain.ts";
 
 export type { PainEntry, PainEntryInput };
@@ -177,8 +178,7 @@ export interface CadenceView {
   }[];
 }
 
-export type Hypothesis = "overstriding" | "mileage_spike";
-export type Verdict = "linked" | "no_clear_link" | "not_enough_data";
+export type { Hypothesis, Verdict };
 
 export interface Correlation {
   hypothesis: Hypothesis;
