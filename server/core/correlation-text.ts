@@ -19,6 +19,8 @@ export interface ExplanationInput {
   permutationP?: number | null;
   hypothesesTested: number;
   missing: string[];
+  /** Chance these group sizes would reveal a real tripling of risk. */
+  power?: number;
 }
 
 const pct = (k: number, n: number): string => (n === 0 ? "–" : `${Math.round((100 * k) / n)}%`);
@@ -51,8 +53,9 @@ export function explain(x: ExplanationInput): string {
       `clear enough to call a link yet.`
     );
   }
-  return (
-    `${counts}${sure} That is not clear enough to call a link. With ${total} runs even a real link can be missed, ` +
-    `so keep logging pain and pain-free days.`
-  );
+  const power =
+    x.power !== undefined && x.power < 0.8
+      ? ` With ${total} runs, even a real tripling of risk would show up only about ${Math.round(x.power * 10) * 10}% of the time,`
+      : ` With ${total} runs a real link can still be missed,`;
+  return `${counts}${sure} That is not clear enough to call a link.${power} so keep logging pain and pain-free days.`;
 }

@@ -1,6 +1,13 @@
 import { weekStart } from "./dates.ts";
 import { explain } from "./correlation-text.ts";
-import { fisherExact, holm, riskRatio, wilsonInterval, type Proportion } from "./inference.ts";
+import {
+  fisherExact,
+  holm,
+  powerForRiskRatio,
+  riskRatio,
+  wilsonInterval,
+  type Proportion,
+} from "./inference.ts";
 import type { RunPainOutcome } from "./pain-outcomes.ts";
 import { seededRandom, shuffleInPlace } from "./random.ts";
 import { withDefaults, type Thresholds } from "./thresholds.ts";
@@ -31,6 +38,8 @@ export interface CorrelationResult {
   explanation: string;
   /** What is still needed before a verdict (empty once the minimum-data rule is met). */
   missing: string[];
+  /** Rough chance that tables this size would show a real tripling of risk (normal approximation). */
+  powerForRr3: number;
   /** Runs whose pain-log window is empty (logging after them would add data). */
   unloggedRuns: number;
   flaggedRunIds: number[];
@@ -112,6 +121,8 @@ function result(
     permutationP = blockPermutationP(table.rows, a, t.permutations, seed);
     if (permutationP < t.alpha) verdict = "linked";
   }
+  // Baseline risk for the power estimate: the unflagged runs' own, or 20% before there is any.
+  const power = powerForRiskRatio(a + b, c + d, c + d > 0 && c > 0 ? c / (c + d) : 0.2);
   const core = {
     hypothesis,
     verdict,
@@ -130,8 +141,9 @@ function result(
     permutationP,
     flaggedRisk: wilsonInterval(a, a + b),
     unflaggedRisk: wilsonInterval(c, c + d),
-    explanation: explain({ ...core, permutationP, hypothesesTested: tested, missing }),
+    explanation: explain({ ...core, permutationP, hypothesesTested: tested, missing, power }),
     missing,
+    powerForRr3: power,
     unloggedRuns: table.unlogged,
     flaggedRunIds: table.rows.filter((r) => r.flagged).map((r) => r.runId),
     painRunIds: table.rows.filter((r) => r.pain).map((r) => r.runId),

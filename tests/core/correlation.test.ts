@@ -58,6 +58,9 @@ describe("correlateAll()", () => {
       "Pain followed 4 of 8 runs with a mileage spike (50%) and 3 of 22 other runs (14%).",
     );
     expect(r?.flaggedRisk.p).toBe(0.5);
+    expect(r?.powerForRr3).toBeGreaterThan(0.25);
+    expect(r?.powerForRr3).toBeLessThan(0.5);
+    expect(r?.explanation).toMatch(/even a real tripling of risk would show up only about \d0% of the time/);
   });
 
   it("Holm-adjusts Fisher's p across the fixed hypotheses", () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { fisherExact, holm, riskRatio, wilsonInterval } from "../../server/core/inference.ts";
+import {
+  fisherExact,
+  holm,
+  normalCdf,
+  powerForRiskRatio,
+  riskRatio,
+  wilsonInterval,
+} from "../../server/core/inference.ts";
 
 describe("wilsonInterval()", () => {
   // Newcombe 1998 (Stat Med 17:857), Table I, method 3 (Wilson score without continuity correction).
@@ -68,5 +75,20 @@ describe("holm()", () => {
     const adjusted = holm([0.02, Number.NaN]);
     expect(adjusted[0]).toBeCloseTo(0.02, 12);
     expect(adjusted[1]).toBeNaN();
+  });
+});
+
+describe("powerForRiskRatio()", () => {
+  it("matches science.md §5 roughly: RR 3, 30% flagged, 20% baseline → ~70% at 40 runs, ~85% at 60", () => {
+    expect(powerForRiskRatio(12, 28, 0.2)).toBeGreaterThan(0.64);
+    expect(powerForRiskRatio(12, 28, 0.2)).toBeLessThan(0.76);
+    expect(powerForRiskRatio(18, 42, 0.2)).toBeGreaterThan(0.82);
+    expect(powerForRiskRatio(18, 42, 0.2)).toBeLessThan(0.92);
+    expect(powerForRiskRatio(0, 42, 0.2)).toBe(0);
+  });
+  it("normalCdf() gives the textbook values", () => {
+    expect(normalCdf(0)).toBeCloseTo(0.5, 7);
+    expect(normalCdf(1.959964)).toBeCloseTo(0.975, 6);
+    expect(normalCdf(-1)).toBeCloseTo(0.158655, 6);
   });
 });
