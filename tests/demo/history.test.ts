@@ -77,7 +77,8 @@ describe("generateHistory()", () => {
       generateHistory({ ...base, seed });
       times.push(performance.now() - t0);
     }
-    // ~100 ms on an idle machine; the bound leaves room for a busy CI box.
-    expect(Math.min(...times)).toBeLessThan(600);
+    // ~100 ms when the machine is idle (the target is < 200 ms); this bound only catches a tenfold regression,
+    // because the suite shares two cores with browser tests.
+    expect(Math.min(...times)).toBeLessThan(2000);
   });
 });
