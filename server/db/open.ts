@@ -69,3 +69,8 @@ export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS): voi
     });
   }
 }
+
+/** SQLite's data_version: it changes when another connection commits, so caches can tell they are stale. */
+export function dataVersion(db: Db): number {
+  return db.sqlite.pragma("data_version", { simple: true }) as number;
+}

@@ -2,7 +2,7 @@ import express, { type Express } from "express";
 import { join } from "node:path";
 import { errorHandler } from "./errors.ts";
 import { DomainError } from "../errors.ts";
-import type { Db } from "../db/open.ts";
+import { dataVersion, type Db } from "../db/open.ts";
 import { createActivitiesRepo } from "../db/activities-repo.ts";
 import { createFilesRepo } from "../db/files-repo.ts";
 import { createPainRepo } from "../db/pain-repo.ts";
@@ -40,7 +40,13 @@ export function createApp(deps: AppDeps): Express {
   const files = createFilesRepo(deps.db);
   const pain = createPainRepo(deps.db);
   const settings = createSettingsRepo(deps.db);
-  const analysis = createAnalysisService({ activities, pain, settings, now });
+  const analysis = createAnalysisService({
+    activities,
+    pain,
+    settings,
+    now,
+    externalVersion: () => dataVersion(deps.db),
+  });
   const onChange = (): void => analysis.invalidate();
 
   const app = express();

@@ -10,6 +10,8 @@ export interface AnalysisDeps {
   pain: PainRepo;
   settings: SettingsRepo;
   now: () => Date;
+  /** Changes when another process (a `stridewise sync` beside the server) commits to the database. */
+  externalVersion?: () => number;
 }
 
 export interface AnalysisSnapshot {
@@ -32,7 +34,8 @@ export interface AnalysisService {
  */
 export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
   let generation = 0;
-  let cached: { generation: number; today: string; snapshot: AnalysisSnapshot } | null = null;
+  let cached: { generation: number; external: number; today: string; snapshot: AnalysisSnapshot } | null =
+    null;
 
   function today(): string {
     const latest = deps.activities.list({ runsOnly: true, limit: 1 })[0];
@@ -41,7 +44,10 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
 
   function snapshot(): AnalysisSnapshot {
     const day = today();
-    if (cached && cached.generation === generation && cached.today === day) return cached.snapshot;
+    const external = deps.externalVersion?.() ?? 0;
+    if (cached && cached.generation === generation && cached.external === external && cached.today === day) {
+      return cached.snapshot;
+    }
     const { runs, summaries } = loadAllRuns(deps.activities);
     const insights = computeInsights({
       runs,
@@ -55,7 +61,7 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
       findingsById: new Map(insights.runs.map((r) => [r.runId, r])),
       distances: new Map(runs.map((r) => [r.id, r.distanceM])),
     };
-    cached = { generation, today: day, snapshot: result };
+    cached = { generation, external, today: day, snapshot: result };
     return result;
   }
 

@@ -1,0 +1,31 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI, startServer, type RunningServer } from "../support/server.ts";
+import { CORPUS_DIR } from "../support/corpus.ts";
+import type { OverviewView } from "../../server/http/api-types.ts";
+
+const run = promisify(execFile);
+
+describe("a sync beside the running server", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.stop());
+
+  it("shows runs another process imported, without a restart", async () => {
+    const before = (await (await fetch(`${server.url}/api/overview`)).json()) as OverviewView;
+    expect(before.runs).toBe(0);
+    await run(process.execPath, [
+      CLI,
+      "import",
+      `${CORPUS_DIR}elevate__portland.fit`,
+      "--data",
+      server.dataDir,
+    ]);
+    const after = (await (await fetch(`${server.url}/api/overview`)).json()) as OverviewView;
+    expect(after.runs).toBe(1);
+    expect(after.lastRun?.device.product).toBe("fr935");
+  });
+});
