@@ -10,7 +10,7 @@ import {
 } from "./advice-reasons.ts";
 import type { CadenceModel } from "./cadence-model.ts";
 import type { CorrelationResult, Hypothesis } from "./correlation.ts";
-import { addDays, formatDay } from "./dates.ts";
+import { addDays, formatDay, instantMs } from "./dates.ts";
 import type { NextRunCeiling, RunSpike } from "./load.ts";
 import type { RollingChange } from "./load-series.ts";
 import type { CadenceAnalysis } from "./overstriding.ts";
@@ -106,7 +106,7 @@ function overstridingTip(
   const because: string[] = [];
   const correlation = input.correlations.find((c) => c.hypothesis === "overstriding");
   if (correlation && linked.has("overstriding")) because.push(correlationReason(correlation));
-  const latestFirst = [...recent].sort((a, b) => b.startUtc.localeCompare(a.startUtc));
+  const latestFirst = [...recent].sort((a, b) => instantMs(b.startUtc) - instantMs(a.startUtc));
   const analysed = latestFirst
     .map((run) => ({ run, a: input.cadence.get(run.id) }))
     .filter((x): x is { run: Run; a: CadenceAnalysis } => x.a !== undefined);
@@ -141,7 +141,7 @@ function mileageTip(input: AdviceInput, recent: readonly Run[], linked: Readonly
   if (correlation && linked.has("mileage_spike")) because.push(correlationReason(correlation));
   const spikeById = new Map(input.spikes.map((s) => [s.runId, s]));
   const spiky = [...recent]
-    .sort((a, b) => b.startUtc.localeCompare(a.startUtc))
+    .sort((a, b) => instantMs(b.startUtc) - instantMs(a.startUtc))
     .filter((r) => spikeById.get(r.id)?.spike)
     .slice(0, 3);
   for (const run of spiky) because.push(spikeReason(run, spikeById.get(run.id) as RunSpike, units, today));

@@ -1,3 +1,4 @@
+import { instantMs } from "./dates.ts";
 import { evaluate, huberFit, type FitPoint } from "./regression.ts";
 import { runningSamples } from "./running-samples.ts";
 import { median, weightedMedian } from "./stats.ts";
@@ -99,7 +100,7 @@ export function fitCadenceModel(
   maxRuns = 100,
 ): CadenceModel {
   const t = withDefaults(overrides);
-  const recent = [...runs].sort((a, b) => b.startUtc.localeCompare(a.startUtc)).slice(0, maxRuns);
+  const recent = [...runs].sort((a, b) => instantMs(b.startUtc) - instantMs(a.startUtc)).slice(0, maxRuns);
   const refs = recent.map((r) => referencePoints(r, t)).filter((r): r is ReferenceRun => r !== null);
   if (refs.length < t.minReferenceRuns) {
     return populationModel(

@@ -1,3 +1,4 @@
+import { instantMs } from "./dates.ts";
 import { NOT_MEDICAL_ADVICE, selectAdvice, type Tip } from "./advice.ts";
 import { fitCadenceModel, type CadenceModel } from "./cadence-model.ts";
 import { correlateAll, type CorrelationResult, type Exposure, type Hypothesis } from "./correlation.ts";
@@ -81,7 +82,7 @@ export function computeInsights(input: InsightsInput): Insights {
   const t = input.thresholds ?? {};
   const runs = input.runs
     .filter((r) => r.localDate <= input.today)
-    .sort((a, b) => a.startUtc.localeCompare(b.startUtc));
+    .sort((a, b) => instantMs(a.startUtc) - instantMs(b.startUtc));
   const pain = input.pain.filter((e) => e.date <= input.today);
   const model = input.model ?? fitCadenceModel(runs, t);
   const cadence = new Map(runs.map((r) => [r.id, input.cadence?.get(r.id) ?? analyzeCadence(r, model, t)]));

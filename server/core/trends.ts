@@ -1,5 +1,5 @@
 import { expectedCadence, type CadenceModel } from "./cadence-model.ts";
-import { weekStart } from "./dates.ts";
+import { instantMs, weekStart } from "./dates.ts";
 import { runningSamples, type RunningSamples } from "./running-samples.ts";
 import { median } from "./stats.ts";
 import { withDefaults, type Thresholds } from "./thresholds.ts";
@@ -100,7 +100,7 @@ export function weeklyTrends(
   const refSpeed =
     model.referenceSpeedMps ?? orNull(median(runs.map((r) => r.avgSpeedMps ?? Number.NaN))) ?? 3;
   const points = [...runs]
-    .sort((a, b) => a.startUtc.localeCompare(b.startUtc))
+    .sort((a, b) => instantMs(a.startUtc) - instantMs(b.startUtc))
     .map((r) => runPoint(r, model, refSpeed, t));
   const byWeek = new Map<string, RunTrendPoint[]>();
   for (const p of points)
