@@ -35,7 +35,7 @@ export function importPage(root: HTMLElement): void {
   );
 
   const start = (files: File[]): void => {
-    if (files.length === 0) return;
+    if (files.length === 0 || input.disabled) return;
     void runUpload(files, progress, results, zone);
   };
   input.addEventListener("change", () => {
@@ -74,19 +74,20 @@ async function runUpload(
 ): Promise<void> {
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
   const bar = h("progress", { max: 100, value: 0, "aria-label": "Upload progress" });
-  const label = h(
-    "p",
-    { role: "status" },
-    `Uploading ${files.length} file${files.length === 1 ? "" : "s"} (${fmtBytes(totalBytes)})…`,
-  );
+  const uploading = `Uploading ${files.length} file${files.length === 1 ? "" : "s"} (${fmtBytes(totalBytes)})…`;
+  const label = h("p", { role: "status" }, uploading);
   replace(progress, label, bar);
   progress.hidden = false;
   replace(results);
   zone.classList.add("busy");
+  // One upload at a time: the outcome list belongs to one batch.
+  const input = zone.querySelector("input");
+  if (input) input.disabled = true;
   try {
     const res = await uploadFiles(files, {
       onProgress: (fraction) => {
         bar.value = Math.round(fraction * 100);
+        replace(label, `${uploading} ${bar.value}%`);
       },
       onProcessing: () => {
         bar.removeAttribute("value");
@@ -100,6 +101,7 @@ async function runUpload(
     replace(results, errorBox(err));
   } finally {
     zone.classList.remove("busy");
+    if (input) input.disabled = false;
   }
 }
 

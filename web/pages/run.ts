@@ -16,7 +16,9 @@ import {
   fmtSignedPct,
   fmtTimeOfDay,
   paceUnit,
+  speedUnit,
   toPaceS,
+  toSpeed,
 } from "../format.ts";
 import { navigate } from "../router.ts";
 import { sportName } from "./runs.ts";
@@ -145,7 +147,7 @@ function chartsSection(d: ActivityDetail): ChartSlot[] {
     });
   }
   const pace = s.speedMps.map((v) => (v !== null && v >= 1 ? toPaceS(v) : null));
-  if (has(pace)) {
+  if (d.summary.isRun && has(pace)) {
     const { box, canvas } = chartBox("Pace over time", "chart-run-pace");
     slots.push({
       el: card("Pace", box),
@@ -158,6 +160,20 @@ function chartsSection(d: ActivityDetail): ChartSlot[] {
           robustRange: true,
           stepChoices: [5, 10, 15, 30, 60, 120, 300],
           flagged: d.flaggedSegments,
+        }),
+    });
+  } else if (!d.summary.isRun && has(s.speedMps)) {
+    // Pace means little on a bike or in the pool: show speed.
+    const speed = s.speedMps.map((v) => (v === null ? null : toSpeed(v)));
+    const { box, canvas } = chartBox("Speed over time", "chart-run-speed");
+    slots.push({
+      el: card("Speed", box),
+      draw: () =>
+        drawTimeSeries(canvas, s.timeS, speed, {
+          label: "Speed",
+          axis: `Speed (${speedUnit()})`,
+          format: (v) => `${v.toFixed(1)}`,
+          robustRange: true,
         }),
     });
   }
