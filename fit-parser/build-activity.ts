@@ -1,11 +1,12 @@
-import type { FitMessages, LapMesg, RecordMesg, SessionMesg } from "@garmin/fitsdk";
+import type { FitMessages, LapMesg, SessionMesg } from "@garmin/fitsdk";
 import { isFootSport } from "./cadence.ts";
+import type { RecordColumns } from "./decoder/columns.ts";
 import { deviceOf } from "./device.ts";
 import { warning } from "./errors.ts";
 import { buildSamples, orderRecords } from "./samples.ts";
 import { buildLap, sessionSummary } from "./summary.ts";
 import type { Activity, ParseWarning, Samples } from "./types.ts";
-import { FIT_EPOCH_MS, enumName, num, timeMs } from "./values.ts";
+import { FIT_EPOCH_MS, enumName, fitSecondsMs, num, timeMs } from "./values.ts";
 
 const MAX_OFFSET_S = 14 * 3600;
 const OFFSET_STEP_S = 15 * 60;
@@ -59,9 +60,9 @@ interface Window {
 }
 
 /** Session time windows: start_time + total_elapsed_time (works for summary-first files too). */
-function windowsOf(sessions: readonly SessionMesg[], records: readonly RecordMesg[]): Window[] {
-  const firstRec = records.length > 0 ? timeMs(records[0]?.timestamp) : Number.NaN;
-  const lastRec = records.length > 0 ? timeMs(records[records.length - 1]?.timestamp) : Number.NaN;
+function windowsOf(sessions: readonly SessionMesg[], times: Float64Array): Window[] {
+  const firstRec = times.length > 0 ? (times[0] ?? Number.NaN) : Number.NaN;
+  const lastRec = times.length > 0 ? (times[times.length - 1] ?? Number.NaN) : Number.NaN;
   if (sessions.length === 0) {
     return Number.isFinite(firstRec) ? [{ session: null, startMs: firstRec, endMs: lastRec }] : [];
   }
@@ -82,17 +83,20 @@ function windowsOf(sessions: readonly SessionMesg[], records: readonly RecordMes
   return valid;
 }
 
-function recordsIn(
-  records: readonly RecordMesg[],
+/** The rows (and their times, Unix ms) that fall in [from, min(to, nextStart - 1)]; times are sorted. */
+function rowsIn(
+  rows: Uint32Array,
+  times: Float64Array,
   from: number,
   to: number,
   nextStart: number,
-): RecordMesg[] {
+): Uint32Array {
   const upper = Math.min(Number.isFinite(to) ? to : Number.POSITIVE_INFINITY, nextStart - 1);
-  return records.filter((r) => {
-    const t = timeMs(r.timestamp);
-    return t >= from && t <= upper;
-  });
+  let a = 0;
+  while (a < times.length && !((times[a] ?? 0) >= from)) a++;
+  let b = a;
+  while (b < times.length && (times[b] ?? 0) <= upper) b++;
+  return rows.subarray(a, b);
 }
 
 function sportOf(
@@ -107,11 +111,12 @@ function sportOf(
 }
 
 /** One Activity per session of a decoded segment; records are assigned by each session's time window. */
-export function buildActivities(messages: FitMessages): Built {
+export function buildActivities(messages: FitMessages, records: RecordColumns): Built {
   const warnings: ParseWarning[] = [];
-  const records = orderRecords(messages.recordMesgs ?? []);
+  const rows = orderRecords(records);
+  const times = Float64Array.from(rows, (i) => fitSecondsMs(records.timestamp[i] ?? Number.NaN));
   const sessions = messages.sessionMesgs ?? [];
-  const windows = windowsOf(sessions, records);
+  const windows = windowsOf(sessions, times);
   if (sessions.length === 0 && windows.length > 0) {
     warnings.push(
       warning(
@@ -127,8 +132,12 @@ export function buildActivities(messages: FitMessages): Built {
     const nextStart = windows[i + 1]?.startMs ?? Number.POSITIVE_INFINITY;
     const { sport, subSport } = sportOf(messages, w.session);
     const footSport = isFootSport(sport);
-    const own = recordsIn(records, w.startMs, w.endMs, nextStart);
-    const built = buildSamples(own, { startMs: w.startMs, footSport, rebaseDistance: windows.length > 1 });
+    const own = rowsIn(rows, times, w.startMs, w.endMs, nextStart);
+    const built = buildSamples(records, own, {
+      startMs: w.startMs,
+      footSport,
+      rebaseDistance: windows.length > 1,
+    });
     if (built.distanceGlitches > 0) {
       warnings.push(
         warning(

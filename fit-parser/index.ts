@@ -1,7 +1,11 @@
 import { buildActivities } from "./build-activity.ts";
 import { FitParseError, failure, warning } from "./errors.ts";
+import type { FitMessages } from "@garmin/fitsdk";
+import type { RecordColumns } from "./decoder/columns.ts";
+import { decodeSegmentData } from "./decoder/decode.ts";
 import { decodeSegment } from "./sdk-decode.ts";
 import { walkSegments } from "./segments.ts";
+import type { Segment } from "./segments.ts";
 import type { Activity, ParseResult, ParseWarning } from "./types.ts";
 
 export type * from "./types.ts";
@@ -11,19 +15,25 @@ function isActivityFile(type: unknown): boolean {
   return type === undefined || type === "activity" || type === 4;
 }
 
-function parse(bytes: Uint8Array): ParseResult {
+/** Turns one CRC-checked segment into messages and record columns. */
+type SegmentDecoder = (
+  bytes: Uint8Array,
+  segment: Segment,
+) => { messages: FitMessages; records: RecordColumns };
+
+function parse(bytes: Uint8Array, decode: SegmentDecoder): ParseResult {
   const walk = walkSegments(bytes);
   const warnings: ParseWarning[] = [];
   const activities: Activity[] = [];
   let activitySegments = 0;
   let truncated = false;
   for (const segment of walk.segments) {
-    const { messages } = decodeSegment(bytes, segment);
+    const { messages, records } = decode(bytes, segment);
     if (segment.truncated) truncated = true;
     const type = messages.fileIdMesgs?.[0]?.type;
     if (!isActivityFile(type)) continue;
     activitySegments++;
-    const built = buildActivities(messages);
+    const built = buildActivities(messages, records);
     activities.push(...built.activities);
     warnings.push(...built.warnings);
   }
@@ -57,8 +67,20 @@ function dedupe(warnings: ParseWarning[]): ParseWarning[] {
  * `{ ok: false, code, message }` with a sentence a runner understands.
  */
 export function parseFit(bytes: Uint8Array): ParseResult {
+  return guarded(bytes, decodeSegmentData);
+}
+
+/**
+ * The same parse on @garmin/fitsdk's own decoder: the reference for differential tests and benchmarks. It cannot
+ * read compressed timestamps and fails on the Forerunner 255 triathlons (both `unsupported-encoding`).
+ */
+export function parseFitWithSdk(bytes: Uint8Array): ParseResult {
+  return guarded(bytes, decodeSegment);
+}
+
+function guarded(bytes: Uint8Array, decode: SegmentDecoder): ParseResult {
   try {
-    return parse(bytes);
+    return parse(bytes, decode);
   } catch (err) {
     if (err instanceof FitParseError) return failure(err.code, err.message);
     // Anything else is the decoder failing on bytes it should read: say so rather than guess.

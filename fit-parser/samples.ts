@@ -1,8 +1,8 @@
-import type { RecordMesg } from "@garmin/fitsdk";
 import { cadenceScale, rawCadence, toSpm } from "./cadence.ts";
 import type { CadenceScale } from "./cadence.ts";
+import type { RecordColumns } from "./decoder/columns.ts";
 import type { Samples } from "./types.ts";
-import { num, timeMs } from "./values.ts";
+import { fitSecondsMs } from "./values.ts";
 
 const SEMICIRCLE_TO_DEG = 180 / 2 ** 31;
 
@@ -32,8 +32,7 @@ function degrees(semicircles: number, limit: number): number {
 }
 
 /** Positive values only: 0 step length or stance time is a "no reading" placeholder, not a measurement. */
-function positive(v: unknown): number {
-  const n = num(v);
+function positive(n: number): number {
   return n > 0 ? n : Number.NaN;
 }
 
@@ -52,16 +51,18 @@ export interface BuiltSamples {
   distanceGlitches: number;
 }
 
-/** Columns from time-sorted records with strictly increasing timestamps. */
-export function buildSamples(records: readonly RecordMesg[], opts: SampleOptions): BuiltSamples {
-  const s = emptySamples(records.length);
-  const raw = new Float64Array(records.length);
+/** Columns from the records at `rows` (time-sorted, strictly increasing timestamps). */
+export function buildSamples(r: RecordColumns, rows: ArrayLike<number>, opts: SampleOptions): BuiltSamples {
+  const n = rows.length;
+  const s = emptySamples(n);
+  const raw = new Float64Array(n);
   let firstDistance = Number.NaN;
   let lastDistance = Number.NEGATIVE_INFINITY;
   let glitches = 0;
-  records.forEach((r, i) => {
-    s.timeS[i] = (timeMs(r.timestamp) - opts.startMs) / 1000;
-    let d = num(r.distance);
+  for (let i = 0; i < n; i++) {
+    const j = rows[i] ?? 0;
+    s.timeS[i] = (fitSecondsMs(r.timestamp[j] ?? Number.NaN) - opts.startMs) / 1000;
+    let d = r.distance[j] ?? Number.NaN;
     if (Number.isFinite(d)) {
       if (opts.rebaseDistance && Number.isNaN(firstDistance)) firstDistance = d;
       if (opts.rebaseDistance) d -= firstDistance;
@@ -71,37 +72,44 @@ export function buildSamples(records: readonly RecordMesg[], opts: SampleOptions
       } else lastDistance = d;
     }
     s.distanceM[i] = d;
-    const speed = num(r.enhancedSpeed);
-    s.speedMps[i] = Number.isFinite(speed) ? speed : num(r.speed);
-    const alt = num(r.enhancedAltitude);
-    s.altitudeM[i] = Number.isFinite(alt) ? alt : num(r.altitude);
-    s.heartRateBpm[i] = positive(r.heartRate);
-    s.latDeg[i] = degrees(num(r.positionLat), 90);
-    s.lonDeg[i] = degrees(num(r.positionLong), 180);
-    s.stepLengthM[i] = positive(r.stepLength) / 1000;
-    s.verticalOscillationMm[i] = positive(r.verticalOscillation);
-    s.verticalRatioPct[i] = positive(r.verticalRatio);
-    s.stanceTimeMs[i] = positive(r.stanceTime);
-    raw[i] = rawCadence(r.cadence, r.fractionalCadence, r.cadence256);
-  });
+    s.speedMps[i] = r.speed[j] ?? Number.NaN;
+    s.altitudeM[i] = r.altitude[j] ?? Number.NaN;
+    s.heartRateBpm[i] = positive(r.heartRate[j] ?? Number.NaN);
+    s.latDeg[i] = degrees(r.positionLat[j] ?? Number.NaN, 90);
+    s.lonDeg[i] = degrees(r.positionLong[j] ?? Number.NaN, 180);
+    s.stepLengthM[i] = positive(r.stepLength[j] ?? Number.NaN) / 1000;
+    s.verticalOscillationMm[i] = positive(r.verticalOscillation[j] ?? Number.NaN);
+    s.verticalRatioPct[i] = positive(r.verticalRatio[j] ?? Number.NaN);
+    s.stanceTimeMs[i] = positive(r.stanceTime[j] ?? Number.NaN);
+    raw[i] = rawCadence(r.cadence[j], r.fractionalCadence[j], r.cadence256[j]);
+  }
   const scale = cadenceScale(raw);
-  if (opts.footSport)
-    for (let i = 0; i < raw.length; i++) s.cadenceSpm[i] = toSpm(raw[i] ?? Number.NaN, scale);
+  if (opts.footSport) for (let i = 0; i < n; i++) s.cadenceSpm[i] = toSpm(raw[i] ?? Number.NaN, scale);
   return { samples: s, scale, distanceGlitches: glitches };
 }
 
-/** Sort by time and keep one record per timestamp (the first), so time strictly increases. */
-export function orderRecords(records: readonly RecordMesg[]): RecordMesg[] {
-  const timed = records.filter((r) => Number.isFinite(timeMs(r.timestamp)));
-  timed.sort((a, b) => timeMs(a.timestamp) - timeMs(b.timestamp));
-  const out: RecordMesg[] = [];
+/** Rows sorted by time, one per timestamp (the first in file order), so time strictly increases. */
+export function orderRecords(r: RecordColumns): Uint32Array {
+  const rows: number[] = [];
+  let sorted = true;
+  let prev = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < r.count; i++) {
+    const t = r.timestamp[i] ?? Number.NaN;
+    if (!Number.isFinite(t)) continue;
+    if (t < prev) sorted = false;
+    prev = t;
+    rows.push(i);
+  }
+  // Array.prototype.sort is stable: equal timestamps keep file order, so the first one is kept below.
+  if (!sorted) rows.sort((a, b) => (r.timestamp[a] ?? 0) - (r.timestamp[b] ?? 0));
+  const out: number[] = [];
   let last = Number.NEGATIVE_INFINITY;
-  for (const r of timed) {
-    const t = timeMs(r.timestamp);
+  for (const i of rows) {
+    const t = r.timestamp[i] ?? Number.NaN;
     if (t > last) {
-      out.push(r);
+      out.push(i);
       last = t;
     }
   }
-  return out;
+  return Uint32Array.from(out);
 }

@@ -1,15 +1,49 @@
 import { Decoder, Stream } from "@garmin/fitsdk";
-import type { FitMessages } from "@garmin/fitsdk";
+import type { FitMessages, RecordMesg } from "@garmin/fitsdk";
+import { ColumnTable, COL } from "./decoder/columns.ts";
+import type { RecordColumns } from "./decoder/columns.ts";
 import { FitParseError } from "./errors.ts";
 import { finalizeTruncated } from "./segments.ts";
+import { FIT_EPOCH_MS } from "./values.ts";
 import type { Segment } from "./segments.ts";
 
 export interface DecodedSegment {
   messages: FitMessages;
-  segment: Segment;
+  records: RecordColumns;
 }
 
 const UNSUPPORTED = "unsupported-encoding" as const;
+
+/** The SDK's record objects as the columns our decoder writes (the reference in differential tests). */
+export function recordsFromSdk(recs: readonly RecordMesg[]): RecordColumns {
+  const t = new ColumnTable(recs.length);
+  const put = (col: number, row: number, v: unknown): void => {
+    const c = t.cols[col];
+    if (c !== undefined) c[row] = typeof v === "number" ? v : Number.NaN;
+  };
+  for (const r of recs) {
+    const row = t.addRow();
+    put(
+      COL.timestamp,
+      row,
+      r.timestamp instanceof Date ? (r.timestamp.getTime() - FIT_EPOCH_MS) / 1000 : undefined,
+    );
+    put(COL.distance, row, r.distance);
+    put(COL.speed, row, typeof r.enhancedSpeed === "number" ? r.enhancedSpeed : r.speed);
+    put(COL.altitude, row, typeof r.enhancedAltitude === "number" ? r.enhancedAltitude : r.altitude);
+    put(COL.heartRate, row, r.heartRate);
+    put(COL.cadence, row, r.cadence);
+    put(COL.fractionalCadence, row, r.fractionalCadence);
+    put(COL.cadence256, row, r.cadence256);
+    put(COL.positionLat, row, r.positionLat);
+    put(COL.positionLong, row, r.positionLong);
+    put(COL.stepLength, row, r.stepLength);
+    put(COL.verticalOscillation, row, r.verticalOscillation);
+    put(COL.verticalRatio, row, r.verticalRatio);
+    put(COL.stanceTime, row, r.stanceTime);
+  }
+  return t.finish();
+}
 
 /**
  * Decodes one segment with @garmin/fitsdk. A complete, CRC-checked segment that the SDK still fails on is a
@@ -23,7 +57,7 @@ export function decodeSegment(bytes: Uint8Array, segment: Segment): DecodedSegme
     );
   }
   // A segment cut off before its first whole message holds nothing to decode (the SDK calls it "not FIT").
-  if (segment.truncated && segment.messages === 0) return { messages: {}, segment };
+  if (segment.truncated && segment.messages === 0) return { messages: {}, records: recordsFromSdk([]) };
   // A cut-off segment is handed over as its whole messages only, so the SDK never reads half a message.
   const own = segment.truncated
     ? finalizeTruncated(bytes, segment)
@@ -37,5 +71,5 @@ export function decodeSegment(bytes: Uint8Array, segment: Segment): DecodedSegme
       "This FIT file is laid out in a way the FIT decoder Stridewise uses cannot read yet, so it was not imported rather than read wrongly.",
     );
   }
-  return { messages, segment };
+  return { messages, records: recordsFromSdk(messages.recordMesgs ?? []) };
 }

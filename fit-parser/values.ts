@@ -31,3 +31,8 @@ export function enumName(v: unknown): string | null {
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
   return null;
 }
+
+/** Unix ms from FIT seconds (a record column); NaN stays NaN. */
+export function fitSecondsMs(s: number): number {
+  return FIT_EPOCH_MS + s * 1000;
+}

@@ -1,0 +1,67 @@
+/** The record fields Stridewise reads, one column each; scale and offset applied, NaN where the file holds none. */
+export const RECORD_COLUMNS = [
+  "timestamp",
+  "distance",
+  "speed",
+  "altitude",
+  "heartRate",
+  "cadence",
+  "fractionalCadence",
+  "cadence256",
+  "positionLat",
+  "positionLong",
+  "stepLength",
+  "verticalOscillation",
+  "verticalRatio",
+  "stanceTime",
+] as const;
+
+export type RecordColumnName = (typeof RECORD_COLUMNS)[number];
+
+/**
+ * Record messages of one segment, in file order, as columns. `timestamp` is seconds since the FIT epoch; `speed` and
+ * `altitude` are the enhanced values when the file has them (as the SDK's enhancedSpeed/enhancedAltitude); distance
+ * in m, step length and vertical oscillation in mm, stance time in ms, positions in semicircles.
+ */
+export type RecordColumns = { count: number } & Record<RecordColumnName, Float64Array>;
+
+export const COL: Record<RecordColumnName, number> = Object.fromEntries(
+  RECORD_COLUMNS.map((name, i) => [name, i]),
+) as Record<RecordColumnName, number>;
+
+/** Growable columns: rows are appended NaN-filled, then written by a definition's reader. */
+export class ColumnTable {
+  cols: Float64Array[];
+  count = 0;
+  private capacity: number;
+
+  constructor(capacity = 1024) {
+    this.capacity = Math.max(16, capacity);
+    this.cols = RECORD_COLUMNS.map(() => new Float64Array(this.capacity).fill(Number.NaN));
+  }
+
+  /** Appends an empty row and returns its index. */
+  addRow(): number {
+    if (this.count === this.capacity) this.grow();
+    return this.count++;
+  }
+
+  private grow(): void {
+    const next = this.capacity * 2;
+    this.cols = this.cols.map((old) => {
+      const col = new Float64Array(next);
+      col.set(old);
+      col.fill(Number.NaN, this.capacity);
+      return col;
+    });
+    this.capacity = next;
+  }
+
+  finish(): RecordColumns {
+    const out: Record<string, Float64Array | number> = { count: this.count };
+    RECORD_COLUMNS.forEach((name, i) => {
+      out[name] = (this.cols[i] ?? new Float64Array(0)).subarray(0, this.count);
+    });
+    return out as RecordColumns;
+  }
+}
