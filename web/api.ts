@@ -1,5 +1,6 @@
 import type {
   ActivityDetail,
+  ActivityListItem,
   ActivityPage,
   CadenceView,
   ImportResponse,
@@ -77,6 +78,19 @@ export function uploadFiles(files: readonly File[], cb: UploadCallbacks = {}): P
     );
     xhr.send(form);
   });
+}
+
+const ALL_PAGE_SIZE = 500;
+const MAX_PAGES = 20;
+
+/** Every run (not other sports), newest first, fetched page by page; capped at 10,000. */
+export async function allRuns(): Promise<ActivityListItem[]> {
+  const first = await api.activities(1, ALL_PAGE_SIZE, true);
+  const items = [...first.items];
+  const pages = Math.min(MAX_PAGES, Math.ceil(first.total / first.pageSize));
+  for (let page = 2; page <= pages; page++)
+    items.push(...(await api.activities(page, ALL_PAGE_SIZE, true)).items);
+  return items;
 }
 
 /** The typed dashboard API. */

@@ -118,10 +118,14 @@ function correlationCard(c: Correlation): HTMLElement {
         {},
         h(
           "a",
+          { href: c.hypothesis === "overstriding" ? "#/runs?flag=overstriding" : "#/runs?flag=spike" },
+          "The flagged runs behind this",
+        ),
+        " · ",
+        h(
+          "a",
           { href: c.hypothesis === "overstriding" ? "#/cadence" : "#/load" },
-          c.hypothesis === "overstriding"
-            ? "The runs and cadence behind this"
-            : "The runs and distances behind this",
+          c.hypothesis === "overstriding" ? "Cadence against speed" : "Load",
         ),
         " · ",
         h("a", { href: "#/pain" }, "Your pain log"),

@@ -1,5 +1,5 @@
 import type { ActivityListItem, PainEntry } from "../../server/http/api-types.ts";
-import { api } from "../api.ts";
+import { allRuns, api } from "../api.ts";
 import { drawPainTimeline, type TimelineRun } from "../charts/pain-timeline.ts";
 import { chartBox, destroyCharts } from "../charts/setup.ts";
 import { badge, card, errorBox, loading, notMedicalAdvice, pageHeader } from "../components.ts";
@@ -8,21 +8,9 @@ import { dayNumber, dayToDate, fmtDate, todayLocal } from "../format.ts";
 import { isSpike, LOCATION_LABELS, RED_FLAG_LABELS, SIDE_LABELS, TIMING_LABELS } from "../labels.ts";
 import { painForm, severityWord } from "./pain-form.ts";
 
-const PAGE_SIZE = 500;
-const MAX_PAGES = 20;
 type Range = "6w" | "3m" | "all";
 /** Entries listed before "Show all". */
 const SHOWN = 12;
-
-/** Every activity, fetched page by page (the timeline needs the whole history). */
-async function allActivities(): Promise<ActivityListItem[]> {
-  const first = await api.activities(1, PAGE_SIZE, true);
-  const items = [...first.items];
-  const pages = Math.min(MAX_PAGES, Math.ceil(first.total / first.pageSize));
-  for (let page = 2; page <= pages; page++)
-    items.push(...(await api.activities(page, PAGE_SIZE, true)).items);
-  return items;
-}
 
 function runFlagWords(a: ActivityListItem): string[] {
   const words: string[] = [];
@@ -193,7 +181,7 @@ export async function painPage(root: HTMLElement): Promise<void> {
   );
   replace(timelineSlot, loading());
   try {
-    runs = (await allActivities())
+    runs = (await allRuns())
       .filter((a) => a.isRun && a.distanceM !== null)
       .map((a) => ({
         id: a.id,

@@ -1,5 +1,6 @@
 import type { ActivityListItem, ActivityPage } from "../../server/http/api-types.ts";
-import { api } from "../api.ts";
+import { allRuns, api } from "../api.ts";
+import { isSpike } from "../labels.ts";
 import { flagBadges, loading, noData, pageHeader } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import {
@@ -18,11 +19,38 @@ const PAGE_SIZE = 50;
 
 /** The list of activities, newest first, with flags; other sports muted or hidden. */
 export async function runsPage(root: HTMLElement, ctx: { query: URLSearchParams }): Promise<void> {
+  const flag = ctx.query.get("flag");
+  if (flag === "overstriding" || flag === "spike") return flaggedRuns(root, flag);
   const page = Math.max(1, Number(ctx.query.get("page")) || 1);
   const showOther = ctx.query.get("all") !== "0";
   replace(root, pageHeader("Runs"), loading());
   const data = await api.activities(page, PAGE_SIZE, !showOther);
   replace(root, content(data, showOther));
+}
+
+const FLAG_FILTERS = {
+  overstriding: {
+    title: "Runs with low cadence for their speed",
+    test: (a: ActivityListItem) => a.flags.overstriding === "possible" || a.flags.overstriding === "marked",
+  },
+  spike: {
+    title: "Runs more than 10% longer than the longest of the 30 days before",
+    test: (a: ActivityListItem) => isSpike(a.flags.spike?.category),
+  },
+};
+
+/** Every run carrying one flag: the runs behind an insight. */
+async function flaggedRuns(root: HTMLElement, flag: keyof typeof FLAG_FILTERS): Promise<void> {
+  const filter = FLAG_FILTERS[flag];
+  replace(root, pageHeader(filter.title), loading());
+  const runs = await allRuns();
+  const matching = runs.filter(filter.test);
+  replace(
+    root,
+    h("p", { class: "back" }, h("a", { href: "#/runs" }, "← All runs")),
+    pageHeader(filter.title, `${matching.length} of your ${runs.length} runs, newest first.`),
+    matching.length ? table(matching) : h("p", { class: "muted" }, "None so far."),
+  );
 }
 
 function hrefFor(page: number, showOther: boolean): string {
