@@ -77,5 +77,5 @@ export function spikeSentence(ratio: number | null, category: SpikeCategory): st
   const pct = Math.round((ratio - 1) * 100);
   if (pct > 0) return `${pct}% longer than any run in the 30 days before`;
   if (pct === 0) return "as long as your longest run of the 30 days before";
-  return `${-pct}% shorter than your longest run of the 30 days before`;
+  return "shorter than your longest run of the 30 days before";
 }

@@ -1,5 +1,6 @@
 import type { PainEntry } from "../../server/http/api-types.ts";
 import { dayNumber, dayToDate, distanceUnit, fmtDate, fmtDistance, toDistance } from "../format.ts";
+import { LOCATION_LABELS } from "../labels.ts";
 import { navigate } from "../router.ts";
 import { axisTitle, COLORS, dayAxis, makeChart } from "./setup.ts";
 
@@ -85,7 +86,9 @@ export function drawPainTimeline(
             label: (item) => {
               if (item.datasetIndex === 0) {
                 const p = shownPain[item.dataIndex];
-                return p ? `Pain ${p.severity}/10` : "";
+                if (!p) return "";
+                if (p.severity === 0) return "No pain";
+                return `Pain ${p.severity}/10${p.location ? ` · ${LOCATION_LABELS[p.location].label.toLowerCase()}` : ""}`;
               }
               const r = shownRuns[item.dataIndex];
               return r
