@@ -45,6 +45,8 @@ export interface PainForm {
   el: HTMLElement;
   /** Fills the form with an entry to edit it. */
   edit: (entry: PainEntry) => void;
+  /** Sets the date of a new entry (from a run page's "log pain for this run"). */
+  setDate: (date: string) => void;
 }
 
 /** The ten-second pain log: date, 0–10, where, which side, when, a note, and the red-flag questions. */
@@ -275,5 +277,8 @@ export function painForm(onSaved: (entry: PainEntry) => void): PainForm {
   }
 
   reset();
-  return { el: h("section", { class: "card", id: "log" }, title, form), edit };
+  const setDate = (value: string): void => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value) && value <= todayLocal()) date.value = value;
+  };
+  return { el: h("section", { class: "card", id: "log" }, title, form), edit, setDate };
 }

@@ -21,7 +21,7 @@ function runFlagWords(a: ActivityListItem): string[] {
 }
 
 /** The pain log: a quick form, the history under the runs on one timeline, and every entry to edit or delete. */
-export async function painPage(root: HTMLElement): Promise<void> {
+export async function painPage(root: HTMLElement, ctx: { query: URLSearchParams }): Promise<void> {
   const timelineSlot = h("div", {});
   const listSlot = h("div", {});
   let runs: TimelineRun[] = [];
@@ -37,6 +37,8 @@ export async function painPage(root: HTMLElement): Promise<void> {
     }
   };
   const form = painForm(() => void refresh());
+  const askedDate = ctx.query.get("date");
+  if (askedDate) form.setDate(askedDate);
 
   function drawTimeline(pain: PainEntry[]): void {
     destroyCharts();

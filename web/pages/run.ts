@@ -108,6 +108,17 @@ function flagsCard(d: ActivityDetail): HTMLElement {
           h("p", {}, h("a", { href: "#/cadence" }, "Your cadence against speed across all runs")),
         )
       : null,
+    s.isRun
+      ? h(
+          "p",
+          { class: "log-pain-link" },
+          h(
+            "a",
+            { href: `#/pain?date=${s.localDate}`, "data-testid": "log-pain-for-run" },
+            "Log how your hip felt after this run",
+          ),
+        )
+      : null,
   );
 }
 
