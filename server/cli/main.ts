@@ -7,6 +7,8 @@ import { registerReport } from "./report.ts";
 import { registerImport } from "./import.ts";
 import { registerSync } from "./sync.ts";
 import { registerReanalyze } from "./reanalyze.ts";
+import { registerBackup } from "./backup.ts";
+import { registerExport } from "./export.ts";
 
 const program = new Command()
   .name("stridewise")
@@ -21,5 +23,7 @@ registerReanalyze(program);
 registerInspect(program);
 registerDemo(program);
 registerReport(program);
+registerBackup(program);
+registerExport(program);
 
 await program.parseAsync(process.argv);
