@@ -126,6 +126,7 @@ function modelCard(view: CadenceView): HTMLElement {
         { class: "muted" },
         "A run is flagged when much of it sits 5% or more below the line at its speed. That suggests possible overstriding; a watch cannot see where the foot lands.",
       ),
+      h("p", {}, h("a", { href: "#/runs?flag=overstriding" }, "The runs flagged so far")),
     ),
   );
 }
