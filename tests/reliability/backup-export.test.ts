@@ -7,6 +7,7 @@ import yauzl from "yauzl";
 import { backupDatabase } from "../../server/app/backup.ts";
 import { csvCell, exportData } from "../../server/app/export.ts";
 import { importSources } from "../../server/app/import-sources.ts";
+import type { PainEntryInput } from "../../server/core/pain.ts";
 import { createPainRepo } from "../../server/db/pain-repo.ts";
 import { openDataDir, openDb, type Db } from "../../server/db/open.ts";
 import { CORPUS_DIR, readCorpusFile } from "../support/corpus.ts";
@@ -69,7 +70,12 @@ describe("backupDatabase() and exportData()", () => {
       FILES.map((f) => join(CORPUS_DIR, f)),
     );
     const pain = createPainRepo(db);
-    const base = { location: "lateral", side: "right", timing: "next_morning", redFlags: [] } as const;
+    const base: Omit<PainEntryInput, "date" | "severity" | "note"> = {
+      location: "lateral",
+      side: "right",
+      timing: "next_morning",
+      redFlags: [],
+    };
     pain.create(
       { ...base, date: "2024-07-10", severity: 4, note: '=HYPERLINK("http://x") "quoted", comma' },
       "t",
