@@ -86,6 +86,10 @@ async function boot(): Promise<void> {
     // Settings are optional for drawing: fall back to km and let the page show the real error.
   }
   window.addEventListener("hashchange", () => void render());
+  // A printout has no clicks: show every "why".
+  window.addEventListener("beforeprint", () => {
+    for (const d of document.querySelectorAll("details")) d.open = true;
+  });
   await render();
 }
 
