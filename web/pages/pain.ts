@@ -6,7 +6,7 @@ import { badge, card, errorBox, loading, notMedicalAdvice, pageHeader } from "..
 import { h, replace } from "../dom.ts";
 import { dayNumber, dayToDate, fmtDate, todayLocal } from "../format.ts";
 import { isSpike, LOCATION_LABELS, RED_FLAG_LABELS, SIDE_LABELS, TIMING_LABELS } from "../labels.ts";
-import { painForm, severityWord } from "./pain-form.ts";
+import { PainForm, severityWord } from "./pain-form.ts";
 
 type Range = "6w" | "3m" | "all";
 /** Entries listed before "Show all". */
@@ -36,7 +36,7 @@ export async function painPage(root: HTMLElement, ctx: { query: URLSearchParams 
       replace(listSlot, errorBox(err));
     }
   };
-  const form = painForm(() => void refresh());
+  const form = new PainForm(() => void refresh());
   const askedDate = ctx.query.get("date");
   if (askedDate) form.setDate(askedDate);
 
