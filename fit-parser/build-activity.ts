@@ -49,8 +49,10 @@ function hasDynamics(
 ): boolean {
   if (summary.avgStepLengthM !== null || summary.avgVerticalOscillationMm !== null) return true;
   if (summary.avgVerticalRatioPct !== null || summary.avgStanceTimeMs !== null) return true;
-  const cols = [s.stepLengthM, s.verticalOscillationMm, s.verticalRatioPct, s.stanceTimeMs];
-  return cols.some((c) => c.some((v) => Number.isFinite(v)));
+  for (const c of [s.stepLengthM, s.verticalOscillationMm, s.verticalRatioPct, s.stanceTimeMs]) {
+    for (let i = 0; i < c.length; i++) if (Number.isFinite(c[i])) return true;
+  }
+  return false;
 }
 
 interface Window {
@@ -114,7 +116,9 @@ function sportOf(
 export function buildActivities(messages: FitMessages, records: RecordColumns): Built {
   const warnings: ParseWarning[] = [];
   const rows = orderRecords(records);
-  const times = Float64Array.from(rows, (i) => fitSecondsMs(records.timestamp[i] ?? Number.NaN));
+  const times = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++)
+    times[k] = fitSecondsMs(records.timestamp[rows[k] ?? 0] ?? Number.NaN);
   const sessions = messages.sessionMesgs ?? [];
   const windows = windowsOf(sessions, times);
   if (sessions.length === 0 && windows.length > 0) {

@@ -31,14 +31,16 @@ export function rawCadence(cadence: unknown, fractional: unknown, cadence256?: u
 
 /** Decide the scale from the median of the moving (non-zero) raw values; strides/min unless clearly steps/min. */
 export function cadenceScale(raw: ArrayLike<number>): CadenceScale {
-  const moving: number[] = [];
+  const moving = new Float64Array(raw.length);
+  let n = 0;
   for (let i = 0; i < raw.length; i++) {
     const v = raw[i] ?? Number.NaN;
-    if (v > 0) moving.push(v);
+    if (v > 0) moving[n++] = v;
   }
-  if (moving.length === 0) return 2;
-  moving.sort((a, b) => a - b);
-  const median = moving[Math.floor(moving.length / 2)] ?? 0;
+  if (n === 0) return 2;
+  // A typed array sorts numerically, natively: much faster than an array with a comparator.
+  const sorted = moving.subarray(0, n).sort();
+  const median = sorted[Math.floor(n / 2)] ?? 0;
   return median >= 125 ? 1 : 2;
 }
 

@@ -90,7 +90,8 @@ export function buildSamples(r: RecordColumns, rows: ArrayLike<number>, opts: Sa
 
 /** Rows sorted by time, one per timestamp (the first in file order), so time strictly increases. */
 export function orderRecords(r: RecordColumns): Uint32Array {
-  const rows: number[] = [];
+  const rows = new Uint32Array(r.count);
+  let n = 0;
   let sorted = true;
   let prev = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < r.count; i++) {
@@ -98,18 +99,22 @@ export function orderRecords(r: RecordColumns): Uint32Array {
     if (!Number.isFinite(t)) continue;
     if (t < prev) sorted = false;
     prev = t;
-    rows.push(i);
+    rows[n++] = i;
   }
+  let timed = rows.subarray(0, n);
   // Array.prototype.sort is stable: equal timestamps keep file order, so the first one is kept below.
-  if (!sorted) rows.sort((a, b) => (r.timestamp[a] ?? 0) - (r.timestamp[b] ?? 0));
-  const out: number[] = [];
+  if (!sorted) {
+    timed = Uint32Array.from(Array.from(timed).sort((a, b) => (r.timestamp[a] ?? 0) - (r.timestamp[b] ?? 0)));
+  }
+  let m = 0;
   let last = Number.NEGATIVE_INFINITY;
-  for (const i of rows) {
+  for (let k = 0; k < timed.length; k++) {
+    const i = timed[k] ?? 0;
     const t = r.timestamp[i] ?? Number.NaN;
     if (t > last) {
-      out.push(i);
+      timed[m++] = i;
       last = t;
     }
   }
-  return Uint32Array.from(out);
+  return timed.subarray(0, m);
 }

@@ -18,8 +18,7 @@ const UNSUPPORTED = "unsupported-encoding" as const;
 export function recordsFromSdk(recs: readonly RecordMesg[]): RecordColumns {
   const t = new ColumnTable(recs.length);
   const put = (col: number, row: number, v: unknown): void => {
-    const c = t.cols[col];
-    if (c !== undefined) c[row] = typeof v === "number" ? v : Number.NaN;
+    t.use(col)[row] = typeof v === "number" ? v : Number.NaN;
   };
   for (const r of recs) {
     const row = t.addRow();

@@ -1,4 +1,4 @@
-import { CrcCalculator } from "@garmin/fitsdk";
+import { fitCrc } from "./decoder/crc.ts";
 import { FitParseError } from "./errors.ts";
 
 /** One FIT segment (a file, or one of several files chained back to back). */
@@ -96,7 +96,7 @@ function segmentAt(b: Uint8Array, start: number): Segment {
   const headerSize = b[start] ?? 0;
   if (headerSize === 14) {
     const headerCrc = u16le(b, start + 12);
-    if (headerCrc !== 0 && headerCrc !== CrcCalculator.calculateCRC(b, start, start + 12)) {
+    if (headerCrc !== 0 && headerCrc !== fitCrc(b, start, start + 12)) {
       throw new FitParseError(
         "corrupt-file",
         "This FIT file is damaged: its header checksum does not match.",
@@ -123,7 +123,7 @@ function segmentAt(b: Uint8Array, start: number): Segment {
       messages: walk.messages,
     };
   }
-  if (u16le(b, dataEnd) !== CrcCalculator.calculateCRC(b, start, dataEnd)) {
+  if (u16le(b, dataEnd) !== fitCrc(b, start, dataEnd)) {
     // A recorder that wrote the header size up front and then stopped: the declared data ends inside a message
     // and the "CRC" bytes are part of it. That is a cut-off file; a whole last message means real damage.
     const cut = dataEnd + 2 === b.length ? walkRecords(b, dataStart, dataEnd) : null;
@@ -160,12 +160,8 @@ export function finalizeTruncated(b: Uint8Array, seg: Segment): Uint8Array {
   out.set(b.subarray(seg.start, seg.end));
   const dataSize = out.length - 2 - headerSize;
   new DataView(out.buffer).setUint32(4, dataSize, true);
-  if (headerSize === 14) new DataView(out.buffer).setUint16(12, CrcCalculator.calculateCRC(out, 0, 12), true);
-  new DataView(out.buffer).setUint16(
-    out.length - 2,
-    CrcCalculator.calculateCRC(out, 0, out.length - 2),
-    true,
-  );
+  if (headerSize === 14) new DataView(out.buffer).setUint16(12, fitCrc(out, 0, 12), true);
+  new DataView(out.buffer).setUint16(out.length - 2, fitCrc(out, 0, out.length - 2), true);
   return out;
 }
 

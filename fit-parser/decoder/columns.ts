@@ -31,13 +31,25 @@ export const COL: Record<RecordColumnName, number> = Object.fromEntries(
 
 /** Growable columns: rows are appended NaN-filled, then written by a definition's reader. */
 export class ColumnTable {
-  cols: Float64Array[];
+  /** Columns no definition has written to yet stay unallocated (many files have no positions or dynamics). */
+  cols: (Float64Array | null)[];
   count = 0;
   private capacity: number;
 
   constructor(capacity = 1024) {
     this.capacity = Math.max(16, capacity);
-    this.cols = RECORD_COLUMNS.map(() => new Float64Array(this.capacity).fill(Number.NaN));
+    this.cols = RECORD_COLUMNS.map(() => null);
+    this.use(COL.timestamp);
+  }
+
+  /** Makes sure column `i` exists (NaN-filled) before a reader writes to it. */
+  use(i: number): Float64Array {
+    let col = this.cols[i];
+    if (col === null || col === undefined) {
+      col = new Float64Array(this.capacity).fill(Number.NaN);
+      this.cols[i] = col;
+    }
+    return col;
   }
 
   /** Appends an empty row and returns its index. */
@@ -49,6 +61,7 @@ export class ColumnTable {
   private grow(): void {
     const next = this.capacity * 2;
     this.cols = this.cols.map((old) => {
+      if (old === null) return null;
       const col = new Float64Array(next);
       col.set(old);
       col.fill(Number.NaN, this.capacity);
@@ -60,7 +73,8 @@ export class ColumnTable {
   finish(): RecordColumns {
     const out: Record<string, Float64Array | number> = { count: this.count };
     RECORD_COLUMNS.forEach((name, i) => {
-      out[name] = (this.cols[i] ?? new Float64Array(0)).subarray(0, this.count);
+      const col = this.cols[i];
+      out[name] = col ? col.subarray(0, this.count) : new Float64Array(this.count).fill(Number.NaN);
     });
     return out as RecordColumns;
   }

@@ -113,8 +113,8 @@ class SegmentReader {
     readonly dv: DataView,
     dataBytes: number,
   ) {
-    // Most records are 20-40 bytes: start near the right size so the columns rarely grow.
-    this.table = new ColumnTable(Math.ceil(dataBytes / 32));
+    // Records are 20-60 bytes and share the file with other messages: a low start, doubled when needed.
+    this.table = new ColumnTable(Math.ceil(dataBytes / 64));
   }
 
   data(def: LocalDef, base: number, headerTs: number): void {

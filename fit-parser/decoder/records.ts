@@ -68,6 +68,7 @@ export class RecordPlan {
   private readonly n: number;
   /** Offset of compressed_speed_distance in the message, or -1. */
   private readonly csd: number;
+  private table: ColumnTable | null = null;
 
   constructor(
     fields: readonly { num: number; at: number; size: number; bt: BaseType }[],
@@ -97,7 +98,8 @@ export class RecordPlan {
   /** Reads one record at `base` into a new row; returns its timestamp (FIT seconds, NaN if none). */
   read(dv: DataView, base: number, table: ColumnTable, headerTs: number, state: RecordState): number {
     const row = table.addRow();
-    const cols = table.cols;
+    if (this.table !== table) this.bind(table);
+    const cols = table.cols as Float64Array[];
     if (this.csd >= 0) this.readCompressed(dv, base + this.csd, cols, row, state);
     for (let k = 0; k < this.n; k++) {
       const v = readOne(dv, base + this.at[k]!, this.kind[k] as Kind, this.le);
@@ -106,6 +108,13 @@ export class RecordPlan {
     const ts = cols[COL.timestamp]!;
     if (Number.isNaN(ts[row]!)) ts[row] = headerTs;
     return ts[row]!;
+  }
+
+  /** Allocates the columns this definition writes (once per table). */
+  private bind(table: ColumnTable): void {
+    for (let k = 0; k < this.n; k++) table.use(this.cols[k]!);
+    if (this.csd >= 0) for (const c of [COL.speed, COL.distance]) table.use(c);
+    this.table = table;
   }
 
   /** compressed_speed_distance: 12 bits of speed (1/100 m/s), 12 bits of rolling distance (1/16 m). */

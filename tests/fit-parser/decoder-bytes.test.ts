@@ -1,9 +1,11 @@
 import { CrcCalculator } from "@garmin/fitsdk";
 import { describe, expect, it } from "vitest";
+import { fitCrc } from "../../fit-parser/decoder/crc.ts";
 import { decodeSegmentData } from "../../fit-parser/decoder/decode.ts";
 import type { RecordColumns } from "../../fit-parser/decoder/columns.ts";
 import { parseFit, parseFitWithSdk } from "../../fit-parser/index.ts";
 import { walkSegments } from "../../fit-parser/segments.ts";
+import { corpusFiles, readCorpusFile } from "../support/corpus.ts";
 
 // Hand-built FIT files, byte by byte, for what the corpus shows only once or not at all.
 
@@ -206,5 +208,16 @@ describe("decodeSegmentData() on hand-built files", () => {
   it("refuses a data message whose local type was never defined, though the CRC is fine", () => {
     const bytes = fitFile([...FILE_ID, data(5, [[1, 1]])]);
     expect(parseFit(bytes)).toMatchObject({ ok: false, code: "unsupported-encoding" });
+  });
+});
+
+describe("fitCrc()", () => {
+  it("equals the SDK's CrcCalculator on every corpus file and on odd ranges", () => {
+    for (const name of corpusFiles()) {
+      const bytes = readCorpusFile(name);
+      expect(fitCrc(bytes, 0, bytes.length), name).toBe(CrcCalculator.calculateCRC(bytes, 0, bytes.length));
+      const mid = bytes.length >> 1;
+      expect(fitCrc(bytes, 3, mid)).toBe(CrcCalculator.calculateCRC(bytes, 3, mid));
+    }
   });
 });
