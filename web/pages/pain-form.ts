@@ -12,8 +12,6 @@ import {
   type PainFields,
 } from "./pain-fields.ts";
 
-export { severityWord } from "./pain-fields.ts";
-
 /** A pain-free day: severity 0 needs nothing else. */
 function painFree(date: string): PainEntryInput {
   return { date, severity: 0, location: null, side: null, timing: null, note: "", redFlags: [] };
