@@ -5,7 +5,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApp } from "../http/app.ts";
 import { resolveAccess } from "../http/security.ts";
-import { openDataDir } from "../db/open.ts";
+import { openDataDir, type Db } from "../db/open.ts";
+import { storageError } from "../app/storage-errors.ts";
 import { loadDemo } from "../app/demo.ts";
 import { DEFAULT_HOST, resolveDataDir, resolvePort } from "../config.ts";
 
@@ -40,8 +41,17 @@ export function registerServe(program: Command, version: string): void {
         process.exitCode = 1;
         return;
       }
-      mkdirSync(dataDir, { recursive: true });
-      const db = openDataDir(dataDir);
+      let db: Db;
+      try {
+        mkdirSync(dataDir, { recursive: true });
+        db = openDataDir(dataDir);
+      } catch (err) {
+        const storage = storageError(err, dataDir);
+        if (!storage) throw err;
+        console.error(`Could not open the data folder: ${storage.message}`);
+        process.exitCode = 1;
+        return;
+      }
       // The bundle lives in dist/cli.js; the dashboard beside it in dist/web.
       const webDir = join(dirname(fileURLToPath(import.meta.url)), "web");
       const app = createApp({

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from "express";
 import { ZodError } from "zod";
 import { DomainError } from "../errors.ts";
+import { storageError } from "../app/storage-errors.ts";
 
 const STATUS_BY_CODE: Record<string, number> = {
   "not-found": 404,
@@ -9,6 +10,9 @@ const STATUS_BY_CODE: Record<string, number> = {
   "invalid-input": 400,
   "payload-too-large": 413,
   "unsupported-media-type": 415,
+  "data-read-only": 503,
+  "storage-error": 503,
+  "disk-full": 507,
 };
 
 /** The one error handler, registered last: {"error":{"code","message"}}, never a stack trace. */
@@ -22,6 +26,13 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next
   }
   if (err instanceof DomainError) {
     res.status(STATUS_BY_CODE[err.code] ?? 400).json({ error: { code: err.code, message: err.message } });
+    return;
+  }
+  const storage = storageError(err);
+  if (storage) {
+    res
+      .status(STATUS_BY_CODE[storage.code] ?? 503)
+      .json({ error: { code: storage.code, message: storage.message } });
     return;
   }
   const status = typeof err === "object" && err !== null && "status" in err ? Number(err.status) : 500;
