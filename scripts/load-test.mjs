@@ -2,6 +2,7 @@
 // upload every corpus file (each in its own order, so the same file races in from several clients) while 4 others
 // read the dashboard API. Then: no 5xx, no lost or duplicated activity, and p50/p95 latency per endpoint.
 // LOAD_READS (default 2400) and LOAD_MAX_S (default 180) bound it.
+/* global fetch, FormData, Blob, performance, setTimeout, clearTimeout -- Node 20 globals */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
