@@ -9,10 +9,18 @@ import { h, replace } from "../dom.ts";
 import { dayNumber, fmtDate, fmtDistance, fmtSignedPct } from "../format.ts";
 import { isSpike, SPIKE_LABELS, spikeSentence } from "../labels.ts";
 
+const INTRO = "How much you run, and how each run compares with what you have been doing lately.";
+
 /** Weekly distance, each run against its 30-day longest, the next-run ceiling and the acute:chronic line. */
 export async function loadPage(root: HTMLElement): Promise<void> {
   replace(root, pageHeader("Load"), loading());
   const load = await api.load();
+  if (load.runs.length === 0) {
+    const text =
+      "No runs yet: weekly distance and how each run compares with your recent longest appear here.";
+    replace(root, pageHeader("Load", INTRO), ceilingCard(load), noData(text));
+    return;
+  }
   const weekly = chartBox("Weekly distance; weeks with a spike run in orange", "chart-weekly-load");
   const perRun = chartBox(
     "Each run's distance against the longest run of the 30 days before it",
@@ -24,91 +32,97 @@ export async function loadPage(root: HTMLElement): Promise<void> {
     "chart-acute-chronic",
     "small",
   );
-  if (load.runs.length === 0) {
-    replace(
-      root,
-      pageHeader("Load", "How much you run, and how each run compares with what you have been doing lately."),
-      ceilingCard(load),
-      noData("No runs yet: weekly distance and how each run compares with your recent longest appear here."),
-    );
-    return;
-  }
-  let range: LoadRange = "6m";
-  const rangeNote = h("p", { class: "muted small", "aria-live": "polite" });
-  const rangeButtons = (Object.keys(RANGE_LABELS) as LoadRange[]).map((value) => {
+  const controls = rangeControls((range, note) => {
+    destroyCharts();
+    const view = windowed(load, range);
+    replace(note, view.note);
+    drawWeeklyLoad(weekly.canvas, view.load);
+    drawRunVsLongest(perRun.canvas, view.load);
+    drawAcuteChronic(ac.canvas, view.load);
+  });
+  replace(
+    root,
+    pageHeader("Load", INTRO),
+    ceilingCard(load),
+    controls.el,
+    weeklyCard(weekly.box),
+    perRunCard(perRun.box, load),
+    weeklyJumps(load),
+    acuteChronicCard(ac.box),
+  );
+  controls.select("6m");
+}
+
+/** The 6 months / 1 year / All buttons; onChange redraws and may fill the note ("up to your latest run"). */
+function rangeControls(onChange: (range: LoadRange, note: HTMLElement) => void): {
+  el: HTMLElement;
+  select: (range: LoadRange) => void;
+} {
+  const note = h("p", { class: "muted small", "aria-live": "polite" });
+  const buttons = (Object.keys(RANGE_LABELS) as LoadRange[]).map((value) => {
     const b = h(
       "button",
       { type: "button", class: "button small", "data-range": value },
       RANGE_LABELS[value],
     );
-    b.addEventListener("click", () => {
-      range = value;
-      draw();
-    });
+    b.addEventListener("click", () => select(value));
     return b;
   });
-  const draw = (): void => {
-    destroyCharts();
-    const view = windowed(load, range);
-    for (const b of rangeButtons) b.setAttribute("aria-pressed", String(b.dataset.range === range));
-    replace(rangeNote, view.note);
-    drawWeeklyLoad(weekly.canvas, view.load);
-    drawRunVsLongest(perRun.canvas, view.load);
-    drawAcuteChronic(ac.canvas, view.load);
+  const select = (range: LoadRange): void => {
+    for (const b of buttons) b.setAttribute("aria-pressed", String(b.dataset.range === range));
+    onChange(range, note);
   };
-  replace(
-    root,
-    pageHeader("Load", "How much you run, and how each run compares with what you have been doing lately."),
-    ceilingCard(load),
-    h(
-      "div",
-      { class: "toolbar" },
-      h(
-        "div",
-        { class: "segmented", role: "group", "aria-label": "Time range for the charts" },
-        ...rangeButtons,
-      ),
-      rangeNote,
-    ),
-    card(
-      "Weekly distance",
-      h(
-        "p",
-        { class: "chart-key" },
-        h("span", { class: "key key-bar" }, "week"),
-        h("span", { class: "key key-flag" }, "week with a spike run"),
-      ),
-      weekly.box,
-    ),
-    card(
-      "Each run against your 30-day longest",
-      h(
-        "p",
-        { class: "muted" },
-        "In a study of 5,205 runners, single runs more than 10% longer than the longest of the 30 days before were followed by more injuries. Weekly totals mattered less.",
-      ),
-      h(
-        "p",
-        { class: "chart-key" },
-        h("span", { class: "key key-bar" }, "run"),
-        h("span", { class: "key key-flag" }, "more than 10% over"),
-        h("span", { class: "key key-line" }, "longest of the 30 days before"),
-      ),
-      perRun.box,
-      spikeList(load),
-    ),
-    weeklyJumps(load),
-    card(
-      "Acute:chronic ratio",
-      h(
-        "p",
-        { class: "note", "data-testid": "acute-chronic-note" },
-        "Shown for description only. In runners this ratio has not been found to predict injury, and the popular “sweet spot” comes from team sports, so it is not a risk score here. It starts four weeks into your history.",
-      ),
-      ac.box,
-    ),
+  const group = h(
+    "div",
+    { class: "segmented", role: "group", "aria-label": "Time range for the charts" },
+    ...buttons,
   );
-  draw();
+  return { el: h("div", { class: "toolbar" }, group, note), select };
+}
+
+function weeklyCard(box: HTMLElement): HTMLElement {
+  return card(
+    "Weekly distance",
+    h(
+      "p",
+      { class: "chart-key" },
+      h("span", { class: "key key-bar" }, "week"),
+      h("span", { class: "key key-flag" }, "week with a spike run"),
+    ),
+    box,
+  );
+}
+
+function perRunCard(box: HTMLElement, load: LoadView): HTMLElement {
+  return card(
+    "Each run against your 30-day longest",
+    h(
+      "p",
+      { class: "muted" },
+      "In a study of 5,205 runners, single runs more than 10% longer than the longest of the 30 days before were followed by more injuries. Weekly totals mattered less.",
+    ),
+    h(
+      "p",
+      { class: "chart-key" },
+      h("span", { class: "key key-bar" }, "run"),
+      h("span", { class: "key key-flag" }, "more than 10% over"),
+      h("span", { class: "key key-line" }, "longest of the 30 days before"),
+    ),
+    box,
+    spikeList(load),
+  );
+}
+
+function acuteChronicCard(box: HTMLElement): HTMLElement {
+  return card(
+    "Acute:chronic ratio",
+    h(
+      "p",
+      { class: "note", "data-testid": "acute-chronic-note" },
+      "Shown for description only. In runners this ratio has not been found to predict injury, and the popular “sweet spot” comes from team sports, so it is not a risk score here. It starts four weeks into your history.",
+    ),
+    box,
+  );
 }
 
 type LoadRange = "6m" | "1y" | "all";

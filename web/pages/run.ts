@@ -1,8 +1,5 @@
 import type { ActivityDetail, LapView } from "../../server/http/api-types.ts";
 import { api } from "../api.ts";
-import { drawRunCadence } from "../charts/run-cadence.ts";
-import { chartBox, COLORS } from "../charts/setup.ts";
-import { drawTimeSeries } from "../charts/time-series.ts";
 import { badge, card, errorBox, flagBadges, loading, pageHeader, stat, why } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import {
@@ -10,17 +7,14 @@ import {
   fmtDate,
   fmtDistance,
   fmtDuration,
-  fmtMinSec,
   fmtPace,
   fmtShare,
   fmtSignedPct,
   fmtTimeOfDay,
   paceUnit,
-  speedUnit,
-  toPaceS,
-  toSpeed,
 } from "../format.ts";
 import { navigate } from "../router.ts";
+import { runChartSlots } from "./run-charts.ts";
 import { sportName } from "./runs.ts";
 
 /** One run: numbers, notes, charts over time with the expected band and flagged stretches, laps, delete. */
@@ -39,7 +33,7 @@ export async function runPage(root: HTMLElement, ctx: { params: Record<string, s
     statsRow(detail),
     flagsCard(detail),
   );
-  const charts = chartsSection(detail);
+  const charts = runChartSlots(detail);
   root.append(...charts.map((c) => c.el));
   for (const c of charts) c.draw();
   root.append(lapsCard(detail.laps), deleteCard(detail));
@@ -120,155 +114,6 @@ function flagsCard(d: ActivityDetail): HTMLElement {
         )
       : null,
   );
-}
-
-interface ChartSlot {
-  el: HTMLElement;
-  draw: () => void;
-}
-
-function has(values: (number | null)[]): boolean {
-  return values.some((v) => v !== null);
-}
-
-function chartsSection(d: ActivityDetail): ChartSlot[] {
-  const s = d.series;
-  const slots: ChartSlot[] = [];
-  if (has(s.cadenceSpm)) {
-    const { box, canvas } = chartBox(
-      "Cadence over time against the expected band",
-      "chart-run-cadence",
-      "large",
-    );
-    slots.push({
-      el: card(
-        "Cadence",
-        h(
-          "p",
-          { class: "chart-key" },
-          h("span", { class: "key key-cadence" }, "your cadence"),
-          h("span", { class: "key key-band" }, "expected ±5%"),
-          d.flaggedSegments.length
-            ? h("span", { class: "key key-flag" }, "low for your speed (5+ min)")
-            : null,
-        ),
-        box,
-      ),
-      draw: () => drawRunCadence(canvas, d),
-    });
-  }
-  const pace = s.speedMps.map((v) => (v !== null && v >= 1 ? toPaceS(v) : null));
-  if (d.summary.isRun && has(pace)) {
-    const { box, canvas } = chartBox("Pace over time", "chart-run-pace");
-    slots.push({
-      el: card("Pace", box),
-      draw: () =>
-        drawTimeSeries(canvas, s.timeS, pace, {
-          label: "Pace",
-          axis: `Pace (${paceUnit()})`,
-          format: fmtMinSec,
-          reverse: true,
-          robustRange: true,
-          stepChoices: [5, 10, 15, 30, 60, 120, 300],
-          flagged: d.flaggedSegments,
-        }),
-    });
-  } else if (!d.summary.isRun && has(s.speedMps)) {
-    // Pace means little on a bike or in the pool: show speed.
-    const speed = s.speedMps.map((v) => (v === null ? null : toSpeed(v)));
-    const { box, canvas } = chartBox("Speed over time", "chart-run-speed");
-    slots.push({
-      el: card("Speed", box),
-      draw: () =>
-        drawTimeSeries(canvas, s.timeS, speed, {
-          label: "Speed",
-          axis: `Speed (${speedUnit()})`,
-          format: (v) => `${v.toFixed(1)}`,
-          robustRange: true,
-        }),
-    });
-  }
-  if (has(s.heartRateBpm)) {
-    const { box, canvas } = chartBox("Heart rate over time", "chart-run-hr");
-    slots.push({
-      el: card("Heart rate", box),
-      draw: () =>
-        drawTimeSeries(canvas, s.timeS, s.heartRateBpm, {
-          label: "Heart rate",
-          axis: "Heart rate (bpm)",
-          format: (v) => `${Math.round(v)} bpm`,
-          robustRange: true,
-          color: COLORS.neutral,
-        }),
-    });
-  }
-  const dyn = dynamicsSlots(d);
-  if (dyn.length) {
-    const grid = h("div", { class: "grid grid-two" }, ...dyn.map((x) => x.el));
-    slots.push({
-      el: card(
-        "Running dynamics",
-        h(
-          "p",
-          { class: "muted" },
-          "From a chest strap, foot pod or wrist sensor. Ground contact time is rough on watches: read it as a trend.",
-        ),
-        grid,
-      ),
-      draw: () => dyn.forEach((x) => x.draw()),
-    });
-  }
-  return slots;
-}
-
-function dynamicsSlots(d: ActivityDetail): ChartSlot[] {
-  const s = d.series;
-  const specs: {
-    values: (number | null)[];
-    label: string;
-    axis: string;
-    format: (v: number) => string;
-    id: string;
-  }[] = [
-    {
-      values: s.stepLengthM,
-      label: "Step length",
-      axis: "Step length (m)",
-      format: (v) => `${v.toFixed(2)} m`,
-      id: "step-length",
-    },
-    {
-      values: s.verticalOscillationMm,
-      label: "Vertical oscillation",
-      axis: "Vertical oscillation (mm)",
-      format: (v) => `${Math.round(v)} mm`,
-      id: "vertical-oscillation",
-    },
-    {
-      values: s.verticalRatioPct,
-      label: "Vertical ratio",
-      axis: "Vertical ratio (%)",
-      format: (v) => `${v.toFixed(1)}%`,
-      id: "vertical-ratio",
-    },
-    {
-      values: s.stanceTimeMs,
-      label: "Ground contact time",
-      axis: "Ground contact (ms)",
-      format: (v) => `${Math.round(v)} ms`,
-      id: "ground-contact",
-    },
-  ];
-  return specs
-    .filter((spec) => has(spec.values))
-    .map((spec) => {
-      const { box, canvas } = chartBox(`${spec.label} over time`, `chart-run-${spec.id}`, "small");
-      return {
-        el: h("div", {}, h("h3", {}, spec.label), box),
-        draw: () =>
-          drawTimeSeries(canvas, s.timeS, spec.values, { ...spec, robustRange: true, color: COLORS.neutral }),
-      };
-    });
 }
 
 function lapsCard(laps: LapView[]): HTMLElement | string {
