@@ -21,7 +21,7 @@ function hostileFit(): Uint8Array {
     fitBaseTypeId: 2,
     fieldName: PAYLOAD,
     units: PAYLOAD,
-    nativeMesgNum: Profile.MesgNum.RECORD,
+    nativeMesgNum: Profile.MesgNum.RECORD as number,
   };
   const enc = new Encoder({
     fieldDescriptions: { 0: { developerDataIdMesg: devId, fieldDescriptionMesg: fieldDesc } },
