@@ -52,6 +52,11 @@ export class ColumnTable {
     return col;
   }
 
+  /** Room for at least n rows (a guess from the first record definition, to avoid growing row by row). */
+  reserve(n: number): void {
+    while (this.capacity < n) this.grow();
+  }
+
   /** Appends an empty row and returns its index. */
   addRow(): number {
     if (this.count === this.capacity) this.grow();

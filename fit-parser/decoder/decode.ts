@@ -113,7 +113,7 @@ class SegmentReader {
     readonly dv: DataView,
     dataBytes: number,
   ) {
-    // Records are 20-60 bytes and share the file with other messages: a low start, doubled when needed.
+    // Records are 20-60 bytes and share the file with other messages: a low start, reserved or doubled later.
     this.table = new ColumnTable(Math.ceil(dataBytes / 64));
   }
 
@@ -161,6 +161,9 @@ export function decodeSegmentData(bytes: Uint8Array, segment: Segment): DecodedD
       const read = readDefinition(bytes, dv, p, end);
       if (read === null) break;
       r.defs[h & 0x0f] = read[0];
+      // At most every remaining byte is a record of this size: reserve that many rows once.
+      if (read[0].record !== null && r.table.count === 0)
+        r.table.reserve((end - read[1]) / (1 + read[0].size));
       p = read[1];
       continue;
     }

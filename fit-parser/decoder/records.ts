@@ -1,4 +1,4 @@
-import { Kind, readOne } from "./base-types.ts";
+import { Kind } from "./base-types.ts";
 import type { BaseType } from "./base-types.ts";
 import { COL } from "./columns.ts";
 import type { ColumnTable, RecordColumnName } from "./columns.ts";
@@ -57,24 +57,66 @@ export interface RecordState {
   distanceLast: number;
 }
 
-/** A record definition compiled once: where each column's value sits in the message and how to scale it. */
+/** Reads one record's fields into row `row` of the columns. */
+type RowReader = (dv: DataView, base: number, cols: Float64Array[], row: number) => void;
+
+const GETTERS: Record<number, string> = {
+  [Kind.U8]: "getUint8",
+  [Kind.S8]: "getInt8",
+  [Kind.U16]: "getUint16",
+  [Kind.S16]: "getInt16",
+  [Kind.U32]: "getUint32",
+  [Kind.S32]: "getInt32",
+  [Kind.F32]: "getFloat32",
+  [Kind.F64]: "getFloat64",
+};
+
+interface Op {
+  src: Source;
+  at: number;
+  bt: BaseType;
+}
+
+/** One statement per field: read, compare with the sentinel, scale. Only numbers from our own tables go in. */
+function statement(op: Op, le: boolean): string {
+  const get = GETTERS[op.bt.kind] ?? "getUint8";
+  const read = op.bt.size === 1 ? `dv.${get}(base + ${op.at})` : `dv.${get}(base + ${op.at}, ${le})`;
+  const valid = Number.isNaN(op.bt.invalid) ? "v === v" : `v !== ${op.bt.invalid}`;
+  const { scale, offset } = op.src;
+  const value = scale === 1 && offset === 0 ? "v" : `v / ${scale} - ${offset}`;
+  return `v = ${read}; if (${valid}) c${op.src.column}[row] = ${value};`;
+}
+
+// Definitions repeat within and across files (a watch writes the same few): one compiled reader per layout.
+const readers = new Map<string, RowReader>();
+
+/** A straight-line reader for this layout, built once with `new Function` so V8 sees constants, not a loop. */
+function compileReader(ops: readonly Op[], le: boolean): RowReader {
+  const body = ops.map((op) => statement(op, le)).join("\n");
+  let reader = readers.get(body);
+  if (reader === undefined) {
+    const cols = [...new Set(ops.map((op) => op.src.column))];
+    const source = `return function readRow(dv, base, cols, row) {
+      ${cols.map((c) => `const c${c} = cols[${c}];`).join(" ")}
+      let v;
+      ${body}
+    };`;
+    reader = (new Function(source) as () => RowReader)();
+    readers.set(body, reader);
+  }
+  return reader;
+}
+
+/** A record definition compiled once: which columns it fills and a reader made for its layout. */
 export class RecordPlan {
-  private readonly cols: Int32Array;
-  private readonly at: Int32Array;
-  private readonly kind: Int32Array;
-  private readonly invalid: Float64Array;
-  private readonly scale: Float64Array;
-  private readonly offset: Float64Array;
-  private readonly n: number;
+  private readonly columns: number[];
+  private readonly readRow: RowReader;
   /** Offset of compressed_speed_distance in the message, or -1. */
   private readonly csd: number;
   private table: ColumnTable | null = null;
 
-  constructor(
-    fields: readonly { num: number; at: number; size: number; bt: BaseType }[],
-    private readonly le: boolean,
-  ) {
-    const ops: { src: Source; at: number; bt: BaseType }[] = [];
+  constructor(fields: readonly { num: number; at: number; size: number; bt: BaseType }[], le: boolean) {
+    const ops: Op[] = [];
     let csd = -1;
     for (const f of fields) {
       if (f.num === CSD?.num && f.size === 3) csd = f.at;
@@ -84,14 +126,10 @@ export class RecordPlan {
         continue;
       ops.push({ src, at: f.at, bt: f.bt });
     }
+    // Lower priority first: a later valid value overwrites (speed over enhanced_speed, as the SDK expands it).
     ops.sort((a, b) => a.src.priority - b.src.priority);
-    this.n = ops.length;
-    this.cols = Int32Array.from(ops, (o) => o.src.column);
-    this.at = Int32Array.from(ops, (o) => o.at);
-    this.kind = Int32Array.from(ops, (o) => o.bt.kind);
-    this.invalid = Float64Array.from(ops, (o) => o.bt.invalid);
-    this.scale = Float64Array.from(ops, (o) => o.src.scale);
-    this.offset = Float64Array.from(ops, (o) => o.src.offset);
+    this.columns = [...new Set(ops.map((op) => op.src.column))];
+    this.readRow = compileReader(ops, le);
     this.csd = csd;
   }
 
@@ -101,18 +139,17 @@ export class RecordPlan {
     if (this.table !== table) this.bind(table);
     const cols = table.cols as Float64Array[];
     if (this.csd >= 0) this.readCompressed(dv, base + this.csd, cols, row, state);
-    for (let k = 0; k < this.n; k++) {
-      const v = readOne(dv, base + this.at[k]!, this.kind[k] as Kind, this.le);
-      if (v !== this.invalid[k] && v === v) cols[this.cols[k]!]![row] = v / this.scale[k]! - this.offset[k]!;
-    }
-    const ts = cols[COL.timestamp]!;
-    if (Number.isNaN(ts[row]!)) ts[row] = headerTs;
-    return ts[row]!;
+    this.readRow(dv, base, cols, row);
+    const ts = cols[COL.timestamp] as Float64Array;
+    const t = ts[row] as number;
+    if (t === t) return t;
+    ts[row] = headerTs;
+    return headerTs;
   }
 
   /** Allocates the columns this definition writes (once per table). */
   private bind(table: ColumnTable): void {
-    for (let k = 0; k < this.n; k++) table.use(this.cols[k]!);
+    for (const c of this.columns) table.use(c);
     if (this.csd >= 0) for (const c of [COL.speed, COL.distance]) table.use(c);
     this.table = table;
   }
