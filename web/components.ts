@@ -56,18 +56,21 @@ export function loading(text = "Loading…"): HTMLElement {
   return h("p", { class: "loading", role: "status" }, text);
 }
 
+const BANNER_TITLE = "See a healthcare professional";
+
 /** The red-flag banner: shown whenever the pain log holds an answer that means "see a clinician now". */
 export function redFlagBanner(flags: readonly RedFlagNotice[]): HTMLElement | null {
   if (flags.length === 0) return null;
   return h(
     "section",
     { class: "red-flag-banner", role: "alert", "data-testid": "red-flag-banner" },
-    h("h2", {}, "See a healthcare professional"),
+    h("h2", {}, BANNER_TITLE),
     ...flags.map((flag) =>
       h(
         "div",
         { class: "red-flag" },
-        h("h3", {}, flag.title),
+        // The server may title a notice with the banner's own words: say it once.
+        flag.title.trim().toLowerCase() === BANNER_TITLE.toLowerCase() ? null : h("h3", {}, flag.title),
         h("p", {}, flag.body),
         flag.because.length ? h("ul", {}, ...flag.because.map((b) => h("li", {}, b))) : null,
       ),
