@@ -30,7 +30,7 @@ function tipCard(tip: Advice): HTMLElement {
   return h(
     "article",
     { class: "card tip", "data-testid": "tip", "data-id": tip.id },
-    badge(causeLabel(tip.cause), "accent"),
+    badge(causeLabel(tip.cause), /red.?flag/i.test(tip.cause) ? "danger" : "accent"),
     h("h2", {}, tip.title),
     h("p", {}, tip.body),
     tip.because.length
