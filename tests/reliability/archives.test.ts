@@ -3,7 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { importSources } from "../../server/app/import-sources.ts";
 import { openDb, type Db } from "../../server/db/open.ts";
-import { makeZip } from "../support/zip-writer.ts";
+import { makeZip, type ZipInput } from "../support/zip-writer.ts";
 import { encodeRun, tempDir } from "../app/fixtures.ts";
 import { storageProblems } from "./fuzz-harness.ts";
 
@@ -88,7 +88,7 @@ describe("importSources() with hostile folders and archives", () => {
   );
 
   it("goes through a zip of 5,000 entries quickly, reporting each one", async () => {
-    const entries = Array.from({ length: 5000 }, (_, i) => ({
+    const entries: ZipInput[] = Array.from({ length: 5000 }, (_, i) => ({
       name: `junk/${i}.${i % 2 ? "fit" : "txt"}`,
       bytes: new Uint8Array([i & 0xff, 1, 2, 3]),
     }));
