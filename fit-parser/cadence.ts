@@ -31,17 +31,18 @@ export function rawCadence(cadence: unknown, fractional: unknown, cadence256?: u
 
 /** Decide the scale from the median of the moving (non-zero) raw values; strides/min unless clearly steps/min. */
 export function cadenceScale(raw: ArrayLike<number>): CadenceScale {
-  const moving = new Float64Array(raw.length);
+  // The median of the moving values is >= 125 exactly when at most ⌊n/2⌋ of them are below 125: count, no sort.
   let n = 0;
+  let below = 0;
   for (let i = 0; i < raw.length; i++) {
     const v = raw[i] ?? Number.NaN;
-    if (v > 0) moving[n++] = v;
+    if (v > 0) {
+      n++;
+      if (v < 125) below++;
+    }
   }
   if (n === 0) return 2;
-  // A typed array sorts numerically, natively: much faster than an array with a comparator.
-  const sorted = moving.subarray(0, n).sort();
-  const median = sorted[Math.floor(n / 2)] ?? 0;
-  return median >= 125 ? 1 : 2;
+  return below <= Math.floor(n / 2) ? 1 : 2;
 }
 
 /**
