@@ -16,7 +16,7 @@ import type { PainEntry } from "./pain.ts";
 import { painOutcomes, type RunPainOutcome } from "./pain-outcomes.ts";
 import { findRedFlags, type RedFlagFinding } from "./red-flags.ts";
 import type { Thresholds } from "./thresholds.ts";
-import { weeklyTrends, type Trends } from "./trends.ts";
+import { weeklyTrends, type RunTrendPoint, type Trends } from "./trends.ts";
 import type { Run, Units } from "./types.ts";
 
 export interface InsightsInput {
@@ -30,6 +30,8 @@ export interface InsightsInput {
   model?: CadenceModel;
   /** Per-run cadence results cached by the caller (computed here for runs missing from it). */
   cadence?: ReadonlyMap<number, CadenceAnalysis>;
+  /** Per-run trend points cached by the caller (made with the same model and reference speed). */
+  trendPoints?: ReadonlyMap<number, RunTrendPoint>;
   /** Seed of the block permutation guard. */
   seed?: number;
 }
@@ -103,7 +105,7 @@ export function computeInsights(input: InsightsInput): Insights {
     ceiling: nextRunCeiling(runs, input.today, t),
   };
   const redFlags = findRedFlags(pain, input.today);
-  const trends = weeklyTrends(runs, model, t);
+  const trends = weeklyTrends(runs, model, t, input.trendPoints);
   const advice = selectAdvice({
     today: input.today,
     units: input.units,

@@ -47,6 +47,21 @@ function columnMedian(series: RunSeries, rs: RunningSamples, column: keyof RunSe
   return orNull(median(values));
 }
 
+/** One run's trend numbers at the reference speed: cacheable per run until the model changes. */
+export function runTrendPoint(
+  run: Run,
+  model: CadenceModel,
+  refSpeed: number,
+  overrides: Partial<Thresholds> = {},
+): RunTrendPoint {
+  return runPoint(run, model, refSpeed, withDefaults(overrides));
+}
+
+/** The speed cadence trends are reported at: the model's, else the median of the runs' average speeds. */
+export function trendReferenceSpeed(runs: readonly Run[], model: CadenceModel): number {
+  return model.referenceSpeedMps ?? orNull(median(runs.map((r) => r.avgSpeedMps ?? Number.NaN))) ?? 3;
+}
+
 function runPoint(run: Run, model: CadenceModel, refSpeed: number, t: Thresholds): RunTrendPoint {
   const atRef = expectedCadence(model, refSpeed);
   const rs = run.series ? runningSamples(run.series, t) : null;
@@ -95,13 +110,13 @@ export function weeklyTrends(
   runs: readonly Run[],
   model: CadenceModel,
   overrides: Partial<Thresholds> = {},
+  cached?: ReadonlyMap<number, RunTrendPoint>,
 ): Trends {
   const t = withDefaults(overrides);
-  const refSpeed =
-    model.referenceSpeedMps ?? orNull(median(runs.map((r) => r.avgSpeedMps ?? Number.NaN))) ?? 3;
+  const refSpeed = trendReferenceSpeed(runs, model);
   const points = [...runs]
     .sort((a, b) => instantMs(a.startUtc) - instantMs(b.startUtc))
-    .map((r) => runPoint(r, model, refSpeed, t));
+    .map((r) => cached?.get(r.id) ?? runPoint(r, model, refSpeed, t));
   const byWeek = new Map<string, RunTrendPoint[]>();
   for (const p of points)
     byWeek.set(weekStart(p.localDate), [...(byWeek.get(weekStart(p.localDate)) ?? []), p]);

@@ -2,13 +2,13 @@ import express, { type Express } from "express";
 import { join } from "node:path";
 import { errorHandler } from "./errors.ts";
 import { DomainError } from "../errors.ts";
-import { dataVersion, type Db } from "../db/open.ts";
+import type { Db } from "../db/open.ts";
 import { createActivitiesRepo } from "../db/activities-repo.ts";
 import { createFilesRepo } from "../db/files-repo.ts";
 import { createPainRepo } from "../db/pain-repo.ts";
 import { createSettingsRepo } from "../db/settings-repo.ts";
 import { importSources } from "../app/import-sources.ts";
-import { createAnalysisService } from "../app/analysis/service.ts";
+import { openAnalysis } from "../app/analysis/open-analysis.ts";
 import type { ImportReport } from "../app/import-types.ts";
 import { activitiesRoutes } from "./routes/activities.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
@@ -40,13 +40,7 @@ export function createApp(deps: AppDeps): Express {
   const files = createFilesRepo(deps.db);
   const pain = createPainRepo(deps.db);
   const settings = createSettingsRepo(deps.db);
-  const analysis = createAnalysisService({
-    activities,
-    pain,
-    settings,
-    now,
-    externalVersion: () => dataVersion(deps.db),
-  });
+  const analysis = openAnalysis(deps.db, now);
   const onChange = (): void => analysis.invalidate();
 
   const app = express();

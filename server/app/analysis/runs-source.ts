@@ -1,5 +1,5 @@
 import type { Run } from "../../core/types.ts";
-import type { ActivitiesRepo, ActivitySummary, StoredActivity } from "../../db/activities-repo.ts";
+import type { ActivitySummary, StoredActivity } from "../../db/activities-repo.ts";
 
 /** A stored activity as the analysis core reads it. */
 export function toCoreRun(a: ActivitySummary | StoredActivity): Run {
@@ -15,18 +15,4 @@ export function toCoreRun(a: ActivitySummary | StoredActivity): Run {
     avgCadenceSpm: a.avgCadenceSpm,
     series: "samples" in a && a.samples.count > 0 ? a.samples : null,
   };
-}
-
-/** Every run with its series, oldest first, plus the summaries by id. */
-export function loadAllRuns(activities: ActivitiesRepo): {
-  runs: Run[];
-  summaries: Map<number, ActivitySummary>;
-} {
-  const summaries = activities.list({ runsOnly: true, limit: -1 });
-  const runs: Run[] = [];
-  for (const summary of summaries.reverse()) {
-    const stored = activities.get(summary.id);
-    if (stored) runs.push(toCoreRun(stored));
-  }
-  return { runs, summaries: new Map(summaries.map((s) => [s.id, s])) };
 }

@@ -2,10 +2,16 @@ import { computeInsights, type Insights, type RunFindings } from "../../core/ins
 import type { ActivitiesRepo, ActivitySummary } from "../../db/activities-repo.ts";
 import type { PainRepo } from "../../db/pain-repo.ts";
 import type { SettingsRepo } from "../../db/settings-repo.ts";
-import { loadAllRuns } from "./runs-source.ts";
+import type { AnalysisRepo } from "../../db/analysis-repo.ts";
+import type { Db } from "../../db/open.ts";
+import { perRunResults } from "./run-cache.ts";
+import { toCoreRun } from "./runs-source.ts";
 import { runnerToday } from "./today.ts";
 
 export interface AnalysisDeps {
+  db: Db;
+  /** Per-run results, kept between restarts. */
+  cache: AnalysisRepo;
   activities: ActivitiesRepo;
   pain: PainRepo;
   settings: SettingsRepo;
@@ -48,12 +54,18 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
     if (cached && cached.generation === generation && cached.external === external && cached.today === day) {
       return cached.snapshot;
     }
-    const { runs, summaries } = loadAllRuns(deps.activities);
+    const listed = deps.activities.list({ runsOnly: true, limit: -1 }).reverse();
+    const summaries = new Map(listed.map((s) => [s.id, s]));
+    const runs = listed.map(toCoreRun);
+    const perRun = perRunResults(deps.db, deps.activities, deps.cache, runs);
     const insights = computeInsights({
       runs,
       pain: deps.pain.list(),
       today: day,
       units: deps.settings.get().units,
+      model: perRun.model,
+      cadence: perRun.cadence,
+      trendPoints: perRun.trendPoints,
     });
     const result: AnalysisSnapshot = {
       insights,

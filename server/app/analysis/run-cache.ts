@@ -1,0 +1,78 @@
+import { fitCadenceModel, type CadenceModel } from "../../core/cadence-model.ts";
+import { analyzeRun } from "../../core/insights.ts";
+import type { CadenceAnalysis } from "../../core/overstriding.ts";
+import { runTrendPoint, trendReferenceSpeed, type RunTrendPoint } from "../../core/trends.ts";
+import type { Run } from "../../core/types.ts";
+import type { ActivitiesRepo } from "../../db/activities-repo.ts";
+import type { AnalysisRepo } from "../../db/analysis-repo.ts";
+import type { Db } from "../../db/open.ts";
+import { toCoreRun } from "./runs-source.ts";
+
+/** Bump when the per-run analysis changes meaning, so every cached result is recomputed. */
+const ANALYSIS_VERSION = 1;
+/** The personal model reads the 100 most recent runs with enough running; this many leaves room for short ones. */
+const MODEL_WINDOW_RUNS = 150;
+
+export interface CachedRun {
+  cadence: CadenceAnalysis;
+  trend: RunTrendPoint;
+}
+
+export interface PerRunResults {
+  model: CadenceModel;
+  cadence: Map<number, CadenceAnalysis>;
+  trendPoints: Map<number, RunTrendPoint>;
+  computed: number;
+}
+
+/** A 31-bit FNV-1a hash: the cache key of everything a per-run result depends on. */
+function hashKey(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 1;
+}
+
+function loadSeries(activities: ActivitiesRepo, run: Run): Run {
+  const stored = activities.get(run.id);
+  return stored ? toCoreRun(stored) : run;
+}
+
+/**
+ * The cadence model and each run's cadence findings and trend point. Only the recent runs the model
+ * reads, and runs whose cached result was made under another model, have their series loaded: a
+ * long history costs one pass after a change and none after that.
+ */
+export function perRunResults(
+  db: Db,
+  activities: ActivitiesRepo,
+  cache: AnalysisRepo,
+  runs: readonly Run[],
+): PerRunResults {
+  const recent = runs.slice(-MODEL_WINDOW_RUNS).map((r) => loadSeries(activities, r));
+  const model = fitCadenceModel(recent);
+  const refSpeed = trendReferenceSpeed(runs, model);
+  const key = hashKey(JSON.stringify([ANALYSIS_VERSION, model, refSpeed]));
+  const recentById = new Map(recent.map((r) => [r.id, r]));
+  const cadence = new Map<number, CadenceAnalysis>();
+  const trendPoints = new Map<number, RunTrendPoint>();
+  const fresh: [number, CachedRun][] = [];
+  for (const run of runs) {
+    let result = cache.get(run.id, key) as CachedRun | null;
+    if (!result) {
+      const full = recentById.get(run.id) ?? loadSeries(activities, run);
+      result = { cadence: analyzeRun(full, model), trend: runTrendPoint(full, model, refSpeed) };
+      fresh.push([run.id, result]);
+    }
+    cadence.set(run.id, result.cadence);
+    trendPoints.set(run.id, result.trend);
+  }
+  if (fresh.length > 0) {
+    db.transaction(() => {
+      for (const [id, result] of fresh) cache.put(id, key, result);
+    });
+  }
+  return { model, cadence, trendPoints, computed: fresh.length };
+}

@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadDemo } from "../../server/app/demo.ts";
+import { openAnalysis } from "../../server/app/analysis/open-analysis.ts";
+import { perRunResults } from "../../server/app/analysis/run-cache.ts";
+import { toCoreRun } from "../../server/app/analysis/runs-source.ts";
+import { computeInsights } from "../../server/core/insights.ts";
+import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
+import { createAnalysisRepo } from "../../server/db/analysis-repo.ts";
+import { createPainRepo } from "../../server/db/pain-repo.ts";
+import { openDb, type Db } from "../../server/db/open.ts";
+
+const NOW = new Date("2026-11-25T18:00:00Z");
+
+describe("the per-run analysis cache", () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = openDb(":memory:");
+    await loadDemo(db, { now: NOW, weeks: 16, sampleIntervalS: 10, scenario: "low_cadence" });
+  }, 120_000);
+
+  function lightRuns() {
+    return createActivitiesRepo(db).list({ runsOnly: true, limit: -1 }).reverse().map(toCoreRun);
+  }
+
+  it("computes every run once, then serves them all from the cache", () => {
+    const activities = createActivitiesRepo(db);
+    const cache = createAnalysisRepo(db);
+    const runs = lightRuns();
+    expect(perRunResults(db, activities, cache, runs).computed).toBe(runs.length);
+    expect(perRunResults(db, activities, cache, runs).computed).toBe(0);
+  });
+
+  it("gives the same findings as the core reading every series", () => {
+    const activities = createActivitiesRepo(db);
+    const fullRuns = lightRuns().map((r) => toCoreRun(activities.get(r.id) ?? r));
+    const pain = createPainRepo(db).list();
+    const direct = computeInsights({ runs: fullRuns, pain, today: "2026-11-25", units: "km" });
+    const cached = openAnalysis(db, () => NOW).snapshot().insights;
+    expect(cached.model).toEqual(direct.model);
+    expect(cached.correlations).toEqual(direct.correlations);
+    expect(cached.advice).toEqual(direct.advice);
+    expect(cached.trends).toEqual(direct.trends);
+    expect(cached.runs).toEqual(direct.runs);
+  });
+
+  it("recomputes after the model changes", async () => {
+    const activities = createActivitiesRepo(db);
+    const cache = createAnalysisRepo(db);
+    const before = lightRuns();
+    perRunResults(db, activities, cache, before);
+    await loadDemo(db, { now: NOW, weeks: 16, sampleIntervalS: 10, seed: 99, scenario: "none" });
+    const after = lightRuns();
+    expect(after.length).toBeGreaterThan(before.length);
+    expect(perRunResults(db, activities, cache, after).computed).toBe(after.length);
+  }, 120_000);
+});
