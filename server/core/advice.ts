@@ -92,7 +92,7 @@ function redFlagTip(input: AdviceInput): Tip | null {
         : ""),
     because: input.redFlags.map((f) => f.message),
     source:
-      "Red flags for hip pain in runners (science.md §4); Silbernagel 2007 pain-monitoring model; Farrar 2001",
+      "Hip-pain red flags: Grimaldi & Fearon 2015 (JOSPT); Robertson & Wood 2017 (Sports Med Int Open); Silbernagel 2007 (pain-monitoring model); Farrar 2001 (Pain 94:149)",
   };
 }
 
