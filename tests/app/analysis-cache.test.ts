@@ -32,7 +32,10 @@ describe("the per-run analysis cache", () => {
 
   it("gives the same findings as the core reading every series", () => {
     const activities = createActivitiesRepo(db);
-    const fullRuns = lightRuns().map((r) => toCoreRun(activities.get(r.id) ?? r));
+    const fullRuns = lightRuns().map((r) => {
+      const stored = activities.get(r.id);
+      return stored ? toCoreRun(stored) : r;
+    });
     const pain = createPainRepo(db).list();
     const direct = computeInsights({ runs: fullRuns, pain, today: "2026-11-25", units: "km" });
     const cached = openAnalysis(db, () => NOW).snapshot().insights;
