@@ -1,2 +1,225 @@
-// Benchmarks print figures; the performance issue fills this in.
-console.log("no benchmarks yet");
+// `npm run bench [-- --runs N --import-runs N --passes N --skip-import]`: prints decode throughput of our FIT decoder
+// against @garmin/fitsdk on the corpus running files, the 3 MB triathlon and a generated history, then an end-to-end
+// `stridewise import` of a folder of one-hour runs. A script that prints figures, not a test: nothing is asserted.
+import { build } from "esbuild";
+import { spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const corpusDir = join(root, "..", "shared", "fit-corpus");
+const cacheDir = join(os.tmpdir(), "stridewise-bench");
+// Bump when the generated files change, so stale caches are not reused.
+const CACHE_VERSION = 1;
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const v = Number(process.argv[i + 1]);
+  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} needs a positive whole number`);
+  return v;
+}
+const RUNS = option("runs", 300);
+const IMPORT_RUNS = option("import-runs", 300);
+const PASSES = option("passes", 5);
+const SKIP_IMPORT = process.argv.includes("--skip-import");
+
+async function loadLib() {
+  const outfile = join(root, "node_modules", ".cache", "stridewise-bench", "bench-lib.mjs");
+  await build({
+    entryPoints: [join(root, "scripts", "bench-lib.ts")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  });
+  return import(outfile);
+}
+
+function machine() {
+  const cpu =
+    readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.*)$/m)?.[1] ?? os.cpus()[0]?.model;
+  return `${cpu}, ${os.cpus().length} cores (nproc ${os.availableParallelism()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+const mb = (bytes) => bytes / 1e6;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Times `passes` passes of fn over every file after one warm-up pass. The machine is shared, so the figure is the
+ * best pass by this process's CPU time (user + system; the decoders are single-threaded and synchronous); the
+ * median wall time is kept for reference.
+ */
+function measure(files, fn, passes) {
+  let records = 0;
+  for (const f of files) records += fn(f);
+  const cpu = [];
+  const wall = [];
+  for (let p = 0; p < passes; p++) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    for (const f of files) fn(f);
+    wall.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
+  }
+  return { ms: Math.min(...cpu), wallMs: median(wall), records };
+}
+
+function row(label, bytes, m, reference) {
+  const s = m.ms / 1000;
+  const ratio = reference ? `${(reference.ms / m.ms).toFixed(1)}×` : "1×";
+  return `| ${label} | ${m.ms.toFixed(1)} | ${m.wallMs.toFixed(1)} | ${(mb(bytes) / s).toFixed(1)} | ${Math.round(m.records / s).toLocaleString("en")} | ${ratio} |`;
+}
+
+async function fitFileParser() {
+  try {
+    await import("fit-file-parser");
+    return "installed, but not wired into this bench";
+  } catch {
+    return "not installed (no new dependencies this round), so not measured";
+  }
+}
+
+/** Compares decoders on one data set; the SDK gets fewer passes (it is 30-60× slower). */
+function decodeTable(lib, title, files) {
+  const bytes = files.reduce((n, f) => n + f.length, 0);
+  const sdk = measure(files, lib.decodeSdk, Math.max(1, Math.min(3, PASSES)));
+  const ours = measure(files, lib.decodeOurs, PASSES * 3);
+  const parse = measure(files, (f) => countSamples(lib.parseFit(f)), PASSES * 3);
+  console.log(
+    `\n### ${title}: ${files.length} files, ${mb(bytes).toFixed(2)} MB, ${ours.records.toLocaleString("en")} records\n`,
+  );
+  console.log("| decoder | CPU ms (best pass) | wall ms (median) | MB/s | records/s | × SDK |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+  console.log(row("@garmin/fitsdk `Decoder.read()`, default options", bytes, sdk));
+  console.log(row("ours: segments + CRC + decode into columns", bytes, ours, sdk));
+  console.log(row("ours: `parseFit` (decode + Activity objects)", bytes, parse, sdk));
+  return { sdk, ours, parse, bytes };
+}
+
+function countSamples(result) {
+  return result.ok ? result.activities.reduce((n, a) => n + a.samples.count, 0) : 0;
+}
+
+/** Files from a cache folder, made by `make(i)` on the first run (encoding is the slow part). */
+function cachedFiles(name, count, make) {
+  const dir = join(cacheDir, `${name}-${count}-v${CACHE_VERSION}`);
+  // The marker sits beside the folder: the import benchmark imports everything inside it.
+  const done = `${dir}.complete`;
+  if (!existsSync(done)) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const t = performance.now();
+    let i = 0;
+    for (const bytes of make()) {
+      writeFileSync(join(dir, `${String(i).padStart(5, "0")}.fit`), bytes);
+      i++;
+      if (i % 50 === 0) process.stderr.write(`  encoded ${i}/${count} ${name} files\r`);
+    }
+    writeFileSync(done, String(i));
+    process.stderr.write(
+      `  encoded ${i} ${name} files in ${((performance.now() - t) / 1000).toFixed(0)} s (cached in ${dir})\n`,
+    );
+  }
+  const names = readdirSync(dir)
+    .filter((n) => n.endsWith(".fit"))
+    .sort();
+  return { dir, files: names.map((n) => new Uint8Array(readFileSync(join(dir, n)))) };
+}
+
+function* hourRuns(lib, count) {
+  for (let i = 0; i < count; i++) yield lib.hourRun(i);
+}
+
+/** `stridewise import DIR --json` in a fresh data folder, timed from process start to exit, with peak RSS. */
+function importFolder(dir) {
+  const data = mkdtempSync(join(os.tmpdir(), "stridewise-bench-data-"));
+  const args = [join(root, "bin", "stridewise.js"), "import", dir, "--data", data, "--json"];
+  const useTime = existsSync("/usr/bin/time");
+  const t = performance.now();
+  const out = useTime
+    ? spawnSync("/usr/bin/time", ["-f", "maxrss_kb=%M", process.execPath, ...args], {
+        encoding: "utf8",
+        maxBuffer: 1 << 28,
+      })
+    : spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 28 });
+  const ms = performance.now() - t;
+  rmSync(data, { recursive: true, force: true });
+  if (out.status !== 0) throw new Error(`import failed (${out.status}): ${out.stderr.slice(0, 500)}`);
+  const summary = JSON.parse(out.stdout).summary;
+  const rssKb = Number(out.stderr.match(/maxrss_kb=(\d+)/)?.[1] ?? Number.NaN);
+  return { ms, summary, rssMb: rssKb / 1024 };
+}
+
+const lib = await loadLib();
+console.log(`# Stridewise benchmark\n\nMachine: ${machine()}\nDate: ${new Date().toISOString()}`);
+console.log(
+  `Load average at start: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(", ")}`,
+);
+console.log(`fit-file-parser: ${await fitFileParser()}.`);
+
+const corpus = readdirSync(corpusDir)
+  .filter((n) => n.endsWith(".fit"))
+  .map((n) => ({ n, bytes: new Uint8Array(readFileSync(join(corpusDir, n))) }));
+// "Running files": the SDK reads them (so both decoders are timed on the same work) and one session is a run.
+const running = corpus.filter(({ bytes }) => {
+  const r = lib.parseFitWithSdk(bytes);
+  return r.ok && r.activities.some((a) => a.sport === "running");
+});
+console.log(`\nCorpus running files: ${running.map((f) => f.n).join(", ")}`);
+decodeTable(
+  lib,
+  "Corpus running files",
+  running.map((f) => f.bytes),
+);
+const big = corpus.find((f) => f.n === "gc__MultiSport-2019-11-24.fit");
+if (big) decodeTable(lib, "gc__MultiSport-2019-11-24.fit (3 MB triathlon)", [big.bytes]);
+
+const history = cachedFiles("history", RUNS, () => lib.historyFiles(RUNS));
+decodeTable(
+  lib,
+  `Generated history (first ${history.files.length} runs of a seeded history, 1 s recording; --runs)`,
+  history.files,
+);
+
+if (!SKIP_IMPORT) {
+  const hours = cachedFiles("hour-runs", IMPORT_RUNS, () => hourRuns(lib, IMPORT_RUNS));
+  const bytes = hours.files.reduce((n, f) => n + f.length, 0);
+  spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], { stdio: "inherit" });
+  const imp = importFolder(hours.dir);
+  const sdk = measure(hours.files, lib.decodeSdk, 1);
+  const parse = measure(hours.files, (f) => countSamples(lib.parseFit(f)), 3);
+  // The import is a whole process: its wall time is what counts (and is compared with the SDK's CPU time).
+  const s = imp.ms / 1000;
+  console.log(
+    `\n### End to end: \`stridewise import\` of ${hours.files.length} one-hour runs (1 s records, GPS, dynamics), ${mb(bytes).toFixed(1)} MB\n`,
+  );
+  console.log("| what | seconds | files/s | MB/s | × SDK decode |");
+  console.log("| --- | ---: | ---: | ---: | ---: |");
+  const line = (label, ms) =>
+    `| ${label} | ${(ms / 1000).toFixed(2)} | ${(hours.files.length / (ms / 1000)).toFixed(1)} | ${(mb(bytes) / (ms / 1000)).toFixed(1)} | ${(sdk.ms / ms).toFixed(1)}× |`;
+  console.log(line("@garmin/fitsdk `Decoder.read()` only, in process", sdk.ms));
+  console.log(line("ours: `parseFit` only, in process", parse.ms));
+  console.log(line("`stridewise import DIR --json`: process start, parse, analyse, store", imp.ms));
+  console.log(
+    `\nImport summary: ${JSON.stringify(imp.summary)}; peak RSS of the import process: ${imp.rssMb.toFixed(0)} MB; ${(hours.files.length / s).toFixed(1)} files/s.`,
+  );
+}

@@ -1,0 +1,91 @@
+// The code the benchmark drives, bundled by scripts/bench.mjs with esbuild (the bench itself is plain Node).
+import { Decoder, Stream } from "@garmin/fitsdk";
+import { decodeSegmentData } from "../fit-parser/decoder/decode.ts";
+import { encodeActivity } from "../fit-parser/encode.ts";
+import type { Series } from "../fit-parser/encode.ts";
+import { parseFit, parseFitWithSdk } from "../fit-parser/index.ts";
+import { walkSegments } from "../fit-parser/segments.ts";
+import { generateHistory } from "../server/demo/history.ts";
+
+export { parseFit, parseFitWithSdk };
+
+/** Our decoder alone: segments walked and CRC-checked, records into columns. Returns the record count. */
+export function decodeOurs(bytes: Uint8Array): number {
+  let records = 0;
+  for (const segment of walkSegments(bytes).segments)
+    records += decodeSegmentData(bytes, segment).records.count;
+  return records;
+}
+
+/** @garmin/fitsdk's Decoder.read() with its default options. Returns the record count. */
+export function decodeSdk(bytes: Uint8Array): number {
+  const { messages } = new Decoder(Stream.fromByteArray(bytes)).read();
+  return messages.recordMesgs?.length ?? 0;
+}
+
+/** The sample at or before second t of a generated series. */
+function column(timeS: ArrayLike<number>, values: ArrayLike<number>): Series {
+  return (t: number) => {
+    let lo = 0;
+    let hi = timeS.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((timeS[mid] as number) <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    return values[lo] as number;
+  };
+}
+
+/** The first `count` runs of a generated multi-year history (1 s recording), each encoded as a FIT file. */
+export function* historyFiles(count: number): Generator<Uint8Array> {
+  const history = generateHistory({
+    seed: 2026,
+    weeks: Math.ceil(count / 3) + 1,
+    endDate: "2026-11-22",
+    scenario: "spikes",
+    sampleIntervalS: 1,
+    utcOffsetS: 3600,
+  });
+  for (const run of history.runs.slice(0, count)) {
+    const s = run.series;
+    if (!s) continue;
+    yield encodeActivity({
+      start: Date.parse(run.startUtc),
+      durationS: Math.floor(s.timeS[s.timeS.length - 1] ?? 0),
+      utcOffsetS: run.utcOffsetS ?? 3600,
+      device: { manufacturer: "garmin", product: 3113, serialNumber: 3_999_000_002 },
+      samples: {
+        speedMps: column(s.timeS, s.speedMps),
+        cadenceSpm: column(s.timeS, s.cadenceSpm),
+        heartRateBpm: column(s.timeS, s.heartRateBpm),
+        stepLengthM: column(s.timeS, s.stepLengthM),
+        verticalOscillationMm: column(s.timeS, s.verticalOscillationMm),
+        verticalRatioPct: column(s.timeS, s.verticalRatioPct),
+        stanceTimeMs: column(s.timeS, s.stanceTimeMs),
+      },
+    });
+  }
+}
+
+/** Run i of a folder of one-hour runs at 1 s, one a day, with GPS, altitude and running dynamics. */
+export function hourRun(i: number): Uint8Array {
+  const wobble = (t: number, period: number): number => Math.sin(t / period + i);
+  return encodeActivity({
+    start: Date.UTC(2024, 0, 1, 6, 30) + i * 86_400_000,
+    durationS: 3600,
+    utcOffsetS: 3600,
+    device: { manufacturer: "garmin", product: 3113, serialNumber: 3_999_000_003 },
+    samples: {
+      speedMps: (t) => 3 + 0.3 * wobble(t, 90),
+      cadenceSpm: (t) => 170 + 4 * wobble(t, 70),
+      heartRateBpm: (t) => 140 + t / 200,
+      altitudeM: (t) => 50 + 20 * wobble(t, 400),
+      position: (_t, d) => ({ latDeg: 45 + d / 111_000, lonDeg: 7 + i / 1000 }),
+      stepLengthM: (t) => 1.05 + 0.05 * wobble(t, 60),
+      verticalOscillationMm: () => 84,
+      verticalRatioPct: () => 8,
+      stanceTimeMs: () => 248,
+    },
+  });
+}
