@@ -20,6 +20,18 @@ await Promise.all([
     sourcemap: true,
     logLevel: "warning",
   }),
+  // Import parses on worker threads; the worker is its own bundle beside the CLI.
+  build({
+    entryPoints: [join(root, "server/app/parse-worker.ts")],
+    outfile: join(dist, "parse-worker.js"),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    sourcemap: true,
+    logLevel: "warning",
+  }),
   build({
     entryPoints: [join(root, "web/main.ts")],
     outfile: join(dist, "web/app.js"),

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { parseFit } from "../../fit-parser/index.ts";
-import type { Activity } from "../../fit-parser/types.ts";
+import type { Activity, ParseResult } from "../../fit-parser/types.ts";
 import type { ActivitiesRepo } from "../db/activities-repo.ts";
 import type { FilesRepo } from "../db/files-repo.ts";
 import type { Db } from "../db/open.ts";
@@ -30,15 +29,23 @@ export function matchExisting(
   return activities.map((a) => ctx.activities.findDuplicates(a, fileId)[0] ?? null);
 }
 
-/**
- * Imports one FIT file's bytes: its original and every new session with laps and series, in ONE transaction.
- * Never throws for a bad file: the outcome says what happened.
- */
-export function importFitBytes(ctx: ImportContext, display: string, bytes: Uint8Array): ImportOutcome {
-  const hash = sha256(bytes);
+/** The outcome for bytes already stored, or null when they are new (then they need parsing). */
+export function knownFile(ctx: ImportContext, display: string, hash: string): ImportOutcome | null {
   const known = ctx.files.findBySha256(hash);
-  if (known) return sameBytes(ctx, display, known.id);
-  const parsed = parseFit(bytes);
+  return known ? sameBytes(ctx, display, known.id) : null;
+}
+
+/**
+ * Stores one parsed FIT file (parsed here or on a worker thread): its original and every new session with
+ * laps and series, in ONE transaction. Never throws for a bad file: the outcome says what happened.
+ */
+export function storeParsed(
+  ctx: ImportContext,
+  display: string,
+  bytes: Uint8Array,
+  hash: string,
+  parsed: ParseResult,
+): ImportOutcome {
   if (!parsed.ok) {
     const status = parsed.code === "not-an-activity" ? "skipped" : "rejected";
     return { file: display, status, activityIds: [], code: parsed.code, message: parsed.message };

@@ -3,7 +3,10 @@ import { createActivitiesRepo } from "../db/activities-repo.ts";
 import { createFilesRepo } from "../db/files-repo.ts";
 import type { Db } from "../db/open.ts";
 import { DomainError } from "../errors.ts";
-import { importFitBytes, type ImportContext } from "./import-file.ts";
+import { availableParallelism } from "node:os";
+import type { ParseResult } from "../../fit-parser/types.ts";
+import { knownFile, sha256, storeParsed, type ImportContext } from "./import-file.ts";
+import { createParsePool, type ParsePool } from "./parse-pool.ts";
 import {
   type ArchiveLimits,
   type ImportOptions,
@@ -14,6 +17,9 @@ import {
   summarize,
 } from "./import-types.ts";
 import { type Candidate, expandSources } from "./sources.ts";
+
+/** Below this many files, starting worker threads costs more than it saves. */
+const PARALLEL_MIN_FILES = 8;
 
 export function importContext(db: Db, now: () => string = () => new Date().toISOString()): ImportContext {
   return { db, files: createFilesRepo(db), activities: createActivitiesRepo(db), now };
@@ -36,21 +42,46 @@ function gunzip(bytes: Uint8Array, display: string, limits: ArchiveLimits): Uint
   }
 }
 
-async function importCandidate(
+/** A candidate read, unpacked and hashed: already known, or on its way through a parser. */
+type Prepared =
+  { outcome: ImportOutcome } | { bytes: Uint8Array; hash: string; parsed: Promise<ParseResult> };
+
+function rejection(display: string, err: unknown): ImportOutcome {
+  if (err instanceof DomainError) {
+    return { file: display, status: "rejected", activityIds: [], code: err.code, message: err.message };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return { file: display, status: "rejected", activityIds: [], code: "import-failed", message };
+}
+
+async function prepare(
   ctx: ImportContext,
   c: Candidate,
   limits: ArchiveLimits,
-): Promise<ImportOutcome> {
-  if ("outcome" in c) return { file: c.display, ...c.outcome };
+  pool: ParsePool,
+): Promise<Prepared> {
+  if ("outcome" in c) return { outcome: { file: c.display, ...c.outcome } };
   try {
     const raw = await c.read();
-    return importFitBytes(ctx, c.display, c.gzipped ? gunzip(raw, c.display, limits) : raw);
+    const bytes = c.gzipped ? gunzip(raw, c.display, limits) : raw;
+    const hash = sha256(bytes);
+    const known = knownFile(ctx, c.display, hash);
+    if (known) return { outcome: known };
+    const parsed = pool.parse(bytes);
+    // Marked as handled now: a worker failure is reported when this file's turn comes, not as a crash.
+    parsed.catch(() => undefined);
+    return { bytes, hash, parsed };
   } catch (err) {
-    if (err instanceof DomainError) {
-      return { file: c.display, status: "rejected", activityIds: [], code: err.code, message: err.message };
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    return { file: c.display, status: "rejected", activityIds: [], code: "import-failed", message };
+    return { outcome: rejection(c.display, err) };
+  }
+}
+
+async function finish(ctx: ImportContext, display: string, prepared: Prepared): Promise<ImportOutcome> {
+  if ("outcome" in prepared) return prepared.outcome;
+  try {
+    return storeParsed(ctx, display, prepared.bytes, prepared.hash, await prepared.parsed);
+  } catch (err) {
+    return rejection(display, err);
   }
 }
 
@@ -67,15 +98,31 @@ export async function importSources(
   const ctx = importContext(db, opts.now);
   const { candidates, close } = await expandSources(sources, limits);
   const results: ImportOutcome[] = [];
+  const threads = opts.threads ?? (candidates.length >= PARALLEL_MIN_FILES ? availableParallelism() : 0);
+  const pool = createParsePool(threads);
+  // Reading stays in order (archives are read one entry at a time); parsing runs ahead on the pool.
+  const ahead: Promise<Prepared>[] = [];
+  let read = Promise.resolve<unknown>(undefined);
+  let next = 0;
+  const fill = (): void => {
+    while (next < candidates.length && ahead.length <= pool.threads * 2) {
+      const candidate = candidates[next++] as Candidate;
+      const prepared = read.then(() => prepare(ctx, candidate, limits, pool));
+      read = prepared;
+      ahead.push(prepared);
+    }
+  };
   try {
     for (const [i, candidate] of candidates.entries()) {
       opts.onProgress?.({ done: i, total: candidates.length, current: candidate.display });
-      const outcome = await importCandidate(ctx, candidate, limits);
+      fill();
+      const outcome = await finish(ctx, candidate.display, await (ahead.shift() as Promise<Prepared>));
       results.push(outcome);
       opts.onResult?.(outcome);
     }
   } finally {
     close();
+    await pool.close();
   }
   opts.onProgress?.({ done: candidates.length, total: candidates.length, current: null });
   return { results, summary: summarize(results) };

@@ -58,6 +58,8 @@ export interface ImportOptions {
   /** Called as each file's outcome is known (the CLI prints as it goes). */
   onResult?: (outcome: ImportOutcome) => void;
   limits?: Partial<ArchiveLimits>;
+  /** Parse threads: 0 parses on this thread; default: one per core for batches of 8 files or more. */
+  threads?: number;
   /** The clock, for imported_at; ISO 8601 UTC. */
   now?: () => string;
 }

@@ -7,6 +7,7 @@ import { openDataDir } from "../db/open.ts";
 interface ImportCliOptions {
   data?: string;
   json?: boolean;
+  threads?: string;
 }
 
 /** A one-line progress bar on stderr, redrawn in place; only on a terminal. */
@@ -73,11 +74,17 @@ export function registerImport(program: Command): void {
     .argument("<path...>", "files, archives or folders")
     .option("--data <dir>", "data folder (default: $STRIDEWISE_DATA or ./data)")
     .option("--json", "print the per-file outcomes and the summary as JSON")
+    .option("--threads <n>", "parse threads (default: one per core for 8 files or more; 0 parses inline)")
     .action(async (paths: string[], opts: ImportCliOptions) => {
+      const threads = opts.threads === undefined ? undefined : Number(opts.threads);
+      if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0 && threads <= 64)) {
+        program.error(`--threads must be a whole number from 0 to 64, not "${opts.threads}".`);
+      }
       const db = openDataDir(resolveDataDir(opts.data));
       const bar = progressBar();
       try {
         const report = await importSources(db, paths, {
+          ...(threads !== undefined && { threads }),
           onProgress: (p) => bar.update(p),
           onResult: (o) => {
             if (!opts.json) bar.line(formatOutcome(o));

@@ -1,0 +1,61 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
+import { openDb } from "../../server/db/open.ts";
+import { CORPUS_DIR } from "../support/corpus.ts";
+import { CLI } from "../support/server.ts";
+
+const run = promisify(execFile);
+const dirs: string[] = [];
+
+interface CliReport {
+  results: { file: string; status: string; code: string | null }[];
+}
+
+async function importCorpus(threads: number): Promise<{ report: CliReport; activities: unknown[] }> {
+  const data = mkdtempSync(join(tmpdir(), "stridewise-threads-"));
+  dirs.push(data);
+  const { stdout } = await run(process.execPath, [
+    CLI,
+    "import",
+    CORPUS_DIR,
+    "--data",
+    data,
+    "--json",
+    "--threads",
+    String(threads),
+  ]).catch((err: { stdout: string }) => ({ stdout: err.stdout }));
+  const db = openDb(join(data, "stridewise.db"));
+  const repo = createActivitiesRepo(db);
+  const activities = repo.list({ limit: -1 }).map((a) => {
+    const stored = repo.get(a.id);
+    return [a.startUtc, a.sport, a.distanceM, a.avgCadenceSpm, stored?.samples.count, stored?.laps.length];
+  });
+  db.close();
+  return { report: JSON.parse(stdout) as CliReport, activities };
+}
+
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("stridewise import on worker threads", () => {
+  it("gives the same outcomes and the same stored activities as parsing inline", async () => {
+    const [inline, threaded] = await Promise.all([importCorpus(0), importCorpus(2)]);
+    expect(threaded.report.results).toEqual(inline.report.results);
+    expect(threaded.activities).toEqual(inline.activities);
+    expect(threaded.activities.length).toBeGreaterThan(30);
+  }, 120_000);
+
+  it("refuses a thread count that is not a whole number", async () => {
+    const err = await run(process.execPath, [CLI, "import", CORPUS_DIR, "--threads", "many"]).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(err).toMatchObject({ code: 1 });
+    expect((err as { stderr: string }).stderr).toMatch(/--threads must be a whole number/);
+  });
+});
