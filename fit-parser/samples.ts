@@ -6,9 +6,12 @@ import { fitSecondsMs } from "./values.ts";
 
 const SEMICIRCLE_TO_DEG = 180 / 2 ** 31;
 
-export function emptySamples(count: number): Samples {
-  const nan64 = (): Float64Array => new Float64Array(count).fill(Number.NaN);
-  const nan32 = (): Float32Array => new Float32Array(count).fill(Number.NaN);
+/** Columns for `count` samples; `fill` false leaves zeros for a caller that writes every element. */
+export function emptySamples(count: number, fill = true): Samples {
+  const nan64 = (): Float64Array =>
+    fill ? new Float64Array(count).fill(Number.NaN) : new Float64Array(count);
+  const nan32 = (): Float32Array =>
+    fill ? new Float32Array(count).fill(Number.NaN) : new Float32Array(count);
   return {
     count,
     timeS: nan64(),
@@ -54,7 +57,8 @@ export interface BuiltSamples {
 /** Columns from the records at `rows` (time-sorted, strictly increasing timestamps). */
 export function buildSamples(r: RecordColumns, rows: ArrayLike<number>, opts: SampleOptions): BuiltSamples {
   const n = rows.length;
-  const s = emptySamples(n);
+  // Every column is written below for every row, except cadence, which is filled when the sport is not on foot.
+  const s = emptySamples(n, false);
   const raw = new Float64Array(n);
   let firstDistance = Number.NaN;
   let lastDistance = Number.NEGATIVE_INFINITY;
@@ -85,6 +89,7 @@ export function buildSamples(r: RecordColumns, rows: ArrayLike<number>, opts: Sa
   }
   const scale = cadenceScale(raw);
   if (opts.footSport) for (let i = 0; i < n; i++) s.cadenceSpm[i] = toSpm(raw[i] ?? Number.NaN, scale);
+  else s.cadenceSpm.fill(Number.NaN);
   return { samples: s, scale, distanceGlitches: glitches };
 }
 

@@ -17,13 +17,13 @@ type SummaryFields = Omit<
   | "hasRunningDynamics"
 >;
 
-/** Mean of the finite values of a column that pass `keep`; null when there are none. */
-function mean(col: ArrayLike<number>, keep: (v: number) => boolean = () => true): number | null {
+/** Mean of the finite values of a column (only the positive ones when `positiveOnly`); null when there are none. */
+function mean(col: ArrayLike<number>, positiveOnly = false): number | null {
   let sum = 0;
   let n = 0;
   for (let i = 0; i < col.length; i++) {
     const v = col[i] ?? Number.NaN;
-    if (Number.isFinite(v) && keep(v)) {
+    if (Number.isFinite(v) && (!positiveOnly || v > 0)) {
       sum += v;
       n++;
     }
@@ -75,7 +75,7 @@ export function fromSamples(s: Samples): SummaryFields {
     maxSpeedMps: max(s.speedMps),
     avgHeartRateBpm: mean(s.heartRateBpm),
     maxHeartRateBpm: max(s.heartRateBpm),
-    avgCadenceSpm: mean(s.cadenceSpm, (v) => v > 0),
+    avgCadenceSpm: mean(s.cadenceSpm, true),
     totalAscentM: null,
     avgStepLengthM: mean(s.stepLengthM),
     avgVerticalOscillationMm: mean(s.verticalOscillationMm),

@@ -8,6 +8,7 @@ import { walkSegments } from "../fit-parser/segments.ts";
 import { generateHistory } from "../server/demo/history.ts";
 
 export { parseFit, parseFitWithSdk };
+export { fitCrc } from "../fit-parser/decoder/crc.ts";
 
 /** Our decoder alone: segments walked and CRC-checked, records into columns. Returns the record count. */
 export function decodeOurs(bytes: Uint8Array): number {
