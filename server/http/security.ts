@@ -167,6 +167,8 @@ export function security(opts: SecurityOptions): Router {
     if (!allowLogin(req.socket.remoteAddress ?? "unknown")) return "limited";
     if (typeof password !== "string" || !timingSafeEqual(digest(password), expected)) return "wrong";
     const token = randomBytes(32).toString("base64url");
+    // Expired sessions go when someone logs in, so the map only holds live ones (logins are rate-limited).
+    for (const [t, expiresMs] of sessions) if (expiresMs <= nowMs()) sessions.delete(t);
     sessions.set(token, nowMs() + SESSION_TTL_MS);
     res.setHeader(
       "Set-Cookie",

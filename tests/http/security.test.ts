@@ -212,6 +212,15 @@ describe("login with STRIDEWISE_PASSWORD", () => {
     expect((await login("correct horse")).status).toBe(200);
   });
 
+  it("ends a session after 7 days", async () => {
+    clockMs += 120_000;
+    const session = String((await login("correct horse")).headers["set-cookie"]).split(";")[0] ?? "";
+    clockMs += 7 * 24 * 3600 * 1000 - 1000;
+    expect((await raw(app.url, { path: "/api/activities", headers: { cookie: session } })).status).toBe(200);
+    clockMs += 2000;
+    expect((await raw(app.url, { path: "/api/activities", headers: { cookie: session } })).status).toBe(401);
+  });
+
   it("rejects a cross-origin login form (login CSRF)", async () => {
     clockMs += 120_000;
     const res = await raw(app.url, {
