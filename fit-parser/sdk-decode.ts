@@ -3,7 +3,7 @@ import type { FitMessages, RecordMesg } from "@garmin/fitsdk";
 import { ColumnTable, COL } from "./decoder/columns.ts";
 import type { RecordColumns } from "./decoder/columns.ts";
 import { FitParseError } from "./errors.ts";
-import { finalizeTruncated } from "./segments.ts";
+import { finalizeTruncated, walkRecords } from "./segments.ts";
 import { FIT_EPOCH_MS } from "./values.ts";
 import type { Segment } from "./segments.ts";
 
@@ -49,7 +49,8 @@ export function recordsFromSdk(recs: readonly RecordMesg[]): RecordColumns {
  * decoder limit (e.g. the Forerunner 255 triathlon crash), never partial numbers: it becomes unsupported-encoding.
  */
 export function decodeSegment(bytes: Uint8Array, segment: Segment): DecodedSegment {
-  if (segment.compressedTimestamps > 0) {
+  const dataEnd = segment.truncated ? segment.end : segment.end - 2;
+  if (walkRecords(bytes, segment.start + (bytes[segment.start] ?? 12), dataEnd).compressedTimestamps > 0) {
     throw new FitParseError(
       UNSUPPORTED,
       "This FIT file uses compressed timestamps (an older watch format) that Stridewise cannot read yet.",

@@ -9,9 +9,7 @@ export interface Segment {
   end: number;
   /** The segment ends before its declared size (no CRC to check). */
   truncated: boolean;
-  /** Number of compressed-timestamp record headers seen. */
-  compressedTimestamps: number;
-  /** Whole messages found in the data part (definitions included). */
+  /** Whole messages found in a cut-off segment (definitions included); 0 for a complete one, which is not walked. */
   messages: number;
 }
 
@@ -115,38 +113,19 @@ function segmentAt(b: Uint8Array, start: number): Segment {
   if (dataEnd + 2 > b.length) {
     const walk = walkRecords(b, dataStart, b.length);
     if (walk.broken) throw new FitParseError("corrupt-file");
-    return {
-      start,
-      end: walk.wholeEnd,
-      truncated: true,
-      compressedTimestamps: walk.compressedTimestamps,
-      messages: walk.messages,
-    };
+    return { start, end: walk.wholeEnd, truncated: true, messages: walk.messages };
   }
   if (u16le(b, dataEnd) !== fitCrc(b, start, dataEnd)) {
     // A recorder that wrote the header size up front and then stopped: the declared data ends inside a message
     // and the "CRC" bytes are part of it. That is a cut-off file; a whole last message means real damage.
     const cut = dataEnd + 2 === b.length ? walkRecords(b, dataStart, dataEnd) : null;
     if (cut !== null && !cut.broken && cut.wholeEnd < dataEnd && cut.messages > 0) {
-      return {
-        start,
-        end: cut.wholeEnd,
-        truncated: true,
-        compressedTimestamps: cut.compressedTimestamps,
-        messages: cut.messages,
-      };
+      return { start, end: cut.wholeEnd, truncated: true, messages: cut.messages };
     }
     throw new FitParseError("corrupt-file");
   }
-  // The CRC vouches for the bytes; if our walk disagrees with them, the SDK decides.
-  const walk = walkRecords(b, dataStart, dataEnd);
-  return {
-    start,
-    end: dataEnd + 2,
-    truncated: false,
-    compressedTimestamps: walk.compressedTimestamps,
-    messages: walk.messages,
-  };
+  // The CRC vouches for the bytes: the decoder walks them once, no need to walk them here too.
+  return { start, end: dataEnd + 2, truncated: false, messages: 0 };
 }
 
 /**

@@ -91,23 +91,25 @@ export function sessionSummary(
   footSport: boolean,
   scale: CadenceScale,
 ): SummaryFields {
-  const calc = fromSamples(s);
-  if (m === null) return calc;
+  if (m === null) return fromSamples(s);
+  // The sample-based values are only a fallback: scan the columns once, and only if the session lacks something.
+  let cached: SummaryFields | null = null;
+  const calc = (): SummaryFields => (cached ??= fromSamples(s));
   const stepMm = positiveOrNull(m.avgStepLength);
   return {
-    elapsedS: numOrNull(m.totalElapsedTime) ?? calc.elapsedS,
-    timerS: numOrNull(m.totalTimerTime) ?? calc.timerS,
-    distanceM: numOrNull(m.totalDistance) ?? calc.distanceM,
-    avgSpeedMps: numOrNull(m.enhancedAvgSpeed) ?? numOrNull(m.avgSpeed) ?? calc.avgSpeedMps,
-    maxSpeedMps: numOrNull(m.enhancedMaxSpeed) ?? numOrNull(m.maxSpeed) ?? calc.maxSpeedMps,
-    avgHeartRateBpm: positiveOrNull(m.avgHeartRate) ?? calc.avgHeartRateBpm,
-    maxHeartRateBpm: positiveOrNull(m.maxHeartRate) ?? calc.maxHeartRateBpm,
-    avgCadenceSpm: summaryCadenceSpm(m, footSport, scale) ?? calc.avgCadenceSpm,
+    elapsedS: numOrNull(m.totalElapsedTime) ?? calc().elapsedS,
+    timerS: numOrNull(m.totalTimerTime) ?? calc().timerS,
+    distanceM: numOrNull(m.totalDistance) ?? calc().distanceM,
+    avgSpeedMps: numOrNull(m.enhancedAvgSpeed) ?? numOrNull(m.avgSpeed) ?? calc().avgSpeedMps,
+    maxSpeedMps: numOrNull(m.enhancedMaxSpeed) ?? numOrNull(m.maxSpeed) ?? calc().maxSpeedMps,
+    avgHeartRateBpm: positiveOrNull(m.avgHeartRate) ?? calc().avgHeartRateBpm,
+    maxHeartRateBpm: positiveOrNull(m.maxHeartRate) ?? calc().maxHeartRateBpm,
+    avgCadenceSpm: summaryCadenceSpm(m, footSport, scale) ?? calc().avgCadenceSpm,
     totalAscentM: numOrNull(m.totalAscent),
-    avgStepLengthM: stepMm !== null ? stepMm / 1000 : calc.avgStepLengthM,
-    avgVerticalOscillationMm: positiveOrNull(m.avgVerticalOscillation) ?? calc.avgVerticalOscillationMm,
-    avgVerticalRatioPct: positiveOrNull(m.avgVerticalRatio) ?? calc.avgVerticalRatioPct,
-    avgStanceTimeMs: positiveOrNull(m.avgStanceTime) ?? calc.avgStanceTimeMs,
+    avgStepLengthM: stepMm !== null ? stepMm / 1000 : calc().avgStepLengthM,
+    avgVerticalOscillationMm: positiveOrNull(m.avgVerticalOscillation) ?? calc().avgVerticalOscillationMm,
+    avgVerticalRatioPct: positiveOrNull(m.avgVerticalRatio) ?? calc().avgVerticalRatioPct,
+    avgStanceTimeMs: positiveOrNull(m.avgStanceTime) ?? calc().avgStanceTimeMs,
   };
 }
 

@@ -54,7 +54,7 @@ export class ColumnTable {
 
   /** Room for at least n rows (a guess from the first record definition, to avoid growing row by row). */
   reserve(n: number): void {
-    while (this.capacity < n) this.grow();
+    if (n > this.capacity) this.resize(Math.ceil(n));
   }
 
   /** Appends an empty row and returns its index. */
@@ -64,22 +64,29 @@ export class ColumnTable {
   }
 
   private grow(): void {
-    const next = this.capacity * 2;
+    this.resize(this.capacity * 2);
+  }
+
+  private resize(next: number): void {
     this.cols = this.cols.map((old) => {
       if (old === null) return null;
       const col = new Float64Array(next);
-      col.set(old);
-      col.fill(Number.NaN, this.capacity);
+      col.set(old.subarray(0, this.count));
+      col.fill(Number.NaN, this.count);
       return col;
     });
     this.capacity = next;
   }
 
+  /** The columns, trimmed to the rows; columns never written share one read-only NaN column. */
   finish(): RecordColumns {
     const out: Record<string, Float64Array | number> = { count: this.count };
+    let none: Float64Array | null = null;
     RECORD_COLUMNS.forEach((name, i) => {
       const col = this.cols[i];
-      out[name] = col ? col.subarray(0, this.count) : new Float64Array(this.count).fill(Number.NaN);
+      out[name] = col
+        ? col.subarray(0, this.count)
+        : (none ??= new Float64Array(this.count).fill(Number.NaN));
     });
     return out as RecordColumns;
   }

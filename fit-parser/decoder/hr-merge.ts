@@ -60,6 +60,8 @@ export function mergeHeartRates(hrMesgs: readonly Record<string, unknown>[], rec
   if (hrMesgs.length === 0 || rec.count === 0) return;
   const beats = expand(hrMesgs);
   if (beats === null) return;
+  // Never write into a column the decoder may share between fields it found no values for.
+  rec.heartRate = rec.heartRate.slice();
   let k = 0;
   let rangeStart: number | null = null;
   for (let i = 0; i < rec.count; i++) {
