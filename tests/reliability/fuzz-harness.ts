@@ -48,6 +48,8 @@ export interface FuzzReport {
   parsedOk: number;
   rejected: Record<string, number>;
   byKind: Record<string, number>;
+  /** Per mutation kind, how many parsed ("ok") or were rejected with each code. */
+  outcomes: Record<string, Record<string, number>>;
   maxParseMs: number;
   slowest: string;
   /** Parses over 2 s (allowed only for files whose unmutated parse is itself slow). */
@@ -158,6 +160,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
     parsedOk: 0,
     rejected: {},
     byKind: {},
+    outcomes: {},
     maxParseMs: 0,
     slowest: "",
     overTwoSeconds: 0,
@@ -208,6 +211,9 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
     for (const problem of invariantProblems(result)) report.findings.push({ source, mutant: label, problem });
     report.cases++;
     report.byKind[mutant.kind] = (report.byKind[mutant.kind] ?? 0) + 1;
+    const outcome = result.ok ? "ok" : result.code;
+    const perKind = (report.outcomes[mutant.kind] ??= {});
+    perKind[outcome] = (perKind[outcome] ?? 0) + 1;
     if (result.ok) report.parsedOk++;
     else report.rejected[result.code] = (report.rejected[result.code] ?? 0) + 1;
     if (i % opts.importEvery === 0) batch.push({ name: `case-${i}.fit`, bytes: mutant.bytes });

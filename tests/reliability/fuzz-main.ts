@@ -35,7 +35,9 @@ console.log(
 );
 console.log(`  parsed with consistent invariants: ${report.parsedOk}`);
 console.log(`  rejected with a code: ${JSON.stringify(report.rejected)}`);
-console.log(`  by mutation: ${JSON.stringify(report.byKind)}`);
+console.log("  by mutation:");
+for (const [kind, outcomes] of Object.entries(report.outcomes))
+  console.log(`    ${kind}: ${JSON.stringify(outcomes)}`);
 console.log(`  imported into the database: ${report.imported} files (every 3rd case offered)`);
 console.log(`  max parse time: ${report.maxParseMs.toFixed(0)} ms (${report.slowest})`);
 console.log(

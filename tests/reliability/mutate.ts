@@ -161,17 +161,123 @@ function randomBytes(rng: Rng): Mutant {
   return { kind: "random-bytes", detail: `${b.length} random bytes`, bytes: b };
 }
 
-/** A valid 14-byte FIT header and CRCs around random data: reaches the decoder. */
-function randomFit(rng: Rng): Mutant {
-  const dataSize = int(rng, 4096);
-  const b = new Uint8Array(14 + dataSize + 2);
+/** A FIT file around the given data bytes: 14-byte header, header CRC and file CRC. */
+function wrap(data: Uint8Array): Uint8Array {
+  const b = new Uint8Array(14 + data.length + 2);
   b.set([14, 0x20, 0x5e, 0x08], 0);
-  new DataView(b.buffer).setUint32(4, dataSize, true);
+  new DataView(b.buffer).setUint32(4, data.length, true);
   b.set([0x2e, 0x46, 0x49, 0x54], 8);
-  for (let i = 14; i < 14 + dataSize; i++) b[i] = int(rng, 256);
+  b.set(data, 14);
+  return resign(b);
+}
+
+// Field definitions as [field number, size, base type] (0x02 uint8, 0x84 uint16, 0x85 sint32, 0x86 uint32).
+const FILE_ID: [number, number[][]] = [
+  0,
+  [
+    [0, 1, 0x00],
+    [1, 2, 0x84],
+    [4, 4, 0x86],
+  ],
+];
+const RECORD: [number, number[][]] = [
+  20,
+  [
+    [253, 4, 0x86],
+    [0, 4, 0x85],
+    [1, 4, 0x85],
+    [5, 4, 0x86],
+    [6, 2, 0x84],
+    [3, 1, 0x02],
+    [4, 1, 0x02],
+    [53, 1, 0x02],
+  ],
+];
+const SESSION: [number, number[][]] = [
+  18,
+  [
+    [253, 4, 0x86],
+    [2, 4, 0x86],
+    [5, 1, 0x00],
+    [7, 4, 0x86],
+    [9, 4, 0x86],
+    [18, 1, 0x02],
+  ],
+];
+
+class Bytes {
+  private readonly out: number[] = [];
+  u8(v: number): this {
+    this.out.push(v & 0xff);
+    return this;
+  }
+  u16(v: number): this {
+    return this.u8(v).u8(v >>> 8);
+  }
+  u32(v: number): this {
+    return this.u16(v & 0xffff).u16(v >>> 16);
+  }
+  define(local: number, [global, fields]: [number, number[][]]): this {
+    this.u8(0x40 | local)
+      .u8(0)
+      .u8(0)
+      .u16(global)
+      .u8(fields.length);
+    for (const f of fields)
+      this.u8(f[0] ?? 0)
+        .u8(f[1] ?? 0)
+        .u8(f[2] ?? 0);
+    return this;
+  }
+  get bytes(): Uint8Array {
+    return new Uint8Array(this.out);
+  }
+}
+
+/** An activity file whose structure is valid but whose record values are random: reaches the activity builder. */
+function randomRecords(rng: Rng): Mutant {
+  const w = new Bytes();
+  const t0 = 900_000_000 + int(rng, 200_000_000);
+  w.define(0, FILE_ID).u8(0).u8(4).u16(255).u32(t0);
+  w.define(1, RECORD);
+  const n = 1 + int(rng, 600);
+  let t = t0;
+  let d = 0;
+  for (let i = 0; i < n; i++) {
+    // Mostly forward, sometimes repeated or backwards; every value now and then an invalid sentinel.
+    t += rng() < 0.9 ? 1 : int(rng, 7) - 3;
+    d += rng() < 0.95 ? int(rng, 600) : -int(rng, 100_000);
+    const r = (bits: number, v: number): number => (rng() < 0.05 ? 2 ** bits - 1 : v);
+    w.u8(1)
+      .u32(r(32, t))
+      .u32(r(32, int(rng, 2 ** 32)))
+      .u32(r(32, int(rng, 2 ** 32)));
+    w.u32(r(32, Math.max(0, d)))
+      .u16(r(16, int(rng, 2 ** 16)))
+      .u8(r(8, int(rng, 256)));
+    w.u8(r(8, int(rng, 256))).u8(r(8, int(rng, 256)));
+  }
+  if (rng() < 0.7) {
+    w.define(2, SESSION)
+      .u8(2)
+      .u32(t)
+      .u32(t0)
+      .u8(int(rng, 4) === 0 ? int(rng, 256) : 1);
+    w.u32(int(rng, 2 ** 32))
+      .u32(int(rng, 2 ** 32))
+      .u8(int(rng, 256));
+  }
+  return { kind: "random-fit", detail: `${n} records of random values`, bytes: wrap(w.bytes) };
+}
+
+/** A valid FIT header and CRCs around random data, or around records of random values: reaches the decoder. */
+function randomFit(rng: Rng): Mutant {
+  if (rng() < 0.6) return randomRecords(rng);
+  const data = new Uint8Array(int(rng, 4096));
+  for (let i = 0; i < data.length; i++) data[i] = int(rng, 256);
   // A definition header now and then, so some random data decodes into messages.
-  if (dataSize > 6 && rng() < 0.5) b[14] = 0x40;
-  return { kind: "random-fit", detail: `header + ${dataSize} random bytes`, bytes: resign(b) };
+  if (data.length > 6 && rng() < 0.5) data[0] = 0x40;
+  return { kind: "random-fit", detail: `header + ${data.length} random bytes`, bytes: wrap(data) };
 }
 
 /** One hostile variant of `src` (or of nothing, for the random kinds). */
