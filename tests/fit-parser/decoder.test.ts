@@ -29,6 +29,8 @@ const OBJECT_MESSAGES = [
   MESG.lap,
   MESG.sport,
   MESG.hr,
+  MESG.developerDataId,
+  MESG.fieldDescription,
 ];
 
 /** Names our decoder gives a message's fields: the wanted fields and their sub-fields. */
@@ -287,5 +289,19 @@ describe("files the SDK cannot read, against MANIFEST.md", () => {
     const n = swim?.samples.count ?? 0;
     expect(n).toBeGreaterThan(100);
     expect(differences(swim?.samples.timeS, fullSwim?.samples.timeS.subarray(0, n))).toEqual([]);
+  });
+});
+
+describe("decodeSegmentData() developer fields", () => {
+  it("keeps the Stryd field descriptions (names, units) while skipping their values", () => {
+    const bytes = readCorpusFile("gc__Fr955v19.28andStryd.fit");
+    const [segment] = walkSegments(bytes).segments;
+    if (segment === undefined) throw new Error("no segment");
+    const got = decodeSegmentData(bytes, segment);
+    // MANIFEST: 15 STRYD Connect IQ developer fields.
+    expect(got.developerFields).toHaveLength(15);
+    expect(got.developerFields.map((f) => f.name)).toEqual(expect.arrayContaining(["Power", "Form Power"]));
+    expect(got.developerFields.find((f) => f.name === "Power")?.units).toBe("Watts");
+    expect(got.records.count).toBe(3118);
   });
 });
