@@ -25,6 +25,22 @@ export interface PerRunResults {
   computed: number;
 }
 
+/** The cache only saves time: on a read-only or full disk the results are still served, just not kept. */
+function saveToCache(db: Db, cache: AnalysisRepo, key: number, fresh: readonly [number, CachedRun][]): void {
+  try {
+    db.transaction(() => {
+      for (const [id, result] of fresh) cache.put(id, key, result);
+    });
+  } catch (err) {
+    if (!(
+      typeof (err as { code?: unknown }).code === "string" &&
+      (err as { code: string }).code.startsWith("SQLITE_")
+    )) {
+      throw err;
+    }
+  }
+}
+
 /** A 31-bit FNV-1a hash: the cache key of everything a per-run result depends on. */
 function hashKey(text: string): number {
   let h = 0x811c9dc5;
@@ -69,10 +85,6 @@ export function perRunResults(
     cadence.set(run.id, result.cadence);
     trendPoints.set(run.id, result.trend);
   }
-  if (fresh.length > 0) {
-    db.transaction(() => {
-      for (const [id, result] of fresh) cache.put(id, key, result);
-    });
-  }
+  if (fresh.length > 0) saveToCache(db, cache, key, fresh);
   return { model, cadence, trendPoints, computed: fresh.length };
 }
