@@ -91,18 +91,17 @@ function wantsHtml(req: Request): boolean {
 }
 
 function sameOrigin(req: Request): boolean {
-  const origin = req.headers.origin;
-  if (origin !== undefined) {
-    try {
-      const url = new URL(origin);
-      return url.host.toLowerCase() === (req.headers.host ?? "").toLowerCase();
-    } catch {
-      return false; // "null" and other opaque origins
-    }
-  }
-  // Browsers that send no Origin still say where the request came from.
+  // Browsers say where a request came from in Sec-Fetch-Site, which no page can forge; with our no-referrer policy
+  // a form post carries "Origin: null", so this comes first.
   const site = req.headers["sec-fetch-site"];
-  return site === undefined || site === "same-origin" || site === "none";
+  if (site !== undefined) return site === "same-origin" || site === "none";
+  const origin = req.headers.origin;
+  if (origin === undefined) return true; // not a browser: the CLI, curl, scripts
+  try {
+    return new URL(origin).host.toLowerCase() === (req.headers.host ?? "").toLowerCase();
+  } catch {
+    return false; // "null" and other opaque origins
+  }
 }
 
 function hasBody(req: Request): boolean {

@@ -98,6 +98,27 @@ describe("security headers, Host and Origin checks", () => {
     expect(site.status).toBe(403);
   });
 
+  it("trusts the browser's Sec-Fetch-Site over Origin (a form post under no-referrer sends Origin: null)", async () => {
+    const headers = { "content-type": "application/json" };
+    const body = JSON.stringify({ units: "km" });
+    const form = await raw(app.url, {
+      method: "PUT",
+      path: "/api/settings",
+      headers: { ...headers, origin: "null", "sec-fetch-site": "same-origin" },
+      body,
+    });
+    expect(form.status).toBe(200);
+    for (const site of ["cross-site", "same-site"]) {
+      const res = await raw(app.url, {
+        method: "PUT",
+        path: "/api/settings",
+        headers: { ...headers, origin: app.url, "sec-fetch-site": site },
+        body,
+      });
+      expect(res.status).toBe(403);
+    }
+  });
+
   it("accepts the same origin, and clients that send no Origin (the CLI, curl)", async () => {
     const body = JSON.stringify({ units: "mi" });
     const headers = { "content-type": "application/json" };
