@@ -7,6 +7,7 @@ import { availableParallelism } from "node:os";
 import type { ParseResult } from "../../fit-parser/types.ts";
 import { knownFile, sha256, storeParsed, type ImportContext } from "./import-file.ts";
 import { createParsePool, type ParsePool } from "./parse-pool.ts";
+import { storageError } from "./storage-errors.ts";
 import {
   type ArchiveLimits,
   type ImportOptions,
@@ -47,6 +48,8 @@ type Prepared =
   { outcome: ImportOutcome } | { bytes: Uint8Array; hash: string; parsed: Promise<ParseResult> };
 
 function rejection(display: string, err: unknown): ImportOutcome {
+  const storage = storageError(err);
+  if (storage) err = storage;
   if (err instanceof DomainError) {
     return { file: display, status: "rejected", activityIds: [], code: err.code, message: err.message };
   }

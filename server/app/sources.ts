@@ -141,13 +141,20 @@ interface Ctx {
   nested: NestedArchives;
 }
 
-async function addPath(path: string, display: string, limits: ArchiveLimits, ctx: Ctx): Promise<void> {
+/** `top`: a path the runner named (followed even if it is a link); folders found inside are walked only where they really are. */
+async function addPath(
+  path: string,
+  display: string,
+  limits: ArchiveLimits,
+  ctx: Ctx,
+  top = false,
+): Promise<void> {
   const info = await stat(path).catch(() => null);
   if (info === null) {
     ctx.out.push(failed(display, new DomainError("not-found", `There is no file or folder at ${display}.`)));
   } else if (info.isDirectory()) {
-    // A linked folder could loop back on itself; folders are walked only where they really are.
-    if ((await lstat(path)).isSymbolicLink() && display !== path) return;
+    // A linked folder inside could loop back on itself.
+    if (!top && (await lstat(path)).isSymbolicLink()) return;
     const names = await readdir(path).catch((err: Error) => {
       ctx.out.push(
         failed(display, new DomainError("unreadable-folder", `${display} cannot be read (${err.message}).`)),
@@ -169,7 +176,7 @@ export async function expandSources(
   const ctx: Ctx = { out: [], closers: [], nested: new NestedArchives(limits) };
   for (const source of sources) {
     if (typeof source === "string") {
-      await addPath(source, source, limits, ctx);
+      await addPath(source, source, limits, ctx, true);
       continue;
     }
     const kind = classify(source.name);

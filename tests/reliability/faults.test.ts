@@ -73,7 +73,10 @@ describe("a full disk", () => {
     const full = report.results.filter((r) => r.status === "rejected");
     expect(report.summary.imported).toBeGreaterThan(0);
     expect(full.length).toBeGreaterThan(0);
-    for (const r of full) expect(r.message).toMatch(/full/);
+    for (const r of full) {
+      expect(r.code).toBe("disk-full");
+      expect(r.message).toMatch(/disk .* is full, so nothing was saved/);
+    }
     expect(storageProblems(db)).toEqual([]);
 
     // Fill what is left, then write until it fails: a 507 naming the disk, never a 500.
@@ -167,7 +170,8 @@ describe("a read-only data folder", () => {
     };
     expect(imported.results[0]).toMatchObject({
       status: "rejected",
-      message: expect.stringMatching(/readonly/),
+      code: "data-read-only",
+      message: expect.stringMatching(/cannot write to its data folder/),
     });
     // Reads still work: the run_analysis cache is only skipped, not required.
     const read = await fetch(`${app.url}/api/activities`);
