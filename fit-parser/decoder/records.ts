@@ -1,4 +1,4 @@
-import { Kind } from "./base-types.ts";
+import { Kind, readOne } from "./base-types.ts";
 import type { BaseType } from "./base-types.ts";
 import { COL } from "./columns.ts";
 import type { ColumnTable, RecordColumnName } from "./columns.ts";
@@ -90,6 +90,25 @@ function statement(op: Op, le: boolean): string {
 // Definitions repeat within and across files (a watch writes the same few): one compiled reader per layout.
 const readers = new Map<string, RowReader>();
 
+function generated(source: string): RowReader | null {
+  try {
+    return (new Function(source) as () => RowReader)();
+  } catch {
+    return null; // node --disallow-code-generation-from-strings: fall back to the loop
+  }
+}
+
+/** The same reader as a loop over the fields: slower, for runtimes that forbid generated code. */
+function loopReader(ops: readonly Op[], le: boolean): RowReader {
+  return (dv, base, cols, row) => {
+    for (const op of ops) {
+      const v = readOne(dv, base + op.at, op.bt.kind, le);
+      const col = cols[op.src.column];
+      if (col !== undefined && v === v && v !== op.bt.invalid) col[row] = v / op.src.scale - op.src.offset;
+    }
+  };
+}
+
 /** A straight-line reader for this layout, built once with `new Function` so V8 sees constants, not a loop. */
 function compileReader(ops: readonly Op[], le: boolean): RowReader {
   const body = ops.map((op) => statement(op, le)).join("\n");
@@ -101,7 +120,7 @@ function compileReader(ops: readonly Op[], le: boolean): RowReader {
       let v;
       ${body}
     };`;
-    reader = (new Function(source) as () => RowReader)();
+    reader = generated(source) ?? loopReader(ops, le);
     readers.set(body, reader);
   }
   return reader;
