@@ -1,5 +1,5 @@
 import { CrcCalculator } from "@garmin/fitsdk";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { fitCrc } from "../../fit-parser/decoder/crc.ts";
 import { decodeSegmentData } from "../../fit-parser/decoder/decode.ts";
 import type { RecordColumns } from "../../fit-parser/decoder/columns.ts";
@@ -208,6 +208,53 @@ describe("decodeSegmentData() on hand-built files", () => {
   it("refuses a data message whose local type was never defined, though the CRC is fine", () => {
     const bytes = fitFile([...FILE_ID, data(5, [[1, 1]])]);
     expect(parseFit(bytes)).toMatchObject({ ok: false, code: "unsupported-encoding" });
+  });
+});
+
+describe("record readers without generated code", () => {
+  it("read the same values through the loop fallback when new Function is forbidden", () => {
+    // A layout no other test uses (readers are cached by layout): big-endian, fields in an odd order.
+    const fields: Field[] = [
+      [3, 1, U8],
+      [78, 4, U32],
+      [253, 4, U32],
+      [73, 4, U32],
+      [53, 1, U8],
+      [4, 1, U8],
+    ];
+    const bytes = fitFile([
+      ...FILE_ID,
+      definition(3, 20, fields, false),
+      ...[0, 1].map((i) =>
+        data(
+          3,
+          [
+            [150 + i, 1],
+            [2600 + i, 4],
+            [T0 + i, 4],
+            [3210 + i, 4],
+            [64, 1],
+            [i === 0 ? 0xff : 85, 1],
+          ],
+          false,
+        ),
+      ),
+    ]);
+    vi.stubGlobal("Function", () => {
+      throw new EvalError("Code generation from strings disallowed");
+    });
+    try {
+      const r = records(bytes);
+      expect(Array.from(r.timestamp)).toEqual([T0, T0 + 1]);
+      expect(Array.from(r.heartRate)).toEqual([150, 151]);
+      expect(Array.from(r.altitude)).toEqual([2600 / 5 - 500, 2601 / 5 - 500]);
+      expect(Array.from(r.speed)).toEqual([3.21, 3.211]);
+      expect(Array.from(r.fractionalCadence)).toEqual([0.5, 0.5]);
+      expect(Array.from(r.cadence)).toEqual([Number.NaN, 85]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(parseFit(bytes)).toEqual(parseFitWithSdk(bytes));
   });
 });
 
