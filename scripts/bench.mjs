@@ -147,9 +147,9 @@ function* hourRuns(lib, count) {
 }
 
 /** `stridewise import DIR --json` in a fresh data folder, timed from process start to exit, with peak RSS. */
-function importFolder(dir) {
+function importFolder(dir, extra = []) {
   const data = mkdtempSync(join(os.tmpdir(), "stridewise-bench-data-"));
-  const args = [join(root, "bin", "stridewise.js"), "import", dir, "--data", data, "--json"];
+  const args = [join(root, "bin", "stridewise.js"), "import", dir, "--data", data, "--json", ...extra];
   const useTime = existsSync("/usr/bin/time");
   const t = performance.now();
   const out = useTime
@@ -205,6 +205,8 @@ if (!SKIP_IMPORT) {
   const bytes = hours.files.reduce((n, f) => n + f.length, 0);
   spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], { stdio: "inherit" });
   const imp = importFolder(hours.dir);
+  // Parsing inline on the main thread (--threads 0), to see what the parse workers add.
+  const inline = importFolder(hours.dir, ["--threads", "0"]);
   const sdk = measure(hours.files, lib.decodeSdk, 1);
   const parse = measure(hours.files, (f) => countSamples(lib.parseFit(f)), 3);
   // The import is a whole process: its wall time is what counts (and is compared with the SDK's CPU time).
@@ -219,7 +221,8 @@ if (!SKIP_IMPORT) {
   console.log(line("@garmin/fitsdk `Decoder.read()` only, in process", sdk.ms));
   console.log(line("ours: `parseFit` only, in process", parse.ms));
   console.log(line("`stridewise import DIR --json`: process start, parse, analyse, store", imp.ms));
+  console.log(line("the same with `--threads 0` (parsing on the main thread)", inline.ms));
   console.log(
-    `\nImport summary: ${JSON.stringify(imp.summary)}; peak RSS of the import process: ${imp.rssMb.toFixed(0)} MB; ${(hours.files.length / s).toFixed(1)} files/s.`,
+    `\nImport summary: ${JSON.stringify(imp.summary)}; peak RSS of the import process: ${imp.rssMb.toFixed(0)} MB (${inline.rssMb.toFixed(0)} MB with --threads 0); ${(hours.files.length / s).toFixed(1)} files/s; worker threads against inline parsing: ${(inline.ms / imp.ms).toFixed(2)}×.`,
   );
 }
