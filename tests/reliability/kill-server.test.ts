@@ -9,7 +9,7 @@ import { startServer } from "../support/server.ts";
 import { tempDir } from "../app/fixtures.ts";
 import { storageProblems } from "./fuzz-harness.ts";
 
-// SIGKILL the server in the middle of a bulk upload, again and again at seeded random moments: each time the
+// SIGKILL the server in the middle of a bulk upload, again and again at seeded random points: each time the
 // database must be whole, and a final upload must bring in the rest with no duplicates.
 
 const KILLS = 6;
@@ -18,6 +18,16 @@ const files = corpusFiles()
   .filter((f) => f.bytes.length < 800_000);
 const CONTENT_KEY =
   "SELECT start_utc || ' ' || sport || ' ' || ifnull(round(distance_m), '') AS k FROM activities ORDER BY 1";
+
+/** Activities stored so far, read beside the server (WAL lets a reader in while it writes). */
+function countActivities(dataDir: string): number {
+  const db = openDb(join(dataDir, "stridewise.db"));
+  try {
+    return (db.sqlite.prepare("SELECT count(*) AS n FROM activities").get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
 
 describe("the server killed mid-upload", () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -43,10 +53,18 @@ describe("the server killed mid-upload", () => {
       // A new order each time, so files not yet stored come early in some batches and late in others.
       const order = [...files];
       shuffleInPlace(order, random);
+      const before = countActivities(data);
+      // Kill once the server has stored a few more activities (a random part of this kill's share of what is
+      // left): mid-batch, however fast the import is, and leaving some for every later kill.
+      const share = Math.max(1, Math.floor((expected.length - before) / (KILLS - k + 1)));
+      const target = before + 1 + Math.floor(random() * share);
       const upload = fetch(`${server.url}/api/activities`, { method: "POST", body: filesForm(order) }).catch(
         () => null,
       );
-      await new Promise((resolve) => setTimeout(resolve, 100 + random() * 1200));
+      const deadline = Date.now() + 30_000;
+      while (countActivities(data) < target && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
       const gone = server.process.exitCode !== null || server.process.signalCode !== null;
       const exited = gone ? null : new Promise((resolve) => server.process.once("exit", resolve));
       server.process.kill("SIGKILL");
