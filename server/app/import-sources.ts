@@ -3,7 +3,6 @@ import { createActivitiesRepo } from "../db/activities-repo.ts";
 import { createFilesRepo } from "../db/files-repo.ts";
 import type { Db } from "../db/open.ts";
 import { DomainError } from "../errors.ts";
-import { availableParallelism } from "node:os";
 import type { ParseResult } from "../../fit-parser/types.ts";
 import { knownFile, sha256, storeParsed, type ImportContext } from "./import-file.ts";
 import { createParsePool, type ParsePool } from "./parse-pool.ts";
@@ -18,9 +17,6 @@ import {
   summarize,
 } from "./import-types.ts";
 import { type Candidate, expandSources } from "./sources.ts";
-
-/** Below this many files, starting worker threads costs more than it saves. */
-const PARALLEL_MIN_FILES = 8;
 
 export function importContext(db: Db, now: () => string = () => new Date().toISOString()): ImportContext {
   return { db, files: createFilesRepo(db), activities: createActivitiesRepo(db), now };
@@ -101,7 +97,7 @@ export async function importSources(
   const ctx = importContext(db, opts.now);
   const { candidates, close } = await expandSources(sources, limits);
   const results: ImportOutcome[] = [];
-  const threads = opts.threads ?? (candidates.length >= PARALLEL_MIN_FILES ? availableParallelism() : 0);
+  const threads = opts.threads ?? 0;
   const pool = createParsePool(threads);
   // Reading stays in order (archives are read one entry at a time); parsing runs ahead on the pool.
   const ahead: Promise<Prepared>[] = [];

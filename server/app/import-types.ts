@@ -58,7 +58,10 @@ export interface ImportOptions {
   /** Called as each file's outcome is known (the CLI prints as it goes). */
   onResult?: (outcome: ImportOutcome) => void;
   limits?: Partial<ArchiveLimits>;
-  /** Parse threads: 0 parses on this thread; default: one per core for batches of 8 files or more. */
+  /**
+   * Parse threads; 0 (the default) parses on this thread. With our decoder parsing is ~10% of an import
+   * and storing the rest, so workers measured no faster (docs/performance.md): kept for larger files.
+   */
   threads?: number;
   /** The clock, for imported_at; ISO 8601 UTC. */
   now?: () => string;

@@ -74,7 +74,7 @@ export function registerImport(program: Command): void {
     .argument("<path...>", "files, archives or folders")
     .option("--data <dir>", "data folder (default: $STRIDEWISE_DATA or ./data)")
     .option("--json", "print the per-file outcomes and the summary as JSON")
-    .option("--threads <n>", "parse threads (default: one per core for 8 files or more; 0 parses inline)")
+    .option("--threads <n>", "parse on N worker threads (default 0: parse inline, which measures as fast)")
     .action(async (paths: string[], opts: ImportCliOptions) => {
       const threads = opts.threads === undefined ? undefined : Number(opts.threads);
       if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0 && threads <= 64)) {
