@@ -46,6 +46,19 @@ describe("the per-run analysis cache", () => {
     expect(cached.runs).toEqual(direct.runs);
   });
 
+  it("analyses only the new run when a refit barely moves the model", () => {
+    const activities = createActivitiesRepo(db);
+    const cache = createAnalysisRepo(db);
+    cache.clear();
+    const runs = lightRuns();
+    const earlier = perRunResults(db, activities, cache, runs.slice(0, -1));
+    const withNew = perRunResults(db, activities, cache, runs, earlier);
+    expect(withNew.computed).toBe(1);
+    expect(withNew.model).toBe(earlier.model);
+    // Without the earlier basis, the refit is a new model and every run is analysed under it.
+    expect(perRunResults(db, activities, cache, runs).computed).toBe(runs.length);
+  });
+
   it("recomputes after the model changes", async () => {
     const activities = createActivitiesRepo(db);
     const cache = createAnalysisRepo(db);

@@ -1,4 +1,4 @@
-import { fitCadenceModel, type CadenceModel } from "../../core/cadence-model.ts";
+import { expectedCadence, fitCadenceModel, type CadenceModel } from "../../core/cadence-model.ts";
 import { analyzeRun } from "../../core/insights.ts";
 import type { CadenceAnalysis } from "../../core/overstriding.ts";
 import { runTrendPoint, trendReferenceSpeed, type RunTrendPoint } from "../../core/trends.ts";
@@ -18,8 +18,13 @@ export interface CachedRun {
   trend: RunTrendPoint;
 }
 
-export interface PerRunResults {
+/** The model and reference speed the cached results were made under. */
+export interface AnalysisBasis {
   model: CadenceModel;
+  refSpeed: number;
+}
+
+export interface PerRunResults extends AnalysisBasis {
   cadence: Map<number, CadenceAnalysis>;
   trendPoints: Map<number, RunTrendPoint>;
   computed: number;
@@ -51,6 +56,21 @@ function hashKey(text: string): number {
   return h >>> 1;
 }
 
+/** Speeds the comparison looks at: the range runners' cadence models are fitted over. */
+const COMPARE_SPEEDS_MPS = [2, 2.5, 3, 3.5, 4, 4.5, 5];
+
+/**
+ * Whether a refit says the same as the model already used: within 0.5 spm (0.3%, against the 5% flag
+ * threshold) at every speed, and the same reference speed within 0.05 m/s. One more run
+ * then costs one run's analysis, not a recomputation of the whole history.
+ */
+function sameBasis(a: AnalysisBasis, b: AnalysisBasis): boolean {
+  if (a.model.kind !== b.model.kind || Math.abs(a.refSpeed - b.refSpeed) > 0.05) return false;
+  return COMPARE_SPEEDS_MPS.every(
+    (v) => Math.abs(expectedCadence(a.model, v) - expectedCadence(b.model, v)) < 0.5,
+  );
+}
+
 function loadSeries(activities: ActivitiesRepo, run: Run): Run {
   const stored = activities.get(run.id);
   return stored ? toCoreRun(stored) : run;
@@ -66,10 +86,12 @@ export function perRunResults(
   activities: ActivitiesRepo,
   cache: AnalysisRepo,
   runs: readonly Run[],
+  previous: AnalysisBasis | null = null,
 ): PerRunResults {
   const recent = runs.slice(-MODEL_WINDOW_RUNS).map((r) => loadSeries(activities, r));
-  const model = fitCadenceModel(recent);
-  const refSpeed = trendReferenceSpeed(runs, model);
+  const fitted: AnalysisBasis = { model: fitCadenceModel(recent), refSpeed: 0 };
+  fitted.refSpeed = trendReferenceSpeed(runs, fitted.model);
+  const { model, refSpeed } = previous && sameBasis(previous, fitted) ? previous : fitted;
   const key = hashKey(JSON.stringify([ANALYSIS_VERSION, model, refSpeed]));
   const recentById = new Map(recent.map((r) => [r.id, r]));
   const cadence = new Map<number, CadenceAnalysis>();
@@ -86,5 +108,5 @@ export function perRunResults(
     trendPoints.set(run.id, result.trend);
   }
   if (fresh.length > 0) saveToCache(db, cache, key, fresh);
-  return { model, cadence, trendPoints, computed: fresh.length };
+  return { model, refSpeed, cadence, trendPoints, computed: fresh.length };
 }

@@ -4,7 +4,7 @@ import type { PainRepo } from "../../db/pain-repo.ts";
 import type { SettingsRepo } from "../../db/settings-repo.ts";
 import type { AnalysisRepo } from "../../db/analysis-repo.ts";
 import type { Db } from "../../db/open.ts";
-import { perRunResults } from "./run-cache.ts";
+import { perRunResults, type AnalysisBasis } from "./run-cache.ts";
 import { toCoreRun } from "./runs-source.ts";
 import { runnerToday } from "./today.ts";
 
@@ -40,6 +40,8 @@ export interface AnalysisService {
  */
 export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
   let generation = 0;
+  // Kept while a refit says the same, so one new run does not recompute the whole history.
+  let basis: AnalysisBasis | null = null;
   let cached: { generation: number; external: number; today: string; snapshot: AnalysisSnapshot } | null =
     null;
 
@@ -57,7 +59,8 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
     const listed = deps.activities.list({ runsOnly: true, limit: -1 }).reverse();
     const summaries = new Map(listed.map((s) => [s.id, s]));
     const runs = listed.map(toCoreRun);
-    const perRun = perRunResults(deps.db, deps.activities, deps.cache, runs);
+    const perRun = perRunResults(deps.db, deps.activities, deps.cache, runs, basis);
+    basis = { model: perRun.model, refSpeed: perRun.refSpeed };
     const insights = computeInsights({
       runs,
       pain: deps.pain.list(),
