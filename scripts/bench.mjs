@@ -1,6 +1,6 @@
-// `npm run bench [-- --runs N --import-runs N --passes N --skip-import]`: prints decode throughput of our FIT decoder
+// `npm run bench [-- --runs N --import-runs N --api-runs N --passes N --skip-import --skip-api]`: prints decode throughput of our FIT decoder
 // against @garmin/fitsdk on the corpus running files, the 3 MB triathlon and a generated history, then an end-to-end
-// `stridewise import` of a folder of one-hour runs. A script that prints figures, not a test: nothing is asserted.
+// `stridewise import` of a folder of one-hour runs, and the dashboard API on a long history. A script that prints figures, not a test: nothing is asserted.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import {
@@ -16,6 +16,7 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchApi } from "./bench-api.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const corpusDir = join(root, "..", "shared", "fit-corpus");
@@ -34,6 +35,9 @@ const RUNS = option("runs", 300);
 const IMPORT_RUNS = option("import-runs", 300);
 const PASSES = option("passes", 5);
 const SKIP_IMPORT = process.argv.includes("--skip-import");
+// The API section reads a 10-year history (2,080 runs) by default; encoding it the first time takes a while.
+const API_RUNS = option("api-runs", 2080);
+const SKIP_API = process.argv.includes("--skip-api");
 
 async function loadLib() {
   const outfile = join(root, "node_modules", ".cache", "stridewise-bench", "bench-lib.mjs");
@@ -225,4 +229,9 @@ if (!SKIP_IMPORT) {
   console.log(
     `\nImport summary: ${JSON.stringify(imp.summary)}; peak RSS of the import process: ${imp.rssMb.toFixed(0)} MB (${threaded.rssMb.toFixed(0)} MB with --threads 2); ${(hours.files.length / s).toFixed(1)} files/s; worker threads against inline parsing: ${(imp.ms / threaded.ms).toFixed(2)}×.`,
   );
+}
+
+if (!SKIP_API) {
+  const api = cachedFiles("history", API_RUNS, () => lib.historyFiles(API_RUNS));
+  await benchApi(root, api.dir, api.files.length);
 }

@@ -1,0 +1,88 @@
+/* global fetch */
+// The dashboard API on a long history, for `npm run bench`: import it, then time the first read after a change (the
+// analysis snapshot is built), p50/p95 of later reads, the first read after a restart, and `stridewise reanalyze`.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+
+const READS_PER_ENDPOINT = 200;
+
+function startServer(cli, data) {
+  const child = spawn(process.execPath, [cli, "serve", "--port", "0", "--data", data], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const url = /running at (http:\/\/\S+?) /.exec(out)?.[1];
+      if (url) resolve({ url, stop: () => new Promise((done) => child.once("exit", done).kill("SIGTERM")) });
+    });
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+async function timedGet(url) {
+  const t = performance.now();
+  const res = await fetch(url);
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+  return performance.now() - t;
+}
+
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+/** Prints the API section of the benchmark for the FIT files in `dir`. */
+export async function benchApi(root, dir, count) {
+  const cli = join(root, "bin", "stridewise.js");
+  const data = mkdtempSync(join(os.tmpdir(), "stridewise-bench-api-"));
+  try {
+    let t = performance.now();
+    const imported = spawnSync(process.execPath, [cli, "import", dir, "--data", data, "--json"], {
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+    });
+    const importS = (performance.now() - t) / 1000;
+    const summary = JSON.parse(imported.stdout).summary;
+
+    let server = await startServer(cli, data);
+    const firstRead = await timedGet(`${server.url}/api/insights`);
+    const ids = (await (await fetch(`${server.url}/api/activities?pageSize=500`)).json()).items.map(
+      (a) => a.id,
+    );
+    const endpoints = {
+      "/api/activities (page of 50)": () => "/api/activities?page=1&pageSize=50",
+      "/api/load": () => "/api/load",
+      "/api/insights": () => "/api/insights",
+      "/api/cadence": () => "/api/cadence",
+      "/api/overview": () => "/api/overview",
+      "/api/activities/:id (a run page's series)": (i) => `/api/activities/${ids[i % ids.length]}`,
+    };
+    const rows = [];
+    for (const [label, path] of Object.entries(endpoints)) {
+      const times = [];
+      for (let i = 0; i < READS_PER_ENDPOINT; i++) times.push(await timedGet(`${server.url}${path(i)}`));
+      rows.push(`| ${label} | ${quantile(times, 0.5).toFixed(1)} | ${quantile(times, 0.95).toFixed(1)} |`);
+    }
+    await server.stop();
+    server = await startServer(cli, data);
+    const afterRestart = await timedGet(`${server.url}/api/insights`);
+    await server.stop();
+
+    t = performance.now();
+    spawnSync(process.execPath, [cli, "reanalyze", "--data", data], { encoding: "utf8" });
+    const reanalyzeS = (performance.now() - t) / 1000;
+
+    console.log(`\n### Dashboard API on a ${count}-run history\n`);
+    console.log(
+      `Import: ${importS.toFixed(1)} s (${JSON.stringify(summary)}). First read after the import (builds and caches the analysis): ${(firstRead / 1000).toFixed(2)} s. First read after a restart (per-run results from the cache): ${(afterRestart / 1000).toFixed(2)} s. \`stridewise reanalyze\` (re-parse every original): ${reanalyzeS.toFixed(1)} s.\n`,
+    );
+    console.log(`| endpoint (${READS_PER_ENDPOINT} sequential reads each) | p50 ms | p95 ms |`);
+    console.log("| --- | ---: | ---: |");
+    for (const r of rows) console.log(r);
+  } finally {
+    rmSync(data, { recursive: true, force: true });
+  }
+}
