@@ -2,9 +2,9 @@
 import { Decoder, Stream } from "@garmin/fitsdk";
 import { decodeSegmentData } from "../fit-parser/decoder/decode.ts";
 import { encodeActivity } from "../fit-parser/encode.ts";
-import type { Series } from "../fit-parser/encode.ts";
 import { parseFit, parseFitWithSdk } from "../fit-parser/index.ts";
 import { walkSegments } from "../fit-parser/segments.ts";
+import { encodeGeneratedRun } from "../server/demo/encode-run.ts";
 import { generateHistory } from "../server/demo/history.ts";
 
 export { parseFit, parseFitWithSdk };
@@ -24,20 +24,6 @@ export function decodeSdk(bytes: Uint8Array): number {
   return messages.recordMesgs?.length ?? 0;
 }
 
-/** The sample at or before second t of a generated series. */
-function column(timeS: ArrayLike<number>, values: ArrayLike<number>): Series {
-  return (t: number) => {
-    let lo = 0;
-    let hi = timeS.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((timeS[mid] as number) <= t) lo = mid;
-      else hi = mid - 1;
-    }
-    return values[lo] as number;
-  };
-}
-
 /** The first `count` runs of a generated multi-year history (1 s recording), each encoded as a FIT file. */
 export function* historyFiles(count: number): Generator<Uint8Array> {
   const history = generateHistory({
@@ -49,23 +35,7 @@ export function* historyFiles(count: number): Generator<Uint8Array> {
     utcOffsetS: 3600,
   });
   for (const run of history.runs.slice(0, count)) {
-    const s = run.series;
-    if (!s) continue;
-    yield encodeActivity({
-      start: Date.parse(run.startUtc),
-      durationS: Math.floor(s.timeS[s.timeS.length - 1] ?? 0),
-      utcOffsetS: run.utcOffsetS ?? 3600,
-      device: { manufacturer: "garmin", product: 3113, serialNumber: 3_999_000_002 },
-      samples: {
-        speedMps: column(s.timeS, s.speedMps),
-        cadenceSpm: column(s.timeS, s.cadenceSpm),
-        heartRateBpm: column(s.timeS, s.heartRateBpm),
-        stepLengthM: column(s.timeS, s.stepLengthM),
-        verticalOscillationMm: column(s.timeS, s.verticalOscillationMm),
-        verticalRatioPct: column(s.timeS, s.verticalRatioPct),
-        stanceTimeMs: column(s.timeS, s.stanceTimeMs),
-      },
-    });
+    if (run.series) yield encodeGeneratedRun(run, { serialNumber: 3_999_000_002 });
   }
 }
 

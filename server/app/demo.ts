@@ -1,5 +1,4 @@
-import { encodeActivity, type Series } from "../../fit-parser/encode.ts";
-import type { Run } from "../core/types.ts";
+import { encodeGeneratedRun } from "../demo/encode-run.ts";
 import { generateHistory, type PainScenario } from "../demo/history.ts";
 import type { Db } from "../db/open.ts";
 import { createPainRepo } from "../db/pain-repo.ts";
@@ -20,44 +19,6 @@ export interface DemoOptions {
 const DEMO_OFFSET_S = 3600;
 const DEMO_SERIAL = 3_999_000_001;
 
-/** A column of the generated run as the encoder reads it: the sample at or before second t. */
-function column(timeS: ArrayLike<number>, values: ArrayLike<number>): Series {
-  return (t: number) => {
-    let lo = 0;
-    let hi = timeS.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((timeS[mid] as number) <= t) lo = mid;
-      else hi = mid - 1;
-    }
-    return values[lo] as number;
-  };
-}
-
-function encodeRun(run: Run, intervalS: number): Uint8Array {
-  const s = run.series;
-  if (!s) throw new Error("demo runs always have series");
-  const durationS = Math.floor(s.timeS[s.timeS.length - 1] as number);
-  return encodeActivity({
-    start: Date.parse(run.startUtc),
-    durationS,
-    utcOffsetS: run.utcOffsetS ?? DEMO_OFFSET_S,
-    sport: "running",
-    subSport: "generic",
-    device: { manufacturer: "garmin", product: 3113, serialNumber: DEMO_SERIAL },
-    recordIntervalS: intervalS,
-    samples: {
-      speedMps: column(s.timeS, s.speedMps),
-      cadenceSpm: column(s.timeS, s.cadenceSpm),
-      heartRateBpm: column(s.timeS, s.heartRateBpm),
-      stepLengthM: column(s.timeS, s.stepLengthM),
-      verticalOscillationMm: column(s.timeS, s.verticalOscillationMm),
-      verticalRatioPct: column(s.timeS, s.verticalRatioPct),
-      stanceTimeMs: column(s.timeS, s.stanceTimeMs),
-    },
-  });
-}
-
 /**
  * Loads a generated half-year of runs (encoded as real FIT files, imported through the normal pipeline)
  * and a pain log in which pain tends to follow mileage spikes. Loading it twice adds nothing.
@@ -74,7 +35,11 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<ImportReport>
   });
   const sources = history.runs.map((run) => ({
     name: `demo-${run.localDate}-${run.id}.fit`,
-    bytes: encodeRun(run, intervalS),
+    bytes: encodeGeneratedRun(run, {
+      serialNumber: DEMO_SERIAL,
+      recordIntervalS: intervalS,
+      subSport: "generic",
+    }),
   }));
   const report = await importSources(db, sources, { now: () => opts.now.toISOString() });
   if (report.summary.imported > 0) {
