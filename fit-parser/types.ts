@@ -1,15 +1,18 @@
 // The parser's public shapes. Units are in the names; every conversion (semicircles, FIT epoch,
 // strides → steps, mm → m) happens inside fit-parser, once.
 
-/** Why a file could not be read, as a stable kebab-case code. */
-export type ParseErrorCode =
-  | "empty-file"
-  | "not-a-fit-file"
-  | "not-an-activity"
-  | "corrupt-file"
-  | "truncated-file"
-  | "no-running-data"
-  | "unsupported-encoding";
+/** Why a file could not be read, as stable kebab-case codes. */
+export const PARSE_ERROR_CODES = [
+  "empty-file",
+  "not-a-fit-file",
+  "not-an-activity",
+  "corrupt-file",
+  "truncated-file",
+  "no-running-data",
+  "unsupported-encoding",
+] as const;
+
+export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];
 
 /** Something salvaged or doubtful in a file that was still read. */
 export interface ParseWarning {

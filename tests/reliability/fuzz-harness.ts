@@ -1,5 +1,6 @@
 import { parseFit } from "../../fit-parser/index.ts";
 import type { Activity, ParseResult } from "../../fit-parser/index.ts";
+import { PARSE_ERROR_CODES as CODES } from "../../fit-parser/types.ts";
 import { importSources } from "../../server/app/import-sources.ts";
 import type { Db } from "../../server/db/open.ts";
 import { seededRandom } from "../../server/core/random.ts";
@@ -7,15 +8,7 @@ import { MUTATION_KINDS, fingerprint, mutate, type Mutant } from "./mutate.ts";
 
 // Shared by tests/reliability/fuzz.test.ts (a small seeded set) and scripts/fuzz.mjs (the full run).
 
-export const PARSE_ERROR_CODES = new Set([
-  "empty-file",
-  "not-a-fit-file",
-  "not-an-activity",
-  "corrupt-file",
-  "truncated-file",
-  "no-running-data",
-  "unsupported-encoding",
-]);
+export const PARSE_ERROR_CODES: ReadonlySet<string> = new Set(CODES);
 
 /** Codes the import pipeline may add on top of the parser's. */
 export const IMPORT_CODES = new Set([...PARSE_ERROR_CODES, "no-activity", "same-file", "same-activity"]);
