@@ -1,7 +1,7 @@
 // The JSON the dashboard API answers with. The browser imports these as types only.
 // Units are in the names; dates are local YYYY-MM-DD unless the name says Utc.
 
-import type { Hypothesis, Verdict } from "../core/correlation.ts";
+import type { CorrelationResult, Hypothesis, Verdict } from "../core/correlation.ts";
 import type { PainEntry, PainEntryInput } from "../core/pain.ts";
 
 export type { PainEntry, PainEntryInput };
@@ -180,23 +180,25 @@ export interface CadenceView {
 
 export type { Hypothesis, Verdict };
 
-export interface Correlation {
-  hypothesis: Hypothesis;
-  verdict: Verdict;
-  eligibleRuns: number;
-  flaggedRuns: number;
-  flaggedWithPain: number;
-  unflaggedRuns: number;
-  unflaggedWithPain: number;
-  relativeRisk: number | null;
-  ci95: [number, number] | null;
-  pValue: number | null;
-  explanation: string;
-  /** What is missing before a verdict ("3 more flagged runs"); empty once there is enough. */
-  missing: string[];
-  flaggedRisk?: { value: number; ci95: [number, number] } | null;
-  unflaggedRisk?: { value: number; ci95: [number, number] } | null;
-}
+/** A risk with its Wilson 95% interval; null when no run is in the group. */
+export type RiskView = { value: number; ci95: [number, number] } | null;
+
+/** One fixed hypothesis: the core's counts, test and words, with its risks shaped for display. */
+export type Correlation = Pick<
+  CorrelationResult,
+  | "hypothesis"
+  | "verdict"
+  | "eligibleRuns"
+  | "flaggedRuns"
+  | "flaggedWithPain"
+  | "unflaggedRuns"
+  | "unflaggedWithPain"
+  | "relativeRisk"
+  | "ci95"
+  | "pValue"
+  | "explanation"
+  | "missing"
+> & { flaggedRisk: RiskView; unflaggedRisk: RiskView };
 
 export interface Advice {
   id: string;

@@ -14,6 +14,7 @@ import type {
   InsightsView,
   LoadView,
   RedFlagNotice,
+  RiskView,
   RunFlags,
   SpikeCategory,
 } from "../../http/api-types.ts";
@@ -63,7 +64,7 @@ export function toListItem(a: ActivitySummary, findings: RunFindings | undefined
   };
 }
 
-function risk(p: Proportion): { value: number; ci95: [number, number] } | null {
+function risk(p: Proportion): RiskView {
   return Number.isFinite(p.p) ? { value: p.p, ci95: [p.lo, p.hi] } : null;
 }
 
