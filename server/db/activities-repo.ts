@@ -1,4 +1,4 @@
-import type { Activity, Device, Lap, Samples } from "../../fit-parser/types.ts";
+import type { Activity, Lap, Samples } from "../../fit-parser/types.ts";
 import type { Db } from "./open.ts";
 import { SERIES_COLUMNS, decodeSamples, encodeSamples } from "./series-codec.ts";
 import {
@@ -10,34 +10,14 @@ import {
   toSummary,
 } from "./activity-rows.ts";
 
-/** An activity as listed: everything but its laps and samples. */
-export interface ActivitySummary {
+/** An activity as listed: the parsed session without its laps and samples, plus what storage adds. */
+export interface ActivitySummary extends Omit<Activity, "laps" | "samples"> {
   id: number;
   fileId: number;
   sessionIndex: number;
-  sport: string;
-  subSport: string | null;
   /** A running session (a triathlon's run leg counts); other sports are kept but are not runs. */
   isRun: boolean;
-  startUtc: string;
-  utcOffsetS: number | null;
-  localDate: string;
-  elapsedS: number | null;
-  timerS: number | null;
-  distanceM: number | null;
-  avgSpeedMps: number | null;
-  maxSpeedMps: number | null;
-  avgHeartRateBpm: number | null;
-  maxHeartRateBpm: number | null;
-  avgCadenceSpm: number | null;
-  totalAscentM: number | null;
-  avgStepLengthM: number | null;
-  avgVerticalOscillationMm: number | null;
-  avgVerticalRatioPct: number | null;
-  avgStanceTimeMs: number | null;
-  device: Device;
   hasGps: boolean;
-  hasRunningDynamics: boolean;
   sampleCount: number;
 }
 
