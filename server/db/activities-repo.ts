@@ -1,6 +1,5 @@
 import type { Activity, Lap, Samples } from "../../fit-parser/types.ts";
 import type { Db } from "./open.ts";
-import { SERIES_COLUMNS, decodeSamples, encodeSamples } from "./series-codec.ts";
 import {
   type ActivityRow,
   type LapRow,
@@ -21,10 +20,20 @@ export interface ActivitySummary extends Omit<Activity, "laps" | "samples"> {
   sampleCount: number;
 }
 
-/** An activity with its laps and its samples decoded back to typed arrays. */
-export interface StoredActivity extends ActivitySummary {
+/** An activity with its laps, as stored. Its samples are not stored: they are read from the original. */
+export interface ActivityWithLaps extends ActivitySummary {
   laps: Lap[];
+}
+
+/** An activity with its laps and its samples (server/app/load-activity.ts reads them from the original). */
+export interface StoredActivity extends ActivityWithLaps {
   samples: Samples;
+}
+
+/** The original an activity was read from, and which of its sessions the activity is. */
+export interface ActivityOriginal {
+  bytes: Uint8Array;
+  sessionIndex: number;
 }
 
 export interface ListOptions {
@@ -50,7 +59,6 @@ function sameDistance(a: number | null, b: number | null): boolean {
 function prepareStatements(db: Db) {
   const q = db.sqlite;
   const placeholders = (n: number): string => Array.from({ length: n }, () => "?").join(", ");
-  const seriesCols = SERIES_COLUMNS.map((c) => c.sql);
   return {
     insert: q.prepare(
       `INSERT INTO activities (file_id, session_index, ${ACTIVITY_COLUMNS.join(", ")})
@@ -64,14 +72,10 @@ function prepareStatements(db: Db) {
          avg_cadence_spm, avg_heart_rate_bpm) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     deleteLaps: q.prepare<[number], void>("DELETE FROM laps WHERE activity_id = ?"),
-    upsertSeries: q.prepare(
-      `INSERT OR REPLACE INTO activity_series (activity_id, sample_count, ${seriesCols.join(", ")})
-       VALUES (?, ?, ${placeholders(seriesCols.length)})`,
-    ),
     get: q.prepare<[number], ActivityRow>("SELECT * FROM activities WHERE id = ?"),
     laps: q.prepare<[number], LapRow>("SELECT * FROM laps WHERE activity_id = ? ORDER BY lap_index"),
-    series: q.prepare<[number], Record<string, unknown>>(
-      "SELECT * FROM activity_series WHERE activity_id = ?",
+    original: q.prepare<[number], { bytes: Buffer; session_index: number }>(
+      "SELECT f.bytes, a.session_index FROM activities a JOIN files f ON f.id = a.file_id WHERE a.id = ?",
     ),
     list: q.prepare<[number, number, number], ActivityRow>(
       `SELECT * FROM activities WHERE is_run >= ? ORDER BY start_utc DESC, id DESC LIMIT ? OFFSET ?`,
@@ -90,11 +94,11 @@ function prepareStatements(db: Db) {
   };
 }
 
-/** Activities, their laps and their series. Callers wrap multi-step writes in db.transaction. */
+/** Activities and their laps. Callers wrap multi-step writes in db.transaction. */
 export function createActivitiesRepo(db: Db) {
   const s = prepareStatements(db);
 
-  function writeChildren(id: number, activity: Activity): void {
+  function writeLaps(id: number, activity: Activity): void {
     s.deleteLaps.run(id);
     activity.laps.forEach((lap, i) =>
       s.insertLap.run(
@@ -109,15 +113,14 @@ export function createActivitiesRepo(db: Db) {
         lap.avgHeartRateBpm,
       ),
     );
-    s.upsertSeries.run(id, activity.samples.count, ...encodeSamples(activity.samples));
   }
 
   return {
-    /** Stores one session of a file with its laps and series; returns the new id. */
+    /** Stores one session of a file with its laps; returns the new id. */
     insert(fileId: number, sessionIndex: number, activity: Activity): number {
       return db.transaction(() => {
         const id = Number(s.insert.run(fileId, sessionIndex, ...activityValues(activity)).lastInsertRowid);
-        writeChildren(id, activity);
+        writeLaps(id, activity);
         return id;
       });
     },
@@ -125,16 +128,18 @@ export function createActivitiesRepo(db: Db) {
     replace(id: number, activity: Activity): void {
       db.transaction(() => {
         s.update.run(...activityValues(activity), id);
-        writeChildren(id, activity);
+        writeLaps(id, activity);
       });
     },
-    get(id: number): StoredActivity | null {
+    get(id: number): ActivityWithLaps | null {
       const row = s.get.get(id);
+      return row ? { ...toSummary(row), laps: s.laps.all(id).map(toLap) } : null;
+    },
+    original(id: number): ActivityOriginal | null {
+      const row = s.original.get(id);
       if (!row) return null;
-      const series = s.series.get(id);
-      const count = series ? (series["sample_count"] as number) : 0;
-      const samples = decodeSamples(series ?? {}, count);
-      return { ...toSummary(row), laps: s.laps.all(id).map(toLap), samples };
+      const bytes = new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength);
+      return { bytes, sessionIndex: row.session_index };
     },
     /** Newest first. */
     list(opts: ListOptions = {}): ActivitySummary[] {
@@ -146,7 +151,7 @@ export function createActivitiesRepo(db: Db) {
     listForFile(fileId: number): ActivitySummary[] {
       return s.byFile.all(fileId).map(toSummary);
     },
-    /** Deletes an activity (laps, series and analysis cascade); an original left with no activity goes too. */
+    /** Deletes an activity (laps and analysis cascade); an original left with no activity goes too. */
     delete(id: number): boolean {
       return db.transaction(() => {
         const fileId = s.fileOf.get(id)?.file_id;

@@ -121,5 +121,13 @@ CREATE TABLE sync_seen (
 ) WITHOUT ROWID;
 `;
 
+// Series are no longer stored: they are read from the original when a run page or the analysis needs them.
+// Our parser reads a one-hour run in about half a millisecond, no slower than loading its stored series, and
+// the series were 64 bytes a sample (about twice the FIT file), so storing them doubled what an import writes
+// and the database's size. Freed pages are reused by later imports (VACUUM gives them back to the disk).
+const V2_SERIES_FROM_ORIGINALS = `
+DROP TABLE activity_series;
+`;
+
 /** Every migration, in order. Append only. */
-export const MIGRATIONS: readonly string[] = Object.freeze([V1_STORAGE]);
+export const MIGRATIONS: readonly string[] = Object.freeze([V1_STORAGE, V2_SERIES_FROM_ORIGINALS]);

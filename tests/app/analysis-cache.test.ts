@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../server/app/demo.ts";
+import { loadActivity } from "../../server/app/load-activity.ts";
 import { openAnalysis } from "../../server/app/analysis/open-analysis.ts";
 import { perRunResults } from "../../server/app/analysis/run-cache.ts";
 import { toCoreRun } from "../../server/app/analysis/runs-source.ts";
@@ -33,7 +34,7 @@ describe("the per-run analysis cache", () => {
   it("gives the same findings as the core reading every series", () => {
     const activities = createActivitiesRepo(db);
     const fullRuns = lightRuns().map((r) => {
-      const stored = activities.get(r.id);
+      const stored = loadActivity(activities, r.id);
       return stored ? toCoreRun(stored) : r;
     });
     const pain = createPainRepo(db).list();

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { encodeActivity } from "../../fit-parser/encode.ts";
 import { importSources } from "../../server/app/import-sources.ts";
 import type { ImportProgress } from "../../server/app/import-types.ts";
+import { loadActivity } from "../../server/app/load-activity.ts";
 import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
 import { type Db, openDb } from "../../server/db/open.ts";
 import { readCorpusFile } from "../support/corpus.ts";
@@ -36,7 +37,7 @@ describe("importSources()", () => {
     const report = await importSources(db, [join(tmp.path, "a.fit"), join(tmp.path, "b.fit.gz"), upload]);
     expect(report.summary).toEqual({ imported: 3, duplicate: 0, skipped: 0, rejected: 0 });
     expect(report.results.map((r) => r.activityIds.length)).toEqual([1, 1, 1]);
-    const stored = createActivitiesRepo(db).get(report.results[1]?.activityIds[0] ?? -1);
+    const stored = loadActivity(createActivitiesRepo(db), report.results[1]?.activityIds[0] ?? -1);
     expect(stored).toMatchObject({ sport: "running", isRun: true, localDate: "2025-05-02" });
     expect(stored?.samples.count).toBe(301);
     expect(stored?.laps.length).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { importSources } from "../../server/app/import-sources.ts";
+import { loadActivity } from "../../server/app/load-activity.ts";
 import { reanalyzeAll } from "../../server/app/reanalyze.ts";
 import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
 import { createAnalysisRepo } from "../../server/db/analysis-repo.ts";
@@ -18,7 +19,7 @@ describe("reanalyzeAll()", () => {
     const ids = report.results.flatMap((r) => r.activityIds);
     expect(ids.length).toBe(3);
     const activities = createActivitiesRepo(db);
-    const before = ids.map((id) => activities.get(id));
+    const before = ids.map((id) => loadActivity(activities, id));
     // Damage what was derived, as an older parser would have left it.
     db.sqlite.prepare("UPDATE activities SET distance_m = 1, avg_cadence_spm = 90 WHERE id = ?").run(ids[0]);
     db.sqlite.prepare("DELETE FROM laps WHERE activity_id = ?").run(ids[2]);
@@ -38,7 +39,7 @@ describe("reanalyzeAll()", () => {
 
     const result = reanalyzeAll(db);
     expect(result).toEqual({ files: 2, updated: 3, added: 0, removed: 0, failed: [] });
-    const after = ids.map((id) => activities.get(id));
+    const after = ids.map((id) => loadActivity(activities, id));
     expect(after.map((a) => a?.id)).toEqual(ids);
     expect(after[0]?.distanceM).toBe(before[0]?.distanceM);
     expect(after[0]?.avgCadenceSpm).toBe(before[0]?.avgCadenceSpm);

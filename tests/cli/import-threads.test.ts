@@ -33,7 +33,7 @@ async function importCorpus(threads: number): Promise<{ report: CliReport; activ
   const repo = createActivitiesRepo(db);
   const activities = repo.list({ limit: -1 }).map((a) => {
     const stored = repo.get(a.id);
-    return [a.startUtc, a.sport, a.distanceM, a.avgCadenceSpm, stored?.samples.count, stored?.laps.length];
+    return [a.startUtc, a.sport, a.distanceM, a.avgCadenceSpm, stored?.sampleCount, stored?.laps.length];
   });
   db.close();
   return { report: JSON.parse(stdout) as CliReport, activities };

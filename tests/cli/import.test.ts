@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { CORPUS_DIR } from "../support/corpus.ts";
 import { CLI, ROOT } from "../support/server.ts";
 import { encodeRun, tempDir } from "../app/fixtures.ts";
-import { progressBar } from "../../server/cli/import.ts";
+import { progressBar } from "../../server/cli/import-output.ts";
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -85,11 +85,11 @@ describe("stridewise import", () => {
       });
       const db = new Database(join(data, "stridewise.db"));
       expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
-      // Only complete activities: each file has its activities, each activity its series.
+      // Only complete imports: each file has its activities, each activity its laps.
       const orphans = db
         .prepare(
           `SELECT (SELECT count(*) FROM files f WHERE NOT EXISTS (SELECT 1 FROM activities a WHERE a.file_id = f.id))
-                + (SELECT count(*) FROM activities a WHERE NOT EXISTS (SELECT 1 FROM activity_series s WHERE s.activity_id = a.id)) AS n`,
+                + (SELECT count(*) FROM activities a WHERE NOT EXISTS (SELECT 1 FROM laps l WHERE l.activity_id = a.id)) AS n`,
         )
         .get() as { n: number };
       expect(orphans.n).toBe(0);

@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,7 +24,6 @@ describe("openDb()", () => {
     expect(tables(db)).toEqual(
       expect.arrayContaining([
         "activities",
-        "activity_series",
         "files",
         "laps",
         "pain_entries",
@@ -36,7 +36,7 @@ describe("openDb()", () => {
     db.close();
   });
 
-  it("sets WAL, foreign keys, a busy timeout and synchronous=NORMAL on a file database", () => {
+  it("sets WAL, foreign keys, a busy timeout, synchronous=NORMAL and 16 KiB pages on a new file database", () => {
     const dir = mkdtempSync(join(tmpdir(), "stridewise-db-"));
     dirs.push(dir);
     const db = openDb(join(dir, "stridewise.db"));
@@ -44,6 +44,7 @@ describe("openDb()", () => {
     expect(db.sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
     expect(db.sqlite.pragma("busy_timeout", { simple: true })).toBeGreaterThan(0);
     expect(db.sqlite.pragma("synchronous", { simple: true })).toBe(1);
+    expect(db.sqlite.pragma("page_size", { simple: true })).toBe(16384);
     db.close();
   });
 
@@ -72,6 +73,21 @@ describe("migrate()", () => {
     expect(() => migrate(db, broken)).toThrow(/no_such_table/);
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(tables(db)).not.toContain("half_done");
+    db.close();
+  });
+
+  it("moves a version 1 database, series table and all, to today's schema without losing a run", () => {
+    const sqlite = new Database(":memory:");
+    const db: Db = { sqlite, transaction: (fn) => sqlite.transaction(fn)(), close: () => sqlite.close() };
+    migrate(db, MIGRATIONS.slice(0, 1));
+    db.sqlite.exec(`INSERT INTO files VALUES (1, 'x', 'run.fit', 3, '2026-01-01T00:00:00Z', x'010203');
+      INSERT INTO activities (id, file_id, session_index, sport, is_run, start_utc, local_date, has_gps,
+        has_running_dynamics, sample_count) VALUES (7, 1, 0, 'running', 1, '2026-01-01T07:00:00.000Z', '2026-01-01', 0, 0, 1);
+      INSERT INTO activity_series (activity_id, sample_count, time_s) VALUES (7, 1, x'0000000000000000');`);
+    migrate(db);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(tables(db)).not.toContain("activity_series");
+    expect(db.sqlite.prepare("SELECT id FROM activities").all()).toEqual([{ id: 7 }]);
     db.close();
   });
 

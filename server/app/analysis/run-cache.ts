@@ -6,6 +6,7 @@ import type { Run } from "../../core/types.ts";
 import type { ActivitiesRepo } from "../../db/activities-repo.ts";
 import type { AnalysisRepo } from "../../db/analysis-repo.ts";
 import type { Db } from "../../db/open.ts";
+import { loadActivity } from "../load-activity.ts";
 import { toCoreRun } from "./runs-source.ts";
 
 /** Bump when the per-run analysis changes meaning, so every cached result is recomputed. */
@@ -72,7 +73,7 @@ function sameBasis(a: AnalysisBasis, b: AnalysisBasis): boolean {
 }
 
 function loadSeries(activities: ActivitiesRepo, run: Run): Run {
-  const stored = activities.get(run.id);
+  const stored = loadActivity(activities, run.id);
   return stored ? toCoreRun(stored) : run;
 }
 

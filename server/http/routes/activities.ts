@@ -7,6 +7,7 @@ import type { ImportReport, ImportSource } from "../../app/import-types.ts";
 import type { AnalysisService } from "../../app/analysis/service.ts";
 import { toListItem } from "../../app/analysis/views.ts";
 import { toActivityDetail } from "../../app/analysis/activity-detail.ts";
+import { loadActivity } from "../../app/load-activity.ts";
 import type { ActivityPage } from "../api-types.ts";
 import { parseId, parseInput } from "../params.ts";
 import { uploadFiles, type UploadLimits } from "../upload.ts";
@@ -64,7 +65,7 @@ export function activitiesRoutes(deps: ActivitiesRouteDeps): Router {
 
   router.get("/:id", (req, res) => {
     const id = parseId(req.params.id, "Activity");
-    const activity = deps.activities.get(id);
+    const activity = loadActivity(deps.activities, id);
     if (!activity) throw new DomainError("activity-not-found", "There is no activity with that id.");
     const snapshot = deps.analysis.snapshot();
     const fileName = deps.files.get(activity.fileId)?.originalName ?? "";
