@@ -1,6 +1,6 @@
 // Bundles the server CLI and the dashboard with esbuild: fast enough to run before every start and test.
 import { build } from "esbuild";
-import { cp, mkdir } from "node:fs/promises";
+import { cp, mkdir, readdir, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
@@ -8,16 +8,21 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 
 await mkdir(join(dist, "web"), { recursive: true });
-await Promise.all([
+const [cli] = await Promise.all([
+  // dist/cli.js holds only the command table; each command's code (and its packages) is a chunk it imports
+  // when that command runs, so `stridewise import` never loads express, zod or chokidar.
   build({
-    entryPoints: [join(root, "server/cli/main.ts")],
-    outfile: join(dist, "cli.js"),
+    entryPoints: { cli: join(root, "server/cli/main.ts") },
+    outdir: dist,
+    splitting: true,
+    chunkNames: "chunk-[hash]",
     bundle: true,
     platform: "node",
     format: "esm",
     target: "node20",
     packages: "external",
     sourcemap: true,
+    metafile: true,
     logLevel: "warning",
   }),
   // Import parses on worker threads; the worker is its own bundle beside the CLI.
@@ -45,3 +50,13 @@ await Promise.all([
   }),
 ]);
 await cp(join(root, "web/public"), join(dist, "web"), { recursive: true });
+await removeStaleChunks(dist, Object.keys(cli.metafile.outputs));
+
+/** Deletes the chunks an earlier build left that this one no longer writes (only chunk-*.js and their maps). */
+async function removeStaleChunks(dir, outputs) {
+  const fresh = new Set(outputs.map((out) => join(root, out)));
+  const stale = (await readdir(dir)).filter(
+    (name) => /^chunk-[A-Z0-9]+\.js(\.map)?$/.test(name) && !fresh.has(join(dir, name)),
+  );
+  await Promise.all(stale.map((name) => rm(join(dir, name), { force: true })));
+}

@@ -1,7 +1,4 @@
 import type { Command } from "commander";
-import { resolve } from "node:path";
-import { exportData } from "../app/export.ts";
-import { withDataDb } from "./with-data-db.ts";
 
 /** `stridewise export <file.zip>`: the originals plus CSV and JSON of activities and pain entries. */
 export function registerExport(program: Command): void {
@@ -11,11 +8,7 @@ export function registerExport(program: Command): void {
     .argument("<file.zip>", "where to write the zip (must not exist yet)")
     .option("--data <dir>", "data folder (default: $STRIDEWISE_DATA or ./data)")
     .action(async (file: string, opts: { data?: string }) => {
-      await withDataDb(opts.data, (db) => {
-        const r = exportData(db, resolve(file), new Date());
-        console.log(
-          `exported ${r.originals} original files, ${r.activities} activities and ${r.painEntries} pain entries to ${r.file} (${r.bytes} bytes)`,
-        );
-      });
+      const { runExport } = await import("./export-command.ts");
+      await runExport(file, opts.data);
     });
 }

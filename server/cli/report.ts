@@ -1,39 +1,4 @@
 import type { Command } from "commander";
-import { openAnalysis } from "../app/analysis/open-analysis.ts";
-import { nextRunView, toInsightsView } from "../app/analysis/views.ts";
-import { resolveDataDir } from "../config.ts";
-import { openDataDir } from "../db/open.ts";
-import type { InsightsView } from "../http/api-types.ts";
-
-const VERDICT_WORDS: Record<string, string> = {
-  linked: "LINKED",
-  no_clear_link: "no clear link",
-  not_enough_data: "not enough data yet",
-};
-
-const HYPOTHESIS_WORDS: Record<string, string> = {
-  overstriding: "Low cadence for your speed (possible overstriding) → hip pain",
-  mileage_spike: "Mileage spikes → hip pain",
-};
-
-function printReport(view: InsightsView, ceiling: string, runs: number): void {
-  const out: string[] = [];
-  for (const flag of view.redFlags) {
-    out.push(`!! ${flag.title}: ${flag.body}`, ...flag.because.map((b) => `   ${b}`), "");
-  }
-  out.push(`Stridewise report (${runs} runs)`, "", `Next run: ${ceiling}`, "");
-  for (const c of view.correlations) {
-    out.push(`${HYPOTHESIS_WORDS[c.hypothesis] ?? c.hypothesis}: ${VERDICT_WORDS[c.verdict] ?? c.verdict}`);
-    out.push(`   ${c.explanation}`, "");
-  }
-  if (view.advice.length > 0) out.push("What to try:");
-  for (const tip of view.advice) {
-    out.push(`-  ${tip.title}`, `   ${tip.body}`, ...tip.because.map((b) => `   because ${b}`));
-    out.push(`   source: ${tip.source}`, "");
-  }
-  out.push(view.disclaimer);
-  console.log(out.join("\n"));
-}
 
 /** `stridewise report [--json]`: the insights page in a terminal. */
 export function registerReport(program: Command): void {
@@ -42,22 +7,8 @@ export function registerReport(program: Command): void {
     .description("print the insights: pain links, advice and red flags")
     .option("--data <dir>", "data folder (default: $STRIDEWISE_DATA or ./data)")
     .option("--json", "print the same JSON as GET /api/insights")
-    .action((opts: { data?: string; json?: boolean }) => {
-      const db = openDataDir(resolveDataDir(opts.data));
-      try {
-        const snapshot = openAnalysis(db, () => new Date()).snapshot();
-        const view = toInsightsView(snapshot.insights);
-        if (opts.json) {
-          console.log(JSON.stringify(view, null, 2));
-          return;
-        }
-        printReport(
-          view,
-          nextRunView(snapshot.insights, snapshot.insights.units).explanation,
-          snapshot.summaries.size,
-        );
-      } finally {
-        db.close();
-      }
+    .action(async (opts: { data?: string; json?: boolean }) => {
+      const { runReport } = await import("./report-command.ts");
+      runReport(opts);
     });
 }

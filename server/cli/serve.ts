@@ -1,14 +1,5 @@
 import type { Command } from "commander";
-import { mkdirSync } from "node:fs";
-import { networkInterfaces } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { createApp } from "../http/app.ts";
-import { resolveAccess } from "../http/security.ts";
-import { openDataDir, type Db } from "../db/open.ts";
-import { storageError } from "../app/storage-errors.ts";
-import { loadDemo } from "../app/demo.ts";
-import { DEFAULT_HOST, resolveDataDir, resolvePort } from "../config.ts";
+import { DEFAULT_HOST } from "../config.ts";
 
 interface ServeOptions {
   port?: string;
@@ -24,60 +15,8 @@ export function registerServe(program: Command, version: string): void {
     .option("--port <n>", "port to listen on (default: $PORT or 4173)")
     .option("--host <addr>", `address to listen on (default: ${DEFAULT_HOST})`)
     .option("--data <dir>", "data folder (default: $STRIDEWISE_DATA or ./data)")
-    .action((opts: ServeOptions) => {
-      const dataDir = resolveDataDir(opts.data);
-      const port = resolvePort(opts.port);
-      const host = opts.host ?? DEFAULT_HOST;
-      const access = resolveAccess({
-        host,
-        password: process.env["STRIDEWISE_PASSWORD"],
-        extraHosts: process.env["STRIDEWISE_ALLOWED_HOSTS"],
-        interfaceAddresses: Object.values(networkInterfaces()).flatMap((list) =>
-          (list ?? []).map((i) => i.address),
-        ),
-      });
-      if ("error" in access) {
-        console.error(access.error);
-        process.exitCode = 1;
-        return;
-      }
-      let db: Db;
-      try {
-        mkdirSync(dataDir, { recursive: true });
-        db = openDataDir(dataDir);
-      } catch (err) {
-        const storage = storageError(err, dataDir);
-        if (!storage) throw err;
-        console.error(`Could not open the data folder: ${storage.message}`);
-        process.exitCode = 1;
-        return;
-      }
-      // The bundle lives in dist/cli.js; the dashboard beside it in dist/web.
-      const webDir = join(dirname(fileURLToPath(import.meta.url)), "web");
-      const app = createApp({
-        db,
-        webDir,
-        dataDir,
-        version,
-        security: access,
-        loadDemo: () => loadDemo(db, { now: new Date() }),
-      });
-      const server = app.listen(port, host, () => {
-        const address = server.address();
-        const actualPort = typeof address === "object" && address ? address.port : port;
-        console.log(`Stridewise is running at http://${host}:${actualPort} (data in ${dataDir})`);
-      });
-      server.on("error", (err) => {
-        console.error(`Could not start the server: ${err.message}`);
-        process.exitCode = 1;
-      });
-      const stop = (): void => {
-        server.close(() => {
-          db.close();
-          process.exit(0);
-        });
-      };
-      process.on("SIGINT", stop);
-      process.on("SIGTERM", stop);
+    .action(async (opts: ServeOptions) => {
+      const { runServe } = await import("./serve-command.ts");
+      runServe(opts, version);
     });
 }

@@ -7,9 +7,18 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
 import { openDb } from "../../server/db/open.ts";
 import { CORPUS_DIR } from "../support/corpus.ts";
-import { CLI } from "../support/server.ts";
+import { CLI, ROOT } from "../support/server.ts";
 
 const run = promisify(execFile);
+
+// Reports each worker thread the process starts ("worker <file>") on stderr.
+const WORKER_SPY = `data:text/javascript,${encodeURIComponent(`import wt from "node:worker_threads";
+import { syncBuiltinESMExports } from "node:module";
+const Worker = wt.Worker;
+wt.Worker = class extends Worker {
+  constructor(file, options) { super(file, options); process.stderr.write("worker " + file + "\\n"); }
+};
+syncBuiltinESMExports();`)}`;
 const dirs: string[] = [];
 
 interface CliReport {
@@ -50,6 +59,24 @@ describe("stridewise import on worker threads", () => {
     expect(threaded.activities).toEqual(inline.activities);
     expect(threaded.activities.length).toBeGreaterThan(30);
   }, 120_000);
+
+  it("parses on workers started from dist/parse-worker.js, wherever the import code's chunk is", async () => {
+    const data = mkdtempSync(join(tmpdir(), "stridewise-threads-"));
+    dirs.push(data);
+    const { stderr } = await run(process.execPath, [
+      "--import",
+      WORKER_SPY,
+      CLI,
+      "import",
+      join(CORPUS_DIR, "fitparse__garmin-fenix-5-run.fit"),
+      "--data",
+      data,
+      "--threads",
+      "2",
+    ]);
+    const worker = join(ROOT, "dist", "parse-worker.js");
+    expect(stderr.trim().split("\n")).toEqual([`worker ${worker}`, `worker ${worker}`]);
+  });
 
   it("refuses a thread count that is not a whole number", async () => {
     const err = await run(process.execPath, [CLI, "import", CORPUS_DIR, "--threads", "many"]).catch(

@@ -1,0 +1,55 @@
+import { openAnalysis } from "../app/analysis/open-analysis.ts";
+import { nextRunView, toInsightsView } from "../app/analysis/views.ts";
+import { resolveDataDir } from "../config.ts";
+import { openDataDir } from "../db/open.ts";
+import type { InsightsView } from "../http/api-types.ts";
+
+const VERDICT_WORDS: Record<string, string> = {
+  linked: "LINKED",
+  no_clear_link: "no clear link",
+  not_enough_data: "not enough data yet",
+};
+
+const HYPOTHESIS_WORDS: Record<string, string> = {
+  overstriding: "Low cadence for your speed (possible overstriding) → hip pain",
+  mileage_spike: "Mileage spikes → hip pain",
+};
+
+function printReport(view: InsightsView, ceiling: string, runs: number): void {
+  const out: string[] = [];
+  for (const flag of view.redFlags) {
+    out.push(`!! ${flag.title}: ${flag.body}`, ...flag.because.map((b) => `   ${b}`), "");
+  }
+  out.push(`Stridewise report (${runs} runs)`, "", `Next run: ${ceiling}`, "");
+  for (const c of view.correlations) {
+    out.push(`${HYPOTHESIS_WORDS[c.hypothesis] ?? c.hypothesis}: ${VERDICT_WORDS[c.verdict] ?? c.verdict}`);
+    out.push(`   ${c.explanation}`, "");
+  }
+  if (view.advice.length > 0) out.push("What to try:");
+  for (const tip of view.advice) {
+    out.push(`-  ${tip.title}`, `   ${tip.body}`, ...tip.because.map((b) => `   because ${b}`));
+    out.push(`   source: ${tip.source}`, "");
+  }
+  out.push(view.disclaimer);
+  console.log(out.join("\n"));
+}
+
+/** Prints the insights of the data folder, as text or as the JSON of GET /api/insights. */
+export function runReport(opts: { data?: string | undefined; json?: boolean | undefined }): void {
+  const db = openDataDir(resolveDataDir(opts.data));
+  try {
+    const snapshot = openAnalysis(db, () => new Date()).snapshot();
+    const view = toInsightsView(snapshot.insights);
+    if (opts.json) {
+      console.log(JSON.stringify(view, null, 2));
+      return;
+    }
+    printReport(
+      view,
+      nextRunView(snapshot.insights, snapshot.insights.units).explanation,
+      snapshot.summaries.size,
+    );
+  } finally {
+    db.close();
+  }
+}

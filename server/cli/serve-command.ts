@@ -1,0 +1,74 @@
+import { mkdirSync } from "node:fs";
+import { networkInterfaces } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createApp } from "../http/app.ts";
+import { resolveAccess } from "../http/security.ts";
+import { openDataDir, type Db } from "../db/open.ts";
+import { storageError } from "../app/storage-errors.ts";
+import { loadDemo } from "../app/demo.ts";
+import { DEFAULT_HOST, resolveDataDir, resolvePort } from "../config.ts";
+
+export interface ServeOptions {
+  port?: string | undefined;
+  host?: string | undefined;
+  data?: string | undefined;
+}
+
+/** Serves the dashboard and its API until SIGINT or SIGTERM; exit status 1 if it cannot start. */
+export function runServe(opts: ServeOptions, version: string): void {
+  const dataDir = resolveDataDir(opts.data);
+  const port = resolvePort(opts.port);
+  const host = opts.host ?? DEFAULT_HOST;
+  const access = resolveAccess({
+    host,
+    password: process.env["STRIDEWISE_PASSWORD"],
+    extraHosts: process.env["STRIDEWISE_ALLOWED_HOSTS"],
+    interfaceAddresses: Object.values(networkInterfaces()).flatMap((list) =>
+      (list ?? []).map((i) => i.address),
+    ),
+  });
+  if ("error" in access) {
+    console.error(access.error);
+    process.exitCode = 1;
+    return;
+  }
+  let db: Db;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    db = openDataDir(dataDir);
+  } catch (err) {
+    const storage = storageError(err, dataDir);
+    if (!storage) throw err;
+    console.error(`Could not open the data folder: ${storage.message}`);
+    process.exitCode = 1;
+    return;
+  }
+  // Every chunk of the CLI bundle sits directly in dist/, the dashboard beside them in dist/web.
+  const webDir = join(dirname(fileURLToPath(import.meta.url)), "web");
+  const app = createApp({
+    db,
+    webDir,
+    dataDir,
+    version,
+    security: access,
+    loadDemo: () => loadDemo(db, { now: new Date() }),
+  });
+  const server = app.listen(port, host, () => {
+    const address = server.address();
+    const actualPort = typeof address === "object" && address ? address.port : port;
+    console.log(`Stridewise is running at http://${host}:${actualPort} (data in ${dataDir})`);
+  });
+  server.on("error", (err) => {
+    console.error(`Could not start the server: ${err.message}`);
+    process.exitCode = 1;
+  });
+  const stop = (): void => {
+    server.close(() => {
+      db.close();
+      process.exit(0);
+    });
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}

@@ -1,0 +1,57 @@
+import { spawnSync } from "node:child_process";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { tempDir } from "../app/fixtures.ts";
+import { CLI, ROOT } from "../support/server.ts";
+
+// Prints every module the process resolves ("resolved <url>") on stderr, from node's resolve hook.
+const HOOKS = `import { writeSync } from "node:fs";
+export async function resolve(specifier, context, next) {
+  const r = await next(specifier, context);
+  writeSync(2, "resolved " + r.url + "\\n");
+  return r;
+}`;
+const TRACE = `data:text/javascript,${encodeURIComponent(
+  `import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)});`,
+)}`;
+
+const SERVER_ONLY = ["express", "multer", "zod", "chokidar"];
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir("stridewise-startup-");
+});
+afterEach(() => tmp.remove());
+
+/** The packages (under node_modules) a CLI run loads, by name. */
+function packagesLoaded(args: string[]): { status: number | null; packages: Set<string> } {
+  const r = spawnSync(process.execPath, ["--import", TRACE, CLI, ...args], { cwd: ROOT, encoding: "utf8" });
+  const packages = new Set<string>();
+  for (const m of r.stderr.matchAll(/^resolved .*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) {
+    if (m[1]) packages.add(m[1]);
+  }
+  return { status: r.status, packages };
+}
+
+describe("stridewise start-up", () => {
+  it("loads only commander for --help", () => {
+    const r = packagesLoaded(["--help"]);
+    expect(r.status).toBe(0);
+    expect([...r.packages]).toEqual(["commander"]);
+  });
+
+  it("loads what an import needs and none of the server's packages", () => {
+    const r = packagesLoaded(["import", tmp.path, "--data", join(tmp.path, "data"), "--json"]);
+    expect(r.status).toBe(0);
+    expect(r.packages).toContain("better-sqlite3");
+    expect(r.packages).toContain("@garmin/fitsdk");
+    for (const name of SERVER_ONLY) expect(r.packages).not.toContain(name);
+  });
+
+  it("loads express only when serving", () => {
+    const r = packagesLoaded(["serve", "--host", "0.0.0.0", "--data", join(tmp.path, "data")]);
+    // Refused without a password, after the serve command's code (and express) has loaded.
+    expect(r.status).toBe(1);
+    expect(r.packages).toContain("express");
+  });
+});
