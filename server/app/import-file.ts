@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import type { Activity, ParseResult } from "../../fit-parser/types.ts";
+import type { StorableActivity, StorableParse } from "../db/activity-rows.ts";
 import type { ActivitiesRepo } from "../db/activities-repo.ts";
 import type { FilesRepo } from "../db/files-repo.ts";
 import type { Db } from "../db/open.ts";
@@ -12,10 +11,6 @@ export interface ImportContext {
   now: () => string;
 }
 
-export function sha256(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
@@ -23,7 +18,7 @@ function plural(n: number, word: string): string {
 /** For each session, the stored activity it duplicates (re-encoded elsewhere), or null when it is new. */
 export function matchExisting(
   ctx: ImportContext,
-  activities: readonly Activity[],
+  activities: readonly StorableActivity[],
   fileId?: number,
 ): (number | null)[] {
   return activities.map((a) => ctx.activities.findDuplicates(a, fileId)[0] ?? null);
@@ -44,7 +39,7 @@ export function storeParsed(
   display: string,
   bytes: Uint8Array,
   hash: string,
-  parsed: ParseResult,
+  parsed: StorableParse,
 ): ImportOutcome {
   if (!parsed.ok) {
     const status = parsed.code === "not-an-activity" ? "skipped" : "rejected";

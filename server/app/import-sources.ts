@@ -1,11 +1,12 @@
-import { gunzipSync } from "node:zlib";
 import { createActivitiesRepo } from "../db/activities-repo.ts";
 import { createFilesRepo } from "../db/files-repo.ts";
 import type { Db } from "../db/open.ts";
 import { DomainError } from "../errors.ts";
-import type { ParseResult } from "../../fit-parser/types.ts";
-import { knownFile, sha256, storeParsed, type ImportContext } from "./import-file.ts";
+import { parseFit } from "../../fit-parser/index.ts";
+import { type StorableParse, storableParse } from "../db/activity-rows.ts";
+import { knownFile, storeParsed, type ImportContext } from "./import-file.ts";
 import { createParsePool, type ParsePool } from "./parse-pool.ts";
+import type { RawFile } from "./unpack.ts";
 import { storageError } from "./storage-errors.ts";
 import {
   type ArchiveLimits,
@@ -22,26 +23,11 @@ export function importContext(db: Db, now: () => string = () => new Date().toISO
   return { db, files: createFilesRepo(db), activities: createActivitiesRepo(db), now };
 }
 
-function gunzip(bytes: Uint8Array, display: string, limits: ArchiveLimits): Uint8Array {
-  try {
-    return new Uint8Array(gunzipSync(bytes, { maxOutputLength: limits.maxFitBytes }));
-  } catch (err) {
-    const tooBig = err instanceof RangeError || (err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE";
-    throw tooBig
-      ? new DomainError(
-          "file-too-large",
-          `${display} unpacks to more than the ${limits.maxFitBytes}-byte limit for one file.`,
-        )
-      : new DomainError(
-          "corrupt-archive",
-          `${display} is not a readable gzip file (${(err as Error).message}).`,
-        );
-  }
-}
+/** Files read ahead of the one being stored: the disk works while the database does. */
+const READ_AHEAD = 4;
 
 /** A candidate read, unpacked and hashed: already known, or on its way through a parser. */
-type Prepared =
-  { outcome: ImportOutcome } | { bytes: Uint8Array; hash: string; parsed: Promise<ParseResult> };
+type Prepared = { outcome: ImportOutcome } | { bytes: Uint8Array; hash: string; parsed: StorableParse };
 
 function rejection(display: string, err: unknown): ImportOutcome {
   const storage = storageError(err);
@@ -53,32 +39,46 @@ function rejection(display: string, err: unknown): ImportOutcome {
   return { file: display, status: "rejected", activityIds: [], code: "import-failed", message };
 }
 
-async function prepare(
-  ctx: ImportContext,
+/**
+ * Reads a candidate's bytes; reads are chained so archives are read one entry at a time, in order. A file on
+ * disk is left for the pool's worker to read, off this thread.
+ */
+async function readRaw(
   c: Candidate,
   limits: ArchiveLimits,
   pool: ParsePool,
-): Promise<Prepared> {
-  if ("outcome" in c) return { outcome: { file: c.display, ...c.outcome } };
+): Promise<RawFile | ImportOutcome> {
+  if ("outcome" in c) return { file: c.display, ...c.outcome };
+  const file = { display: c.display, gzipped: c.gzipped, maxFitBytes: limits.maxFitBytes };
+  if (pool.threads > 0 && c.path !== undefined) return { ...file, path: c.path };
   try {
-    const raw = await c.read();
-    const bytes = c.gzipped ? gunzip(raw, c.display, limits) : raw;
-    const hash = sha256(bytes);
-    const known = knownFile(ctx, c.display, hash);
-    if (known) return { outcome: known };
-    const parsed = pool.parse(bytes);
-    // Marked as handled now: a worker failure is reported when this file's turn comes, not as a crash.
-    parsed.catch(() => undefined);
-    return { bytes, hash, parsed };
+    return { ...file, raw: await c.read() };
   } catch (err) {
-    return { outcome: rejection(c.display, err) };
+    return rejection(c.display, err);
+  }
+}
+
+/** Unpacks, hashes and parses (on the pool) a file read, unless its bytes are stored already. */
+async function prepare(
+  ctx: ImportContext,
+  file: RawFile | ImportOutcome,
+  pool: ParsePool,
+): Promise<Prepared> {
+  if ("status" in file) return { outcome: file };
+  try {
+    const { bytes, hash, parsed } = await pool.unpack(file);
+    const known = knownFile(ctx, file.display, hash);
+    if (known) return { outcome: known };
+    return { bytes, hash, parsed: parsed ?? storableParse(parseFit(bytes)) };
+  } catch (err) {
+    return { outcome: rejection(file.display, err) };
   }
 }
 
 async function finish(ctx: ImportContext, display: string, prepared: Prepared): Promise<ImportOutcome> {
   if ("outcome" in prepared) return prepared.outcome;
   try {
-    return storeParsed(ctx, display, prepared.bytes, prepared.hash, await prepared.parsed);
+    return storeParsed(ctx, display, prepared.bytes, prepared.hash, prepared.parsed);
   } catch (err) {
     return rejection(display, err);
   }
@@ -99,16 +99,17 @@ export async function importSources(
   const results: ImportOutcome[] = [];
   const threads = opts.threads ?? 0;
   const pool = createParsePool(threads);
-  // Reading stays in order (archives are read one entry at a time); parsing runs ahead on the pool.
+  // Reading stays in order (archives are read one entry at a time); unpacking and parsing run ahead on the
+  // pool while this thread stores, and storing follows the candidates' order.
   const ahead: Promise<Prepared>[] = [];
-  let read = Promise.resolve<unknown>(undefined);
+  let read: Promise<unknown> = Promise.resolve();
   let next = 0;
   const fill = (): void => {
-    while (next < candidates.length && ahead.length <= pool.threads * 2) {
+    while (next < candidates.length && ahead.length < READ_AHEAD + pool.threads * 2) {
       const candidate = candidates[next++] as Candidate;
-      const prepared = read.then(() => prepare(ctx, candidate, limits, pool));
-      read = prepared;
-      ahead.push(prepared);
+      const raw = read.then(() => readRaw(candidate, limits, pool));
+      read = raw;
+      ahead.push(raw.then((file) => prepare(ctx, file, pool)));
     }
   };
   try {

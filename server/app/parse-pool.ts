@@ -2,46 +2,61 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { parseFit } from "../../fit-parser/index.ts";
-import type { ParseResult } from "../../fit-parser/types.ts";
+import { DomainError } from "../errors.ts";
+import type { WorkerReply } from "./parse-worker.ts";
+import { type RawFile, type Unpacked, unpack } from "./unpack.ts";
 
-/** Parses FIT bytes, on worker threads when the bundled worker is there, else on this thread. */
+/**
+ * Unpacks, hashes and parses files, on worker threads when the bundled worker is there. Inline, a file is
+ * parsed only once its hash is known to be new (`parsed` is null); a worker parses it at once.
+ */
 export interface ParsePool {
   readonly threads: number;
-  parse(bytes: Uint8Array): Promise<ParseResult>;
+  unpack(file: RawFile): Promise<Unpacked>;
   close(): Promise<void>;
 }
 
 const inline: ParsePool = {
   threads: 0,
-  parse: (bytes) => Promise.resolve(parseFit(bytes)),
+  unpack: (file) => new Promise((resolve) => resolve(unpack(file, false))),
   close: () => Promise.resolve(),
 };
 
 interface Job {
-  id: number;
-  resolve: (result: ParseResult) => void;
+  resolve: (u: Unpacked) => void;
   reject: (err: Error) => void;
 }
 
+/** Bytes that can be moved to a worker without detaching anyone else's (a pooled Buffer shares its slab). */
+function movable(bytes: Uint8Array): Uint8Array {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return whole && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
+}
+
+/** The bundled worker beside this bundle, or null when running from the TypeScript sources (tests). */
+function workerScript(): string | null {
+  const script = fileURLToPath(new URL("./parse-worker.js", import.meta.url));
+  return existsSync(script) ? script : null;
+}
+
 /**
- * A pool of `threads` parse workers. Parsing is pure CPU work; storing stays on the calling thread,
- * so each file is still one transaction. Running from sources (tests), there is no bundled worker
- * and parsing happens inline.
+ * A pool of `threads` workers that do everything but the storing: gunzip, SHA-256 and parse. The files'
+ * bytes move to a worker and back without copies, so the importing thread is left with reading and SQLite.
  */
 export function createParsePool(threads = availableParallelism()): ParsePool {
-  // dist/cli.js sits beside dist/parse-worker.js; from the TypeScript sources this finds nothing.
-  const script = fileURLToPath(new URL("./parse-worker.js", import.meta.url));
-  if (threads < 1 || !existsSync(script)) return inline;
+  const script = workerScript();
+  if (threads < 1 || script === null) return inline;
   const workers = Array.from({ length: threads }, () => new Worker(script));
   const waiting = new Map<number, Job>();
   const load = new Map<Worker, number>(workers.map((w) => [w, 0]));
   let nextId = 0;
   for (const worker of workers) {
-    worker.on("message", (msg: { id: number; result: ParseResult }) => {
+    worker.on("message", (reply: WorkerReply) => {
       load.set(worker, (load.get(worker) ?? 1) - 1);
-      waiting.get(msg.id)?.resolve(msg.result);
-      waiting.delete(msg.id);
+      const job = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if (reply.ok) job?.resolve(reply.unpacked);
+      else job?.reject(reply.code ? new DomainError(reply.code, reply.message) : new Error(reply.message));
     });
     worker.on("error", (err) => {
       for (const job of waiting.values()) job.reject(err);
@@ -50,13 +65,15 @@ export function createParsePool(threads = availableParallelism()): ParsePool {
   }
   return {
     threads,
-    parse(bytes) {
+    unpack(file) {
       return new Promise((resolve, reject) => {
         const id = nextId++;
-        waiting.set(id, { id, resolve, reject });
+        waiting.set(id, { resolve, reject });
         const idlest = workers.reduce((a, b) => ((load.get(a) ?? 0) <= (load.get(b) ?? 0) ? a : b));
         load.set(idlest, (load.get(idlest) ?? 0) + 1);
-        idlest.postMessage({ id, bytes });
+        if ("path" in file) return idlest.postMessage({ id, file });
+        const raw = movable(file.raw);
+        idlest.postMessage({ id, file: { ...file, raw } }, [raw.buffer as ArrayBuffer]);
       });
     },
     async close() {

@@ -1,18 +1,24 @@
 import { parentPort } from "node:worker_threads";
-import { parseFit } from "../../fit-parser/index.ts";
-import type { ParseResult } from "../../fit-parser/types.ts";
+import { DomainError } from "../errors.ts";
+import { type RawFile, type Unpacked, unpack } from "./unpack.ts";
 
-/** The sample columns' buffers: moved back to the importer, not copied. */
-function transferables(result: ParseResult): ArrayBuffer[] {
-  if (!result.ok) return [];
-  return result.activities.flatMap((a) =>
-    Object.values(a.samples).flatMap((column) =>
-      ArrayBuffer.isView(column) && column.buffer instanceof ArrayBuffer ? [column.buffer] : [],
-    ),
-  );
+/** What goes back to the importer: the unpacked file, or the DomainError that refused it. */
+export type WorkerReply =
+  | { id: number; ok: true; unpacked: Unpacked }
+  | { id: number; ok: false; code: string | null; message: string };
+
+/** The FIT bytes move back to the importer, not copied (the samples stay here: storage does not keep them). */
+function transferables(u: Unpacked): ArrayBuffer[] {
+  return u.bytes.buffer instanceof ArrayBuffer ? [u.bytes.buffer] : [];
 }
 
-parentPort?.on("message", (job: { id: number; bytes: Uint8Array }) => {
-  const result = parseFit(job.bytes);
-  parentPort?.postMessage({ id: job.id, result }, transferables(result));
+parentPort?.on("message", (job: { id: number; file: RawFile }) => {
+  let reply: WorkerReply;
+  try {
+    reply = { id: job.id, ok: true, unpacked: unpack(job.file, true) };
+  } catch (err) {
+    const code = err instanceof DomainError ? err.code : null;
+    reply = { id: job.id, ok: false, code, message: err instanceof Error ? err.message : String(err) };
+  }
+  parentPort?.postMessage(reply, reply.ok ? transferables(reply.unpacked) : []);
 });

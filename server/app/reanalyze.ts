@@ -1,4 +1,5 @@
 import { parseFit } from "../../fit-parser/index.ts";
+import { storableParse } from "../db/activity-rows.ts";
 import { createAnalysisRepo } from "../db/analysis-repo.ts";
 import type { Db } from "../db/open.ts";
 import { importContext } from "./import-sources.ts";
@@ -33,7 +34,7 @@ export function reanalyzeAll(
     if (!file || !bytes) continue;
     opts.onProgress?.({ done: i, total: fileIds.length, current: file.originalName });
     report.files++;
-    const parsed = parseFit(bytes);
+    const parsed = storableParse(parseFit(bytes));
     if (!parsed.ok || parsed.activities.length === 0) {
       const why = parsed.ok ? { code: "no-activity", message: "No activity could be read." } : parsed;
       report.failed.push({ fileId, name: file.originalName, code: why.code, message: why.message });

@@ -3,11 +3,12 @@ import { join } from "node:path";
 import { DomainError } from "../errors.ts";
 import { openArchive, type ArchiveBudget } from "./archive.ts";
 import { NestedArchives } from "./nested-archives.ts";
+import { checkedSize, fileTooLarge } from "./unpack.ts";
 import type { ArchiveLimits, ImportOutcome, ImportSource } from "./import-types.ts";
 
 /** A file to parse, or a file whose outcome is already known (not FIT, a broken archive). */
 export type Candidate =
-  | { display: string; gzipped: boolean; read: () => Promise<Uint8Array> }
+  | { display: string; gzipped: boolean; read: () => Promise<Uint8Array>; path?: string }
   | { display: string; outcome: Omit<ImportOutcome, "file"> };
 
 export interface Expansion {
@@ -119,20 +120,22 @@ async function addZip(
   }
 }
 
-async function addFile(path: string, display: string, limits: ArchiveLimits, ctx: Ctx): Promise<void> {
+/** `size` is from the folder listing: a file over the limit is refused without being read. */
+async function addFile(
+  path: string,
+  display: string,
+  size: number,
+  limits: ArchiveLimits,
+  ctx: Ctx,
+): Promise<void> {
   const kind = classify(display);
   if (kind === "zip") return addZip(path, display, limits, ctx);
   if (typeof kind === "object") return void ctx.out.push(skipped(display, kind.skip));
-  const read = async (): Promise<Uint8Array> => {
-    if ((await stat(path)).size > limits.maxFitBytes) {
-      throw new DomainError(
-        "file-too-large",
-        `${display} is larger than the ${limits.maxFitBytes}-byte limit for one file, so it was not read.`,
-      );
-    }
-    return new Uint8Array(await readFile(path));
-  };
-  ctx.out.push({ display, gzipped: kind === "fit.gz", read });
+  if (size > limits.maxFitBytes)
+    return void ctx.out.push(failed(display, fileTooLarge(display, limits.maxFitBytes)));
+  const read = async (): Promise<Uint8Array> =>
+    checkedSize(await readFile(path), display, limits.maxFitBytes);
+  ctx.out.push({ display, gzipped: kind === "fit.gz", read, path });
 }
 
 interface Ctx {
@@ -164,7 +167,7 @@ async function addPath(
     names.sort();
     for (const name of names) await addPath(join(path, name), join(display, name), limits, ctx);
   } else if (info.isFile()) {
-    await addFile(path, display, limits, ctx);
+    await addFile(path, display, info.size, limits, ctx);
   }
 }
 
@@ -186,7 +189,8 @@ export async function expandSources(
       ctx.out.push({
         display: source.name,
         gzipped: kind === "fit.gz",
-        read: () => Promise.resolve(source.bytes),
+        // A copy: the bytes may move to a parse worker, and the caller's buffer must stay theirs.
+        read: () => Promise.resolve(source.bytes.slice()),
       });
   }
   const close = (): void => {

@@ -2,6 +2,7 @@ import type { Activity, Lap, Samples } from "../../fit-parser/types.ts";
 import type { Db } from "./open.ts";
 import {
   type ActivityRow,
+  type StorableActivity,
   type LapRow,
   ACTIVITY_COLUMNS,
   activityValues,
@@ -98,7 +99,7 @@ function prepareStatements(db: Db) {
 export function createActivitiesRepo(db: Db) {
   const s = prepareStatements(db);
 
-  function writeLaps(id: number, activity: Activity): void {
+  function writeLaps(id: number, activity: StorableActivity): void {
     s.deleteLaps.run(id);
     activity.laps.forEach((lap, i) =>
       s.insertLap.run(
@@ -117,7 +118,7 @@ export function createActivitiesRepo(db: Db) {
 
   return {
     /** Stores one session of a file with its laps; returns the new id. */
-    insert(fileId: number, sessionIndex: number, activity: Activity): number {
+    insert(fileId: number, sessionIndex: number, activity: StorableActivity): number {
       return db.transaction(() => {
         const id = Number(s.insert.run(fileId, sessionIndex, ...activityValues(activity)).lastInsertRowid);
         writeLaps(id, activity);
@@ -125,7 +126,7 @@ export function createActivitiesRepo(db: Db) {
       });
     },
     /** Rewrites an activity in place from a fresh parse, keeping its id (reanalyze). */
-    replace(id: number, activity: Activity): void {
+    replace(id: number, activity: StorableActivity): void {
       db.transaction(() => {
         s.update.run(...activityValues(activity), id);
         writeLaps(id, activity);
@@ -162,7 +163,7 @@ export function createActivitiesRepo(db: Db) {
       });
     },
     /** Ids of stored activities (from other files) that are this activity re-encoded. */
-    findDuplicates(activity: Activity, excludeFileId = -1): number[] {
+    findDuplicates(activity: StorableActivity, excludeFileId = -1): number[] {
       const rows = s.window.all(
         shiftIso(activity.startUtc, -START_TOLERANCE_S),
         shiftIso(activity.startUtc, START_TOLERANCE_S),

@@ -1,4 +1,4 @@
-import type { Activity, Lap } from "../../fit-parser/types.ts";
+import type { Activity, Lap, ParseResult } from "../../fit-parser/types.ts";
 import type { ActivitySummary } from "./activities-repo.ts";
 
 // Row <-> object mapping for activities and laps, kept apart so the repo stays about queries.
@@ -79,11 +79,33 @@ export function isRunSport(sport: string): boolean {
   return sport === "running";
 }
 
-function hasGps(activity: Activity): boolean {
-  return activity.samples.latDeg.some((v) => !Number.isNaN(v));
+/**
+ * What storage keeps of a parsed session: everything but the samples (read from the original when
+ * needed), plus the two facts taken from them. Small enough to pass from a parse worker cheaply.
+ */
+export interface StorableActivity extends Omit<Activity, "samples"> {
+  sampleCount: number;
+  hasGps: boolean;
 }
 
-export function activityValues(a: Activity): (string | number | null)[] {
+/** A parse as storage takes it. */
+export type StorableParse =
+  | Exclude<ParseResult, { ok: true }>
+  | { ok: true; activities: StorableActivity[]; warnings: Extract<ParseResult, { ok: true }>["warnings"] };
+
+export function storable(activity: Activity): StorableActivity {
+  const { samples, ...rest } = activity;
+  const lat = samples.latDeg;
+  let hasGps = false;
+  for (let i = 0; i < lat.length && !hasGps; i++) hasGps = !Number.isNaN(lat[i]);
+  return { ...rest, sampleCount: samples.count, hasGps };
+}
+
+export function storableParse(result: ParseResult): StorableParse {
+  return result.ok ? { ...result, activities: result.activities.map(storable) } : result;
+}
+
+export function activityValues(a: StorableActivity): (string | number | null)[] {
   return [
     a.sport,
     a.subSport,
@@ -107,9 +129,9 @@ export function activityValues(a: Activity): (string | number | null)[] {
     a.device.manufacturer,
     a.device.product,
     a.device.serialNumber,
-    hasGps(a) ? 1 : 0,
+    a.hasGps ? 1 : 0,
     a.hasRunningDynamics ? 1 : 0,
-    a.samples.count,
+    a.sampleCount,
   ];
 }
 

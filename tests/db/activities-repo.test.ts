@@ -3,7 +3,10 @@ import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
 import { createAnalysisRepo } from "../../server/db/analysis-repo.ts";
 import { createFilesRepo } from "../../server/db/files-repo.ts";
 import { type Db, openDb } from "../../server/db/open.ts";
-import { makeActivity, steadySamples } from "./activity-fixture.ts";
+import { storable } from "../../server/db/activity-rows.ts";
+import { makeActivity as makeParsed, steadySamples } from "./activity-fixture.ts";
+
+const makeActivity = (...args: Parameters<typeof makeParsed>) => storable(makeParsed(...args));
 
 let db: Db;
 let files: ReturnType<typeof createFilesRepo>;

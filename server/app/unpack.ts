@@ -1,0 +1,65 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { parseFit } from "../../fit-parser/index.ts";
+import { type StorableParse, storableParse } from "../db/activity-rows.ts";
+import { DomainError } from "../errors.ts";
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+function gunzip(bytes: Uint8Array, display: string, maxFitBytes: number): Uint8Array {
+  try {
+    return new Uint8Array(gunzipSync(bytes, { maxOutputLength: maxFitBytes }));
+  } catch (err) {
+    const tooBig = err instanceof RangeError || (err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE";
+    throw tooBig
+      ? new DomainError(
+          "file-too-large",
+          `${display} unpacks to more than the ${maxFitBytes}-byte limit for one file.`,
+        )
+      : new DomainError(
+          "corrupt-archive",
+          `${display} is not a readable gzip file (${(err as Error).message}).`,
+        );
+  }
+}
+
+/** A file from its source (.fit bytes, or .fit.gz still packed), or the path to read it from. */
+export type RawFile = {
+  display: string;
+  gzipped: boolean;
+  maxFitBytes: number;
+} & ({ raw: Uint8Array } | { path: string });
+
+export function fileTooLarge(display: string, maxFitBytes: number): DomainError {
+  return new DomainError(
+    "file-too-large",
+    `${display} is larger than the ${maxFitBytes}-byte limit for one file, so it was not read.`,
+  );
+}
+
+/** Bytes read from disk, refused if the file grew past the limit since it was listed (a watch still writing it). */
+export function checkedSize(bytes: Uint8Array, display: string, maxFitBytes: number): Uint8Array {
+  if (bytes.byteLength > maxFitBytes) throw fileTooLarge(display, maxFitBytes);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function rawBytes(file: RawFile): Uint8Array {
+  return "raw" in file ? file.raw : checkedSize(readFileSync(file.path), file.display, file.maxFitBytes);
+}
+
+/** The FIT bytes of a file, their SHA-256, and their parse (as storage takes it) when done alongside (on a worker). */
+export interface Unpacked {
+  bytes: Uint8Array;
+  hash: string;
+  parsed: StorableParse | null;
+}
+
+/** Reads (given a path), unpacks and hashes a file; `parse` also parses it (a worker does, since it cannot ask whether the hash is known). */
+export function unpack(file: RawFile, parse: boolean): Unpacked {
+  const raw = rawBytes(file);
+  const bytes = file.gzipped ? gunzip(raw, file.display, file.maxFitBytes) : raw;
+  return { bytes, hash: sha256(bytes), parsed: parse ? storableParse(parseFit(bytes)) : null };
+}
