@@ -31,34 +31,35 @@ export function runningSamples(series: RunSeries, t: Thresholds): RunningSamples
   return forSeries.get(key) ?? null;
 }
 
+// Indices of kept samples, reused across runs: only the kept part is copied out.
+let keepScratch = new Int32Array(4096);
+
 function computeRunningSamples(series: RunSeries, t: Thresholds): RunningSamples | null {
   const n = Math.min(series.timeS.length, series.speedMps.length, series.cadenceSpm.length);
-  const keep: number[] = [];
+  const { timeS: allTimes, speedMps: allSpeed, cadenceSpm: allCadence } = series;
+  if (keepScratch.length < n) keepScratch = new Int32Array(n * 2);
+  const keep = keepScratch;
+  let m = 0;
   for (let i = 0; i < n; i++) {
-    const time = series.timeS[i] as number;
-    const speed = series.speedMps[i] as number;
-    const cadence = series.cadenceSpm[i] as number;
-    if (!Number.isFinite(time) || !(speed >= t.runningSpeedMps)) continue;
-    if (!(cadence >= t.minCadenceSpm && cadence <= t.maxCadenceSpm)) continue;
-    keep.push(i);
+    const speed = allSpeed[i] as number;
+    const cadence = allCadence[i] as number;
+    if (!(speed >= t.runningSpeedMps) || !(cadence >= t.minCadenceSpm && cadence <= t.maxCadenceSpm))
+      continue;
+    if (!Number.isFinite(allTimes[i] as number)) continue;
+    keep[m++] = i;
   }
-  if (keep.length < 2) return null;
-  const m = keep.length;
+  if (m < 2) return null;
   const timeS = new Float64Array(m);
   const rawSpeed = new Float64Array(m);
   const rawCadence = new Float64Array(m);
-  const sourceIndex = Int32Array.from(keep);
-  keep.forEach((src, j) => {
-    timeS[j] = series.timeS[src] as number;
-    rawSpeed[j] = series.speedMps[src] as number;
-    rawCadence[j] = series.cadenceSpm[src] as number;
-  });
-  const { dtS, breakBefore, runningAtS, total } = runningTime(
-    timeS,
-    sourceIndex,
-    series.timeS,
-    t.maxSampleGapS,
-  );
+  const sourceIndex = keep.slice(0, m);
+  for (let j = 0; j < m; j++) {
+    const src = sourceIndex[j] as number;
+    timeS[j] = allTimes[src] as number;
+    rawSpeed[j] = allSpeed[src] as number;
+    rawCadence[j] = allCadence[src] as number;
+  }
+  const { dtS, breakBefore, runningAtS, total } = runningTime(timeS, sourceIndex, allTimes, t.maxSampleGapS);
   return {
     timeS,
     dtS,

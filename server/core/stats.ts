@@ -83,36 +83,71 @@ export function rollingMedian(
   const n = values.length;
   const out = new Float64Array(n);
   const half = windowS / 2;
-  const window: number[] = [];
+  // The window's finite values, kept sorted: windows are a few dozen samples, so a shift beats a heap.
+  let window = new Float64Array(64);
+  let size = 0;
   let lo = 0;
   let hi = 0;
   for (let i = 0; i < n; i++) {
     const t = timeS[i] as number;
-    while (hi < n && (timeS[hi] as number) <= t + half) insertSorted(window, values[hi++] as number);
-    while (lo < hi && (timeS[lo] as number) < t - half) removeSorted(window, values[lo++] as number);
-    out[i] = sortedMedian(window);
+    while (hi < n && (timeS[hi] as number) <= t + half) {
+      const v = values[hi++] as number;
+      if (!Number.isFinite(v)) continue;
+      if (size === window.length) {
+        const grown = new Float64Array(size * 2);
+        grown.set(window);
+        window = grown;
+      }
+      // After the last value ≤ v (the first one > v), as a linear scan from the end would put it.
+      const k = upperBound(window, size, v);
+      for (let j = size; j > k; j--) window[j] = window[j - 1] as number;
+      window[k] = v;
+      size++;
+    }
+    while (lo < hi && (timeS[lo] as number) < t - half) {
+      const v = values[lo++] as number;
+      if (!Number.isFinite(v)) continue;
+      // The first value equal to v (=== like indexOf, so −0 and 0 match): the lower bound.
+      const k = lowerBound(window, size, v);
+      if (k < size && window[k] === v) {
+        for (let j = k; j < size - 1; j++) window[j] = window[j + 1] as number;
+        size--;
+      }
+    }
+    if (size === 0) out[i] = Number.NaN;
+    else {
+      const mid = size >> 1;
+      out[i] =
+        size % 2 === 1
+          ? (window[mid] as number)
+          : ((window[mid - 1] as number) + (window[mid] as number)) / 2;
+    }
   }
   return out;
 }
 
-function insertSorted(window: number[], v: number): void {
-  if (!Number.isFinite(v)) return;
-  let i = window.length;
-  while (i > 0 && (window[i - 1] as number) > v) i--;
-  window.splice(i, 0, v);
+/** First index in sorted[0, size) whose value is > v. */
+function upperBound(sorted: Float64Array, size: number, v: number): number {
+  let a = 0;
+  let b = size;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if ((sorted[m] as number) > v) b = m;
+    else a = m + 1;
+  }
+  return a;
 }
 
-function removeSorted(window: number[], v: number): void {
-  if (!Number.isFinite(v)) return;
-  const i = window.indexOf(v);
-  if (i >= 0) window.splice(i, 1);
-}
-
-function sortedMedian(sorted: number[]): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const mid = n >> 1;
-  return n % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+/** First index in sorted[0, size) whose value is not < v. */
+function lowerBound(sorted: Float64Array, size: number, v: number): number {
+  let a = 0;
+  let b = size;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if ((sorted[m] as number) < v) a = m + 1;
+    else b = m;
+  }
+  return a;
 }
 
 /** Median of values weighted by `weights` (ties broken toward the lower value). */

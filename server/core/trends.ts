@@ -37,14 +37,24 @@ export interface Trends {
 
 const orNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
+// Gathered column values, reused across runs (median copies what it reads, so sharing is safe).
+let gather = new Float64Array(4096);
+
+function scratch(n: number): Float64Array {
+  if (gather.length < n) gather = new Float64Array(n * 2);
+  return gather;
+}
+
 function columnMedian(series: RunSeries, rs: RunningSamples, column: keyof RunSeries): number | null {
-  const column_ = series[column];
-  const values = new Float64Array(rs.sourceIndex.length);
-  rs.sourceIndex.forEach((source, j) => {
-    const v = column_[source] as number;
-    values[j] = v > 0 ? v : Number.NaN;
-  });
-  return orNull(median(values));
+  const values = series[column];
+  const source = rs.sourceIndex;
+  const n = source.length;
+  const out = scratch(n);
+  for (let j = 0; j < n; j++) {
+    const v = values[source[j] as number] as number;
+    out[j] = v > 0 ? v : Number.NaN;
+  }
+  return orNull(median(out.subarray(0, n)));
 }
 
 /** One run's trend numbers at the reference speed: cacheable per run until the model changes. */
@@ -75,11 +85,11 @@ function runPoint(run: Run, model: CadenceModel, refSpeed: number, t: Thresholds
     stanceTimeMs: null,
   };
   if (run.series && rs) {
-    const adjusted = Array.from(
-      rs.cadenceSpm,
-      (c, i) => (c * atRef) / expectedCadence(model, rs.speedMps[i] as number),
-    );
-    point.cadenceAtRefSpm = orNull(median(adjusted));
+    const n = rs.cadenceSpm.length;
+    const adjusted = scratch(n);
+    for (let i = 0; i < n; i++)
+      adjusted[i] = ((rs.cadenceSpm[i] as number) * atRef) / expectedCadence(model, rs.speedMps[i] as number);
+    point.cadenceAtRefSpm = orNull(median(adjusted.subarray(0, n)));
     point.stepLengthM = columnMedian(run.series, rs, "stepLengthM");
     point.verticalRatioPct = columnMedian(run.series, rs, "verticalRatioPct");
     point.verticalOscillationMm = columnMedian(run.series, rs, "verticalOscillationMm");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { huberFit } from "../../server/core/regression.ts";
-import { median, quantile, rollingMedian, weightedMedian } from "../../server/core/stats.ts";
+import { median, quantile, weightedMedian } from "../../server/core/stats.ts";
 import { seededRandom } from "../../server/core/random.ts";
 
 describe("median() and quantile()", () => {
@@ -19,16 +19,6 @@ describe("median() and quantile()", () => {
   });
   it("weightedMedian() follows the weights", () => {
     expect(weightedMedian([1, 2, 3], [1, 1, 10])).toBe(3);
-  });
-});
-
-describe("rollingMedian()", () => {
-  it("removes a one-sample spike and keeps a step", () => {
-    const t = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-    const v = [10, 10, 10, 99, 10, 10, 20, 20, 20, 20];
-    const out = rollingMedian(v, t, 4);
-    expect(out[3]).toBe(10);
-    expect(out[8]).toBe(20);
   });
 });
 
