@@ -1,6 +1,7 @@
 import { buildActivities } from "./build-activity.ts";
 import { FitParseError, failure, warning } from "./errors.ts";
 import type { FitMessages } from "@garmin/fitsdk";
+import { ColumnPool } from "./decoder/columns.ts";
 import type { RecordColumns } from "./decoder/columns.ts";
 import { decodeSegmentData } from "./decoder/decode.ts";
 import { decodeSegment } from "./sdk-decode.ts";
@@ -62,12 +63,17 @@ function dedupe(warnings: ParseWarning[]): ParseWarning[] {
   });
 }
 
+// Each segment's records become samples before the next segment is decoded, and parseFit is synchronous, so one
+// set of column buffers serves every call (each worker thread has its own module, hence its own pool).
+const pool = new ColumnPool();
+const decodePooled: SegmentDecoder = (bytes, segment) => decodeSegmentData(bytes, segment, pool);
+
 /**
  * Reads a FIT file into one Activity per session. Never throws: every problem comes back as
  * `{ ok: false, code, message }` with a sentence a runner understands.
  */
 export function parseFit(bytes: Uint8Array): ParseResult {
-  return guarded(bytes, decodeSegmentData);
+  return guarded(bytes, decodePooled);
 }
 
 /**

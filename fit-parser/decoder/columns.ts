@@ -29,6 +29,30 @@ export const COL: Record<RecordColumnName, number> = Object.fromEntries(
   RECORD_COLUMNS.map((name, i) => [name, i]),
 ) as Record<RecordColumnName, number>;
 
+/** Rows past which a column is not kept for reuse: a day-long 1 s recording (86,400 rows, 0.7 MB a column) fits. */
+const MAX_POOLED_ROWS = 1 << 17;
+
+/**
+ * Column buffers kept from one decode for the next. parseFit turns each segment's records into samples before it
+ * decodes the next, so fresh zeroed buffers (allocated, filled with NaN, then collected) were pure overhead.
+ */
+export class ColumnPool {
+  /** One spare per column, and one for the shared all-NaN column. */
+  private readonly spare: (Float64Array | null)[] = [...RECORD_COLUMNS, "none"].map(() => null);
+
+  /** A view of `length` doubles for column `i` (the shared NaN column is index RECORD_COLUMNS.length). */
+  take(i: number, length: number): Float64Array {
+    if (length > MAX_POOLED_ROWS) return new Float64Array(length);
+    let buf = this.spare[i];
+    if (buf === null || buf === undefined || buf.length < length) {
+      // Some headroom, so that a slightly longer run does not allocate again.
+      buf = new Float64Array(Math.min(MAX_POOLED_ROWS, Math.max(length, 1024, (buf?.length ?? 0) * 1.5)));
+      this.spare[i] = buf;
+    }
+    return buf.subarray(0, length);
+  }
+}
+
 /** Growable columns: rows are appended NaN-filled, then written by a definition's reader. */
 export class ColumnTable {
   /** Columns no definition has written to yet stay unallocated (many files have no positions or dynamics). */
@@ -36,17 +60,25 @@ export class ColumnTable {
   count = 0;
   private capacity: number;
 
-  constructor(capacity = 1024) {
+  /** With a pool, the columns reuse its buffers: valid only until the pool's next decode. */
+  constructor(
+    capacity = 1024,
+    private readonly pool: ColumnPool | null = null,
+  ) {
     this.capacity = Math.max(16, capacity);
     this.cols = RECORD_COLUMNS.map(() => null);
     this.use(COL.timestamp);
+  }
+
+  private alloc(i: number, length: number): Float64Array {
+    return this.pool === null ? new Float64Array(length) : this.pool.take(i, length);
   }
 
   /** Makes sure column `i` exists (NaN-filled) before a reader writes to it. */
   use(i: number): Float64Array {
     let col = this.cols[i];
     if (col === null || col === undefined) {
-      col = new Float64Array(this.capacity).fill(Number.NaN);
+      col = this.alloc(i, this.capacity).fill(Number.NaN);
       this.cols[i] = col;
     }
     return col;
@@ -68,9 +100,10 @@ export class ColumnTable {
   }
 
   private resize(next: number): void {
-    this.cols = this.cols.map((old) => {
+    this.cols = this.cols.map((old, i) => {
       if (old === null) return null;
-      const col = new Float64Array(next);
+      // A pooled buffer may hand back the same memory: set() copies overlapping views correctly.
+      const col = this.alloc(i, next);
       col.set(old.subarray(0, this.count));
       col.fill(Number.NaN, this.count);
       return col;
@@ -86,7 +119,7 @@ export class ColumnTable {
       const col = this.cols[i];
       out[name] = col
         ? col.subarray(0, this.count)
-        : (none ??= new Float64Array(this.count).fill(Number.NaN));
+        : (none ??= this.alloc(RECORD_COLUMNS.length, this.count).fill(Number.NaN));
     });
     return out as RecordColumns;
   }

@@ -4,7 +4,7 @@ import type { Segment } from "../segments.ts";
 import { baseTypeOf } from "./base-types.ts";
 import type { BaseType } from "./base-types.ts";
 import { ColumnTable } from "./columns.ts";
-import type { RecordColumns } from "./columns.ts";
+import type { ColumnPool, RecordColumns } from "./columns.ts";
 import { mergeHeartRates } from "./hr-merge.ts";
 import { Accumulator, decodeObject } from "./messages.ts";
 import type { ObjectPlan } from "./messages.ts";
@@ -112,9 +112,10 @@ class SegmentReader {
     readonly b: Uint8Array,
     readonly dv: DataView,
     dataBytes: number,
+    pool: ColumnPool | null,
   ) {
     // Records are 20-60 bytes and share the file with other messages: a low start, reserved or doubled later.
-    this.table = new ColumnTable(Math.ceil(dataBytes / 64));
+    this.table = new ColumnTable(Math.ceil(dataBytes / 64), pool);
   }
 
   data(def: LocalDef, base: number, headerTs: number): void {
@@ -148,12 +149,17 @@ class SegmentReader {
 /**
  * Decodes one segment (walked and CRC-checked by segments.ts) with our own reader: definitions compiled once,
  * records straight into columns, little- and big-endian, compressed timestamps, developer fields skipped.
+ * With a pool, the record columns reuse its buffers and are valid only until the next decode with that pool.
  */
-export function decodeSegmentData(bytes: Uint8Array, segment: Segment): DecodedData {
+export function decodeSegmentData(
+  bytes: Uint8Array,
+  segment: Segment,
+  pool: ColumnPool | null = null,
+): DecodedData {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const start = segment.start + (bytes[segment.start] ?? 12);
   const end = segment.truncated ? segment.end : segment.end - 2;
-  const r = new SegmentReader(bytes, dv, end - start);
+  const r = new SegmentReader(bytes, dv, end - start, pool);
   let p = start;
   while (p < end) {
     const h = bytes[p] ?? 0;
