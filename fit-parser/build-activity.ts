@@ -62,9 +62,9 @@ interface Window {
 }
 
 /** Session time windows: start_time + total_elapsed_time (works for summary-first files too). */
-function windowsOf(sessions: readonly SessionMesg[], times: Float64Array): Window[] {
-  const firstRec = times.length > 0 ? (times[0] ?? Number.NaN) : Number.NaN;
-  const lastRec = times.length > 0 ? (times[times.length - 1] ?? Number.NaN) : Number.NaN;
+function windowsOf(sessions: readonly SessionMesg[], ts: Float64Array, rows: Uint32Array): Window[] {
+  const firstRec = rows.length > 0 ? fitSecondsMs(ts[rows[0] as number] as number) : Number.NaN;
+  const lastRec = rows.length > 0 ? fitSecondsMs(ts[rows[rows.length - 1] as number] as number) : Number.NaN;
   if (sessions.length === 0) {
     return Number.isFinite(firstRec) ? [{ session: null, startMs: firstRec, endMs: lastRec }] : [];
   }
@@ -85,19 +85,19 @@ function windowsOf(sessions: readonly SessionMesg[], times: Float64Array): Windo
   return valid;
 }
 
-/** The rows (and their times, Unix ms) that fall in [from, min(to, nextStart - 1)]; times are sorted. */
+/** The rows whose times (Unix ms) fall in [from, min(to, nextStart - 1)]; `ts` is FIT seconds, rows time-sorted. */
 function rowsIn(
   rows: Uint32Array,
-  times: Float64Array,
+  ts: Float64Array,
   from: number,
   to: number,
   nextStart: number,
 ): Uint32Array {
   const upper = Math.min(Number.isFinite(to) ? to : Number.POSITIVE_INFINITY, nextStart - 1);
   let a = 0;
-  while (a < times.length && !((times[a] ?? 0) >= from)) a++;
+  while (a < rows.length && !(fitSecondsMs(ts[rows[a] as number] as number) >= from)) a++;
   let b = a;
-  while (b < times.length && (times[b] ?? 0) <= upper) b++;
+  while (b < rows.length && fitSecondsMs(ts[rows[b] as number] as number) <= upper) b++;
   return rows.subarray(a, b);
 }
 
@@ -116,11 +116,8 @@ function sportOf(
 export function buildActivities(messages: FitMessages, records: RecordColumns): Built {
   const warnings: ParseWarning[] = [];
   const rows = orderRecords(records);
-  const times = new Float64Array(rows.length);
-  for (let k = 0; k < rows.length; k++)
-    times[k] = fitSecondsMs(records.timestamp[rows[k] ?? 0] ?? Number.NaN);
   const sessions = messages.sessionMesgs ?? [];
-  const windows = windowsOf(sessions, times);
+  const windows = windowsOf(sessions, records.timestamp, rows);
   if (sessions.length === 0 && windows.length > 0) {
     warnings.push(
       warning(
@@ -136,7 +133,7 @@ export function buildActivities(messages: FitMessages, records: RecordColumns): 
     const nextStart = windows[i + 1]?.startMs ?? Number.POSITIVE_INFINITY;
     const { sport, subSport } = sportOf(messages, w.session);
     const footSport = isFootSport(sport);
-    const own = rowsIn(rows, times, w.startMs, w.endMs, nextStart);
+    const own = rowsIn(rows, records.timestamp, w.startMs, w.endMs, nextStart);
     const built = buildSamples(records, own, {
       startMs: w.startMs,
       footSport,

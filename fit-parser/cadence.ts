@@ -31,18 +31,23 @@ export function rawCadence(cadence: unknown, fractional: unknown, cadence256?: u
 
 /** Decide the scale from the median of the moving (non-zero) raw values; strides/min unless clearly steps/min. */
 export function cadenceScale(raw: ArrayLike<number>): CadenceScale {
-  // The median of the moving values is >= 125 exactly when at most ⌊n/2⌋ of them are below 125: count, no sort.
-  let n = 0;
+  let moving = 0;
   let below = 0;
   for (let i = 0; i < raw.length; i++) {
     const v = raw[i] ?? Number.NaN;
     if (v > 0) {
-      n++;
+      moving++;
       if (v < 125) below++;
     }
   }
-  if (n === 0) return 2;
-  return below <= Math.floor(n / 2) ? 1 : 2;
+  return scaleOfCounts(moving, below);
+}
+
+/** The scale from counts: how many raw values are moving (> 0), and how many of those are below 125. */
+export function scaleOfCounts(moving: number, below: number): CadenceScale {
+  // The median of the moving values is >= 125 exactly when at most ⌊n/2⌋ of them are below 125: count, no sort.
+  if (moving === 0) return 2;
+  return below <= Math.floor(moving / 2) ? 1 : 2;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { cadenceScale, rawCadence, toSpm } from "./cadence.ts";
+import { rawCadence, scaleOfCounts, toSpm } from "./cadence.ts";
 import type { CadenceScale } from "./cadence.ts";
 import type { RecordColumns } from "./decoder/columns.ts";
 import type { Samples } from "./types.ts";
@@ -29,16 +29,6 @@ export function emptySamples(count: number, fill = true): Samples {
   };
 }
 
-function degrees(semicircles: number, limit: number): number {
-  const deg = semicircles * SEMICIRCLE_TO_DEG;
-  return Number.isFinite(deg) && Math.abs(deg) <= limit ? deg : Number.NaN;
-}
-
-/** Positive values only: 0 step length or stance time is a "no reading" placeholder, not a measurement. */
-function positive(n: number): number {
-  return n > 0 ? n : Number.NaN;
-}
-
 export interface SampleOptions {
   startMs: number;
   /** Convert cadence to steps/min (foot sports); otherwise cadenceSpm stays NaN. */
@@ -54,19 +44,35 @@ export interface BuiltSamples {
   distanceGlitches: number;
 }
 
+function degrees(semicircles: number, limit: number): number {
+  const deg = semicircles * SEMICIRCLE_TO_DEG;
+  return Number.isFinite(deg) && Math.abs(deg) <= limit ? deg : Number.NaN;
+}
+
+/** Positive values only: 0 step length or stance time is a "no reading" placeholder, not a measurement. */
+function positive(n: number): number {
+  return n > 0 ? n : Number.NaN;
+}
+
+// Raw cadence between the two passes, kept from one call to the next rather than allocated per activity.
+let rawScratch = new Float64Array(4096);
+
 /** Columns from the records at `rows` (time-sorted, strictly increasing timestamps). */
-export function buildSamples(r: RecordColumns, rows: ArrayLike<number>, opts: SampleOptions): BuiltSamples {
+export function buildSamples(r: RecordColumns, rows: Uint32Array, opts: SampleOptions): BuiltSamples {
   const n = rows.length;
-  // Every column is written below for every row, except cadence, which is filled when the sport is not on foot.
+  // Every column is written below for every row.
   const s = emptySamples(n, false);
-  const raw = new Float64Array(n);
+  if (rawScratch.length < n) rawScratch = new Float64Array(n);
+  const raw = rawScratch;
   let firstDistance = Number.NaN;
   let lastDistance = Number.NEGATIVE_INFINITY;
   let glitches = 0;
+  let moving = 0;
+  let below = 0;
   for (let i = 0; i < n; i++) {
-    const j = rows[i] ?? 0;
-    s.timeS[i] = (fitSecondsMs(r.timestamp[j] ?? Number.NaN) - opts.startMs) / 1000;
-    let d = r.distance[j] ?? Number.NaN;
+    const j = rows[i] as number;
+    s.timeS[i] = (fitSecondsMs(r.timestamp[j] as number) - opts.startMs) / 1000;
+    let d = r.distance[j] as number;
     if (Number.isFinite(d)) {
       if (opts.rebaseDistance && Number.isNaN(firstDistance)) firstDistance = d;
       if (opts.rebaseDistance) d -= firstDistance;
@@ -76,19 +82,24 @@ export function buildSamples(r: RecordColumns, rows: ArrayLike<number>, opts: Sa
       } else lastDistance = d;
     }
     s.distanceM[i] = d;
-    s.speedMps[i] = r.speed[j] ?? Number.NaN;
-    s.altitudeM[i] = r.altitude[j] ?? Number.NaN;
-    s.heartRateBpm[i] = positive(r.heartRate[j] ?? Number.NaN);
-    s.latDeg[i] = degrees(r.positionLat[j] ?? Number.NaN, 90);
-    s.lonDeg[i] = degrees(r.positionLong[j] ?? Number.NaN, 180);
-    s.stepLengthM[i] = positive(r.stepLength[j] ?? Number.NaN) / 1000;
-    s.verticalOscillationMm[i] = positive(r.verticalOscillation[j] ?? Number.NaN);
-    s.verticalRatioPct[i] = positive(r.verticalRatio[j] ?? Number.NaN);
-    s.stanceTimeMs[i] = positive(r.stanceTime[j] ?? Number.NaN);
-    raw[i] = rawCadence(r.cadence[j], r.fractionalCadence[j], r.cadence256[j]);
+    s.speedMps[i] = r.speed[j] as number;
+    s.altitudeM[i] = r.altitude[j] as number;
+    s.heartRateBpm[i] = positive(r.heartRate[j] as number);
+    s.latDeg[i] = degrees(r.positionLat[j] as number, 90);
+    s.lonDeg[i] = degrees(r.positionLong[j] as number, 180);
+    s.stepLengthM[i] = positive(r.stepLength[j] as number) / 1000;
+    s.verticalOscillationMm[i] = positive(r.verticalOscillation[j] as number);
+    s.verticalRatioPct[i] = positive(r.verticalRatio[j] as number);
+    s.stanceTimeMs[i] = positive(r.stanceTime[j] as number);
+    const v = rawCadence(r.cadence[j], r.fractionalCadence[j], r.cadence256[j]);
+    raw[i] = v;
+    if (v > 0) {
+      moving++;
+      if (v < 125) below++;
+    }
   }
-  const scale = cadenceScale(raw);
-  if (opts.footSport) for (let i = 0; i < n; i++) s.cadenceSpm[i] = toSpm(raw[i] ?? Number.NaN, scale);
+  const scale = scaleOfCounts(moving, below);
+  if (opts.footSport) for (let i = 0; i < n; i++) s.cadenceSpm[i] = toSpm(raw[i] as number, scale);
   else s.cadenceSpm.fill(Number.NaN);
   return { samples: s, scale, distanceGlitches: glitches };
 }
