@@ -10,12 +10,13 @@ import {
 } from "./advice-reasons.ts";
 import type { CadenceModel } from "./cadence-model.ts";
 import type { CorrelationResult, Hypothesis } from "./correlation.ts";
-import { addDays, formatDay, instantMs } from "./dates.ts";
+import { addDays, formatDay } from "./dates.ts";
 import type { NextRunCeiling, RunSpike } from "./load.ts";
 import type { RollingChange } from "./load-series.ts";
 import type { CadenceAnalysis } from "./overstriding.ts";
 import type { PainEntry, PainLocation } from "./pain.ts";
 import type { RedFlagFinding } from "./red-flags.ts";
+import { sortedByStart } from "./run-order.ts";
 import type { Run, Units } from "./types.ts";
 
 export const NOT_MEDICAL_ADVICE =
@@ -106,7 +107,7 @@ function overstridingTip(
   const because: string[] = [];
   const correlation = input.correlations.find((c) => c.hypothesis === "overstriding");
   if (correlation && linked.has("overstriding")) because.push(correlationReason(correlation));
-  const latestFirst = [...recent].sort((a, b) => instantMs(b.startUtc) - instantMs(a.startUtc));
+  const latestFirst = sortedByStart(recent, true);
   const analysed = latestFirst
     .map((run) => ({ run, a: input.cadence.get(run.id) }))
     .filter((x): x is { run: Run; a: CadenceAnalysis } => x.a !== undefined);
@@ -140,8 +141,7 @@ function mileageTip(input: AdviceInput, recent: readonly Run[], linked: Readonly
   const correlation = input.correlations.find((c) => c.hypothesis === "mileage_spike");
   if (correlation && linked.has("mileage_spike")) because.push(correlationReason(correlation));
   const spikeById = new Map(input.spikes.map((s) => [s.runId, s]));
-  const spiky = [...recent]
-    .sort((a, b) => instantMs(b.startUtc) - instantMs(a.startUtc))
+  const spiky = sortedByStart(recent, true)
     .filter((r) => spikeById.get(r.id)?.spike)
     .slice(0, 3);
   for (const run of spiky) because.push(spikeReason(run, spikeById.get(run.id) as RunSpike, units, today));

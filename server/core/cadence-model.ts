@@ -1,5 +1,5 @@
-import { instantMs } from "./dates.ts";
 import { evaluate, huberFit, type FitPoint } from "./regression.ts";
+import { sortedByStart } from "./run-order.ts";
 import { runningSamples } from "./running-samples.ts";
 import { median, weightedMedian } from "./stats.ts";
 import { withDefaults, type Thresholds } from "./thresholds.ts";
@@ -100,7 +100,7 @@ export function fitCadenceModel(
   maxRuns = 100,
 ): CadenceModel {
   const t = withDefaults(overrides);
-  const recent = [...runs].sort((a, b) => instantMs(b.startUtc) - instantMs(a.startUtc)).slice(0, maxRuns);
+  const recent = sortedByStart(runs, true).slice(0, maxRuns);
   const refs = recent.map((r) => referencePoints(r, t)).filter((r): r is ReferenceRun => r !== null);
   if (refs.length < t.minReferenceRuns) {
     return populationModel(

@@ -1,4 +1,3 @@
-import { instantMs } from "./dates.ts";
 import { NOT_MEDICAL_ADVICE, selectAdvice, type Tip } from "./advice.ts";
 import { fitCadenceModel, type CadenceModel } from "./cadence-model.ts";
 import { correlateAll, type CorrelationResult, type Exposure, type Hypothesis } from "./correlation.ts";
@@ -15,6 +14,7 @@ import { analyzeCadence, type CadenceAnalysis } from "./overstriding.ts";
 import type { PainEntry } from "./pain.ts";
 import { painOutcomes, type RunPainOutcome } from "./pain-outcomes.ts";
 import { findRedFlags, type RedFlagFinding } from "./red-flags.ts";
+import { sortedByStart } from "./run-order.ts";
 import type { Thresholds } from "./thresholds.ts";
 import { weeklyTrends, type RunTrendPoint, type Trends } from "./trends.ts";
 import type { Run, Units } from "./types.ts";
@@ -82,9 +82,7 @@ export function analyzeRun(
 /** All findings from a runner's history and pain log as of `today`. */
 export function computeInsights(input: InsightsInput): Insights {
   const t = input.thresholds ?? {};
-  const runs = input.runs
-    .filter((r) => r.localDate <= input.today)
-    .sort((a, b) => instantMs(a.startUtc) - instantMs(b.startUtc));
+  const runs = sortedByStart(input.runs.filter((r) => r.localDate <= input.today));
   const pain = input.pain.filter((e) => e.date <= input.today);
   const model = input.model ?? fitCadenceModel(runs, t);
   const cadence = new Map(runs.map((r) => [r.id, input.cadence?.get(r.id) ?? analyzeCadence(r, model, t)]));

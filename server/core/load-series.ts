@@ -85,8 +85,10 @@ export function weeklyDistance(runs: readonly Run[], today: string): WeeklyLoad[
     week.distanceM += day.distanceM;
     week.runs += day.runs;
   }
+  // Days are consecutive, so each week start appears once.
+  const byStart = new Map(weeks.map((w) => [w.weekStart, w]));
   for (const run of runs) {
-    const week = weeks.find((w) => w.weekStart === weekStart(run.localDate));
+    const week = byStart.get(weekStart(run.localDate));
     if (week) week.longestRunM = Math.max(week.longestRunM, run.distanceM);
   }
   weeks.forEach((week, i) => {

@@ -1,4 +1,5 @@
 import { addDays, dayNumber, instantMs } from "./dates.ts";
+import { sortedByStart } from "./run-order.ts";
 import { withDefaults, type Thresholds } from "./thresholds.ts";
 import type { Run } from "./types.ts";
 
@@ -56,15 +57,19 @@ export function spikeCategory(ratio: number | null): SpikeCategory {
 /** L30, ratio and category for every run, by start instant (science.md §3). */
 export function runSpikes(runs: readonly Run[], overrides: Partial<Thresholds> = {}): RunSpike[] {
   const t = withDefaults(overrides);
-  const sorted = [...runs].sort((a, b) => instantMs(a.startUtc) - instantMs(b.startUtc));
-  return sorted.map((run) => {
-    const start = instantMs(run.startUtc);
-    let best: Run | null = null;
-    for (const other of sorted) {
-      const at = instantMs(other.startUtc);
-      if (at >= start) break;
-      if (at >= start - 30 * DAY_MS && (best === null || other.distanceM > best.distanceM)) best = other;
-    }
+  const sorted = sortedByStart(runs);
+  const at = new Float64Array(sorted.length);
+  let comparable = true;
+  for (let i = 0; i < sorted.length; i++) {
+    const run = sorted[i] as Run;
+    at[i] = instantMs(run.startUtc);
+    if (Number.isNaN(at[i]) || Number.isNaN(run.distanceM)) comparable = false;
+  }
+  // NaN breaks the order a sliding window relies on: such a history takes the quadratic scan, as before.
+  const longest = comparable ? longestBefore(sorted, at) : longestBeforeByScan(sorted, at);
+  return sorted.map((run, i) => {
+    const index = longest[i] as number;
+    const best = index < 0 ? null : (sorted[index] as Run);
     const l30 = best !== null && best.distanceM > 0 ? best.distanceM : null;
     const ratio = l30 === null ? null : run.distanceM / l30;
     const category = spikeCategory(ratio);
@@ -79,6 +84,51 @@ export function runSpikes(runs: readonly Run[], overrides: Partial<Thresholds> =
       spike: ratio !== null && ratio > t.spikeRatio,
     };
   });
+}
+
+/**
+ * For each run (sorted by start, no NaN), the index of the longest run that started in the 30 × 24 h before it
+ * (the earliest of equals; −1 for none). A sliding window whose candidates are kept in a deque of falling
+ * distance: O(n) where a scan per run was O(n²).
+ */
+function longestBefore(sorted: readonly Run[], at: Float64Array): Int32Array {
+  const n = sorted.length;
+  const out = new Int32Array(n);
+  const deque = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    const start = at[i] as number;
+    // Runs that started strictly before this one (equal starts are not "before").
+    while (next < n && (at[next] as number) < start) {
+      const distance = (sorted[next] as Run).distanceM;
+      // A longer run that started later outlives a shorter one in every later window; equals stay, earliest first.
+      while (tail > head && (sorted[deque[tail - 1] as number] as Run).distanceM < distance) tail--;
+      deque[tail++] = next++;
+    }
+    const from = start - 30 * DAY_MS;
+    while (head < tail && (at[deque[head] as number] as number) < from) head++;
+    out[i] = head < tail ? (deque[head] as number) : -1;
+  }
+  return out;
+}
+
+/** The same as longestBefore by scanning every earlier run (kept for histories holding NaN). */
+function longestBeforeByScan(sorted: readonly Run[], at: Float64Array): Int32Array {
+  const out = new Int32Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) {
+    const start = at[i] as number;
+    let best = -1;
+    for (let j = 0; j < sorted.length; j++) {
+      const when = at[j] as number;
+      if (when >= start) break;
+      const distance = (sorted[j] as Run).distanceM;
+      if (when >= start - 30 * DAY_MS && (best < 0 || distance > (sorted[best] as Run).distanceM)) best = j;
+    }
+    out[i] = best;
+  }
+  return out;
 }
 
 export interface NextRunCeiling {

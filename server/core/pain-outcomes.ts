@@ -61,6 +61,13 @@ export function painOutcomes(
   const dailyWorst = new Map<string, number>();
   for (const entry of pain)
     dailyWorst.set(entry.date, Math.max(dailyWorst.get(entry.date) ?? 0, entry.severity));
+  // The worst "next morning" entry per date, in log order (Math.max is order-free, NaN and ±0 included).
+  const morningWorst = new Map<string, number>();
+  for (const entry of pain) {
+    if (entry.timing !== "next_morning") continue;
+    const worst = morningWorst.get(entry.date);
+    morningWorst.set(entry.date, worst === undefined ? entry.severity : Math.max(worst, entry.severity));
+  }
   const belonging = new Map<number, PainEntry[]>();
   for (const entry of pain) {
     const run = attributeEntry(entry, runsByDate);
@@ -68,7 +75,7 @@ export function painOutcomes(
   }
   return runs.map((run) => {
     const baseline = baselineBefore(run.localDate, dailyWorst);
-    const pre = preRunSeverity(run, pain, dailyWorst);
+    const pre = preRunSeverity(run, morningWorst, dailyWorst);
     const startedPainFree = pre === null || !isPainEvent(pre, baseline, t);
     const entries = belonging.get(run.id) ?? [];
     const maxSeverity = entries.length > 0 ? Math.max(...entries.map((e) => e.severity)) : null;
@@ -103,10 +110,10 @@ function baselineBefore(date: string, dailyWorst: ReadonlyMap<string, number>): 
 
 function preRunSeverity(
   run: Run,
-  pain: readonly PainEntry[],
+  morningWorst: ReadonlyMap<string, number>,
   dailyWorst: ReadonlyMap<string, number>,
 ): number | null {
-  const morning = pain.filter((e) => e.date === run.localDate && e.timing === "next_morning");
-  if (morning.length > 0) return Math.max(...morning.map((e) => e.severity));
+  const morning = morningWorst.get(run.localDate);
+  if (morning !== undefined) return morning;
   return dailyWorst.get(addDays(run.localDate, -1)) ?? dailyWorst.get(addDays(run.localDate, -2)) ?? null;
 }

@@ -1,5 +1,6 @@
 import { expectedCadence, type CadenceModel } from "./cadence-model.ts";
-import { instantMs, weekStart } from "./dates.ts";
+import { weekStart } from "./dates.ts";
+import { sortedByStart } from "./run-order.ts";
 import { runningSamples, type RunningSamples } from "./running-samples.ts";
 import { median } from "./stats.ts";
 import { withDefaults, type Thresholds } from "./thresholds.ts";
@@ -124,12 +125,14 @@ export function weeklyTrends(
 ): Trends {
   const t = withDefaults(overrides);
   const refSpeed = trendReferenceSpeed(runs, model);
-  const points = [...runs]
-    .sort((a, b) => instantMs(a.startUtc) - instantMs(b.startUtc))
-    .map((r) => cached?.get(r.id) ?? runPoint(r, model, refSpeed, t));
+  const points = sortedByStart(runs).map((r) => cached?.get(r.id) ?? runPoint(r, model, refSpeed, t));
   const byWeek = new Map<string, RunTrendPoint[]>();
-  for (const p of points)
-    byWeek.set(weekStart(p.localDate), [...(byWeek.get(weekStart(p.localDate)) ?? []), p]);
+  for (const p of points) {
+    const start = weekStart(p.localDate);
+    const week = byWeek.get(start);
+    if (week) week.push(p);
+    else byWeek.set(start, [p]);
+  }
   const weekMedian = (
     ps: RunTrendPoint[],
     key: Exclude<keyof RunTrendPoint, "runId" | "localDate">,
