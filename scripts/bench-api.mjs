@@ -34,19 +34,30 @@ async function timedGet(url) {
 
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
+/** `stridewise import DIR` into a fresh data folder: wall seconds from spawn to exit, peak RSS, the summary. */
+function timedImport(cli, dir, threads) {
+  const data = mkdtempSync(join(os.tmpdir(), "stridewise-bench-api-"));
+  const args = [cli, "import", dir, "--data", data, "--json", "--threads", String(threads)];
+  const t = performance.now();
+  const out = spawnSync("/usr/bin/time", ["-f", "maxrss_kb=%M", process.execPath, ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
+  const s = (performance.now() - t) / 1000;
+  if (out.status !== 0) throw new Error(`import failed (${out.status}): ${out.stderr.slice(0, 500)}`);
+  const rssMb = Number(out.stderr.match(/maxrss_kb=(\d+)/)?.[1] ?? Number.NaN) / 1024;
+  return { s, rssMb, summary: JSON.parse(out.stdout).summary, data };
+}
+
 /** Prints the API section of the benchmark for the FIT files in `dir`. */
 export async function benchApi(root, dir, count) {
   const cli = join(root, "bin", "stridewise.js");
-  const data = mkdtempSync(join(os.tmpdir(), "stridewise-bench-api-"));
+  // The whole history imported twice: on one core, then with two parse workers; the server reads the second.
+  const inline = timedImport(cli, dir, 0);
+  rmSync(inline.data, { recursive: true, force: true });
+  const { data, ...workers } = timedImport(cli, dir, 2);
   try {
-    let t = performance.now();
-    const imported = spawnSync(process.execPath, [cli, "import", dir, "--data", data, "--json"], {
-      encoding: "utf8",
-      maxBuffer: 1 << 28,
-    });
-    const importS = (performance.now() - t) / 1000;
-    const summary = JSON.parse(imported.stdout).summary;
-
+    const summary = workers.summary;
     let server = await startServer(cli, data);
     const firstRead = await timedGet(`${server.url}/api/insights`);
     const ids = (await (await fetch(`${server.url}/api/activities?pageSize=500`)).json()).items.map(
@@ -71,13 +82,13 @@ export async function benchApi(root, dir, count) {
     const afterRestart = await timedGet(`${server.url}/api/insights`);
     await server.stop();
 
-    t = performance.now();
+    const t = performance.now();
     spawnSync(process.execPath, [cli, "reanalyze", "--data", data], { encoding: "utf8" });
     const reanalyzeS = (performance.now() - t) / 1000;
 
     console.log(`\n### Dashboard API on a ${count}-run history\n`);
     console.log(
-      `Import: ${importS.toFixed(1)} s (${JSON.stringify(summary)}). First read after the import (builds and caches the analysis): ${(firstRead / 1000).toFixed(2)} s. First read after a restart (per-run results from the cache): ${(afterRestart / 1000).toFixed(2)} s. \`stridewise reanalyze\` (re-parse every original): ${reanalyzeS.toFixed(1)} s.\n`,
+      `Import: ${inline.s.toFixed(1)} s on one core (\`--threads 0\`, peak RSS ${inline.rssMb.toFixed(0)} MB), ${workers.s.toFixed(1)} s with two parse workers (\`--threads 2\`, ${workers.rssMb.toFixed(0)} MB): ${(inline.s / workers.s).toFixed(2)}× (${JSON.stringify(summary)}). First read after the import (builds and caches the analysis): ${(firstRead / 1000).toFixed(2)} s. First read after a restart (per-run results from the cache): ${(afterRestart / 1000).toFixed(2)} s. \`stridewise reanalyze\` (re-parse every original): ${reanalyzeS.toFixed(1)} s.\n`,
     );
     console.log(`| endpoint (${READS_PER_ENDPOINT} sequential reads each) | p50 ms | p95 ms |`);
     console.log("| --- | ---: | ---: |");

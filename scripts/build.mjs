@@ -25,10 +25,13 @@ const [cli] = await Promise.all([
     metafile: true,
     logLevel: "warning",
   }),
-  // Import parses on worker threads; the worker is its own bundle beside the CLI.
+  // Import parses (and checkpoints) on worker threads; each worker is its own bundle beside the CLI.
   build({
-    entryPoints: [join(root, "server/app/parse-worker.ts")],
-    outfile: join(dist, "parse-worker.js"),
+    entryPoints: {
+      "parse-worker": join(root, "server/app/parse-worker.ts"),
+      "checkpoint-worker": join(root, "server/app/checkpoint-worker.ts"),
+    },
+    outdir: dist,
     bundle: true,
     platform: "node",
     format: "esm",

@@ -5,6 +5,7 @@ import { DomainError } from "../errors.ts";
 import { parseFit } from "../../fit-parser/index.ts";
 import { type StorableParse, storableParse } from "../db/activity-rows.ts";
 import { knownFile, storeParsed, type ImportContext } from "./import-file.ts";
+import { startCheckpointer } from "./checkpointer.ts";
 import { createParsePool, type ParsePool } from "./parse-pool.ts";
 import type { RawFile } from "./unpack.ts";
 import { storageError } from "./storage-errors.ts";
@@ -99,6 +100,7 @@ export async function importSources(
   const results: ImportOutcome[] = [];
   const threads = opts.threads ?? 0;
   const pool = createParsePool(threads);
+  const checkpointer = pool.threads > 0 ? startCheckpointer(db) : null;
   // Reading stays in order (archives are read one entry at a time); unpacking and parsing run ahead on the
   // pool while this thread stores, and storing follows the candidates' order.
   const ahead: Promise<Prepared>[] = [];
@@ -123,6 +125,7 @@ export async function importSources(
   } finally {
     close();
     await pool.close();
+    await checkpointer?.stop();
   }
   opts.onProgress?.({ done: candidates.length, total: candidates.length, current: null });
   return { results, summary: summarize(results) };

@@ -1,8 +1,7 @@
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DomainError } from "../errors.ts";
+import { bundledWorker } from "./bundled-worker.ts";
 import type { WorkerReply } from "./parse-worker.ts";
 import { type RawFile, type Unpacked, unpack } from "./unpack.ts";
 
@@ -33,18 +32,12 @@ function movable(bytes: Uint8Array): Uint8Array {
   return whole && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
 }
 
-/** The bundled worker beside this bundle, or null when running from the TypeScript sources (tests). */
-function workerScript(): string | null {
-  const script = fileURLToPath(new URL("./parse-worker.js", import.meta.url));
-  return existsSync(script) ? script : null;
-}
-
 /**
  * A pool of `threads` workers that do everything but the storing: gunzip, SHA-256 and parse. The files'
  * bytes move to a worker and back without copies, so the importing thread is left with reading and SQLite.
  */
 export function createParsePool(threads = availableParallelism()): ParsePool {
-  const script = workerScript();
+  const script = bundledWorker("parse-worker");
   if (threads < 1 || script === null) return inline;
   const workers = Array.from({ length: threads }, () => new Worker(script));
   const waiting = new Map<number, Job>();

@@ -60,7 +60,7 @@ describe("stridewise import on worker threads", () => {
     expect(threaded.activities.length).toBeGreaterThan(30);
   }, 120_000);
 
-  it("parses on workers started from dist/parse-worker.js, wherever the import code's chunk is", async () => {
+  it("parses on workers started from dist/parse-worker.js and checkpoints on dist/checkpoint-worker.js", async () => {
     const data = mkdtempSync(join(tmpdir(), "stridewise-threads-"));
     dirs.push(data);
     const { stderr } = await run(process.execPath, [
@@ -75,7 +75,16 @@ describe("stridewise import on worker threads", () => {
       "2",
     ]);
     const worker = join(ROOT, "dist", "parse-worker.js");
-    expect(stderr.trim().split("\n")).toEqual([`worker ${worker}`, `worker ${worker}`]);
+    const checkpoints = join(ROOT, "dist", "checkpoint-worker.js");
+    expect(stderr.trim().split("\n")).toEqual([
+      `worker ${worker}`,
+      `worker ${worker}`,
+      `worker ${checkpoints}`,
+    ]);
+    const db = openDb(join(data, "stridewise.db"));
+    expect(db.sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(createActivitiesRepo(db).count()).toBe(1);
+    db.close();
   });
 
   it("refuses a thread count that is not a whole number", async () => {
