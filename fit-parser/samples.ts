@@ -104,8 +104,30 @@ export function buildSamples(r: RecordColumns, rows: Uint32Array, opts: SampleOp
   return { samples: s, scale, distanceGlitches: glitches };
 }
 
+// 0, 1, 2, …: the rows of records already in order, shared by every call and never written after it is made.
+let identity = new Uint32Array(0);
+/** Past this many rows the shared identity is not grown (it would stay in memory), a fresh one is made. */
+const MAX_SHARED_ROWS = 1 << 17;
+
+function identityRows(n: number): Uint32Array {
+  if (identity.length >= n) return identity.subarray(0, n);
+  const rows = new Uint32Array(n <= MAX_SHARED_ROWS ? Math.max(n, 4096) : n);
+  for (let i = 0; i < rows.length; i++) rows[i] = i;
+  if (n <= MAX_SHARED_ROWS) identity = rows;
+  return rows.subarray(0, n);
+}
+
 /** Rows sorted by time, one per timestamp (the first in file order), so time strictly increases. */
 export function orderRecords(r: RecordColumns): Uint32Array {
+  // Most files hold finite, strictly increasing timestamps: check that first, without writing anything.
+  let prevTs = Number.NEGATIVE_INFINITY;
+  let k = 0;
+  for (; k < r.count; k++) {
+    const t = r.timestamp[k] as number;
+    if (!(Number.isFinite(t) && t > prevTs)) break;
+    prevTs = t;
+  }
+  if (k === r.count) return identityRows(r.count);
   const rows = new Uint32Array(r.count);
   let n = 0;
   let sorted = true;
