@@ -69,15 +69,12 @@ function compile(globalNum: number, le: boolean, fields: FieldSpec[], size: numb
   return def;
 }
 
-/** Reads a definition message at `p`; returns it and the offset after it, or null if it runs past `end`. */
-function readDefinition(b: Uint8Array, dv: DataView, p: number, end: number): [LocalDef, number] | null {
-  const h = b[p] ?? 0;
-  if (p + 6 > end) return null;
+/** Compiles the definition message at `p`, which readDefinition has checked fits before `end`. */
+function compileDefinition(b: Uint8Array, dv: DataView, p: number): LocalDef {
   const le = b[p + 2] === 0;
   const globalNum = dv.getUint16(p + 3, le);
   const n = b[p + 5] ?? 0;
   let q = p + 6;
-  if (q + 3 * n > end) return null;
   const fields: FieldSpec[] = [];
   let size = 0;
   for (let i = 0; i < n; i++, q += 3) {
@@ -88,15 +85,43 @@ function readDefinition(b: Uint8Array, dv: DataView, p: number, end: number): [L
     fields.push({ num: b[q] ?? 0, at: size, size: fsize, bt, btByte });
     size += fsize;
   }
-  if ((h & 0x20) !== 0) {
-    if (q + 1 > end) return null;
+  if (((b[p] ?? 0) & 0x20) !== 0) {
     const devFields = b[q] ?? 0;
-    q += 1;
-    if (q + 3 * devFields > end) return null;
-    for (let i = 0; i < devFields; i++) size += b[q + 3 * i + 1] ?? 0;
-    q += 3 * devFields;
+    for (let i = 0; i < devFields; i++) size += b[q + 1 + 3 * i + 1] ?? 0;
   }
-  return [compile(globalNum, le, fields, size), q];
+  return compile(globalNum, le, fields, size);
+}
+
+// A watch writes the same few definitions in every file: compiled once, looked up by their bytes. A LocalDef holds
+// no per-file state (a RecordPlan binds to each segment's table when it first reads into it).
+const compiled = new Map<string, LocalDef>();
+const MAX_COMPILED = 512;
+
+/** The bytes that decide a definition: the developer-data flag, architecture, message number and field list. */
+function definitionKey(b: Uint8Array, p: number, q: number): string {
+  let key = String.fromCharCode((b[p] ?? 0) & 0x20);
+  for (let i = p + 2; i < q; i++) key += String.fromCharCode(b[i] ?? 0);
+  return key;
+}
+
+/** Reads a definition message at `p`; returns it and the offset after it, or null if it runs past `end`. */
+function readDefinition(b: Uint8Array, dv: DataView, p: number, end: number): [LocalDef, number] | null {
+  if (p + 6 > end) return null;
+  let q = p + 6 + 3 * (b[p + 5] ?? 0);
+  if (q > end) return null;
+  if (((b[p] ?? 0) & 0x20) !== 0) {
+    if (q + 1 > end) return null;
+    q += 1 + 3 * (b[q] ?? 0);
+    if (q > end) return null;
+  }
+  const key = definitionKey(b, p, q);
+  let def = compiled.get(key);
+  if (def === undefined) {
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    def = compileDefinition(b, dv, p);
+    compiled.set(key, def);
+  }
+  return [def, q];
 }
 
 /** Segment decoding state that lives across messages. */
