@@ -129,5 +129,19 @@ const V2_SERIES_FROM_ORIGINALS = `
 DROP TABLE activity_series;
 `;
 
+// The personal cadence model, kept under a key of the runs it was fitted on: a restart that finds the same
+// recent runs reuses it instead of re-reading their series (the model is the one thing every read needs).
+// Like run_analysis, a cache only: reanalyze clears it.
+const V3_MODEL_CACHE = `
+CREATE TABLE analysis_model (
+  window_key INTEGER PRIMARY KEY,
+  json       TEXT NOT NULL
+);
+`;
+
 /** Every migration, in order. Append only. */
-export const MIGRATIONS: readonly string[] = Object.freeze([V1_STORAGE, V2_SERIES_FROM_ORIGINALS]);
+export const MIGRATIONS: readonly string[] = Object.freeze([
+  V1_STORAGE,
+  V2_SERIES_FROM_ORIGINALS,
+  V3_MODEL_CACHE,
+]);

@@ -60,6 +60,29 @@ describe("the per-run analysis cache", () => {
     expect(perRunResults(db, activities, cache, runs).computed).toBe(runs.length);
   });
 
+  it("after a restart with the same runs reads no original: the model and every result come from the caches", () => {
+    const first = openAnalysis(db, () => NOW).snapshot().insights;
+    try {
+      // The same database with every original unreadable: anything that still needed a series would differ.
+      db.sqlite.exec("SAVEPOINT unreadable; UPDATE files SET bytes = x'00'");
+      const again = openAnalysis(db, () => NOW).snapshot().insights;
+      expect(again.model).toEqual(first.model);
+      expect(again.runs).toEqual(first.runs);
+      expect(again.trends).toEqual(first.trends);
+    } finally {
+      db.sqlite.exec("ROLLBACK TO unreadable; RELEASE unreadable");
+    }
+    // And the check has teeth: without the caches, unreadable originals do change the answer.
+    const cache = createAnalysisRepo(db);
+    db.sqlite.exec("SAVEPOINT unreadable; UPDATE files SET bytes = x'00'");
+    try {
+      cache.clear();
+      expect(openAnalysis(db, () => NOW).snapshot().insights.model).not.toEqual(first.model);
+    } finally {
+      db.sqlite.exec("ROLLBACK TO unreadable; RELEASE unreadable");
+    }
+  });
+
   it("recomputes after the model changes", async () => {
     const activities = createActivitiesRepo(db);
     const cache = createAnalysisRepo(db);

@@ -32,11 +32,9 @@ export interface PerRunResults extends AnalysisBasis {
 }
 
 /** The cache only saves time: on a read-only or full disk the results are still served, just not kept. */
-function saveToCache(db: Db, cache: AnalysisRepo, key: number, fresh: readonly [number, CachedRun][]): void {
+function saveToCache(db: Db, write: () => void): void {
   try {
-    db.transaction(() => {
-      for (const [id, result] of fresh) cache.put(id, key, result);
-    });
+    db.transaction(write);
   } catch (err) {
     if (!(
       typeof (err as { code?: unknown }).code === "string" &&
@@ -82,6 +80,34 @@ function loadSeries(activities: ActivitiesRepo, run: Run): Run {
  * reads, and runs whose cached result was made under another model, have their series loaded: a
  * long history costs one pass after a change and none after that.
  */
+/**
+ * The model fitted on the most recent runs, and the runs whose series were loaded for it. The fit is kept
+ * under a key of those runs' summaries, so a restart with the same runs reads no series at all.
+ */
+function recentModel(
+  db: Db,
+  activities: ActivitiesRepo,
+  cache: AnalysisRepo,
+  runs: readonly Run[],
+): { model: CadenceModel; loaded: Run[] } {
+  const window = runs.slice(-MODEL_WINDOW_RUNS);
+  const key = hashKey(
+    JSON.stringify([ANALYSIS_VERSION, window.map((r) => [r.id, r.startUtc, r.distanceM, r.timerS])]),
+  );
+  const saved = cache.getModel(key) as CadenceModel | null;
+  if (saved) return { model: saved, loaded: [] };
+  const loaded = window.map((r) => loadSeries(activities, r));
+  const model = fitCadenceModel(loaded);
+  // JSON would bring a NaN or an infinity back as null: such a model is not kept.
+  let lossless = true;
+  JSON.stringify(model, (_k, v: unknown) => {
+    if (typeof v === "number" && !Number.isFinite(v)) lossless = false;
+    return v;
+  });
+  if (lossless) saveToCache(db, () => cache.putModel(key, model));
+  return { model, loaded };
+}
+
 export function perRunResults(
   db: Db,
   activities: ActivitiesRepo,
@@ -89,8 +115,8 @@ export function perRunResults(
   runs: readonly Run[],
   previous: AnalysisBasis | null = null,
 ): PerRunResults {
-  const recent = runs.slice(-MODEL_WINDOW_RUNS).map((r) => loadSeries(activities, r));
-  const fitted: AnalysisBasis = { model: fitCadenceModel(recent), refSpeed: 0 };
+  const { model: refit, loaded: recent } = recentModel(db, activities, cache, runs);
+  const fitted: AnalysisBasis = { model: refit, refSpeed: 0 };
   fitted.refSpeed = trendReferenceSpeed(runs, fitted.model);
   const { model, refSpeed } = previous && sameBasis(previous, fitted) ? previous : fitted;
   const key = hashKey(JSON.stringify([ANALYSIS_VERSION, model, refSpeed]));
@@ -108,6 +134,10 @@ export function perRunResults(
     cadence.set(run.id, result.cadence);
     trendPoints.set(run.id, result.trend);
   }
-  if (fresh.length > 0) saveToCache(db, cache, key, fresh);
+  if (fresh.length > 0) {
+    saveToCache(db, () => {
+      for (const [id, result] of fresh) cache.put(id, key, result);
+    });
+  }
   return { model, refSpeed, cadence, trendPoints, computed: fresh.length };
 }
