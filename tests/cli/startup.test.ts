@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { tempDir } from "../app/fixtures.ts";
+import { CORPUS_DIR } from "../support/corpus.ts";
 import { CLI, ROOT } from "../support/server.ts";
 
 // Prints every module the process resolves ("resolved <url>") on stderr, from node's resolve hook.
@@ -25,7 +26,15 @@ afterEach(() => tmp.remove());
 
 /** The packages (under node_modules) a CLI run loads, by name. */
 function packagesLoaded(args: string[]): { status: number | null; packages: Set<string> } {
-  const r = spawnSync(process.execPath, ["--import", TRACE, CLI, ...args], { cwd: ROOT, encoding: "utf8" });
+  // Without a password, `serve --host 0.0.0.0` refuses to start instead of serving until the timeout.
+  const env = { ...process.env };
+  delete env["STRIDEWISE_PASSWORD"];
+  const r = spawnSync(process.execPath, ["--import", TRACE, CLI, ...args], {
+    cwd: ROOT,
+    env,
+    encoding: "utf8",
+    timeout: 30_000,
+  });
   const packages = new Set<string>();
   for (const m of r.stderr.matchAll(/^resolved .*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) {
     if (m[1]) packages.add(m[1]);
@@ -41,7 +50,8 @@ describe("stridewise start-up", () => {
   });
 
   it("loads what an import needs and none of the server's packages", () => {
-    const r = packagesLoaded(["import", tmp.path, "--data", join(tmp.path, "data"), "--json"]);
+    const run = join(CORPUS_DIR, "fitparse__garmin-fenix-5-run.fit");
+    const r = packagesLoaded(["import", run, "--data", join(tmp.path, "data"), "--json"]);
     expect(r.status).toBe(0);
     expect(r.packages).toContain("better-sqlite3");
     expect(r.packages).toContain("@garmin/fitsdk");
