@@ -83,71 +83,97 @@ export function rollingMedian(
   const n = values.length;
   const out = new Float64Array(n);
   const half = windowS / 2;
-  // The window's finite values, kept sorted: windows are a few dozen samples, so a shift beats a heap.
-  let window = new Float64Array(64);
-  let size = 0;
+  const window: SortedWindow = { values: new Float64Array(64), size: 0 };
   let lo = 0;
   let hi = 0;
   for (let i = 0; i < n; i++) {
     const t = timeS[i] as number;
-    while (hi < n && (timeS[hi] as number) <= t + half) {
-      const v = values[hi++] as number;
-      if (!Number.isFinite(v)) continue;
-      if (size === window.length) {
-        const grown = new Float64Array(size * 2);
-        grown.set(window);
-        window = grown;
-      }
-      // After the last value ≤ v (the first one > v), as a linear scan from the end would put it.
-      const k = upperBound(window, size, v);
-      for (let j = size; j > k; j--) window[j] = window[j - 1] as number;
-      window[k] = v;
-      size++;
+    const firstIn = hi;
+    while (hi < n && (timeS[hi] as number) <= t + half) hi++;
+    const firstOut = lo;
+    while (lo < hi && (timeS[lo] as number) < t - half) lo++;
+    // At a steady sample rate one value enters and one leaves: one pass over the window instead of two.
+    const swapped =
+      hi - firstIn === 1 &&
+      lo - firstOut === 1 &&
+      firstOut < firstIn &&
+      replace(window, values[firstOut] as number, values[firstIn] as number);
+    if (!swapped) {
+      for (let j = firstIn; j < hi; j++) insert(window, values[j] as number);
+      for (let j = firstOut; j < lo; j++) remove(window, values[j] as number);
     }
-    while (lo < hi && (timeS[lo] as number) < t - half) {
-      const v = values[lo++] as number;
-      if (!Number.isFinite(v)) continue;
-      // The first value equal to v (=== like indexOf, so −0 and 0 match): the lower bound.
-      const k = lowerBound(window, size, v);
-      if (k < size && window[k] === v) {
-        for (let j = k; j < size - 1; j++) window[j] = window[j + 1] as number;
-        size--;
-      }
-    }
-    if (size === 0) out[i] = Number.NaN;
-    else {
-      const mid = size >> 1;
-      out[i] =
-        size % 2 === 1
-          ? (window[mid] as number)
-          : ((window[mid - 1] as number) + (window[mid] as number)) / 2;
-    }
+    out[i] = windowMedian(window);
   }
   return out;
 }
 
-/** First index in sorted[0, size) whose value is > v. */
-function upperBound(sorted: Float64Array, size: number, v: number): number {
-  let a = 0;
-  let b = size;
-  while (a < b) {
-    const m = (a + b) >> 1;
-    if ((sorted[m] as number) > v) b = m;
-    else a = m + 1;
-  }
-  return a;
+/** The finite values of a window, ascending, in a buffer that grows as needed. */
+interface SortedWindow {
+  values: Float64Array;
+  size: number;
 }
 
-/** First index in sorted[0, size) whose value is not < v. */
-function lowerBound(sorted: Float64Array, size: number, v: number): number {
-  let a = 0;
-  let b = size;
-  while (a < b) {
-    const m = (a + b) >> 1;
-    if ((sorted[m] as number) < v) a = m + 1;
-    else b = m;
+/** Inserts v after every value ≤ v (NaN and infinities are not kept). */
+function insert(window: SortedWindow, v: number): void {
+  if (!Number.isFinite(v)) return;
+  if (window.size === window.values.length) {
+    const grown = new Float64Array(window.size * 2);
+    grown.set(window.values);
+    window.values = grown;
   }
-  return a;
+  const s = window.values;
+  let k = window.size;
+  while (k > 0 && (s[k - 1] as number) > v) {
+    s[k] = s[k - 1] as number;
+    k--;
+  }
+  s[k] = v;
+  window.size++;
+}
+
+/** Removes the first value === v (so −0 and 0 match, as indexOf does). */
+function remove(window: SortedWindow, v: number): void {
+  if (!Number.isFinite(v)) return;
+  const s = window.values;
+  const size = window.size;
+  let k = 0;
+  while (k < size && (s[k] as number) < v) k++;
+  if (k === size || s[k] !== v) return;
+  for (let j = k + 1; j < size; j++) s[j - 1] = s[j] as number;
+  window.size = size - 1;
+}
+
+/**
+ * insert(vIn) then remove(vOut) in one pass, to the same array (down to which of −0 and 0 sits where): the
+ * old first value === vOut goes and vIn lands after every value ≤ it. False, window untouched, otherwise.
+ */
+function replace(window: SortedWindow, vOut: number, vIn: number): boolean {
+  if (!Number.isFinite(vIn) || !Number.isFinite(vOut)) return false;
+  const s = window.values;
+  const size = window.size;
+  let k = 0;
+  while (k < size && (s[k] as number) < vOut) k++;
+  if (k === size || s[k] !== vOut) return false;
+  if (vIn >= vOut) {
+    while (k + 1 < size && (s[k + 1] as number) <= vIn) {
+      s[k] = s[k + 1] as number;
+      k++;
+    }
+  } else {
+    while (k > 0 && (s[k - 1] as number) > vIn) {
+      s[k] = s[k - 1] as number;
+      k--;
+    }
+  }
+  s[k] = vIn;
+  return true;
+}
+
+function windowMedian(window: SortedWindow): number {
+  const { values: s, size } = window;
+  if (size === 0) return Number.NaN;
+  const mid = size >> 1;
+  return size % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
 /** Median of values weighted by `weights` (ties broken toward the lower value). */
