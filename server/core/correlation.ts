@@ -9,7 +9,7 @@ import {
   type Proportion,
 } from "./inference.ts";
 import type { RunPainOutcome } from "./pain-outcomes.ts";
-import { seededRandom, shuffleInPlace } from "./random.ts";
+import { blockPermutationP } from "./permutation.ts";
 import { withDefaults, type Thresholds } from "./thresholds.ts";
 
 /** The fixed hypotheses: exposure flag → pain within 0–48 h. */
@@ -178,33 +178,4 @@ function missingData(
       `${t.minPainEvents - events} more pain event${t.minPainEvents - events === 1 ? "" : "s"} (pain ≥ 3/10 after a run)`,
     );
   return out;
-}
-
-/** Shuffles flags within each week (keeping each week's flagged count): P(flagged-with-pain ≥ observed). */
-function blockPermutationP(
-  rows: Counts["rows"],
-  observed: number,
-  permutations: number,
-  seed: number,
-): number {
-  const random = seededRandom(seed);
-  const weeks = new Map<string, Array<{ flagged: boolean; pain: boolean }>>();
-  for (const r of rows)
-    weeks.set(r.week, [...(weeks.get(r.week) ?? []), { flagged: r.flagged, pain: r.pain }]);
-  const blocks = [...weeks.values()].map((week) => ({
-    flags: week.map((w) => w.flagged),
-    pains: week.map((w) => w.pain),
-  }));
-  let atLeast = 0;
-  for (let k = 0; k < permutations; k++) {
-    let a = 0;
-    for (const block of blocks) {
-      shuffleInPlace(block.flags, random);
-      block.flags.forEach((f, i) => {
-        if (f && block.pains[i]) a++;
-      });
-    }
-    if (a >= observed) atLeast++;
-  }
-  return (1 + atLeast) / (1 + permutations);
 }
