@@ -59,10 +59,11 @@ export interface ImportOptions {
   onResult?: (outcome: ImportOutcome) => void;
   limits?: Partial<ArchiveLimits>;
   /**
-   * Parse threads; 0 (the default) parses on this thread. With our decoder parsing is ~10% of an import
-   * and storing the rest, so workers measured no faster (docs/performance.md): kept for larger files.
+   * Parse workers; 0 (the default) does everything on this thread. With workers, reading, hashing and
+   * parsing move to them and WAL checkpoints to one more thread, leaving this one to store. "auto": one
+   * worker per core but this one's, for a batch of BULK_FILES or more (docs/performance.md has the figures).
    */
-  threads?: number;
+  threads?: number | "auto";
   /** The clock, for imported_at; ISO 8601 UTC. */
   now?: () => string;
 }

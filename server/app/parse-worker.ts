@@ -7,7 +7,10 @@ export type WorkerReply =
   | { id: number; ok: true; unpacked: Unpacked }
   | { id: number; ok: false; code: string | null; message: string };
 
-/** The FIT bytes move back to the importer, not copied (the samples stay here: storage does not keep them). */
+/**
+ * The FIT bytes go back to the importer without a copy: read from disk they are in shared memory already,
+ * unpacked from .gz their buffer is moved. The samples stay here: storage does not keep them.
+ */
 function transferables(u: Unpacked): ArrayBuffer[] {
   return u.bytes.buffer instanceof ArrayBuffer ? [u.bytes.buffer] : [];
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { parseFit } from "../../fit-parser/index.ts";
 import { type StorableParse, storableParse } from "../db/activity-rows.ts";
@@ -46,8 +46,31 @@ export function checkedSize(bytes: Uint8Array, display: string, maxFitBytes: num
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
+/**
+ * A file read from disk into shared memory: handing it back from a worker to the importing thread then
+ * costs nothing (a transferred buffer measured 0.2-0.4 ms a file here). The size is checked before reading.
+ */
+function readShared(file: { path: string; display: string; maxFitBytes: number }): Uint8Array {
+  const fd = openSync(file.path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (size > file.maxFitBytes) throw fileTooLarge(file.display, file.maxFitBytes);
+    const bytes = new Uint8Array(new SharedArrayBuffer(size));
+    let done = 0;
+    while (done < size) {
+      const n = readSync(fd, bytes, done, size - done, done);
+      if (n === 0) break;
+      done += n;
+    }
+    // Shorter than its size a moment ago: it shrank (rewritten), so keep what is there.
+    return done === size ? bytes : bytes.subarray(0, done);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function rawBytes(file: RawFile): Uint8Array {
-  return "raw" in file ? file.raw : checkedSize(readFileSync(file.path), file.display, file.maxFitBytes);
+  return "raw" in file ? file.raw : readShared(file);
 }
 
 /** The FIT bytes of a file, their SHA-256, and their parse (as storage takes it) when done alongside (on a worker). */

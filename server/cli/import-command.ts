@@ -6,7 +6,7 @@ import { formatOutcome, formatSummary, progressBar, toJson } from "./import-outp
 export interface ImportCommandOptions {
   data?: string | undefined;
   json?: boolean | undefined;
-  threads?: number | undefined;
+  threads?: number | "auto" | undefined;
 }
 
 /** Imports paths into the data folder, printing per-file lines (or JSON); exit status 1 if any was rejected. */
@@ -15,7 +15,7 @@ export async function runImport(paths: string[], opts: ImportCommandOptions): Pr
   const bar = progressBar();
   try {
     const report = await importSources(db, paths, {
-      ...(opts.threads !== undefined && { threads: opts.threads }),
+      threads: opts.threads ?? "auto",
       onProgress: (p) => bar.update(p),
       onResult: (o) => {
         if (!opts.json) bar.line(formatOutcome(o));

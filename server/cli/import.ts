@@ -14,7 +14,10 @@ export function registerImport(program: Command): void {
     .argument("<path...>", "files, archives or folders")
     .option("--data <dir>", "data folder (default: $STRIDEWISE_DATA or ./data)")
     .option("--json", "print the per-file outcomes and the summary as JSON")
-    .option("--threads <n>", "parse on N worker threads (default 0: parse inline, which measures as fast)")
+    .option(
+      "--threads <n>",
+      "parse on N worker threads; 0 does everything on one thread (default: one per core but one, for 16 files or more)",
+    )
     .action(async (paths: string[], opts: ImportCliOptions) => {
       const threads = opts.threads === undefined ? undefined : Number(opts.threads);
       if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0 && threads <= 64)) {

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
@@ -59,6 +59,24 @@ describe("stridewise import on worker threads", () => {
     expect(threaded.activities).toEqual(inline.activities);
     expect(threaded.activities.length).toBeGreaterThan(30);
   }, 120_000);
+
+  it("by default uses workers for a bulk import (16 files or more) and none for a few files", async () => {
+    const spawned = async (sources: string[]): Promise<string[]> => {
+      const data = mkdtempSync(join(tmpdir(), "stridewise-threads-"));
+      dirs.push(data);
+      const args = ["--import", WORKER_SPY, CLI, "import", ...sources, "--data", data, "--json"];
+      const { stderr } = await run(process.execPath, args).catch((err: { stderr: string }) => err);
+      return stderr.split("\n").filter((l) => l.startsWith("worker "));
+    };
+    const corpus = readdirSync(CORPUS_DIR).filter((n) => n.endsWith(".fit"));
+    expect(corpus.length).toBeGreaterThanOrEqual(16);
+    const bulk = await spawned(corpus.slice(0, 16).map((n) => join(CORPUS_DIR, n)));
+    expect(bulk).toContain(`worker ${join(ROOT, "dist", "checkpoint-worker.js")}`);
+    expect(bulk.filter((l) => l.endsWith("parse-worker.js")).length).toBe(
+      Math.max(1, availableParallelism() - 1),
+    );
+    expect(await spawned(corpus.slice(0, 3).map((n) => join(CORPUS_DIR, n)))).toEqual([]);
+  }, 60_000);
 
   it("parses on workers started from dist/parse-worker.js and checkpoints on dist/checkpoint-worker.js", async () => {
     const data = mkdtempSync(join(tmpdir(), "stridewise-threads-"));
