@@ -114,11 +114,16 @@ class Bits {
 
   read(n: number): number {
     let out = 0;
-    for (let i = 0; i < n; i++) {
+    let got = 0;
+    // As many bits at a time as the current value still holds (a bit at a time, 2 ** i was most of the cost).
+    while (got < n) {
       const v = this.data[this.index] ?? 0;
-      out += ((v >>> this.bit) & 1) * 2 ** i;
-      this.bit++;
-      this.available--;
+      const take = Math.min(n - got, this.width - this.bit);
+      const chunk = take >= 32 ? v >>> 0 : (v >>> this.bit) & ((1 << take) - 1);
+      out += chunk * 2 ** got;
+      got += take;
+      this.bit += take;
+      this.available -= take;
       if (this.bit >= this.width) {
         this.bit = 0;
         this.index++;
