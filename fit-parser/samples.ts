@@ -1,5 +1,6 @@
 import { rawCadence, scaleOfCounts, toSpm } from "./cadence.ts";
 import type { CadenceScale } from "./cadence.ts";
+import { RECORD_COLUMNS, isNeverWritten } from "./decoder/columns.ts";
 import type { RecordColumns } from "./decoder/columns.ts";
 import type { Samples } from "./types.ts";
 import { fitSecondsMs } from "./values.ts";
@@ -44,54 +45,85 @@ export interface BuiltSamples {
   distanceGlitches: number;
 }
 
-function degrees(semicircles: number, limit: number): number {
-  const deg = semicircles * SEMICIRCLE_TO_DEG;
-  return Number.isFinite(deg) && Math.abs(deg) <= limit ? deg : Number.NaN;
+// Per element, a JS loop over typed arrays costs about as much as every other step here, while TypedArray.set
+// copies (and narrows to float32) natively: plain columns are copied with set() over a contiguous run of records
+// and fixed up in place, and only the columns that need arithmetic are written by loops.
+
+/** The records at `rows` as columns of their own, in that order (only for files that needed sorting). */
+function gather(r: RecordColumns, rows: Uint32Array): RecordColumns {
+  const out: Record<string, Float64Array | number> = { count: rows.length };
+  for (const name of RECORD_COLUMNS) {
+    const src = r[name];
+    const col = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) col[i] = src[rows[i] as number] as number;
+    out[name] = col;
+  }
+  return out as RecordColumns;
 }
 
-/** Positive values only: 0 step length or stance time is a "no reading" placeholder, not a measurement. */
-function positive(n: number): number {
-  return n > 0 ? n : Number.NaN;
+/** out = col[a, a + n) where positive, NaN elsewhere: 0 step length or stance time is a "no reading" placeholder. */
+function positiveTo(out: Float32Array, col: Float64Array, a: number): void {
+  out.set(col.subarray(a, a + out.length));
+  for (let i = 0; i < out.length; i++) if (!((col[a + i] as number) > 0)) out[i] = Number.NaN;
+}
+
+function degreesTo(out: Float64Array, col: Float64Array, a: number, limit: number): void {
+  if (isNeverWritten(col)) {
+    out.fill(Number.NaN);
+    return;
+  }
+  for (let i = 0; i < out.length; i++) {
+    const deg = (col[a + i] as number) * SEMICIRCLE_TO_DEG;
+    out[i] = Number.isFinite(deg) && Math.abs(deg) <= limit ? deg : Number.NaN;
+  }
+}
+
+/** Distances, rebased when asked; a reading that goes backwards becomes NaN. Returns how many did. */
+function distancesTo(out: Float64Array, col: Float64Array, a: number, rebase: boolean): number {
+  out.set(col.subarray(a, a + out.length));
+  let firstDistance = Number.NaN;
+  let lastDistance = Number.NEGATIVE_INFINITY;
+  let glitches = 0;
+  for (let i = 0; i < out.length; i++) {
+    let d = out[i] as number;
+    if (!Number.isFinite(d)) continue;
+    if (rebase) {
+      if (Number.isNaN(firstDistance)) firstDistance = d;
+      d -= firstDistance;
+      out[i] = d;
+    }
+    if (d < lastDistance) {
+      glitches++;
+      out[i] = Number.NaN;
+    } else lastDistance = d;
+  }
+  return glitches;
 }
 
 // Raw cadence between the two passes, kept from one call to the next rather than allocated per activity.
 let rawScratch = new Float64Array(4096);
 
-/** Columns from the records at `rows` (time-sorted, strictly increasing timestamps). */
-export function buildSamples(r: RecordColumns, rows: Uint32Array, opts: SampleOptions): BuiltSamples {
-  const n = rows.length;
-  // Every column is written below for every row.
-  const s = emptySamples(n, false);
+/** Steps/min for foot sports, NaN otherwise; the scale comes from the median of the moving raw values. */
+function cadenceTo(out: Float32Array, r: RecordColumns, a: number, footSport: boolean): CadenceScale {
+  // Only foot sports use the scale: summaries of other sports have no cadence.
+  if (!footSport) {
+    out.fill(Number.NaN);
+    return 2;
+  }
+  const n = out.length;
   if (rawScratch.length < n) rawScratch = new Float64Array(n);
   const raw = rawScratch;
-  let firstDistance = Number.NaN;
-  let lastDistance = Number.NEGATIVE_INFINITY;
-  let glitches = 0;
+  const { cadence, fractionalCadence, cadence256 } = r;
   let moving = 0;
   let below = 0;
   for (let i = 0; i < n; i++) {
-    const j = rows[i] as number;
-    s.timeS[i] = (fitSecondsMs(r.timestamp[j] as number) - opts.startMs) / 1000;
-    let d = r.distance[j] as number;
-    if (Number.isFinite(d)) {
-      if (opts.rebaseDistance && Number.isNaN(firstDistance)) firstDistance = d;
-      if (opts.rebaseDistance) d -= firstDistance;
-      if (d < lastDistance) {
-        glitches++;
-        d = Number.NaN;
-      } else lastDistance = d;
-    }
-    s.distanceM[i] = d;
-    s.speedMps[i] = r.speed[j] as number;
-    s.altitudeM[i] = r.altitude[j] as number;
-    s.heartRateBpm[i] = positive(r.heartRate[j] as number);
-    s.latDeg[i] = degrees(r.positionLat[j] as number, 90);
-    s.lonDeg[i] = degrees(r.positionLong[j] as number, 180);
-    s.stepLengthM[i] = positive(r.stepLength[j] as number) / 1000;
-    s.verticalOscillationMm[i] = positive(r.verticalOscillation[j] as number);
-    s.verticalRatioPct[i] = positive(r.verticalRatio[j] as number);
-    s.stanceTimeMs[i] = positive(r.stanceTime[j] as number);
-    const v = rawCadence(r.cadence[j], r.fractionalCadence[j], r.cadence256[j]);
+    const j = a + i;
+    const whole = cadence[j] as number;
+    // rawCadence, reading fractional_cadence and cadence256 only when it would use them.
+    const v =
+      Number.isFinite(whole) && whole < 255
+        ? rawCadence(whole, fractionalCadence[j])
+        : rawCadence(Number.NaN, Number.NaN, cadence256[j]);
     raw[i] = v;
     if (v > 0) {
       moving++;
@@ -99,8 +131,37 @@ export function buildSamples(r: RecordColumns, rows: Uint32Array, opts: SampleOp
     }
   }
   const scale = scaleOfCounts(moving, below);
-  if (opts.footSport) for (let i = 0; i < n; i++) s.cadenceSpm[i] = toSpm(raw[i] as number, scale);
-  else s.cadenceSpm.fill(Number.NaN);
+  for (let i = 0; i < n; i++) out[i] = toSpm(raw[i] as number, scale);
+  return scale;
+}
+
+/** Columns from the records at `rows` (time-sorted, strictly increasing timestamps). */
+export function buildSamples(r: RecordColumns, rows: Uint32Array, opts: SampleOptions): BuiltSamples {
+  const n = rows.length;
+  // orderRecords gives a run of consecutive records unless the file needed sorting or had repeated timestamps.
+  const a = n > 0 ? (rows[0] as number) : 0;
+  let contiguous = true;
+  for (let i = 1; i < n && contiguous; i++) contiguous = rows[i] === a + i;
+  if (!contiguous) return buildSamples(gather(r, rows), identityRows(n), opts);
+  // Every column is written below for every row.
+  const s = emptySamples(n, false);
+  const ts = r.timestamp;
+  for (let i = 0; i < n; i++) s.timeS[i] = (fitSecondsMs(ts[a + i] as number) - opts.startMs) / 1000;
+  const glitches = distancesTo(s.distanceM, r.distance, a, opts.rebaseDistance);
+  s.speedMps.set(r.speed.subarray(a, a + n));
+  s.altitudeM.set(r.altitude.subarray(a, a + n));
+  positiveTo(s.heartRateBpm, r.heartRate, a);
+  degreesTo(s.latDeg, r.positionLat, a, 90);
+  degreesTo(s.lonDeg, r.positionLong, a, 180);
+  const step = r.stepLength;
+  for (let i = 0; i < n; i++) {
+    const mm = step[a + i] as number;
+    s.stepLengthM[i] = (mm > 0 ? mm : Number.NaN) / 1000;
+  }
+  positiveTo(s.verticalOscillationMm, r.verticalOscillation, a);
+  positiveTo(s.verticalRatioPct, r.verticalRatio, a);
+  positiveTo(s.stanceTimeMs, r.stanceTime, a);
+  const scale = cadenceTo(s.cadenceSpm, r, a, opts.footSport);
   return { samples: s, scale, distanceGlitches: glitches };
 }
 

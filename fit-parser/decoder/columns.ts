@@ -29,6 +29,14 @@ export const COL: Record<RecordColumnName, number> = Object.fromEntries(
   RECORD_COLUMNS.map((name, i) => [name, i]),
 ) as Record<RecordColumnName, number>;
 
+// The all-NaN columns finish() hands out for fields no record held, so readers can skip them.
+const neverWritten = new WeakSet<Float64Array>();
+
+/** True for a column of a decoded segment that no record wrote to (every value NaN). */
+export function isNeverWritten(col: Float64Array): boolean {
+  return neverWritten.has(col);
+}
+
 /** Rows past which a column is not kept for reuse: a day-long 1 s recording (86,400 rows, 0.7 MB a column) fits. */
 const MAX_POOLED_ROWS = 1 << 17;
 
@@ -121,6 +129,7 @@ export class ColumnTable {
         ? col.subarray(0, this.count)
         : (none ??= this.alloc(RECORD_COLUMNS.length, this.count).fill(Number.NaN));
     });
+    if (none !== null) neverWritten.add(none);
     return out as RecordColumns;
   }
 }
