@@ -1,5 +1,6 @@
 import { parseFit } from "../../fit-parser/index.ts";
 import { emptySamples } from "../../fit-parser/samples.ts";
+import type { Samples } from "../../fit-parser/types.ts";
 import type { ActivitiesRepo, StoredActivity } from "../db/activities-repo.ts";
 
 /**
@@ -10,13 +11,20 @@ import type { ActivitiesRepo, StoredActivity } from "../db/activities-repo.ts";
  */
 export function loadActivity(activities: ActivitiesRepo, id: number): StoredActivity | null {
   const stored = activities.get(id);
-  const original = stored ? activities.original(id) : null;
-  if (!stored || !original) return null;
-  const parsed = parseFit(original.bytes);
-  const session = parsed.ok ? parsed.activities[original.sessionIndex] : undefined;
-  const samples =
-    session && session.startUtc === stored.startUtc && session.samples.count === stored.sampleCount
-      ? session.samples
-      : emptySamples(0);
-  return { ...stored, samples };
+  return stored ? { ...stored, samples: loadSamples(activities, stored) } : null;
+}
+
+/** Just the samples of a stored activity (the analysis needs no laps), by the same rule as loadActivity. */
+export function loadSamples(
+  activities: ActivitiesRepo,
+  stored: { id: number; startUtc: string; sampleCount?: number },
+): Samples {
+  const original = activities.original(stored.id);
+  const parsed = original ? parseFit(original.bytes) : null;
+  const session = parsed?.ok ? parsed.activities[original?.sessionIndex ?? -1] : undefined;
+  const same =
+    session !== undefined &&
+    session.startUtc === stored.startUtc &&
+    (stored.sampleCount === undefined || session.samples.count === stored.sampleCount);
+  return same ? session.samples : emptySamples(0);
 }

@@ -6,8 +6,7 @@ import type { Run } from "../../core/types.ts";
 import type { ActivitiesRepo } from "../../db/activities-repo.ts";
 import type { AnalysisRepo } from "../../db/analysis-repo.ts";
 import type { Db } from "../../db/open.ts";
-import { loadActivity } from "../load-activity.ts";
-import { toCoreRun } from "./runs-source.ts";
+import { loadSamples } from "../load-activity.ts";
 
 /** Bump when the per-run analysis changes meaning, so every cached result is recomputed. */
 const ANALYSIS_VERSION = 1;
@@ -71,8 +70,8 @@ function sameBasis(a: AnalysisBasis, b: AnalysisBasis): boolean {
 }
 
 function loadSeries(activities: ActivitiesRepo, run: Run): Run {
-  const stored = loadActivity(activities, run.id);
-  return stored ? toCoreRun(stored) : run;
+  const samples = loadSamples(activities, run);
+  return { ...run, series: samples.count > 0 ? samples : null };
 }
 
 /**
