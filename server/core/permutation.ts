@@ -1,4 +1,4 @@
-import { seededRandom } from "./random.ts";
+import { SeededStream } from "./random.ts";
 
 /** One eligible run as the permutation guard sees it. */
 export interface PermutationRow {
@@ -10,7 +10,7 @@ export interface PermutationRow {
 /**
  * Shuffles flags within each week (keeping each week's flagged count), `permutations` times, each
  * shuffle starting from the last one's order: P(flagged-with-pain ≥ observed), one-sided, as (1 + k) / (1 + n).
- * Weeks come in first-seen order and each is a Fisher–Yates shuffle drawing from one seeded stream.
+ * Weeks come in first-seen order and each is a Fisher–Yates shuffle drawing from seededRandom(seed)'s stream.
  */
 export function blockPermutationP(
   rows: readonly PermutationRow[],
@@ -18,7 +18,6 @@ export function blockPermutationP(
   permutations: number,
   seed: number,
 ): number {
-  const random = seededRandom(seed);
   const weeks = new Map<string, PermutationRow[]>();
   for (const r of rows) {
     const week = weeks.get(r.week);
@@ -27,43 +26,49 @@ export function blockPermutationP(
   }
   const flags = new Uint8Array(rows.length);
   const pains = new Uint8Array(rows.length);
-  const starts = new Int32Array(weeks.size + 1);
-  // A week whose count cannot change (no pain, or every flag alike) still draws its numbers, and adds a constant.
-  const fixed = new Uint8Array(weeks.size);
+  // Weeks whose count can change; the others (no pain, or every flag alike) add a constant and only
+  // use up their draws, which are skipped: liveSkip[w] draws before live week w, tailSkip after the last.
+  const liveStart: number[] = [];
+  const liveLength: number[] = [];
+  const liveSkip: number[] = [];
+  let skip = 0;
   let constant = 0;
-  let b = 0;
+  let at = 0;
   for (const week of weeks.values()) {
-    const start = starts[b] as number;
     let flagged = 0;
     let painful = 0;
     let both = 0;
     for (let i = 0; i < week.length; i++) {
       const r = week[i] as PermutationRow;
-      flags[start + i] = r.flagged ? 1 : 0;
-      pains[start + i] = r.pain ? 1 : 0;
+      flags[at + i] = r.flagged ? 1 : 0;
+      pains[at + i] = r.pain ? 1 : 0;
       if (r.flagged) flagged++;
       if (r.pain) painful++;
       if (r.flagged && r.pain) both++;
     }
     if (painful === 0 || flagged === 0 || flagged === week.length) {
-      fixed[b] = 1;
       constant += both;
+      skip += week.length - 1;
+    } else {
+      liveStart.push(at);
+      liveLength.push(week.length);
+      liveSkip.push(skip);
+      skip = 0;
     }
-    starts[++b] = start + week.length;
+    at += week.length;
   }
+  const tailSkip = skip;
+  const random = new SeededStream(seed);
   let atLeast = 0;
   for (let k = 0; k < permutations; k++) {
     let a = constant;
-    for (let w = 0; w < weeks.size; w++) {
-      const start = starts[w] as number;
-      const length = (starts[w + 1] as number) - start;
-      if (fixed[w] === 1) {
-        for (let i = length - 1; i > 0; i--) random();
-        continue;
-      }
+    for (let w = 0; w < liveSkip.length; w++) {
+      random.skip(liveSkip[w] as number);
+      const start = liveStart[w] as number;
+      const length = liveLength[w] as number;
       // Fisher–Yates as shuffleInPlace does it; slot i is final once swapped, so it is counted there.
       for (let i = length - 1; i > 0; i--) {
-        const j = start + Math.floor(random() * (i + 1));
+        const j = start + Math.floor(random.next() * (i + 1));
         const f = flags[start + i] as number;
         flags[start + i] = flags[j] as number;
         flags[j] = f;
@@ -71,6 +76,7 @@ export function blockPermutationP(
       }
       a += (flags[start] as number) & (pains[start] as number);
     }
+    random.skip(tailSkip);
     if (a >= observed) atLeast++;
   }
   return (1 + atLeast) / (1 + permutations);

@@ -12,6 +12,34 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+const MULBERRY_STEP = 0x6d2b79f5;
+
+/**
+ * seededRandom's stream as a state that can also jump ahead: each draw adds a constant to the state,
+ * so skipping n draws is one multiply-add. For loops that must keep the stream but not every number.
+ */
+export class SeededStream {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** The next float in [0, 1), exactly as seededRandom(seed)'s next call would return it. */
+  next(): number {
+    this.state = (this.state + MULBERRY_STEP) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  }
+
+  /** Advances the stream past `count` draws without computing them. */
+  skip(count: number): void {
+    this.state = (this.state + Math.imul(count, MULBERRY_STEP)) >>> 0;
+  }
+}
+
 /** Standard normal draws (polar Box–Muller, keeping the spare) from a uniform source. */
 export function normalSource(random: () => number): () => number {
   let spare = Number.NaN;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { blockPermutationP, type PermutationRow } from "../../server/core/permutation.ts";
-import { seededRandom, shuffleInPlace } from "../../server/core/random.ts";
+import { SeededStream, seededRandom, shuffleInPlace } from "../../server/core/random.ts";
 
 /** The first implementation: boolean arrays per week, shuffleInPlace, then a count over every week. */
 function naiveBlockPermutationP(
@@ -71,5 +71,20 @@ describe("blockPermutationP()", () => {
     ];
     expect(blockPermutationP(rows, 2, 99, 1)).toBe(0.01);
     expect(blockPermutationP(rows, 0, 99, 1)).toBe(1);
+  });
+});
+
+describe("SeededStream", () => {
+  it("draws exactly seededRandom's numbers, and skip(n) lands where n draws would", () => {
+    for (const seed of [0, 1, 42, 2 ** 31 + 5, 4_294_967_295]) {
+      const reference = seededRandom(seed);
+      const stream = new SeededStream(seed);
+      for (let i = 0; i < 1000; i++) {
+        const skip = i % 7 === 0 ? i * 37 : 0;
+        for (let k = 0; k < skip; k++) reference();
+        stream.skip(skip);
+        expect(stream.next()).toBe(reference());
+      }
+    }
   });
 });
