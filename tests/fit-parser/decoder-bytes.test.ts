@@ -267,4 +267,15 @@ describe("fitCrc()", () => {
       expect(fitCrc(bytes, 3, mid)).toBe(CrcCalculator.calculateCRC(bytes, 3, mid));
     }
   });
+
+  it("equals it on every short range, whole 16-byte blocks and leftover bytes, in an unaligned view", () => {
+    const bytes = readCorpusFile("elevate__bloemendaal.fit").subarray(1, 200);
+    for (let start = 0; start < 20; start++) {
+      for (let end = start; end <= start + 50; end++) {
+        expect(fitCrc(bytes, start, end), `${start}..${end}`).toBe(
+          CrcCalculator.calculateCRC(bytes, start, end),
+        );
+      }
+    }
+  });
 });
