@@ -4,6 +4,7 @@ interface ImportCliOptions {
   data?: string;
   json?: boolean;
   threads?: string;
+  analysis: boolean;
 }
 
 /** `stridewise import <path...>`: files, .fit.gz, zips (Garmin/Strava exports) and folders, in any mix. */
@@ -18,6 +19,7 @@ export function registerImport(program: Command): void {
       "--threads <n>",
       "parse on N worker threads; 0 does everything on one thread (default: one per core but one, for 16 files or more)",
     )
+    .option("--no-analysis", "store only; the dashboard analyses the new runs on its first read instead")
     .action(async (paths: string[], opts: ImportCliOptions) => {
       const threads = opts.threads === undefined ? undefined : Number(opts.threads);
       if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0 && threads <= 64)) {
@@ -25,6 +27,6 @@ export function registerImport(program: Command): void {
       }
       // Loaded only when this command runs: the other commands' dependencies stay off its start-up.
       const { runImport } = await import("./import-command.ts");
-      await runImport(paths, { data: opts.data, json: opts.json, threads });
+      await runImport(paths, { data: opts.data, json: opts.json, threads, analysis: opts.analysis });
     });
 }

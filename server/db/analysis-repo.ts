@@ -14,6 +14,9 @@ export function createAnalysisRepo(db: Db) {
        ON CONFLICT (activity_id) DO UPDATE SET analysis_version = excluded.analysis_version, json = excluded.json`,
     ),
     clear: db.sqlite.prepare<[], void>("DELETE FROM run_analysis"),
+    ids: db.sqlite.prepare<[number], { activity_id: number }>(
+      "SELECT activity_id FROM run_analysis WHERE analysis_version = ?",
+    ),
     getModel: db.sqlite.prepare<[number], { json: string }>(
       "SELECT json FROM analysis_model WHERE window_key = ?",
     ),
@@ -30,6 +33,10 @@ export function createAnalysisRepo(db: Db) {
     },
     put(activityId: number, version: number, result: unknown): void {
       s.put.run(activityId, version, JSON.stringify(result));
+    },
+    /** Activities with a result made under `version`. */
+    analysed(version: number): Set<number> {
+      return new Set(s.ids.all(version).map((r) => r.activity_id));
     },
     /** The model fitted on the runs behind `key`, or null. */
     getModel(key: number): unknown {

@@ -3,6 +3,7 @@ import { loadDemo } from "../../server/app/demo.ts";
 import { loadActivity } from "../../server/app/load-activity.ts";
 import { openAnalysis } from "../../server/app/analysis/open-analysis.ts";
 import { perRunResults } from "../../server/app/analysis/run-cache.ts";
+import { warmAnalysis } from "../../server/app/analysis/warm.ts";
 import { toCoreRun } from "../../server/app/analysis/runs-source.ts";
 import { computeInsights } from "../../server/core/insights.ts";
 import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
@@ -81,6 +82,17 @@ describe("the per-run analysis cache", () => {
     } finally {
       db.sqlite.exec("ROLLBACK TO unreadable; RELEASE unreadable");
     }
+  });
+
+  it("warmAnalysis() leaves nothing for the first read to compute", async () => {
+    const activities = createActivitiesRepo(db);
+    const cache = createAnalysisRepo(db);
+    cache.clear();
+    const runs = lightRuns();
+    const warm = await warmAnalysis(db);
+    expect(warm).toEqual({ runs: runs.length, analysed: runs.length, workers: 0 });
+    expect(perRunResults(db, activities, cache, runs).computed).toBe(0);
+    expect((await warmAnalysis(db)).analysed).toBe(0);
   });
 
   it("recomputes after the model changes", async () => {

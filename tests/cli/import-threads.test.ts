@@ -25,7 +25,7 @@ interface CliReport {
   results: { file: string; status: string; code: string | null }[];
 }
 
-async function importCorpus(threads: number): Promise<{ report: CliReport; activities: unknown[] }> {
+async function importCorpus(threads: number) {
   const data = mkdtempSync(join(tmpdir(), "stridewise-threads-"));
   dirs.push(data);
   const { stdout } = await run(process.execPath, [
@@ -44,8 +44,15 @@ async function importCorpus(threads: number): Promise<{ report: CliReport; activ
     const stored = repo.get(a.id);
     return [a.startUtc, a.sport, a.distanceM, a.avgCadenceSpm, stored?.sampleCount, stored?.laps.length];
   });
+  // The analysis the import ran at its end: one cached result per run, under the model's key.
+  const analysis = db.sqlite
+    .prepare(
+      `SELECT a.start_utc, r.analysis_version, r.json FROM activities a
+       LEFT JOIN run_analysis r ON r.activity_id = a.id WHERE a.is_run = 1 ORDER BY a.start_utc, a.id`,
+    )
+    .all() as { start_utc: string; analysis_version: number | null; json: string | null }[];
   db.close();
-  return { report: JSON.parse(stdout) as CliReport, activities };
+  return { report: JSON.parse(stdout) as CliReport, activities, analysis };
 }
 
 afterAll(() => {
@@ -58,6 +65,13 @@ describe("stridewise import on worker threads", () => {
     expect(threaded.report.results).toEqual(inline.report.results);
     expect(threaded.activities).toEqual(inline.activities);
     expect(threaded.activities.length).toBeGreaterThan(30);
+  }, 120_000);
+
+  it("analyses every run at the end, on workers, exactly as on one thread", async () => {
+    const [inline, threaded] = await Promise.all([importCorpus(0), importCorpus(2)]);
+    expect(threaded.analysis.length).toBeGreaterThanOrEqual(16);
+    expect(threaded.analysis.every((r) => r.json !== null)).toBe(true);
+    expect(threaded.analysis).toEqual(inline.analysis);
   }, 120_000);
 
   it("by default uses workers for a bulk import (16 files or more) and none for a few files", async () => {

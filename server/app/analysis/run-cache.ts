@@ -69,7 +69,7 @@ function sameBasis(a: AnalysisBasis, b: AnalysisBasis): boolean {
   );
 }
 
-function loadSeries(activities: ActivitiesRepo, run: Run): Run {
+export function loadSeries(activities: ActivitiesRepo, run: Run): Run {
   const samples = loadSamples(activities, run);
   return { ...run, series: samples.count > 0 ? samples : null };
 }
@@ -107,6 +107,46 @@ function recentModel(
   return { model, loaded };
 }
 
+/** One run's cached result: what perRunResults and the analysis workers both compute. */
+export function analyseRun(run: Run, basis: AnalysisBasis): CachedRun {
+  return { cadence: analyzeRun(run, basis.model), trend: runTrendPoint(run, basis.model, basis.refSpeed) };
+}
+
+/** What the per-run results of these runs are made under, and the runs read for the model's refit. */
+export interface AnalysisPlan {
+  basis: AnalysisBasis;
+  /** The cache key of every result made under `basis`. */
+  key: number;
+  recent: Map<number, Run>;
+}
+
+export function planAnalysis(
+  db: Db,
+  activities: ActivitiesRepo,
+  cache: AnalysisRepo,
+  runs: readonly Run[],
+  previous: AnalysisBasis | null = null,
+): AnalysisPlan {
+  const { model: refit, loaded } = recentModel(db, activities, cache, runs);
+  const fitted: AnalysisBasis = { model: refit, refSpeed: trendReferenceSpeed(runs, refit) };
+  const basis = previous && sameBasis(previous, fitted) ? previous : fitted;
+  const key = hashKey(JSON.stringify([ANALYSIS_VERSION, basis.model, basis.refSpeed]));
+  return { basis, key, recent: new Map(loaded.map((r) => [r.id, r])) };
+}
+
+/** Keeps freshly computed results, if the disk lets it. */
+export function saveResults(
+  db: Db,
+  cache: AnalysisRepo,
+  key: number,
+  fresh: readonly (readonly [number, CachedRun])[],
+): void {
+  if (fresh.length === 0) return;
+  saveToCache(db, () => {
+    for (const [id, result] of fresh) cache.put(id, key, result);
+  });
+}
+
 export function perRunResults(
   db: Db,
   activities: ActivitiesRepo,
@@ -114,29 +154,19 @@ export function perRunResults(
   runs: readonly Run[],
   previous: AnalysisBasis | null = null,
 ): PerRunResults {
-  const { model: refit, loaded: recent } = recentModel(db, activities, cache, runs);
-  const fitted: AnalysisBasis = { model: refit, refSpeed: 0 };
-  fitted.refSpeed = trendReferenceSpeed(runs, fitted.model);
-  const { model, refSpeed } = previous && sameBasis(previous, fitted) ? previous : fitted;
-  const key = hashKey(JSON.stringify([ANALYSIS_VERSION, model, refSpeed]));
-  const recentById = new Map(recent.map((r) => [r.id, r]));
+  const { basis, key, recent } = planAnalysis(db, activities, cache, runs, previous);
   const cadence = new Map<number, CadenceAnalysis>();
   const trendPoints = new Map<number, RunTrendPoint>();
   const fresh: [number, CachedRun][] = [];
   for (const run of runs) {
     let result = cache.get(run.id, key) as CachedRun | null;
     if (!result) {
-      const full = recentById.get(run.id) ?? loadSeries(activities, run);
-      result = { cadence: analyzeRun(full, model), trend: runTrendPoint(full, model, refSpeed) };
+      result = analyseRun(recent.get(run.id) ?? loadSeries(activities, run), basis);
       fresh.push([run.id, result]);
     }
     cadence.set(run.id, result.cadence);
     trendPoints.set(run.id, result.trend);
   }
-  if (fresh.length > 0) {
-    saveToCache(db, () => {
-      for (const [id, result] of fresh) cache.put(id, key, result);
-    });
-  }
-  return { model, refSpeed, cadence, trendPoints, computed: fresh.length };
+  saveResults(db, cache, key, fresh);
+  return { ...basis, cadence, trendPoints, computed: fresh.length };
 }
