@@ -37,7 +37,8 @@ const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1
 /** `stridewise import DIR` into a fresh data folder: wall seconds from spawn to exit, peak RSS, the summary. */
 function timedImport(cli, dir, threads) {
   const data = mkdtempSync(join(os.tmpdir(), "stridewise-bench-api-"));
-  const args = [cli, "import", dir, "--data", data, "--json", "--threads", String(threads)];
+  const args = [cli, "import", dir, "--data", data, "--json"];
+  if (threads !== undefined) args.push("--threads", String(threads));
   const t = performance.now();
   const out = spawnSync("/usr/bin/time", ["-f", "maxrss_kb=%M", process.execPath, ...args], {
     encoding: "utf8",
@@ -52,10 +53,11 @@ function timedImport(cli, dir, threads) {
 /** Prints the API section of the benchmark for the FIT files in `dir`. */
 export async function benchApi(root, dir, count) {
   const cli = join(root, "bin", "stridewise.js");
-  // The whole history imported twice: on one core, then with two parse workers; the server reads the second.
+  // The whole history imported (and analysed) twice: on one thread, then with the default workers; the server
+  // reads the second.
   const inline = timedImport(cli, dir, 0);
   rmSync(inline.data, { recursive: true, force: true });
-  const { data, ...workers } = timedImport(cli, dir, 2);
+  const { data, ...workers } = timedImport(cli, dir, undefined);
   try {
     const summary = workers.summary;
     let server = await startServer(cli, data);
@@ -88,7 +90,7 @@ export async function benchApi(root, dir, count) {
 
     console.log(`\n### Dashboard API on a ${count}-run history\n`);
     console.log(
-      `Import: ${inline.s.toFixed(1)} s on one core (\`--threads 0\`, peak RSS ${inline.rssMb.toFixed(0)} MB), ${workers.s.toFixed(1)} s with two parse workers (\`--threads 2\`, ${workers.rssMb.toFixed(0)} MB): ${(inline.s / workers.s).toFixed(2)}× (${JSON.stringify(summary)}). First read after the import (builds and caches the analysis): ${(firstRead / 1000).toFixed(2)} s. First read after a restart (per-run results from the cache): ${(afterRestart / 1000).toFixed(2)} s. \`stridewise reanalyze\` (re-parse every original): ${reanalyzeS.toFixed(1)} s.\n`,
+      `Import (read, parse, store, analyse every run): ${inline.s.toFixed(1)} s on one thread (\`--threads 0\`, peak RSS ${inline.rssMb.toFixed(0)} MB), ${workers.s.toFixed(1)} s with the default workers (${workers.rssMb.toFixed(0)} MB): ${(inline.s / workers.s).toFixed(2)}× (${JSON.stringify(summary)}). First read after the import: ${(firstRead / 1000).toFixed(2)} s. after a restart: ${(afterRestart / 1000).toFixed(2)} s. \`stridewise reanalyze\` (re-parse every original): ${reanalyzeS.toFixed(1)} s.\n`,
     );
     console.log(`| endpoint (${READS_PER_ENDPOINT} sequential reads each) | p50 ms | p95 ms |`);
     console.log("| --- | ---: | ---: |");

@@ -223,28 +223,42 @@ if (!SKIP_IMPORT) {
   const hours = cachedFiles("hour-runs", IMPORT_RUNS, () => hourRuns(lib, IMPORT_RUNS));
   const bytes = hours.files.reduce((n, f) => n + f.length, 0);
   spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], { stdio: "inherit" });
-  // One core (parsing on the importing thread), then one and two worker threads beside it.
+  // Storing only, then storing and analysing (the default); each on one thread and with workers.
+  const storeInline = bestImport(hours.dir, ["--threads", "0", "--no-analysis"], 3);
+  const storeOne = bestImport(hours.dir, ["--threads", "1", "--no-analysis"], 3);
+  const storeTwo = bestImport(hours.dir, ["--threads", "2", "--no-analysis"], 3);
   const inline = bestImport(hours.dir, ["--threads", "0"], 3);
-  const one = bestImport(hours.dir, ["--threads", "1"], 3);
-  const two = bestImport(hours.dir, ["--threads", "2"], 3);
+  const auto = bestImport(hours.dir, [], 3);
   const sdk = measure(hours.files, lib.decodeSdk, 1);
   const parse = measure(hours.files, (f) => countSamples(lib.parseFit(f)), 3);
   console.log(
     `\n### End to end: \`stridewise import\` of ${hours.files.length} one-hour runs (1 s records, GPS, dynamics), ${mb(bytes).toFixed(1)} MB\n`,
   );
   console.log(
-    "Each import is a whole process (start, read, parse, store; best wall time of 3), compared with the SDK's CPU time merely decoding the same files in this process.\n",
+    "Each import is a whole process from spawn to exit (best wall time of 3), compared with the SDK's CPU time merely decoding the same files in this process. × one core: against the same work with `--threads 0`.\n",
   );
   console.log("| what | seconds | files/s | MB/s | × SDK decode | × one core | peak RSS MB |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-  const line = (label, ms, rssMb) =>
-    `| ${label} | ${(ms / 1000).toFixed(2)} | ${(hours.files.length / (ms / 1000)).toFixed(1)} | ${(mb(bytes) / (ms / 1000)).toFixed(1)} | ${(sdk.ms / ms).toFixed(1)}× | ${rssMb === undefined ? "" : `${(inline.ms / ms).toFixed(2)}×`} | ${rssMb === undefined ? "" : rssMb.toFixed(0)} |`;
-  console.log(line("@garmin/fitsdk `Decoder.read()` only, in process", sdk.ms));
-  console.log(line("ours: `parseFit` only, in process", parse.ms));
-  console.log(line("`stridewise import DIR --threads 0` (one core)", inline.ms, inline.rssMb));
-  console.log(line("`stridewise import DIR --threads 1` (one worker)", one.ms, one.rssMb));
-  console.log(line("`stridewise import DIR --threads 2` (two workers)", two.ms, two.rssMb));
-  console.log(`\nImport summary: ${JSON.stringify(two.summary)}.`);
+  const line = (label, r, base) =>
+    `| ${label} | ${(r.ms / 1000).toFixed(2)} | ${(hours.files.length / (r.ms / 1000)).toFixed(1)} | ${(mb(bytes) / (r.ms / 1000)).toFixed(1)} | ${(sdk.ms / r.ms).toFixed(1)}× | ${base ? `${(base.ms / r.ms).toFixed(2)}×` : ""} | ${r.rssMb === undefined ? "" : r.rssMb.toFixed(0)} |`;
+  console.log(line("@garmin/fitsdk `Decoder.read()` only, in process", sdk));
+  console.log(line("ours: `parseFit` only, in process", parse));
+  console.log(
+    line("import `--no-analysis --threads 0`: read, parse, store on one thread", storeInline, storeInline),
+  );
+  console.log(
+    line("import `--no-analysis --threads 1`: one parse worker + checkpointer", storeOne, storeInline),
+  );
+  console.log(
+    line("import `--no-analysis --threads 2`: two parse workers + checkpointer", storeTwo, storeInline),
+  );
+  console.log(
+    line("import `--threads 0`: read, parse, store, analyse every run, one thread", inline, inline),
+  );
+  console.log(
+    line("import (defaults): the same on workers (parse: cores − 1, analysis: all cores)", auto, inline),
+  );
+  console.log(`\nImport summary: ${JSON.stringify(auto.summary)}.`);
 }
 
 if (!SKIP_API) {
