@@ -24,7 +24,7 @@ function option(name, fallback) {
   return v;
 }
 const PASSES = option("passes", 3);
-const INSIGHTS_PASSES = option("insights-passes", 10);
+const INSIGHTS_PASSES = option("insights-passes", 30);
 /** As server/app/analysis/run-cache.ts: the model reads the newest runs. */
 const MODEL_WINDOW_RUNS = 150;
 

@@ -3,11 +3,28 @@
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+/** The decimal number written by the digits date[from, to), or −1 when one is not a digit. */
+function digitsAt(date: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = date.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 /** Days since 1970-01-01 for a YYYY-MM-DD date (proleptic Gregorian, as Date.UTC). */
 export function dayNumber(date: string): number {
-  const y0 = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
+  let y0 = digitsAt(date, 0, 4);
+  let m = digitsAt(date, 5, 7);
+  let d = digitsAt(date, 8, 10);
+  // Digits are read in place (no substrings); anything else is read as Number() reads it.
+  if (y0 < 0 || m < 0 || d < 0) {
+    y0 = Number(date.slice(0, 4));
+    m = Number(date.slice(5, 7));
+    d = Number(date.slice(8, 10));
+  }
   // Hinnant's days_from_civil: pure arithmetic, no Date objects on this hot path.
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
@@ -15,6 +32,13 @@ export function dayNumber(date: string): number {
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146_097 + doe - 719_468;
+}
+
+const TWO_DIGITS = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, "0"));
+
+/** String(n).padStart(2, "0"), from a table for the whole numbers a month or day can be. */
+function twoDigits(n: number): string {
+  return TWO_DIGITS[n] ?? String(n).padStart(2, "0");
 }
 
 /** The YYYY-MM-DD date of a day number. */
@@ -30,7 +54,7 @@ export function dateOfDay(day: number): string {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp + (mp < 10 ? 3 : -9);
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  return `${y >= 1000 && y <= 9999 ? y : String(y).padStart(4, "0")}-${twoDigits(m)}-${twoDigits(d)}`;
 }
 
 export function addDays(date: string, days: number): string {

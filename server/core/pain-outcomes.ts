@@ -1,4 +1,4 @@
-import { addDays, instantMs } from "./dates.ts";
+import { addDays, dateOfDay, dayNumber, instantMs } from "./dates.ts";
 import type { PainEntry } from "./pain.ts";
 import { withDefaults, type Thresholds } from "./thresholds.ts";
 import type { Run } from "./types.ts";
@@ -73,9 +73,17 @@ export function painOutcomes(
     const run = attributeEntry(entry, runsByDate);
     if (run) belonging.set(run.id, [...(belonging.get(run.id) ?? []), entry]);
   }
+  // Each run reads the 7 days before it: a day's date is written once, not once per run that reads it.
+  const dates = new Map<number, string>();
+  const dateText = (day: number): string => {
+    let text = dates.get(day);
+    if (text === undefined) dates.set(day, (text = dateOfDay(day)));
+    return text;
+  };
   return runs.map((run) => {
-    const baseline = baselineBefore(run.localDate, dailyWorst);
-    const pre = preRunSeverity(run, morningWorst, dailyWorst);
+    const day = dayNumber(run.localDate);
+    const baseline = baselineBefore(day, dailyWorst, dateText);
+    const pre = preRunSeverity(run, day, morningWorst, dailyWorst, dateText);
     const startedPainFree = pre === null || !isPainEvent(pre, baseline, t);
     const entries = belonging.get(run.id) ?? [];
     const maxSeverity = entries.length > 0 ? Math.max(...entries.map((e) => e.severity)) : null;
@@ -95,11 +103,16 @@ export function painOutcomes(
   });
 }
 
-function baselineBefore(date: string, dailyWorst: ReadonlyMap<string, number>): number | null {
+/** `dateText(day)` is dateOfDay(day), so dateText(day − k) is addDays(date, −k) for day = dayNumber(date). */
+function baselineBefore(
+  day: number,
+  dailyWorst: ReadonlyMap<string, number>,
+  dateText: (day: number) => string,
+): number | null {
   let sum = 0;
   let n = 0;
   for (let k = 1; k <= 7; k++) {
-    const worst = dailyWorst.get(addDays(date, -k));
+    const worst = dailyWorst.get(dateText(day - k));
     if (worst !== undefined) {
       sum += worst;
       n++;
@@ -110,10 +123,12 @@ function baselineBefore(date: string, dailyWorst: ReadonlyMap<string, number>): 
 
 function preRunSeverity(
   run: Run,
+  day: number,
   morningWorst: ReadonlyMap<string, number>,
   dailyWorst: ReadonlyMap<string, number>,
+  dateText: (day: number) => string,
 ): number | null {
   const morning = morningWorst.get(run.localDate);
   if (morning !== undefined) return morning;
-  return dailyWorst.get(addDays(run.localDate, -1)) ?? dailyWorst.get(addDays(run.localDate, -2)) ?? null;
+  return dailyWorst.get(dateText(day - 1)) ?? dailyWorst.get(dateText(day - 2)) ?? null;
 }
