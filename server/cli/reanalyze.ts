@@ -4,10 +4,10 @@ import type { Command } from "commander";
 export function registerReanalyze(program: Command): void {
   program
     .command("reanalyze")
-    .description("recompute activities, laps and series from the stored original files")
+    .description("recompute activities, laps and the analysis from the stored original files")
     .option("--data <dir>", "data folder (default: $STRIDEWISE_DATA or ./data)")
     .action(async (opts: { data?: string }) => {
       const { runReanalyze } = await import("./reanalyze-command.ts");
-      runReanalyze(opts.data);
+      await runReanalyze(opts.data);
     });
 }
