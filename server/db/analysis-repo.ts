@@ -2,7 +2,7 @@ import type { Db } from "./open.ts";
 
 /**
  * The analysis caches: per-run results stored as JSON under the key of the analysis that made them, and the
- * latest cadence model under the key of the runs it was fitted on.
+ * analysis state (the latest fitted model, the basis results are made under) under their keys.
  */
 export function createAnalysisRepo(db: Db) {
   const s = {
@@ -17,13 +17,13 @@ export function createAnalysisRepo(db: Db) {
     ids: db.sqlite.prepare<[number], { activity_id: number }>(
       "SELECT activity_id FROM run_analysis WHERE analysis_version = ?",
     ),
-    getModel: db.sqlite.prepare<[number], { json: string }>(
-      "SELECT json FROM analysis_model WHERE window_key = ?",
+    getState: db.sqlite.prepare<[string], { key: number; json: string }>(
+      "SELECT key, json FROM analysis_state WHERE name = ?",
     ),
-    clearModels: db.sqlite.prepare<[], void>("DELETE FROM analysis_model"),
-    putModel: db.sqlite.prepare<[number, string], void>(
-      "INSERT INTO analysis_model (window_key, json) VALUES (?, ?)",
+    putState: db.sqlite.prepare<[string, number, string], void>(
+      "INSERT OR REPLACE INTO analysis_state (name, key, json) VALUES (?, ?, ?)",
     ),
+    clearState: db.sqlite.prepare<[], void>("DELETE FROM analysis_state"),
   };
   return {
     /** The cached result, or null when missing or made by another analysis version. */
@@ -38,18 +38,16 @@ export function createAnalysisRepo(db: Db) {
     analysed(version: number): Set<number> {
       return new Set(s.ids.all(version).map((r) => r.activity_id));
     },
-    /** The model fitted on the runs behind `key`, or null. */
-    getModel(key: number): unknown {
-      const row = s.getModel.get(key);
-      return row ? (JSON.parse(row.json) as unknown) : null;
+    /** State saved under `name` ('fitted' or 'basis') with its key, or null. */
+    state(name: "fitted" | "basis"): { key: number; value: unknown } | null {
+      const row = s.getState.get(name);
+      return row ? { key: row.key, value: JSON.parse(row.json) as unknown } : null;
     },
-    /** Keeps one model: the latest fitted. Call inside a transaction. */
-    putModel(key: number, model: unknown): void {
-      s.clearModels.run();
-      s.putModel.run(key, JSON.stringify(model));
+    putState(name: "fitted" | "basis", key: number, value: unknown): void {
+      s.putState.run(name, key, JSON.stringify(value));
     },
     clear(): number {
-      s.clearModels.run();
+      s.clearState.run();
       return s.clear.run().changes;
     },
   };

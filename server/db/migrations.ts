@@ -129,19 +129,23 @@ const V2_SERIES_FROM_ORIGINALS = `
 DROP TABLE activity_series;
 `;
 
-// The personal cadence model, kept under a key of the runs it was fitted on: a restart that finds the same
-// recent runs reuses it instead of re-reading their series (the model is the one thing every read needs).
-// Like run_analysis, a cache only: reanalyze clears it.
-const V3_MODEL_CACHE = `
-CREATE TABLE analysis_model (
-  window_key INTEGER PRIMARY KEY,
-  json       TEXT NOT NULL
-);
+// Analysis state kept between processes, a cache like run_analysis (reanalyze clears it). Two rows:
+// 'fitted': the cadence model fitted on the recent runs named by key, so a restart that finds the same
+//   runs reuses it instead of re-reading their series;
+// 'basis': the model and reference speed the cached per-run results are made under (key), so the server,
+//   an import and a restart all keep using it while a refit says the same, rather than each recomputing
+//   every run under a model of its own.
+const V3_ANALYSIS_STATE = `
+CREATE TABLE analysis_state (
+  name TEXT    PRIMARY KEY CHECK (name IN ('fitted', 'basis')),
+  key  INTEGER NOT NULL,
+  json TEXT    NOT NULL
+) WITHOUT ROWID;
 `;
 
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly string[] = Object.freeze([
   V1_STORAGE,
   V2_SERIES_FROM_ORIGINALS,
-  V3_MODEL_CACHE,
+  V3_ANALYSIS_STATE,
 ]);

@@ -93,18 +93,22 @@ function recentModel(
   const key = hashKey(
     JSON.stringify([ANALYSIS_VERSION, window.map((r) => [r.id, r.startUtc, r.distanceM, r.timerS])]),
   );
-  const saved = cache.getModel(key) as CadenceModel | null;
-  if (saved) return { model: saved, loaded: [] };
+  const saved = cache.state("fitted");
+  if (saved?.key === key) return { model: saved.value as CadenceModel, loaded: [] };
   const loaded = window.map((r) => loadSeries(activities, r));
   const model = fitCadenceModel(loaded);
-  // JSON would bring a NaN or an infinity back as null: such a model is not kept.
-  let lossless = true;
-  JSON.stringify(model, (_k, v: unknown) => {
-    if (typeof v === "number" && !Number.isFinite(v)) lossless = false;
+  if (lossless(model)) saveToCache(db, () => cache.putState("fitted", key, model));
+  return { model, loaded };
+}
+
+/** JSON would bring a NaN or an infinity back as null: such a value is not kept. */
+function lossless(value: unknown): boolean {
+  let ok = true;
+  JSON.stringify(value, (_k, v: unknown) => {
+    if (typeof v === "number" && !Number.isFinite(v)) ok = false;
     return v;
   });
-  if (lossless) saveToCache(db, () => cache.putModel(key, model));
-  return { model, loaded };
+  return ok;
 }
 
 /** One run's cached result: what perRunResults and the analysis workers both compute. */
@@ -129,8 +133,13 @@ export function planAnalysis(
 ): AnalysisPlan {
   const { model: refit, loaded } = recentModel(db, activities, cache, runs);
   const fitted: AnalysisBasis = { model: refit, refSpeed: trendReferenceSpeed(runs, refit) };
-  const basis = previous && sameBasis(previous, fitted) ? previous : fitted;
+  // The basis in use, whichever process set it: kept while a refit says the same.
+  const prior = previous ?? (cache.state("basis")?.value as AnalysisBasis | undefined) ?? null;
+  const basis = prior && sameBasis(prior, fitted) ? prior : fitted;
   const key = hashKey(JSON.stringify([ANALYSIS_VERSION, basis.model, basis.refSpeed]));
+  if (cache.state("basis")?.key !== key && lossless(basis)) {
+    saveToCache(db, () => cache.putState("basis", key, basis));
+  }
   return { basis, key, recent: new Map(loaded.map((r) => [r.id, r])) };
 }
 
