@@ -62,20 +62,33 @@ export function analyzeCadence(
   return analyzeSummary(run, model, t);
 }
 
+// Per-sample work arrays reused run after run: nothing in them outlives one analyzeSeries call.
+let work = new Float64Array(0);
+
+/** Five n-sample views of one buffer: expected, residual, absolute gap and two to gather medians in. */
+function workViews(n: number): Float64Array[] {
+  if (work.length < 5 * n) work = new Float64Array(10 * n);
+  return [0, 1, 2, 3, 4].map((k) => work.subarray(k * n, (k + 1) * n));
+}
+
 function analyzeSeries(rs: RunningSamples, model: CadenceModel, t: Thresholds): CadenceAnalysis {
   const population = populationModel("", t);
   const n = rs.speedMps.length;
-  const expected = new Float64Array(n);
-  const residual = new Float64Array(n);
-  const absoluteGap = new Float64Array(n);
+  const [expected, residual, absoluteGap, gather, gatherLast] = workViews(n) as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
   for (let i = 0; i < n; i++) {
     const speed = rs.speedMps[i] as number;
     expected[i] = expectedCadence(model, speed);
     residual[i] = ((rs.cadenceSpm[i] as number) - (expected[i] as number)) / (expected[i] as number);
     absoluteGap[i] = (rs.cadenceSpm[i] as number) - expectedCadence(population, speed);
   }
-  const possible = findSegments(rs, residual, t.possibleResidual, t);
-  const marked = findSegments(rs, residual, t.markedResidual, t);
+  const possible = findSegments(rs, residual, t.possibleResidual, t, gather);
+  const marked = findSegments(rs, residual, t.markedResidual, t, gather);
   const share = (segs: CadenceSegment[]): number =>
     segs.reduce((s, g) => s + g.durationS, 0) / rs.totalRunningS;
   const medianR = median(residual);
@@ -86,7 +99,7 @@ function analyzeSeries(rs: RunningSamples, model: CadenceModel, t: Thresholds): 
         ? "possible"
         : "none";
   for (const seg of possible) seg.marked = seg.medianResidualPct <= t.markedResidual * 100;
-  for (const seg of possible) fillSegment(seg, rs, residual, expected);
+  for (const seg of possible) fillSegment(seg, rs, residual, expected, gather);
   const medianSpeed = median(rs.speedMps);
   return {
     basis: "series",
@@ -100,7 +113,7 @@ function analyzeSeries(rs: RunningSamples, model: CadenceModel, t: Thresholds): 
     flag,
     absoluteLow: median(absoluteGap) < -t.absoluteLowMarginSpm,
     populationCadenceSpm: expectedCadence(population, medianSpeed),
-    lateDrop: lateDrop(rs, residual, t),
+    lateDrop: lateDrop(rs, residual, t, gather, gatherLast),
   };
 }
 
@@ -146,6 +159,7 @@ function findSegments(
   residual: Float64Array,
   threshold: number,
   t: Thresholds,
+  gather: Float64Array,
 ): CadenceSegment[] {
   const spans: Array<[number, number]> = [];
   let start = -1;
@@ -168,7 +182,7 @@ function findSegments(
   return merged
     .map(([a, b]) => emptySegment(rs, a, b))
     .filter((seg) => seg.durationS >= t.minSegmentS)
-    .map((seg) => ({ ...seg, medianResidualPct: segmentMedian(rs, residual, seg) * 100 }));
+    .map((seg) => ({ ...seg, medianResidualPct: medianIn(rs, seg, residual, gather) * 100 }));
 }
 
 function hasBreak(rs: RunningSamples, from: number, to: number): boolean {
@@ -191,17 +205,19 @@ function emptySegment(rs: RunningSamples, a: number, b: number): CadenceSegment 
   };
 }
 
-function indicesIn(rs: RunningSamples, seg: CadenceSegment): number[] {
-  const out: number[] = [];
+/** Median of values[i] over the samples whose time lies in the segment, in sample order. */
+function medianIn(
+  rs: RunningSamples,
+  seg: CadenceSegment,
+  values: ArrayLike<number>,
+  gather: Float64Array,
+): number {
+  let m = 0;
   for (let i = 0; i < rs.timeS.length; i++) {
     const time = rs.timeS[i] as number;
-    if (time >= seg.startS && time < seg.endS) out.push(i);
+    if (time >= seg.startS && time < seg.endS) gather[m++] = values[i] as number;
   }
-  return out;
-}
-
-function segmentMedian(rs: RunningSamples, values: Float64Array, seg: CadenceSegment): number {
-  return median(indicesIn(rs, seg).map((i) => values[i] as number));
+  return median(gather.subarray(0, m));
 }
 
 function fillSegment(
@@ -209,28 +225,34 @@ function fillSegment(
   rs: RunningSamples,
   residual: Float64Array,
   expected: Float64Array,
+  gather: Float64Array,
 ): void {
-  const idx = indicesIn(rs, seg);
-  seg.medianCadenceSpm = median(idx.map((i) => rs.cadenceSpm[i] as number));
-  seg.medianSpeedMps = median(idx.map((i) => rs.speedMps[i] as number));
-  seg.medianExpectedSpm = median(idx.map((i) => expected[i] as number));
-  seg.medianResidualPct = median(idx.map((i) => residual[i] as number)) * 100;
+  seg.medianCadenceSpm = medianIn(rs, seg, rs.cadenceSpm, gather);
+  seg.medianSpeedMps = medianIn(rs, seg, rs.speedMps, gather);
+  seg.medianExpectedSpm = medianIn(rs, seg, expected, gather);
+  seg.medianResidualPct = medianIn(rs, seg, residual, gather) * 100;
 }
 
 /** Fatigue: last quarter of post-warm-up running vs the first; needs 20 min after the warm-up. */
-function lateDrop(rs: RunningSamples, residual: Float64Array, t: Thresholds): LateDrop | null {
+function lateDrop(
+  rs: RunningSamples,
+  residual: Float64Array,
+  t: Thresholds,
+  first: Float64Array,
+  last: Float64Array,
+): LateDrop | null {
   const after = rs.totalRunningS - t.warmUpS;
   if (after < 4 * t.minSegmentS) return null;
   const quarter = after / 4;
-  const first: number[] = [];
-  const last: number[] = [];
+  let nFirst = 0;
+  let nLast = 0;
   for (let i = 0; i < residual.length; i++) {
     const at = rs.runningAtS[i] as number;
-    if (at >= t.warmUpS && at < t.warmUpS + quarter) first.push(residual[i] as number);
-    if (at >= t.warmUpS + 3 * quarter) last.push(residual[i] as number);
+    if (at >= t.warmUpS && at < t.warmUpS + quarter) first[nFirst++] = residual[i] as number;
+    if (at >= t.warmUpS + 3 * quarter) last[nLast++] = residual[i] as number;
   }
-  const firstPct = median(first) * 100;
-  const lastPct = median(last) * 100;
+  const firstPct = median(first.subarray(0, nFirst)) * 100;
+  const lastPct = median(last.subarray(0, nLast)) * 100;
   const drop = firstPct - lastPct;
   return {
     firstQuarterResidualPct: firstPct,

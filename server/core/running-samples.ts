@@ -31,8 +31,9 @@ export function runningSamples(series: RunSeries, t: Thresholds): RunningSamples
   return forSeries.get(key) ?? null;
 }
 
-// Indices of kept samples, reused across runs: only the kept part is copied out.
+// Indices and raw values of kept samples, reused across runs: only what the result holds is copied out.
 let keepScratch = new Int32Array(4096);
+let rawScratch = new Float64Array(8192);
 
 function computeRunningSamples(series: RunSeries, t: Thresholds): RunningSamples | null {
   const n = Math.min(series.timeS.length, series.speedMps.length, series.cadenceSpm.length);
@@ -49,9 +50,10 @@ function computeRunningSamples(series: RunSeries, t: Thresholds): RunningSamples
     keep[m++] = i;
   }
   if (m < 2) return null;
+  if (rawScratch.length < 2 * m) rawScratch = new Float64Array(4 * m);
   const timeS = new Float64Array(m);
-  const rawSpeed = new Float64Array(m);
-  const rawCadence = new Float64Array(m);
+  const rawSpeed = rawScratch.subarray(0, m);
+  const rawCadence = rawScratch.subarray(m, 2 * m);
   const sourceIndex = keep.slice(0, m);
   for (let j = 0; j < m; j++) {
     const src = sourceIndex[j] as number;
