@@ -6,6 +6,8 @@ import type { Samples } from "./types.ts";
 import { fitSecondsMs } from "./values.ts";
 
 const SEMICIRCLE_TO_DEG = 180 / 2 ** 31;
+/** Arrays kept from one call to the next grow only up to this many rows (a day of 1 s records is 86,400). */
+const MAX_SHARED_ROWS = 1 << 17;
 
 /** Columns for `count` samples; `fill` false leaves zeros for a caller that writes every element. */
 export function emptySamples(count: number, fill = true): Samples {
@@ -111,8 +113,8 @@ function cadenceTo(out: Float32Array, r: RecordColumns, a: number, footSport: bo
     return 2;
   }
   const n = out.length;
-  if (rawScratch.length < n) rawScratch = new Float64Array(n);
-  const raw = rawScratch;
+  if (rawScratch.length < n && n <= MAX_SHARED_ROWS) rawScratch = new Float64Array(n);
+  const raw = rawScratch.length >= n ? rawScratch : new Float64Array(n);
   const { cadence, fractionalCadence, cadence256 } = r;
   let moving = 0;
   let below = 0;
@@ -167,8 +169,6 @@ export function buildSamples(r: RecordColumns, rows: Uint32Array, opts: SampleOp
 
 // 0, 1, 2, …: the rows of records already in order, shared by every call and never written after it is made.
 let identity = new Uint32Array(0);
-/** Past this many rows the shared identity is not grown (it would stay in memory), a fresh one is made. */
-const MAX_SHARED_ROWS = 1 << 17;
 
 function identityRows(n: number): Uint32Array {
   if (identity.length >= n) return identity.subarray(0, n);

@@ -61,8 +61,12 @@ export class ColumnPool {
   }
 }
 
+let tables = 0;
+
 /** Growable columns: rows are appended NaN-filled, then written by a definition's reader. */
 export class ColumnTable {
+  /** Tells tables apart without holding on to them. */
+  readonly id = ++tables;
   /** Columns no definition has written to yet stay unallocated (many files have no positions or dynamics). */
   cols: (Float64Array | null)[];
   count = 0;

@@ -132,7 +132,8 @@ export class RecordPlan {
   private readonly readRow: RowReader;
   /** Offset of compressed_speed_distance in the message, or -1. */
   private readonly csd: number;
-  private table: ColumnTable | null = null;
+  /** The id of the table this plan last read into (plans are cached across files: an id keeps no table alive). */
+  private boundTo = -1;
 
   constructor(fields: readonly { num: number; at: number; size: number; bt: BaseType }[], le: boolean) {
     const ops: Op[] = [];
@@ -155,7 +156,7 @@ export class RecordPlan {
   /** Reads one record at `base` into a new row; returns its timestamp (FIT seconds, NaN if none). */
   read(dv: DataView, base: number, table: ColumnTable, headerTs: number, state: RecordState): number {
     const row = table.addRow();
-    if (this.table !== table) this.bind(table);
+    if (this.boundTo !== table.id) this.bind(table);
     const cols = table.cols as Float64Array[];
     if (this.csd >= 0) this.readCompressed(dv, base + this.csd, cols, row, state);
     this.readRow(dv, base, cols, row);
@@ -170,7 +171,7 @@ export class RecordPlan {
   private bind(table: ColumnTable): void {
     for (const c of this.columns) table.use(c);
     if (this.csd >= 0) for (const c of [COL.speed, COL.distance]) table.use(c);
-    this.table = table;
+    this.boundTo = table.id;
   }
 
   /** compressed_speed_distance: 12 bits of speed (1/100 m/s), 12 bits of rolling distance (1/16 m). */
