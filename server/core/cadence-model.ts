@@ -67,20 +67,45 @@ function referencePoints(run: Run, t: Thresholds): ReferenceRun | null {
   if (!run.series) return null;
   const rs = runningSamples(run.series, t);
   if (!rs || rs.totalRunningS < t.minReferenceRunningS) return null;
-  const bins = new Map<number, { cadence: number[]; seconds: number }>();
-  for (let i = 0; i < rs.speedMps.length; i++) {
+  const n = rs.speedMps.length;
+  // Bins in first-seen order (the fit sums points in that order); each bin's cadences in sample order.
+  const binOf = new Int32Array(n);
+  const slotOfKey = new Map<number, number>();
+  const keys: number[] = [];
+  const counts: number[] = [];
+  const seconds: number[] = [];
+  for (let i = 0; i < n; i++) {
     const speed = rs.speedMps[i] as number;
-    const cadence = rs.cadenceSpm[i] as number;
-    if (!(speed >= t.runningSpeedMps) || !Number.isFinite(cadence)) continue;
+    binOf[i] = -1;
+    if (!(speed >= t.runningSpeedMps) || !Number.isFinite(rs.cadenceSpm[i] as number)) continue;
     const key = Math.round(speed * 10);
-    const bin = bins.get(key) ?? { cadence: [], seconds: 0 };
-    bin.cadence.push(cadence);
-    bin.seconds += rs.dtS[i] as number;
-    bins.set(key, bin);
+    let slot = slotOfKey.get(key);
+    if (slot === undefined) {
+      slot = keys.length;
+      slotOfKey.set(key, slot);
+      keys.push(key);
+      counts.push(0);
+      seconds.push(0);
+    }
+    binOf[i] = slot;
+    counts[slot] = (counts[slot] as number) + 1;
+    seconds[slot] = (seconds[slot] as number) + (rs.dtS[i] as number);
+  }
+  const offsets = new Int32Array(keys.length + 1);
+  for (let b = 0; b < keys.length; b++) offsets[b + 1] = (offsets[b] as number) + (counts[b] as number);
+  const fill = offsets.slice(0, keys.length);
+  const cadences = new Float64Array(offsets[keys.length] as number);
+  for (let i = 0; i < n; i++) {
+    const slot = binOf[i] as number;
+    if (slot >= 0) cadences[(fill[slot] as number)++] = rs.cadenceSpm[i] as number;
   }
   const points: FitPoint[] = [];
-  for (const [key, bin] of bins) {
-    if (bin.seconds >= 30) points.push({ x: key / 10, y: median(bin.cadence), w: bin.seconds });
+  for (let b = 0; b < keys.length; b++) {
+    const binSeconds = seconds[b] as number;
+    if (binSeconds >= 30) {
+      const cadence = median(cadences.subarray(offsets[b] as number, offsets[b + 1] as number));
+      points.push({ x: (keys[b] as number) / 10, y: cadence, w: binSeconds });
+    }
   }
   const total = points.reduce((s, p) => s + p.w, 0);
   if (points.length === 0 || total <= 0) return null;
