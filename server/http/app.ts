@@ -7,7 +7,8 @@ import { createActivitiesRepo } from "../db/activities-repo.ts";
 import { createFilesRepo } from "../db/files-repo.ts";
 import { createPainRepo } from "../db/pain-repo.ts";
 import { createSettingsRepo } from "../db/settings-repo.ts";
-import { importSources } from "../app/import-sources.ts";
+import { BULK_FILES, importSources } from "../app/import-sources.ts";
+import { warmAnalysis } from "../app/analysis/warm.ts";
 import { openAnalysis } from "../app/analysis/open-analysis.ts";
 import type { ImportReport } from "../app/import-types.ts";
 import { activitiesRoutes } from "./routes/activities.ts";
@@ -31,6 +32,15 @@ export interface AppDeps {
   loadDemo?: () => Promise<ImportReport>;
   /** Host names and password; the default answers to loopback names only, with no password. */
   security?: SecurityOptions;
+}
+
+/**
+ * A bulk upload (an account export) is analysed at once on every core, rather than on one core in the next
+ * page's read. Only a speed-up: if it fails, that read computes what is missing.
+ */
+async function warmAfterBulk(db: Db, imported: number): Promise<void> {
+  if (imported < BULK_FILES) return;
+  await warmAnalysis(db).catch(() => undefined);
 }
 
 /** Builds the HTTP app around its dependencies; listening is the caller's job. */
@@ -57,7 +67,11 @@ export function createApp(deps: AppDeps): Express {
       activities,
       files,
       analysis,
-      importUploads: (sources) => importSources(deps.db, sources, { now: () => now().toISOString() }),
+      importUploads: async (sources) => {
+        const report = await importSources(deps.db, sources, { now: () => now().toISOString() });
+        await warmAfterBulk(deps.db, report.summary.imported);
+        return report;
+      },
       ...(deps.uploadLimits && { uploadLimits: deps.uploadLimits }),
     }),
   );
@@ -67,6 +81,7 @@ export function createApp(deps: AppDeps): Express {
   app.post("/api/demo", async (_req, res) => {
     if (!deps.loadDemo) throw new DomainError("not-found", "The demo is not available on this server.");
     const report = await deps.loadDemo();
+    await warmAfterBulk(deps.db, report.summary.imported);
     onChange();
     res.json(report);
   });

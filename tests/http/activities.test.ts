@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCorpusFile } from "../support/corpus.ts";
 import { filesForm, startTestApp, type TestApp } from "../support/app.ts";
+import { encodeRun } from "../app/fixtures.ts";
 import type { ActivityDetail, ActivityPage, ImportResponse } from "../../server/http/api-types.ts";
 
 const corpus = (name: string): { name: string; bytes: Uint8Array } => ({ name, bytes: readCorpusFile(name) });
@@ -181,5 +182,34 @@ describe("GET/DELETE /api/activities", () => {
     expect(del.status).toBe(204);
     expect((await fetch(`${app.url}/api/activities/${id}`)).status).toBe(404);
     expect((await fetch(`${app.url}/api/activities/${id}`, { method: "DELETE" })).status).toBe(404);
+  });
+});
+
+describe("POST /api/activities with a bulk upload", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it("analyses every run before answering, so the next read computes nothing", async () => {
+    const runs = Array.from({ length: 16 }, (_, i) => ({
+      name: `run-${i}.fit`,
+      bytes: encodeRun({ start: `2025-06-${String(i + 1).padStart(2, "0")}T07:00:00.000Z`, durationS: 600 }),
+    }));
+    const res = await fetch(`${app.url}/api/activities`, { method: "POST", body: filesForm(runs) });
+    expect(((await res.json()) as ImportResponse).summary.imported).toBe(16);
+    const analysed = app.db.sqlite.prepare("SELECT count(*) AS n FROM run_analysis").get() as { n: number };
+    expect(analysed.n).toBe(16);
+  });
+
+  it("leaves a small upload's analysis to the next read", async () => {
+    const res = await fetch(`${app.url}/api/activities`, {
+      method: "POST",
+      body: filesForm([{ name: "one.fit", bytes: encodeRun({ start: "2025-07-01T07:00:00.000Z" }) }]),
+    });
+    expect(((await res.json()) as ImportResponse).summary.imported).toBe(1);
+    const analysed = app.db.sqlite.prepare("SELECT count(*) AS n FROM run_analysis").get() as { n: number };
+    expect(analysed.n).toBe(16);
   });
 });
