@@ -1,8 +1,9 @@
 // `node scripts/bench-core.mjs [folder] [--passes N] [--insights-passes N]`: the pure analysis core on a long history
 // (default: the 10-year history `npm run bench` caches, 2,080 runs at 1 s). Times, best pass by CPU time:
 // (a) what a cold per-run cache costs (the model on the 150 newest runs, then analyzeRun + runTrendPoint per run),
-// (b) computeInsights with the model and per-run results passed in (what every later change costs), and
-// (c) computeInsights from the series alone. Prints a fingerprint of every result, so a change to the core can be
+// (b) computeInsights with the model and per-run results passed in (what every later change costs),
+// (c) computeInsights from the series alone, and (d) the model refit on the 150 newest runs from fresh series objects,
+// which server/app/analysis/run-cache.ts does on every change. Prints a fingerprint of every result, so a change to the core can be
 // checked to give the same output. A script that prints figures, not a test: nothing is asserted.
 import { createHash } from "node:crypto";
 import { build } from "esbuild";
@@ -180,6 +181,11 @@ const c = measure(
   () => coldCopy(runs),
   (input) => lib.computeInsights({ runs: input, pain, today, units: "km" }),
 );
+const d = measure(
+  INSIGHTS_PASSES,
+  () => coldCopy(runs.slice(-MODEL_WINDOW_RUNS)),
+  (input) => lib.fitCadenceModel(input),
+);
 
 console.log("| step | CPU ms (best pass) | wall ms (median) | result fingerprint |");
 console.log("| --- | ---: | ---: | --- |");
@@ -188,3 +194,4 @@ const row = (label, m) =>
 row("(a) per run, cold: model on 150 newest + analyzeRun + runTrendPoint × every run", a);
 row("(b) computeInsights, model + per-run results passed in", b);
 row("(c) computeInsights, nothing cached", c);
+row("(d) fitCadenceModel on the 150 newest, running samples cold", d);
