@@ -83,5 +83,40 @@ export function formatDay(date: string, today?: string): string {
 
 /** Milliseconds since the epoch of an ISO instant. */
 export function instantMs(iso: string): number {
+  // The shape every stored start has ("2026-05-12T06:30:00.000Z"), read in place; the rest goes to Date.parse.
+  if (
+    iso.length === 24 &&
+    iso.charCodeAt(4) === 45 &&
+    iso.charCodeAt(7) === 45 &&
+    iso.charCodeAt(10) === 84 &&
+    iso.charCodeAt(13) === 58 &&
+    iso.charCodeAt(16) === 58 &&
+    iso.charCodeAt(19) === 46 &&
+    iso.charCodeAt(23) === 90
+  ) {
+    const month = digitsAt(iso, 5, 7);
+    const day = digitsAt(iso, 8, 10);
+    const hour = digitsAt(iso, 11, 13);
+    const minute = digitsAt(iso, 14, 16);
+    const second = digitsAt(iso, 17, 19);
+    const ms = digitsAt(iso, 20, 23);
+    // Days past the 28th, hour 24 and leap seconds are where Date.parse has its own rules: left to it.
+    if (
+      digitsAt(iso, 0, 4) >= 0 &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= 28 &&
+      hour >= 0 &&
+      hour <= 23 &&
+      minute >= 0 &&
+      minute <= 59 &&
+      second >= 0 &&
+      second <= 59 &&
+      ms >= 0
+    ) {
+      return dayNumber(iso) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
+    }
+  }
   return Date.parse(iso);
 }

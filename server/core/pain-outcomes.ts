@@ -57,7 +57,11 @@ export function painOutcomes(
 ): RunPainOutcome[] {
   const t = withDefaults(overrides);
   const runsByDate = new Map<string, Run[]>();
-  for (const run of runs) runsByDate.set(run.localDate, [...(runsByDate.get(run.localDate) ?? []), run]);
+  for (const run of runs) {
+    const onDate = runsByDate.get(run.localDate);
+    if (onDate) onDate.push(run);
+    else runsByDate.set(run.localDate, [run]);
+  }
   const dailyWorst = new Map<string, number>();
   for (const entry of pain)
     dailyWorst.set(entry.date, Math.max(dailyWorst.get(entry.date) ?? 0, entry.severity));
@@ -71,7 +75,9 @@ export function painOutcomes(
   const belonging = new Map<number, PainEntry[]>();
   for (const entry of pain) {
     const run = attributeEntry(entry, runsByDate);
-    if (run) belonging.set(run.id, [...(belonging.get(run.id) ?? []), entry]);
+    const entries = run ? belonging.get(run.id) : undefined;
+    if (entries) entries.push(entry);
+    else if (run) belonging.set(run.id, [entry]);
   }
   // Each run reads the 7 days before it: a day's date is written once, not once per run that reads it.
   const dates = new Map<number, string>();
@@ -97,7 +103,10 @@ export function painOutcomes(
       covered: entries.length > 0,
       maxSeverity,
       painEvent: eventEntries.length > 0,
-      painDates: [...new Set(eventEntries.map((e) => e.date))].sort(),
+      painDates:
+        eventEntries.length < 2
+          ? eventEntries.map((e) => e.date)
+          : [...new Set(eventEntries.map((e) => e.date))].sort(),
       eligible: startedPainFree && entries.length > 0,
     };
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, dateOfDay, dayNumber, weekStart } from "../../server/core/dates.ts";
+import { addDays, dateOfDay, dayNumber, instantMs, weekStart } from "../../server/core/dates.ts";
 import { seededRandom } from "../../server/core/random.ts";
 
 /** The first implementations (substrings and Number(); padStart), which the fast paths must match exactly. */
@@ -71,5 +71,28 @@ describe("dayNumber() and dateOfDay()", () => {
     expect(addDays("2024-03-01", -1)).toBe("2024-02-29");
     expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
     expect(weekStart("2026-11-26")).toBe("2026-11-23");
+  });
+});
+
+describe("instantMs()", () => {
+  it("gives exactly what Date.parse gives, on random and odd instants", () => {
+    const random = seededRandom(9);
+    const two = (n: number): string => String(n).padStart(2, "0");
+    const odd = ["", "2026-05-12", "2026-05-12T06:30:00Z", "2026-05-12T06:30:00.000+01:00", "not a date"];
+    odd.push("2026-02-30T00:00:00.000Z", "2026-01-32T00:00:00.000Z", "2026-01-01T24:00:00.000Z");
+    odd.push(
+      "2026-01-01T23:59:60.000Z",
+      "2026-13-01T00:00:00.000Z",
+      "0000-01-01T00:00:00.000Z",
+      "2026-0a-01T00:00:00.000Z",
+    );
+    for (const iso of odd) expect(Object.is(instantMs(iso), Date.parse(iso))).toBe(true);
+    for (let i = 0; i < 5000; i++) {
+      const ms = Math.floor((random() - 0.3) * 4e13);
+      expect(instantMs(new Date(ms).toISOString())).toBe(ms);
+      // Field values out of range (month 0–13, day 0–32, hour 0–25, minute and second 0–61).
+      const iso = `${String(Math.floor(random() * 10_000)).padStart(4, "0")}-${two(Math.floor(random() * 14))}-${two(Math.floor(random() * 33))}T${two(Math.floor(random() * 26))}:${two(Math.floor(random() * 62))}:${two(Math.floor(random() * 62))}.${String(Math.floor(random() * 1000)).padStart(3, "0")}Z`;
+      expect(Object.is(instantMs(iso), Date.parse(iso))).toBe(true);
+    }
   });
 });
