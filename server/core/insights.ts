@@ -4,6 +4,7 @@ import { correlateAll, type CorrelationResult, type Exposure, type Hypothesis } 
 import { nextRunCeiling, runSpikes, type NextRunCeiling, type RunSpike } from "./load.ts";
 import {
   acuteChronic,
+  dailyDistance,
   rollingWeeklyChange,
   weeklyDistance,
   type AcuteChronic,
@@ -94,12 +95,14 @@ export function computeInsights(input: InsightsInput): Insights {
     ["mileage_spike", new Map(spikes.map((s) => [s.runId, s.ratio === null ? null : s.spike]))],
   ]);
   const correlations = correlateAll(exposures, outcomes, t, input.seed ?? 1);
-  const rolling = rollingWeeklyChange(runs, input.today, t);
+  // One day-by-day table for the three load series (3,650 days on a 10-year history).
+  const days = dailyDistance(runs, input.today);
+  const rolling = rollingWeeklyChange(runs, input.today, t, days);
   const load: LoadSummary = {
-    weekly: weeklyDistance(runs, input.today),
+    weekly: weeklyDistance(runs, input.today, days),
     latestChange: rolling[rolling.length - 1] ?? null,
     rollingChange: rolling,
-    acuteChronic: acuteChronic(runs, input.today),
+    acuteChronic: acuteChronic(runs, input.today, days),
     ceiling: nextRunCeiling(runs, input.today, t),
   };
   const redFlags = findRedFlags(pain, input.today);

@@ -64,9 +64,15 @@ export function dailyDistance(runs: readonly Run[], to: string, from?: string): 
   return days;
 }
 
-/** Weekly totals (weeks start on Monday, local dates) from the first run's week through `today`'s. */
-export function weeklyDistance(runs: readonly Run[], today: string): WeeklyLoad[] {
-  const days = dailyDistance(runs, today);
+/**
+ * Weekly totals (weeks start on Monday, local dates) from the first run's week through `today`'s. `days` is
+ * dailyDistance(runs, today), when the caller has it already (it is only read).
+ */
+export function weeklyDistance(
+  runs: readonly Run[],
+  today: string,
+  days: readonly DailyLoad[] = dailyDistance(runs, today),
+): WeeklyLoad[] {
   const weeks: WeeklyLoad[] = [];
   for (const day of days) {
     const start = weekStart(day.date);
@@ -105,14 +111,14 @@ export function weeklyDistance(runs: readonly Run[], today: string): WeeklyLoad[
   return weeks;
 }
 
-/** The rolling 7-day change for every day through `today` (> 30% noted). */
+/** The rolling 7-day change for every day through `today` (> 30% noted); `days` as for weeklyDistance. */
 export function rollingWeeklyChange(
   runs: readonly Run[],
   today: string,
   overrides: Partial<Thresholds> = {},
+  days: readonly DailyLoad[] = dailyDistance(runs, today),
 ): RollingChange[] {
   const t = withDefaults(overrides);
-  const days = dailyDistance(runs, today);
   const prefix = cumulative(days);
   return days.map((day, i) => {
     const last7 = windowSum(prefix, i - 6, i);
@@ -128,9 +134,12 @@ export function rollingWeeklyChange(
   });
 }
 
-/** Uncoupled and EWMA acute:chronic for every day through `today`. */
-export function acuteChronic(runs: readonly Run[], today: string): AcuteChronic[] {
-  const days = dailyDistance(runs, today);
+/** Uncoupled and EWMA acute:chronic for every day through `today`; `days` as for weeklyDistance. */
+export function acuteChronic(
+  runs: readonly Run[],
+  today: string,
+  days: readonly DailyLoad[] = dailyDistance(runs, today),
+): AcuteChronic[] {
   const prefix = cumulative(days);
   const lambdaAcute = 2 / (7 + 1);
   const lambdaChronic = 2 / (28 + 1);
