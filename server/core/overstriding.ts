@@ -62,12 +62,12 @@ export function analyzeCadence(
   return analyzeSummary(run, model, t);
 }
 
-// Per-sample work arrays reused run after run: nothing in them outlives one analyzeSeries call.
+// Per-sample work arrays reused run after run (kept at the longest run seen): nothing in them outlives one call.
 let work = new Float64Array(0);
 
 /** Five n-sample views of one buffer: expected, residual, absolute gap and two to gather medians in. */
 function workViews(n: number): Float64Array[] {
-  if (work.length < 5 * n) work = new Float64Array(10 * n);
+  if (work.length < 5 * n) work = new Float64Array(5 * n);
   return [0, 1, 2, 3, 4].map((k) => work.subarray(k * n, (k + 1) * n));
 }
 
