@@ -99,9 +99,9 @@ const MAX_COMPILED = 512;
 
 /** The bytes that decide a definition: the developer-data flag, architecture, message number and field list. */
 function definitionKey(b: Uint8Array, p: number, q: number): string {
-  let key = String.fromCharCode((b[p] ?? 0) & 0x20);
-  for (let i = p + 2; i < q; i++) key += String.fromCharCode(b[i] ?? 0);
-  return key;
+  // One string from the bytes (a typed array is a valid argument list), not one string per byte appended.
+  const bytes = b.subarray(p + 2, q) as unknown as number[];
+  return String.fromCharCode((b[p] ?? 0) & 0x20) + String.fromCharCode.apply(null, bytes);
 }
 
 /** Reads a definition message at `p`; returns it and the offset after it, or null if it runs past `end`. */
