@@ -150,6 +150,7 @@ interface Expanded {
 }
 
 function expandComponents(mesgNum: number, msg: Map<string, Entry>, queue: string[], acc: Accumulator): void {
+  if (queue.length === 0) return;
   const fields = profileMesg(mesgNum)?.fields ?? {};
   const out = new Map<string, Expanded>();
   while (queue.length > 0) {
@@ -282,9 +283,10 @@ export function decodeObject(
   }
   const fields = profileMesg(plan.mesgNum)?.fields ?? {};
   const out: Record<string, unknown> = {};
-  for (const [name, e] of msg) {
+  // forEach, not for…of over entries: no [name, entry] pair is allocated per field.
+  msg.forEach((e, name) => {
     const def = e.sub ?? fields[e.num];
     out[name] = "value" in e ? e.value : def === undefined ? e.raw : transform(def, e.raw, plain);
-  }
+  });
   return out;
 }
