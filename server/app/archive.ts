@@ -1,4 +1,4 @@
-import yauzl from "yauzl";
+import type yauzl from "yauzl";
 import { DomainError } from "../errors.ts";
 import type { ArchiveLimits } from "./import-types.ts";
 
@@ -23,11 +23,14 @@ export interface OpenedArchive {
 
 const OPTIONS = { lazyEntries: true, autoClose: false, validateEntrySizes: true } as const;
 
-function openZip(source: string | Uint8Array): Promise<yauzl.ZipFile> {
+async function openZip(source: string | Uint8Array): Promise<yauzl.ZipFile> {
+  // Loaded on the first zip: most imports are of .fit files, and loading it cost ~20 ms of every start.
+  const { default: zipReader } = await import("yauzl");
   return new Promise((resolve, reject) => {
     const done = (err: Error | null, zip?: yauzl.ZipFile): void => (err || !zip ? reject(err) : resolve(zip));
-    if (typeof source === "string") yauzl.open(source, OPTIONS, done);
-    else yauzl.fromBuffer(Buffer.from(source.buffer, source.byteOffset, source.byteLength), OPTIONS, done);
+    if (typeof source === "string") zipReader.open(source, OPTIONS, done);
+    else
+      zipReader.fromBuffer(Buffer.from(source.buffer, source.byteOffset, source.byteLength), OPTIONS, done);
   });
 }
 

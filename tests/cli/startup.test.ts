@@ -1,8 +1,10 @@
 import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { tempDir } from "../app/fixtures.ts";
-import { CORPUS_DIR } from "../support/corpus.ts";
+import { CORPUS_DIR, readCorpusFile } from "../support/corpus.ts";
+import { makeZip } from "../support/zip-writer.ts";
 import { CLI, ROOT } from "../support/server.ts";
 
 // Prints every module the process resolves ("resolved <url>") on stderr, from node's resolve hook.
@@ -57,6 +59,19 @@ describe("stridewise start-up", () => {
     // The SDK is bundled, its profile as JSON (scripts/build.mjs): node_modules' copy is never evaluated.
     expect(r.packages).not.toContain("@garmin/fitsdk");
     for (const name of SERVER_ONLY) expect(r.packages).not.toContain(name);
+    // The zip reader waits for a zip.
+    expect(r.packages).not.toContain("yauzl");
+  });
+
+  it("loads the zip reader for a zip", () => {
+    const zip = join(tmp.path, "export.zip");
+    writeFileSync(
+      zip,
+      makeZip([{ name: "run.fit", bytes: readCorpusFile("fitparse__garmin-fenix-5-run.fit") }]),
+    );
+    const r = packagesLoaded(["import", zip, "--data", join(tmp.path, "data"), "--json"]);
+    expect(r.status).toBe(0);
+    expect(r.packages).toContain("yauzl");
   });
 
   it("loads express only when serving", () => {
