@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeRun, computeInsights } from "../../server/core/insights.ts";
+import { runTrendPoint } from "../../server/core/trends.ts";
 import { generateHistory, type HistoryOptions, type PainScenario } from "../../server/demo/history.ts";
 
 const today = "2026-06-28";
@@ -78,5 +79,28 @@ describe("computeInsights() on generated histories", () => {
     expect(insights.load.ceiling).toBeNull();
     expect(insights.load.latestChange).toBeNull();
     expect(insights.disclaimer).toMatch(/not medical advice/);
+  });
+});
+
+describe("computeInsights() with per-run results passed in", () => {
+  it("gives the same insights as computing them itself, from runs in any order", () => {
+    const h = generateHistory({ seed: 6, weeks: 30, endDate: today, scenario: "spikes", sampleIntervalS: 5 });
+    const fresh = computeInsights({ runs: h.runs, pain: h.pain, today, units: "km" });
+    const cadence = new Map(h.runs.map((r) => [r.id, analyzeRun(r, fresh.model)]));
+    const trendPoints = new Map(
+      h.runs.map((r) => [r.id, runTrendPoint(r, fresh.model, fresh.trends.referenceSpeedMps)]),
+    );
+    // Summary-only runs, newest first: what the analysis service hands in once every run is cached.
+    const summaries = h.runs.map((r) => ({ ...r, series: null })).reverse();
+    const cached = computeInsights({
+      runs: summaries,
+      pain: h.pain,
+      today,
+      units: "km",
+      model: fresh.model,
+      cadence,
+      trendPoints,
+    });
+    expect(cached).toEqual(fresh);
   });
 });
