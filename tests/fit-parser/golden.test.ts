@@ -1,0 +1,55 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { encodeActivity } from "../../fit-parser/encode.ts";
+import { parseFit } from "../../fit-parser/index.ts";
+import type { ParseResult } from "../../fit-parser/types.ts";
+import { corpusFiles, readCorpusFile } from "../support/corpus.ts";
+
+/**
+ * A digest of everything parseFit gives, typed arrays byte for byte. The differential tests compare our decoder
+ * with the SDK's through the same activity builder; this pins the builder's output too, so a speed-up that
+ * changes any value fails here. After an intended change: `npx vitest run tests/fit-parser/golden.test.ts -u`,
+ * and say in the commit what changed.
+ */
+function digest(result: ParseResult): string {
+  const hash = createHash("sha256");
+  const json = JSON.stringify(result, (_key, v: unknown) => {
+    if (ArrayBuffer.isView(v)) {
+      hash.update(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+      return `${v.constructor.name}(${(v as unknown as ArrayLike<number>).length})`;
+    }
+    return typeof v === "number" && !Number.isFinite(v) ? String(v) : v;
+  });
+  return hash.update(json).digest("hex").slice(0, 16);
+}
+
+describe("parseFit() output", () => {
+  it("is unchanged on every corpus file", () => {
+    const digests = Object.fromEntries(
+      corpusFiles().map((name) => [name, digest(parseFit(readCorpusFile(name)))]),
+    );
+    expect(digests).toMatchSnapshot();
+  });
+
+  it("is unchanged on a generated run with every column and a pause", () => {
+    const bytes = encodeActivity({
+      start: new Date("2025-05-04T07:00:00.000Z"),
+      durationS: 1800,
+      utcOffsetS: 3600,
+      sport: "running",
+      device: { manufacturer: "garmin", serialNumber: 3_900_000_001 },
+      samples: {
+        speedMps: (t) => (t > 600 && t < 660 ? 0 : 2.8 + 0.4 * Math.sin(t / 90)),
+        cadenceSpm: (t) => 166 + 6 * Math.sin(t / 120),
+        heartRateBpm: (t) => 130 + t / 60,
+        altitudeM: (t) => 40 + 10 * Math.sin(t / 300),
+        position: (_t, d) => ({ latDeg: 51.5 + d / 111_000, lonDeg: -0.12 }),
+        stepLengthM: (t) => 1.0 + 0.05 * Math.sin(t / 200),
+        verticalOscillationMm: () => 82,
+        verticalRatioPct: () => 7.9,
+        stanceTimeMs: (t) => 250 + (t % 7),
+      },
+    });
+    expect(digest(parseFit(bytes))).toMatchSnapshot();
+  });
+});
