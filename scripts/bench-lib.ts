@@ -2,7 +2,8 @@
 import { Decoder, Stream } from "@garmin/fitsdk";
 import { decodeSegmentData } from "../fit-parser/decoder/decode.ts";
 import { encodeActivity } from "../fit-parser/encode.ts";
-import { parseFit, parseFitWithSdk } from "../fit-parser/index.ts";
+import { parseFit } from "../fit-parser/index.ts";
+import { parseFitWithSdk } from "../fit-parser/sdk-parse.ts";
 import { walkSegments } from "../fit-parser/segments.ts";
 import { encodeGeneratedRun } from "../server/demo/encode-run.ts";
 import { generateHistory } from "../server/demo/history.ts";

@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from "vitest";
 import { fitCrc } from "../../fit-parser/decoder/crc.ts";
 import { decodeSegmentData } from "../../fit-parser/decoder/decode.ts";
 import type { RecordColumns } from "../../fit-parser/decoder/columns.ts";
-import { parseFit, parseFitWithSdk } from "../../fit-parser/index.ts";
+import { parseFit } from "../../fit-parser/index.ts";
+import { parseFitWithSdk } from "../../fit-parser/sdk-parse.ts";
 import { walkSegments } from "../../fit-parser/segments.ts";
 import { corpusFiles, readCorpusFile } from "../support/corpus.ts";
 

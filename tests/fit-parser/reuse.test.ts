@@ -3,7 +3,8 @@ import { ColumnPool } from "../../fit-parser/decoder/columns.ts";
 import { RECORD_COLUMNS } from "../../fit-parser/decoder/columns.ts";
 import { decodeSegmentData } from "../../fit-parser/decoder/decode.ts";
 import { encodeActivity } from "../../fit-parser/encode.ts";
-import { parseFit, parseFitWithSdk } from "../../fit-parser/index.ts";
+import { parseFit } from "../../fit-parser/index.ts";
+import { parseFitWithSdk } from "../../fit-parser/sdk-parse.ts";
 import { walkSegments } from "../../fit-parser/segments.ts";
 import { differences } from "./decoder-compare.ts";
 

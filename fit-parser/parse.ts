@@ -1,0 +1,74 @@
+import { buildActivities } from "./build-activity.ts";
+import { FitParseError, failure, warning } from "./errors.ts";
+import type { FitMessages } from "@garmin/fitsdk";
+import type { RecordColumns } from "./decoder/columns.ts";
+import { walkSegments } from "./segments.ts";
+import type { Segment } from "./segments.ts";
+import type { Activity, ParseResult, ParseWarning } from "./types.ts";
+
+// The parse both decoders share: segments, activity files, activities, warnings. parseFit (index.ts) runs it on
+// our decoder; parseFitWithSdk (sdk-parse.ts) on the SDK's, kept apart so the app's bundles leave the SDK's
+// decoder out.
+
+function isActivityFile(type: unknown): boolean {
+  // A missing file_id (or type) is given the benefit of the doubt; its sessions and records decide.
+  return type === undefined || type === "activity" || type === 4;
+}
+
+/** Turns one CRC-checked segment into messages and record columns. */
+export type SegmentDecoder = (
+  bytes: Uint8Array,
+  segment: Segment,
+) => { messages: FitMessages; records: RecordColumns };
+
+function parse(bytes: Uint8Array, decode: SegmentDecoder): ParseResult {
+  const walk = walkSegments(bytes);
+  const warnings: ParseWarning[] = [];
+  const activities: Activity[] = [];
+  let activitySegments = 0;
+  let truncated = false;
+  for (const segment of walk.segments) {
+    const { messages, records } = decode(bytes, segment);
+    if (segment.truncated) truncated = true;
+    const type = messages.fileIdMesgs?.[0]?.type;
+    if (!isActivityFile(type)) continue;
+    activitySegments++;
+    const built = buildActivities(messages, records);
+    activities.push(...built.activities);
+    warnings.push(...built.warnings);
+  }
+  if (activitySegments === 0) return failure("not-an-activity");
+  if (activities.length === 0) return failure(truncated ? "truncated-file" : "no-running-data");
+  if (truncated) {
+    warnings.unshift(
+      warning("truncated-file", "The file is cut off before its end; everything up to the cut was kept."),
+    );
+  }
+  if (walk.paddingBytes > 0) {
+    warnings.push(
+      warning("padding", `${walk.paddingBytes} empty bytes at the end of the file were ignored.`),
+    );
+  }
+  return { ok: true, activities, warnings: dedupe(warnings) };
+}
+
+function dedupe(warnings: ParseWarning[]): ParseWarning[] {
+  const seen = new Set<string>();
+  return warnings.filter((w) => {
+    const key = `${w.code}\u0000${w.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Never throws: a FitParseError becomes its failure, anything else is the decoder failing on bytes it should read. */
+export function guarded(bytes: Uint8Array, decode: SegmentDecoder): ParseResult {
+  try {
+    return parse(bytes, decode);
+  } catch (err) {
+    if (err instanceof FitParseError) return failure(err.code, err.message);
+    // Anything else is the decoder failing on bytes it should read: say so rather than guess.
+    return failure("unsupported-encoding");
+  }
+}
