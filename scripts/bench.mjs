@@ -159,7 +159,7 @@ function importFolder(dir, extra = []) {
   const useTime = existsSync("/usr/bin/time");
   const t = performance.now();
   const out = useTime
-    ? spawnSync("/usr/bin/time", ["-f", "maxrss_kb=%M", process.execPath, ...args], {
+    ? spawnSync("/usr/bin/time", ["-f", "maxrss_kb=%M cpu_s=%U+%S", process.execPath, ...args], {
         encoding: "utf8",
         maxBuffer: 1 << 28,
       })
@@ -169,7 +169,9 @@ function importFolder(dir, extra = []) {
   if (out.status !== 0) throw new Error(`import failed (${out.status}): ${out.stderr.slice(0, 500)}`);
   const summary = JSON.parse(out.stdout).summary;
   const rssKb = Number(out.stderr.match(/maxrss_kb=(\d+)/)?.[1] ?? Number.NaN);
-  return { ms, summary, rssMb: rssKb / 1024 };
+  const cpu = out.stderr.match(/cpu_s=([\d.]+)\+([\d.]+)/);
+  const cpuS = cpu ? Number(cpu[1]) + Number(cpu[2]) : Number.NaN;
+  return { ms, summary, rssMb: rssKb / 1024, cpuS };
 }
 
 const lib = await loadLib();
@@ -238,10 +240,10 @@ if (!SKIP_IMPORT) {
   console.log(
     "Each import is a whole process from spawn to exit (best wall time of 3), compared with the SDK's CPU time merely decoding the same files in this process. × one core: against the same work with `--threads 0`.\n",
   );
-  console.log("| what | seconds | files/s | MB/s | × SDK decode | × one core | peak RSS MB |");
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log("| what | seconds | CPU s | files/s | MB/s | × SDK decode | × one core | peak RSS MB |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   const line = (label, r, base) =>
-    `| ${label} | ${(r.ms / 1000).toFixed(2)} | ${(hours.files.length / (r.ms / 1000)).toFixed(1)} | ${(mb(bytes) / (r.ms / 1000)).toFixed(1)} | ${(sdk.ms / r.ms).toFixed(1)}× | ${base ? `${(base.ms / r.ms).toFixed(2)}×` : ""} | ${r.rssMb === undefined ? "" : r.rssMb.toFixed(0)} |`;
+    `| ${label} | ${(r.ms / 1000).toFixed(2)} | ${r.cpuS === undefined ? "" : r.cpuS.toFixed(2)} | ${(hours.files.length / (r.ms / 1000)).toFixed(1)} | ${(mb(bytes) / (r.ms / 1000)).toFixed(1)} | ${(sdk.ms / r.ms).toFixed(1)}× | ${base ? `${(base.ms / r.ms).toFixed(2)}×` : ""} | ${r.rssMb === undefined ? "" : r.rssMb.toFixed(0)} |`;
   console.log(line("@garmin/fitsdk `Decoder.read()` only, in process", sdk));
   console.log(line("ours: `parseFit` only, in process", parse));
   console.log(

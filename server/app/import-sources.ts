@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { createActivitiesRepo } from "../db/activities-repo.ts";
 import { createFilesRepo } from "../db/files-repo.ts";
@@ -19,7 +20,7 @@ import {
   DEFAULT_LIMITS,
   summarize,
 } from "./import-types.ts";
-import { type Candidate, expandSources } from "./sources.ts";
+import { type Candidate, type Expansion, expandSources } from "./sources.ts";
 
 export function importContext(db: Db, now: () => string = () => new Date().toISOString()): ImportContext {
   return { db, files: createFilesRepo(db), activities: createActivitiesRepo(db), now };
@@ -28,9 +29,38 @@ export function importContext(db: Db, now: () => string = () => new Date().toISO
 /** A batch this large pays for starting workers (about 0.15 s of CPU each, mostly reading Garmin's profile). */
 export const BULK_FILES = 16;
 
+const autoThreads = (): number => Math.max(1, availableParallelism() - 1);
+
 function resolveThreads(threads: number | "auto", files: number): number {
   if (threads !== "auto") return threads;
-  return files >= BULK_FILES ? Math.max(1, availableParallelism() - 1) : 0;
+  return files >= BULK_FILES ? autoThreads() : 0;
+}
+
+/** A folder or an archive: likely a bulk import, known before it is listed. */
+async function looksBulk(sources: readonly ImportSource[]): Promise<boolean> {
+  for (const s of sources) {
+    if ((typeof s === "string" ? s : s.name).toLowerCase().endsWith(".zip")) return true;
+    if (typeof s === "string" && (await stat(s).catch(() => null))?.isDirectory()) return true;
+  }
+  return false;
+}
+
+/**
+ * The pool for this batch. Workers take ~0.2 s to start (mostly reading Garmin's profile), so for a likely
+ * bulk import they start before the sources are listed, on the other cores, and are let go if it was small.
+ */
+async function poolFor(
+  sources: readonly ImportSource[],
+  threads: number | "auto",
+  list: () => Promise<Expansion>,
+): Promise<{ expansion: Expansion; pool: ParsePool }> {
+  const asked = threads === "auto" ? ((await looksBulk(sources)) ? autoThreads() : 0) : threads;
+  const early = asked > 0 ? createParsePool(asked) : null;
+  const expansion = await list();
+  const wanted = resolveThreads(threads, expansion.candidates.length);
+  if (early && early.threads === wanted) return { expansion, pool: early };
+  await early?.close();
+  return { expansion, pool: createParsePool(wanted) };
 }
 
 /** Files read ahead of the one being stored: the disk works while the database does. */
@@ -105,9 +135,9 @@ export async function importSources(
 ): Promise<ImportReport> {
   const limits: ArchiveLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const ctx = importContext(db, opts.now);
-  const { candidates, close } = await expandSources(sources, limits);
+  const { expansion, pool } = await poolFor(sources, opts.threads ?? 0, () => expandSources(sources, limits));
+  const { candidates, close } = expansion;
   const results: ImportOutcome[] = [];
-  const pool = createParsePool(resolveThreads(opts.threads ?? 0, candidates.length));
   const checkpointer = pool.threads > 0 ? startCheckpointer(db) : null;
   // Reading stays in order (archives are read one entry at a time); unpacking and parsing run ahead on the
   // pool while this thread stores, and storing follows the candidates' order.
