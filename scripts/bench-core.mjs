@@ -6,52 +6,19 @@
 // which server/app/analysis/run-cache.ts does on every change. Prints a fingerprint of every result, so a change to the core can be
 // checked to give the same output. A script that prints figures, not a test: nothing is asserted.
 import { createHash } from "node:crypto";
-import { build } from "esbuild";
 import { readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { loadBenchLib, numberOption as option } from "./script-util.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dir = process.argv.slice(2).find((a, i, all) => !a.startsWith("--") && !all[i - 1]?.startsWith("--"));
 const folder = dir ?? join(os.tmpdir(), "stridewise-bench", "history-2080-v1");
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} needs a positive whole number`);
-  return v;
-}
 const PASSES = option("passes", 3);
 const INSIGHTS_PASSES = option("insights-passes", 30);
 /** As server/app/analysis/run-cache.ts: the model reads the newest runs. */
 const MODEL_WINDOW_RUNS = 150;
-
-// The entry is inline so the bench needs no TypeScript file of its own; bundled like scripts/bench.mjs's loadLib.
-const ENTRY = `
-export { parseFit } from "./fit-parser/index.ts";
-export { computeInsights, analyzeRun } from "./server/core/insights.ts";
-export { fitCadenceModel } from "./server/core/cadence-model.ts";
-export { runTrendPoint, trendReferenceSpeed } from "./server/core/trends.ts";
-export { generateHistory } from "./server/demo/history.ts";
-`;
-
-async function loadLib() {
-  const outfile = join(root, "node_modules", ".cache", "stridewise-bench", "bench-core-lib.mjs");
-  await build({
-    stdin: { contents: ENTRY, resolveDir: root, loader: "ts", sourcefile: "bench-core-entry.ts" },
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    logLevel: "warning",
-  });
-  return import(`${outfile}?t=${Date.now()}`);
-}
 
 /** Core runs from every FIT file in the folder, oldest first (as the analysis service hands them in). */
 function readRuns(lib) {
@@ -64,38 +31,11 @@ function readRuns(lib) {
     if (!result.ok) throw new Error(`${name}: ${result.message}`);
     for (const a of result.activities) {
       if (a.sport !== "running") continue;
-      runs.push({
-        id: runs.length + 1,
-        startUtc: a.startUtc,
-        localDate: a.localDate,
-        utcOffsetS: a.utcOffsetS,
-        distanceM: a.distanceM ?? 0,
-        timerS: a.timerS,
-        elapsedS: a.elapsedS,
-        avgSpeedMps: a.avgSpeedMps,
-        avgCadenceSpm: a.avgCadenceSpm,
-        series: a.samples.count > 0 ? a.samples : null,
-      });
+      runs.push(lib.coreRun(a, runs.length + 1));
     }
   }
   runs.sort((a, b) => (a.startUtc < b.startUtc ? -1 : a.startUtc > b.startUtc ? 1 : a.id - b.id));
   return runs;
-}
-
-/**
- * The pain log of the generated history the files were made from (the same seed and options as
- * scripts/bench-lib.ts historyFiles): entries carry only dates, so they line up with the parsed runs.
- */
-function painLog(lib, count) {
-  return lib.generateHistory({
-    seed: 2026,
-    weeks: Math.ceil(count / 3) + 1,
-    endDate: "2026-11-22",
-    scenario: "spikes",
-    sampleIntervalS: 1,
-    utcOffsetS: 3600,
-    withSeries: false,
-  }).pain;
 }
 
 /** The same runs with new series objects: the core memoises running samples per series object, so a pass starts cold. */
@@ -139,13 +79,13 @@ const fingerprint = (value) =>
     .digest("hex")
     .slice(0, 16);
 
-const lib = await loadLib();
+const lib = await loadBenchLib();
 let t = performance.now();
 const runs = readRuns(lib);
 const samples = runs.reduce((n, r) => n + (r.series?.count ?? 0), 0);
 const parseS = (performance.now() - t) / 1000;
 t = performance.now();
-const pain = painLog(lib, runs.length);
+const pain = lib.historyPain(runs.length);
 const painS = (performance.now() - t) / 1000;
 const today = runs[runs.length - 1]?.localDate ?? "2026-11-22";
 console.log(

@@ -7,8 +7,19 @@ import { parseFitWithSdk } from "../fit-parser/sdk-parse.ts";
 import { walkSegments } from "../fit-parser/segments.ts";
 import { encodeGeneratedRun } from "../server/demo/encode-run.ts";
 import { generateHistory } from "../server/demo/history.ts";
+import { toCoreRun } from "../server/app/analysis/runs-source.ts";
+import type { Run } from "../server/core/types.ts";
+import type { Activity } from "../fit-parser/types.ts";
 
 export { parseFit, parseFitWithSdk };
+export { computeInsights, analyzeRun } from "../server/core/insights.ts";
+export { fitCadenceModel } from "../server/core/cadence-model.ts";
+export { runTrendPoint, trendReferenceSpeed } from "../server/core/trends.ts";
+
+/** A parsed running session as the analysis core reads it (as the app's toCoreRun does for a stored one). */
+export function coreRun(activity: Activity, id: number): Run {
+  return toCoreRun({ ...activity, id });
+}
 export { fitCrc } from "../fit-parser/decoder/crc.ts";
 
 /** Our decoder alone: segments walked and CRC-checked, records into columns. Returns the record count. */
@@ -25,17 +36,28 @@ export function decodeSdk(bytes: Uint8Array): number {
   return messages.recordMesgs?.length ?? 0;
 }
 
-/** The first `count` runs of a generated multi-year history (1 s recording), each encoded as a FIT file. */
-export function* historyFiles(count: number): Generator<Uint8Array> {
-  const history = generateHistory({
+/** The seeded multi-year history the benchmarks use, long enough for `count` runs (about 3 a week). */
+function history(count: number, withSeries: boolean) {
+  return generateHistory({
     seed: 2026,
     weeks: Math.ceil(count / 3) + 1,
     endDate: "2026-11-22",
     scenario: "spikes",
     sampleIntervalS: 1,
     utcOffsetS: 3600,
+    withSeries,
   });
-  for (const run of history.runs.slice(0, count)) {
+}
+
+/** The pain log of that history: entries carry only dates, so they line up with the runs parsed from its files. */
+export function historyPain(count: number) {
+  return history(count, false).pain;
+}
+
+/** The first `count` runs of the history (1 s recording), each encoded as a FIT file. */
+export function* historyFiles(count: number): Generator<Uint8Array> {
+  const generated = history(count, true);
+  for (const run of generated.runs.slice(0, count)) {
     if (run.series) yield encodeGeneratedRun(run, { serialNumber: 3_999_000_002 });
   }
 }

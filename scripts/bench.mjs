@@ -1,7 +1,6 @@
 // `npm run bench [-- --runs N --import-runs N --api-runs N --passes N --skip-decode --skip-import --skip-api]`: prints decode throughput of our FIT decoder
 // against @garmin/fitsdk on the corpus running files, the 3 MB triathlon and a generated history, then an end-to-end
 // `stridewise import` of a folder of one-hour runs, and the dashboard API on a long history. A script that prints figures, not a test: nothing is asserted.
-import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import {
   existsSync,
@@ -14,23 +13,15 @@ import {
 } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { benchApi } from "./bench-api.mjs";
+import { loadBenchLib, numberOption as option, root } from "./script-util.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const corpusDir = join(root, "..", "shared", "fit-corpus");
 const cacheDir = join(os.tmpdir(), "stridewise-bench");
 // Bump when the generated files change, so stale caches are not reused.
 const CACHE_VERSION = 1;
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} needs a positive whole number`);
-  return v;
-}
 const RUNS = option("runs", 300);
 const IMPORT_RUNS = option("import-runs", 300);
 const PASSES = option("passes", 5);
@@ -39,21 +30,6 @@ const SKIP_IMPORT = process.argv.includes("--skip-import");
 const API_RUNS = option("api-runs", 2080);
 const SKIP_API = process.argv.includes("--skip-api");
 const SKIP_DECODE = process.argv.includes("--skip-decode");
-
-async function loadLib() {
-  const outfile = join(root, "node_modules", ".cache", "stridewise-bench", "bench-lib.mjs");
-  await build({
-    entryPoints: [join(root, "scripts", "bench-lib.ts")],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    logLevel: "warning",
-  });
-  return import(outfile);
-}
 
 function machine() {
   const cpu =
@@ -174,7 +150,7 @@ function importFolder(dir, extra = []) {
   return { ms, summary, rssMb: rssKb / 1024, cpuS };
 }
 
-const lib = await loadLib();
+const lib = await loadBenchLib();
 console.log(`# Stridewise benchmark\n\nMachine: ${machine()}\nDate: ${new Date().toISOString()}`);
 console.log(
   `Load average at start: ${os

@@ -1,8 +1,23 @@
+import type { Samples } from "../../../fit-parser/types.ts";
 import type { Run } from "../../core/types.ts";
-import type { ActivitySummary, StoredActivity } from "../../db/activities-repo.ts";
+import type { ActivitySummary } from "../../db/activities-repo.ts";
+
+/** What toCoreRun reads: a stored activity's summary, with or without its samples. */
+type RunSource = Pick<
+  ActivitySummary,
+  | "id"
+  | "startUtc"
+  | "localDate"
+  | "utcOffsetS"
+  | "distanceM"
+  | "timerS"
+  | "elapsedS"
+  | "avgSpeedMps"
+  | "avgCadenceSpm"
+> & { samples?: Samples };
 
 /** A stored activity as the analysis core reads it. */
-export function toCoreRun(a: ActivitySummary | StoredActivity): Run {
+export function toCoreRun(a: RunSource): Run {
   return {
     id: a.id,
     startUtc: a.startUtc,
@@ -13,6 +28,6 @@ export function toCoreRun(a: ActivitySummary | StoredActivity): Run {
     elapsedS: a.elapsedS,
     avgSpeedMps: a.avgSpeedMps,
     avgCadenceSpm: a.avgCadenceSpm,
-    series: "samples" in a && a.samples.count > 0 ? a.samples : null,
+    series: a.samples && a.samples.count > 0 ? a.samples : null,
   };
 }
