@@ -86,6 +86,17 @@ describe("a history where pain follows mileage spikes, through the API", () => {
     const report = (await (await fetch(`${app.url}/api/demo`, { method: "POST" })).json()) as ImportResponse;
     expect(report.summary.imported).toBe(0);
   }, 120_000);
+
+  it("serves a view made once per change, and a new one after a change", async () => {
+    const before = await (await fetch(`${app.url}/api/load`)).text();
+    expect(await (await fetch(`${app.url}/api/load`)).text()).toBe(before);
+    const last = JSON.parse(before) as LoadView;
+    const runId = last.runs[last.runs.length - 1]?.id;
+    expect((await fetch(`${app.url}/api/activities/${runId}`, { method: "DELETE" })).status).toBe(204);
+    const after = JSON.parse(await (await fetch(`${app.url}/api/load`)).text()) as LoadView;
+    expect(after.runs.length).toBe(last.runs.length - 1);
+    expect(after.runs.some((r) => r.id === runId)).toBe(false);
+  });
 });
 
 describe("a history where pain follows low-cadence runs, through the API", () => {
