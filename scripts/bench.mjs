@@ -208,6 +208,7 @@ if (!SKIP_IMPORT) {
   const storeTwo = bestImport(hours.dir, ["--threads", "2", "--no-analysis"], 3);
   const inline = bestImport(hours.dir, ["--threads", "0"], 3);
   const auto = bestImport(hours.dir, [], 3);
+  const both = bestImport(hours.dir, ["--threads", "2"], 3);
   const sdk = measure(hours.files, lib.decodeSdk, 1);
   const parse = measure(hours.files, (f) => countSamples(lib.parseFit(f)), 3);
   console.log(
@@ -235,7 +236,14 @@ if (!SKIP_IMPORT) {
     line("import `--threads 0`: read, parse, store, analyse every run, one thread", inline, inline),
   );
   console.log(
-    line("import (defaults): the same on workers (parse: cores − 1, analysis: all cores)", auto, inline),
+    line(
+      "import (defaults): the same, parsing on cores − 1 workers (analysis: one thread on 2 cores)",
+      auto,
+      inline,
+    ),
+  );
+  console.log(
+    line("import `--threads 2`: two parse workers, then analysis on this thread + one worker", both, inline),
   );
   console.log(`\nImport summary: ${JSON.stringify(auto.summary)}.`);
 }

@@ -93,7 +93,7 @@ describe("the per-run analysis cache", () => {
     cache.clear();
     const runs = lightRuns();
     const warm = await warmAnalysis(db);
-    expect(warm).toEqual({ runs: runs.length, analysed: runs.length, workers: 0 });
+    expect(warm).toEqual({ runs: runs.length, analysed: runs.length, threads: 1 });
     expect(perRunResults(db, activities, cache, runs).computed).toBe(0);
     expect((await warmAnalysis(db)).analysed).toBe(0);
   });

@@ -6,20 +6,21 @@ import { type AnalysisBasis, type CachedRun, analyseRun, loadSeries } from "./ru
 
 /** Runs (without series) to analyse under one basis; the worker reads their originals through its own connection. */
 export interface AnalysisJob {
-  file: string;
   runs: Run[];
   basis: AnalysisBasis;
 }
 
-const job = workerData as AnalysisJob;
-const db = openDb(job.file);
-try {
-  const activities = createActivitiesRepo(db);
-  const results: [number, CachedRun][] = job.runs.map((run) => [
-    run.id,
-    analyseRun(loadSeries(activities, run), job.basis),
-  ]);
-  parentPort?.postMessage(results);
-} finally {
-  db.close();
-}
+// Started before the basis is known (its start-up overlaps the model's fit), it waits for its one job.
+parentPort?.once("message", (job: AnalysisJob) => {
+  const db = openDb((workerData as { file: string }).file);
+  try {
+    const activities = createActivitiesRepo(db);
+    const results: [number, CachedRun][] = job.runs.map((run) => [
+      run.id,
+      analyseRun(loadSeries(activities, run), job.basis),
+    ]);
+    parentPort?.postMessage(results);
+  } finally {
+    db.close();
+  }
+});
