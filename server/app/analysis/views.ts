@@ -136,6 +136,21 @@ export function nextRunView(insights: Insights, units: Units): LoadView["nextRun
   };
 }
 
+/**
+ * Rounded for the wire: a 10-year load view is 10,000 points, and sums like 42269.639999999665 m made it 1.4 MB.
+ * A tenth of a metre, 1/10,000 of a ratio and 1/100 of a percent are beyond what any chart or label shows.
+ */
+const rounded =
+  (digits: number) =>
+  <T extends number | null>(x: T): T => {
+    if (x === null || !Number.isFinite(x)) return x;
+    const f = 10 ** digits;
+    return (Math.round(x * f) / f) as T;
+  };
+const metres = rounded(1);
+const ratio = rounded(4);
+const percent = rounded(2);
+
 export function toLoadView(insights: Insights, distances: ReadonlyMap<number, number>): LoadView {
   const { load } = insights;
   const spikeByRun = new Map(insights.runs.map((r) => [r.runId, r]));
@@ -144,21 +159,21 @@ export function toLoadView(insights: Insights, distances: ReadonlyMap<number, nu
     daily.set(r.localDate, (daily.get(r.localDate) ?? 0) + (distances.get(r.runId) ?? 0));
   return {
     asOf: insights.today,
-    daily: [...daily.entries()].map(([date, distanceM]) => ({ date, distanceM })),
+    daily: [...daily.entries()].map(([date, distanceM]) => ({ date, distanceM: metres(distanceM) })),
     weekly: load.weekly.map((w) => ({
       weekStart: w.weekStart,
-      distanceM: w.distanceM,
+      distanceM: metres(w.distanceM),
       runs: w.runs,
-      changePct: w.changeVsPrevious === null ? null : w.changeVsPrevious * 100,
+      changePct: w.changeVsPrevious === null ? null : percent(w.changeVsPrevious * 100),
     })),
     runs: insights.runs.map((r) => {
       const spike = spikeByRun.get(r.runId)?.spike;
       return {
         id: r.runId,
         localDate: r.localDate,
-        distanceM: spike?.distanceM ?? 0,
-        longestPrior30dM: spike?.l30M ?? null,
-        ratio: spike?.ratio ?? null,
+        distanceM: metres(spike?.distanceM ?? 0),
+        longestPrior30dM: metres(spike?.l30M ?? null),
+        ratio: ratio(spike?.ratio ?? null),
         category: CATEGORY[spike?.category ?? "no_recent_base"],
         hazardRatio: spike?.hazard
           ? { value: spike.hazard.hr, ci95: [spike.hazard.lo, spike.hazard.hi] }
@@ -167,15 +182,15 @@ export function toLoadView(insights: Insights, distances: ReadonlyMap<number, nu
     }),
     rolling7d: load.rollingChange.map((c) => ({
       date: c.date,
-      distanceM: c.last7M,
-      previousM: c.previous7M,
-      changePct: c.change === null ? null : c.change * 100,
+      distanceM: metres(c.last7M),
+      previousM: metres(c.previous7M),
+      changePct: c.change === null ? null : percent(c.change * 100),
       noted: c.noted,
     })),
     acuteChronic: load.acuteChronic.map((a) => ({
       date: a.date,
-      uncoupled: a.uncoupledRatio,
-      ewma: a.ewmaRatio,
+      uncoupled: ratio(a.uncoupledRatio),
+      ewma: ratio(a.ewmaRatio),
     })),
     nextRun: nextRunView(insights, insights.units),
   };
