@@ -90,7 +90,7 @@ export async function benchApi(root, dir, count) {
 
     console.log(`\n### Dashboard API on a ${count}-run history\n`);
     console.log(
-      `Import (read, parse, store, analyse every run): ${inline.s.toFixed(1)} s on one thread (\`--threads 0\`, peak RSS ${inline.rssMb.toFixed(0)} MB), ${workers.s.toFixed(1)} s with the default workers (${workers.rssMb.toFixed(0)} MB): ${(inline.s / workers.s).toFixed(2)}× (${JSON.stringify(summary)}). First read after the import: ${(firstRead / 1000).toFixed(2)} s. after a restart: ${(afterRestart / 1000).toFixed(2)} s. \`stridewise reanalyze\` (re-parse every original): ${reanalyzeS.toFixed(1)} s.\n`,
+      `Import (read, parse, store, analyse every run): ${inline.s.toFixed(1)} s on one thread (\`--threads 0\`, peak RSS ${inline.rssMb.toFixed(0)} MB), ${workers.s.toFixed(1)} s with the default workers (${workers.rssMb.toFixed(0)} MB): ${(inline.s / workers.s).toFixed(2)}× (${JSON.stringify(summary)}). First read after the import: ${(firstRead / 1000).toFixed(2)} s. after a restart: ${(afterRestart / 1000).toFixed(2)} s. \`stridewise reanalyze\` (re-parse every original, then analyse every run): ${reanalyzeS.toFixed(1)} s.\n`,
     );
     console.log(`| endpoint (${READS_PER_ENDPOINT} sequential reads each) | p50 ms | p95 ms |`);
     console.log("| --- | ---: | ---: |");
