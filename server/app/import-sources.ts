@@ -56,7 +56,14 @@ async function poolFor(
 ): Promise<{ expansion: Expansion; pool: ParsePool }> {
   const asked = threads === "auto" ? ((await looksBulk(sources)) ? autoThreads() : 0) : threads;
   const early = asked > 0 ? createParsePool(asked) : null;
-  const expansion = await list();
+  let expansion: Expansion;
+  try {
+    expansion = await list();
+  } catch (err) {
+    // Workers left running would keep the process alive.
+    await early?.close();
+    throw err;
+  }
   const wanted = resolveThreads(threads, expansion.candidates.length);
   if (early && early.threads === wanted) return { expansion, pool: early };
   await early?.close();

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { DomainError } from "../errors.ts";
 import { openArchive, type ArchiveBudget } from "./archive.ts";
 import { NestedArchives } from "./nested-archives.ts";
-import { checkedSize, fileTooLarge } from "./unpack.ts";
+import { checkedSize, fileTooLarge, unreadableFile } from "./unpack.ts";
 import type { ArchiveLimits, ImportOutcome, ImportSource } from "./import-types.ts";
 
 /** A file to parse, or a file whose outcome is already known (not FIT, a broken archive). */
@@ -133,8 +133,12 @@ async function addFile(
   if (typeof kind === "object") return void ctx.out.push(skipped(display, kind.skip));
   if (size > limits.maxFitBytes)
     return void ctx.out.push(failed(display, fileTooLarge(display, limits.maxFitBytes)));
-  const read = async (): Promise<Uint8Array> =>
-    checkedSize(await readFile(path), display, limits.maxFitBytes);
+  const read = async (): Promise<Uint8Array> => {
+    const bytes = await readFile(path).catch((err: unknown) => {
+      throw unreadableFile(display, err);
+    });
+    return checkedSize(bytes, display, limits.maxFitBytes);
+  };
   ctx.out.push({ display, gzipped: kind === "fit.gz", read, path });
 }
 

@@ -40,6 +40,17 @@ export function fileTooLarge(display: string, maxFitBytes: number): DomainError 
   );
 }
 
+/**
+ * A source file the system would not let us read (gone since it was listed, no permission). Said about that
+ * file: left as a bare EACCES it would read as the data folder being read-only.
+ */
+export function unreadableFile(display: string, err: unknown): unknown {
+  if (err instanceof DomainError) return err;
+  const code = (err as { code?: unknown }).code;
+  const why = typeof code === "string" ? `${code}: ${(err as Error).message}` : String(err);
+  return new DomainError("unreadable-file", `${display} cannot be read (${why}).`);
+}
+
 /** Bytes read from disk, refused if the file grew past the limit since it was listed (a watch still writing it). */
 export function checkedSize(bytes: Uint8Array, display: string, maxFitBytes: number): Uint8Array {
   if (bytes.byteLength > maxFitBytes) throw fileTooLarge(display, maxFitBytes);
@@ -70,7 +81,12 @@ function readShared(file: { path: string; display: string; maxFitBytes: number }
 }
 
 function rawBytes(file: RawFile): Uint8Array {
-  return "raw" in file ? file.raw : readShared(file);
+  if ("raw" in file) return file.raw;
+  try {
+    return readShared(file);
+  } catch (err) {
+    throw unreadableFile(file.display, err);
+  }
 }
 
 /** The FIT bytes of a file, their SHA-256, and their parse (as storage takes it) when done alongside (on a worker). */

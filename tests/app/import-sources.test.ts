@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { encodeActivity } from "../../fit-parser/encode.ts";
 import { importSources } from "../../server/app/import-sources.ts";
 import type { ImportProgress } from "../../server/app/import-types.ts";
 import { loadActivity } from "../../server/app/load-activity.ts";
+import { unpack } from "../../server/app/unpack.ts";
 import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
 import { type Db, openDb } from "../../server/db/open.ts";
 import { readCorpusFile } from "../support/corpus.ts";
@@ -297,6 +298,40 @@ describe("importSources()", () => {
       ["rejected", "not-found"],
       ["imported", null],
     ]);
+  });
+
+  it("says a file that went away after the folder was listed cannot be read, naming it, not the data folder", async () => {
+    const folder = join(tmp.path, "watch");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "a.fit"), encodeRun({ start: "2025-05-01T07:00:00.000Z" }));
+    writeFileSync(join(folder, "b.fit"), encodeRun({ start: "2025-05-02T07:00:00.000Z" }));
+    const report = await importSources(db, [folder], {
+      // Before any file is read: b.fit is listed, then removed (a watch unmounted mid-import).
+      onProgress: (p) => {
+        if (p.done === 0 && existsSync(join(folder, "b.fit"))) rmSync(join(folder, "b.fit"));
+      },
+    });
+    expect(report.results.map((r) => [r.status, r.code ?? null])).toEqual([
+      ["imported", null],
+      ["rejected", "unreadable-file"],
+    ]);
+    expect(report.results[1]?.message).toMatch(/b\.fit cannot be read \(ENOENT: /);
+  });
+});
+
+describe("unpack() on a parse worker", () => {
+  it("says a file that cannot be read is unreadable, naming it", () => {
+    const file = { display: "gone.fit", path: join(tmp.path, "gone.fit"), gzipped: false, maxFitBytes: 1e6 };
+    expect(() => unpack(file, true)).toThrow(/gone\.fit cannot be read \(ENOENT: /);
+  });
+
+  it("refuses a file over the limit before reading it, and reads the rest into shared memory", () => {
+    writeFileSync(join(tmp.path, "run.fit"), encodeRun());
+    const file = { display: "run.fit", path: join(tmp.path, "run.fit"), gzipped: false, maxFitBytes: 100 };
+    expect(() => unpack(file, true)).toThrow(/run\.fit is larger than the 100-byte limit/);
+    const read = unpack({ ...file, maxFitBytes: 1e6 }, true);
+    expect(read.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(read.parsed?.ok).toBe(true);
   });
 });
 
