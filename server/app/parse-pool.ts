@@ -22,6 +22,7 @@ const inline: ParsePool = {
 };
 
 interface Job {
+  worker: Worker;
   resolve: (u: Unpacked) => void;
   reject: (err: Error) => void;
 }
@@ -39,7 +40,7 @@ function movable(bytes: Uint8Array): Uint8Array {
 export function createParsePool(threads = availableParallelism()): ParsePool {
   const script = bundledWorker("parse-worker");
   if (threads < 1 || script === null) return inline;
-  const workers = Array.from({ length: threads }, () => new Worker(script));
+  let workers = Array.from({ length: threads }, () => new Worker(script));
   const waiting = new Map<number, Job>();
   const load = new Map<Worker, number>(workers.map((w) => [w, 0]));
   let nextId = 0;
@@ -51,18 +52,24 @@ export function createParsePool(threads = availableParallelism()): ParsePool {
       if (reply.ok) job?.resolve(reply.unpacked);
       else job?.reject(reply.code ? new DomainError(reply.code, reply.message) : new Error(reply.message));
     });
+    // A worker that dies (out of memory on some file) fails the files it held; the rest go on without it.
     worker.on("error", (err) => {
-      for (const job of waiting.values()) job.reject(err);
-      waiting.clear();
+      workers = workers.filter((w) => w !== worker);
+      for (const [id, job] of waiting) {
+        if (job.worker !== worker) continue;
+        waiting.delete(id);
+        job.reject(err);
+      }
     });
   }
   return {
     threads,
     unpack(file) {
+      if (workers.length === 0) return inline.unpack(file);
       return new Promise((resolve, reject) => {
         const id = nextId++;
-        waiting.set(id, { resolve, reject });
         const idlest = workers.reduce((a, b) => ((load.get(a) ?? 0) <= (load.get(b) ?? 0) ? a : b));
+        waiting.set(id, { worker: idlest, resolve, reject });
         load.set(idlest, (load.get(idlest) ?? 0) + 1);
         if ("path" in file) return idlest.postMessage({ id, file });
         const raw = movable(file.raw);
@@ -70,7 +77,7 @@ export function createParsePool(threads = availableParallelism()): ParsePool {
       });
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      await Promise.all([...load.keys()].map((w) => w.terminate()));
     },
   };
 }
