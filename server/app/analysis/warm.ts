@@ -86,11 +86,16 @@ export async function warmAnalysis(db: Db, threads: number | "auto" = "auto"): P
   const rest = [...loaded, ...others].slice(share);
   const slices: Run[][] = helpers.map(() => []);
   rest.forEach((run, i) => slices[i % slices.length]?.push(run));
-  const pending = helpers.map((analyse, i) => analyse({ runs: slices[i] ?? [], basis: plan.basis }));
-  const own: [number, CachedRun][] = mine.map((run) => [
-    run.id,
-    analyseRun(plan.recent.get(run.id) ?? loadSeries(activities, run), plan.basis),
-  ]);
+  const here = (share: readonly Run[]): [number, CachedRun][] =>
+    share.map((run) => [
+      run.id,
+      analyseRun(plan.recent.get(run.id) ?? loadSeries(activities, run), plan.basis),
+    ]);
+  // A helper that fails (out of memory, say) leaves its share to this thread: the import itself succeeded.
+  const pending = helpers.map((analyse, i) =>
+    analyse({ runs: slices[i] ?? [], basis: plan.basis }).catch(() => here(slices[i] ?? [])),
+  );
+  const own = here(mine);
   const results = [own, ...(await Promise.all(pending))];
   saveResults(db, cache, plan.key, results.flat());
   return { runs: runs.length, analysed: missing.length, threads: helpers.length + 1 };
