@@ -73,7 +73,7 @@ export async function warmAnalysis(db: Db, threads: number | "auto" = "auto"): P
   const done = cache.analysed(plan.key);
   const missing = runs.filter((r) => !done.has(r.id));
   if (helpers.length === 0 || missing.length < WORKER_MIN_RUNS) {
-    const dismissed = helpers.map((analyse) => analyse({ runs: [], basis: plan.basis }));
+    const dismissed = helpers.map((analyse) => analyse({ runs: [], basis: plan.basis }).catch(() => []));
     perRunResults(db, activities, cache, runs);
     await Promise.all(dismissed);
     return { runs: runs.length, analysed: missing.length, threads: 1 };
