@@ -1,3 +1,4 @@
+import { warmAnalysis } from "../app/analysis/warm.ts";
 import { loadDemo } from "../app/demo.ts";
 import { resolveDataDir } from "../config.ts";
 import { openDataDir } from "../db/open.ts";
@@ -9,6 +10,8 @@ export async function runDemo(dataFlag: string | undefined): Promise<void> {
   try {
     const report = await loadDemo(db, { now: new Date() });
     const { imported, duplicate } = report.summary;
+    // Analysed now, as an import is, so the dashboard opens on it without waiting.
+    if (imported > 0) await warmAnalysis(db);
     console.log(
       imported > 0
         ? `Loaded the demo: ${imported} runs and a pain log into ${dataDir}. Run \`npm start\` to explore it.`
