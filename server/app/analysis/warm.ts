@@ -17,13 +17,17 @@ import {
 import { toCoreRun } from "./runs-source.ts";
 
 /**
- * On 2 cores a helper measured no faster (300 one-hour runs: 1.3-1.5 s with one, 1.2-1.3 s without): this
- * thread's share is already in memory, the helper's must be read and parsed, and the garbage collector's own
- * threads want the second core. With more cores every core analyses (not measured here: this machine has 2).
+ * On 2 cores a helper pays only for a long history: 300 one-hour runs took 1.3-1.5 s with one and 1.2-1.3 s
+ * without (its share must be read and parsed again, it takes ~0.2 s to start, and the garbage collector's
+ * threads want the second core too), 2,080 runs 3.5-4.0 s with one and 5.0-5.9 s without. With more cores
+ * every core analyses (not measured here: this machine has 2).
  */
-function autoThreads(): number {
+const TWO_CORE_HELPER_RUNS = 500;
+
+function autoThreads(runs: number): number {
   const cores = availableParallelism();
-  return cores > 2 ? cores : 1;
+  if (cores > 2) return cores;
+  return cores === 2 && runs >= TWO_CORE_HELPER_RUNS ? 2 : 1;
 }
 
 /** Fewer runs than this are analysed on the calling thread: a worker costs about 0.2 s to start. */
@@ -64,7 +68,7 @@ export async function warmAnalysis(db: Db, threads: number | "auto" = "auto"): P
   const cache = createAnalysisRepo(db);
   const runs = activities.list({ runsOnly: true, limit: -1 }).reverse().map(toCoreRun);
   const script = bundledWorker("analysis-worker");
-  const total = threads === "auto" ? autoThreads() : Math.max(1, threads);
+  const total = threads === "auto" ? autoThreads(runs.length) : Math.max(1, threads);
   const helpers =
     script === null || db.sqlite.memory || runs.length < WORKER_MIN_RUNS || total < 2
       ? []
