@@ -42,13 +42,14 @@ export function reanalyzeAll(
     }
     db.transaction(() => {
       const existing = new Map(ctx.activities.listForFile(fileId).map((a) => [a.sessionIndex, a.id]));
+      const deleted = ctx.activities.deletedSessions(fileId);
       const matches = matchExisting(ctx, parsed.activities, fileId);
       parsed.activities.forEach((activity, index) => {
         const id = existing.get(index);
         if (id !== undefined) {
           ctx.activities.replace(id, activity);
           report.updated++;
-        } else if (matches[index] === null) {
+        } else if (matches[index] === null && !deleted.has(index)) {
           ctx.activities.insert(fileId, index, activity);
           report.added++;
         }

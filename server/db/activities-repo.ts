@@ -86,9 +86,17 @@ function prepareStatements(db: Db) {
       "SELECT * FROM activities WHERE file_id = ? ORDER BY session_index",
     ),
     remove: q.prepare<[number], void>("DELETE FROM activities WHERE id = ?"),
-    fileOf: q.prepare<[number], { file_id: number }>("SELECT file_id FROM activities WHERE id = ?"),
     leftInFile: q.prepare<[number], { n: number }>("SELECT count(*) AS n FROM activities WHERE file_id = ?"),
     deleteFile: q.prepare<[number], void>("DELETE FROM files WHERE id = ?"),
+    sessionOf: q.prepare<[number], { file_id: number; session_index: number }>(
+      "SELECT file_id, session_index FROM activities WHERE id = ?",
+    ),
+    markDeleted: q.prepare<[number, number], void>(
+      "INSERT OR IGNORE INTO deleted_sessions (file_id, session_index) VALUES (?, ?)",
+    ),
+    deletedSessions: q.prepare<[number], { session_index: number }>(
+      "SELECT session_index FROM deleted_sessions WHERE file_id = ?",
+    ),
     window: q.prepare<[string, string, number], ActivityRow>(
       "SELECT * FROM activities WHERE start_utc BETWEEN ? AND ? AND file_id != ? ORDER BY id",
     ),
@@ -155,12 +163,17 @@ export function createActivitiesRepo(db: Db) {
     /** Deletes an activity (laps and analysis cascade); an original left with no activity goes too. */
     delete(id: number): boolean {
       return db.transaction(() => {
-        const fileId = s.fileOf.get(id)?.file_id;
-        if (fileId === undefined) return false;
+        const session = s.sessionOf.get(id);
+        if (session === undefined) return false;
         s.remove.run(id);
-        if ((s.leftInFile.get(fileId)?.n ?? 0) === 0) s.deleteFile.run(fileId);
+        if ((s.leftInFile.get(session.file_id)?.n ?? 0) === 0) s.deleteFile.run(session.file_id);
+        else s.markDeleted.run(session.file_id, session.session_index);
         return true;
       });
+    },
+    /** Sessions of a stored file that the runner deleted, so a re-read leaves them out. */
+    deletedSessions(fileId: number): Set<number> {
+      return new Set(s.deletedSessions.all(fileId).map((r) => r.session_index));
     },
     /** Ids of stored activities (from other files) that are this activity re-encoded. */
     findDuplicates(activity: StorableActivity, excludeFileId = -1): number[] {

@@ -143,9 +143,20 @@ CREATE TABLE analysis_state (
 ) WITHOUT ROWID;
 `;
 
+// Sessions the runner deleted from a file that keeps others (the swim of a triathlon): reanalyze re-reads the
+// original and must not bring them back. A file deleted whole takes its rows with it.
+const V4_DELETED_SESSIONS = `
+CREATE TABLE deleted_sessions (
+  file_id       INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  session_index INTEGER NOT NULL,
+  PRIMARY KEY (file_id, session_index)
+) WITHOUT ROWID;
+`;
+
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly string[] = Object.freeze([
   V1_STORAGE,
   V2_SERIES_FROM_ORIGINALS,
   V3_ANALYSIS_STATE,
+  V4_DELETED_SESSIONS,
 ]);

@@ -62,4 +62,23 @@ describe("reanalyzeAll()", () => {
     expect(result).toMatchObject({ updated: 1, added: 1, removed: 0 });
     expect(createActivitiesRepo(db).count({ runsOnly: true })).toBe(1);
   });
+
+  it("leaves out a session the runner deleted from a file that keeps others", async () => {
+    const db = openDb(":memory:");
+    const report = await importSources(db, [
+      { name: "multi.fit", bytes: readCorpusFile("muktihari__activity_multisport.fit") },
+    ]);
+    const ids = report.results[0]?.activityIds ?? [];
+    expect(ids.length).toBeGreaterThan(1);
+    const activities = createActivitiesRepo(db);
+    const before = activities.count();
+    expect(activities.delete(ids[0] ?? -1)).toBe(true);
+    const result = reanalyzeAll(db);
+    expect(result).toMatchObject({ added: 0, removed: 0, updated: before - 1 });
+    expect(activities.count()).toBe(before - 1);
+    expect(activities.get(ids[0] ?? -1)).toBeNull();
+    // Deleting the file's last session deletes the file, and its record of deleted sessions with it.
+    for (const id of ids.slice(1)) activities.delete(id);
+    expect(db.sqlite.prepare("SELECT count(*) AS n FROM deleted_sessions").get()).toEqual({ n: 0 });
+  });
 });
