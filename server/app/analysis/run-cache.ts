@@ -75,11 +75,6 @@ export function loadSeries(activities: ActivitiesRepo, run: Run): Run {
 }
 
 /**
- * The cadence model and each run's cadence findings and trend point. Only the recent runs the model
- * reads, and runs whose cached result was made under another model, have their series loaded: a
- * long history costs one pass after a change and none after that.
- */
-/**
  * The model fitted on the most recent runs, and the runs whose series were loaded for it. The fit is kept
  * under a key of those runs' summaries, so a restart with the same runs reads no series at all.
  */
@@ -116,6 +111,11 @@ export function analyseRun(run: Run, basis: AnalysisBasis): CachedRun {
   return { cadence: analyzeRun(run, basis.model), trend: runTrendPoint(run, basis.model, basis.refSpeed) };
 }
 
+/** A run analysed under a plan, its series from the model's fit when that read it already, else from disk. */
+export function analysePlanned(activities: ActivitiesRepo, plan: AnalysisPlan, run: Run): CachedRun {
+  return analyseRun(plan.recent.get(run.id) ?? loadSeries(activities, run), plan.basis);
+}
+
 /** What the per-run results of these runs are made under, and the runs read for the model's refit. */
 export interface AnalysisPlan {
   basis: AnalysisBasis;
@@ -134,10 +134,11 @@ export function planAnalysis(
   const { model: refit, loaded } = recentModel(db, activities, cache, runs);
   const fitted: AnalysisBasis = { model: refit, refSpeed: trendReferenceSpeed(runs, refit) };
   // The basis in use, whichever process set it: kept while a refit says the same.
-  const prior = previous ?? (cache.state("basis")?.value as AnalysisBasis | undefined) ?? null;
+  const stored = cache.state("basis");
+  const prior = previous ?? (stored?.value as AnalysisBasis | undefined) ?? null;
   const basis = prior && sameBasis(prior, fitted) ? prior : fitted;
   const key = hashKey(JSON.stringify([ANALYSIS_VERSION, basis.model, basis.refSpeed]));
-  if (cache.state("basis")?.key !== key && lossless(basis)) {
+  if (stored?.key !== key && lossless(basis)) {
     saveToCache(db, () => cache.putState("basis", key, basis));
   }
   return { basis, key, recent: new Map(loaded.map((r) => [r.id, r])) };
@@ -156,6 +157,11 @@ export function saveResults(
   });
 }
 
+/**
+ * The cadence model and each run's cadence findings and trend point. Only the recent runs the model
+ * reads, and runs whose cached result was made under another model, have their series loaded: a
+ * long history costs one pass after a change and none after that.
+ */
 export function perRunResults(
   db: Db,
   activities: ActivitiesRepo,
@@ -163,14 +169,15 @@ export function perRunResults(
   runs: readonly Run[],
   previous: AnalysisBasis | null = null,
 ): PerRunResults {
-  const { basis, key, recent } = planAnalysis(db, activities, cache, runs, previous);
+  const plan = planAnalysis(db, activities, cache, runs, previous);
+  const { basis, key } = plan;
   const cadence = new Map<number, CadenceAnalysis>();
   const trendPoints = new Map<number, RunTrendPoint>();
   const fresh: [number, CachedRun][] = [];
   for (const run of runs) {
     let result = cache.get(run.id, key) as CachedRun | null;
     if (!result) {
-      result = analyseRun(recent.get(run.id) ?? loadSeries(activities, run), basis);
+      result = analysePlanned(activities, plan, run);
       fresh.push([run.id, result]);
     }
     cadence.set(run.id, result.cadence);

@@ -6,14 +6,7 @@ import { createAnalysisRepo } from "../../db/analysis-repo.ts";
 import type { Db } from "../../db/open.ts";
 import { bundledWorker } from "../bundled-worker.ts";
 import type { AnalysisJob } from "./analysis-worker.ts";
-import {
-  type CachedRun,
-  analyseRun,
-  loadSeries,
-  perRunResults,
-  planAnalysis,
-  saveResults,
-} from "./run-cache.ts";
+import { type CachedRun, analysePlanned, planAnalysis, saveResults } from "./run-cache.ts";
 import { toCoreRun } from "./runs-source.ts";
 
 /**
@@ -76,9 +69,11 @@ export async function warmAnalysis(db: Db, threads: number | "auto" = "auto"): P
   const plan = planAnalysis(db, activities, cache, runs);
   const done = cache.analysed(plan.key);
   const missing = runs.filter((r) => !done.has(r.id));
+  const here = (share: readonly Run[]): [number, CachedRun][] =>
+    share.map((run) => [run.id, analysePlanned(activities, plan, run)]);
   if (helpers.length === 0 || missing.length < WORKER_MIN_RUNS) {
     const dismissed = helpers.map((analyse) => analyse({ runs: [], basis: plan.basis }).catch(() => []));
-    perRunResults(db, activities, cache, runs);
+    saveResults(db, cache, plan.key, here(missing));
     await Promise.all(dismissed);
     return { runs: runs.length, analysed: missing.length, threads: 1 };
   }
@@ -90,11 +85,6 @@ export async function warmAnalysis(db: Db, threads: number | "auto" = "auto"): P
   const rest = [...loaded, ...others].slice(share);
   const slices: Run[][] = helpers.map(() => []);
   rest.forEach((run, i) => slices[i % slices.length]?.push(run));
-  const here = (share: readonly Run[]): [number, CachedRun][] =>
-    share.map((run) => [
-      run.id,
-      analyseRun(plan.recent.get(run.id) ?? loadSeries(activities, run), plan.basis),
-    ]);
   // A helper that fails (out of memory, say) leaves its share to this thread: the import itself succeeded.
   const pending = helpers.map((analyse, i) =>
     analyse({ runs: slices[i] ?? [], basis: plan.basis }).catch(() => here(slices[i] ?? [])),
