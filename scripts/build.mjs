@@ -30,41 +30,39 @@ const fitsdkProfileAsJson = {
   },
 };
 
+/** The CLI's chunks and the workers: Node bundles in dist/, the SDK inside, every other package external. */
+const forNode = {
+  outdir: dist,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  plugins: [fitsdkProfileAsJson],
+  sourcemap: true,
+  logLevel: "warning",
+};
+
 await mkdir(join(dist, "web"), { recursive: true });
 const [cli] = await Promise.all([
   // dist/cli.js holds only the command table; each command's code (and its packages) is a chunk it imports
   // when that command runs, so `stridewise import` never loads express, zod or chokidar.
   build({
+    ...forNode,
     entryPoints: { cli: join(root, "server/cli/main.ts") },
-    outdir: dist,
     splitting: true,
     chunkNames: "chunk-[hash]",
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    plugins: [fitsdkProfileAsJson],
-    sourcemap: true,
     metafile: true,
-    logLevel: "warning",
   }),
-  // Import parses (and checkpoints) on worker threads; each worker is its own bundle beside the CLI.
+  // Import parses, checkpoints and analyses on worker threads; each worker is its own bundle beside the CLI
+  // (not split: server/app/bundled-worker.ts finds it by name).
   build({
+    ...forNode,
     entryPoints: {
       "parse-worker": join(root, "server/app/parse-worker.ts"),
       "checkpoint-worker": join(root, "server/app/checkpoint-worker.ts"),
       "analysis-worker": join(root, "server/app/analysis/analysis-worker.ts"),
     },
-    outdir: dist,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    plugins: [fitsdkProfileAsJson],
-    sourcemap: true,
-    logLevel: "warning",
   }),
   build({
     entryPoints: [join(root, "web/main.ts")],
