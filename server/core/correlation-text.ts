@@ -1,27 +1,30 @@
-import type { Hypothesis, Verdict } from "./correlation.ts";
+import type { CorrelationResult, Hypothesis } from "./correlation.ts";
 
 const GROUPS: Record<Hypothesis, { flagged: string; short: string }> = {
   overstriding: { flagged: "runs with low cadence for your speed", short: "a low-cadence run" },
   mileage_spike: { flagged: "runs with a mileage spike", short: "a spike" },
 };
 
-export interface ExplanationInput {
-  hypothesis: Hypothesis;
-  verdict: Verdict;
-  flaggedRuns: number;
-  flaggedWithPain: number;
-  unflaggedRuns: number;
-  unflaggedWithPain: number;
-  relativeRisk: number | null;
-  ci95: [number, number] | null;
-  pValue: number | null;
+/** The result's counts and statistics, and what explain() needs beyond them. */
+export type ExplanationInput = Pick<
+  CorrelationResult,
+  | "hypothesis"
+  | "verdict"
+  | "flaggedRuns"
+  | "flaggedWithPain"
+  | "unflaggedRuns"
+  | "unflaggedWithPain"
+  | "relativeRisk"
+  | "ci95"
+  | "pValue"
+  | "missing"
+> & {
   /** Set when the within-week shuffle was run and did not confirm the link. */
   permutationP?: number | null;
   hypothesesTested: number;
-  missing: string[];
   /** Chance these group sizes would reveal a real tripling of risk. */
   power?: number;
-}
+};
 
 const pct = (k: number, n: number): string => (n === 0 ? "–" : `${Math.round((100 * k) / n)}%`);
 const num = (x: number): string => (x >= 10 ? x.toFixed(1) : x.toFixed(2).replace(/0$/, ""));
