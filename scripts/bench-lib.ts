@@ -1,5 +1,6 @@
 // The code the benchmark drives, bundled by scripts/bench.mjs with esbuild (the bench itself is plain Node).
 import { Decoder, Stream } from "@garmin/fitsdk";
+import FitFileParser from "fit-file-parser";
 import { decodeSegmentData } from "../fit-parser/decoder/decode.ts";
 import { encodeActivity } from "../fit-parser/encode.ts";
 import { parseFit } from "../fit-parser/index.ts";
@@ -34,6 +35,22 @@ export function decodeOurs(bytes: Uint8Array): number {
 export function decodeSdk(bytes: Uint8Array): number {
   const { messages } = new Decoder(Stream.fromByteArray(bytes)).read();
   return messages.recordMesgs?.length ?? 0;
+}
+
+/**
+ * The npm package fit-file-parser's `parse()` with its default options (mode "list", force true: no CRC check).
+ * Returns the record count; throws when it reports an error. Its callback runs before `parse()` returns, so this is
+ * timed like the SDK; it reads only the first FIT file of a chained file.
+ */
+export function decodeFitFileParser(bytes: Uint8Array): number {
+  let result: { error: string | undefined; records: number } | undefined;
+  // Typed for Buffer or ArrayBuffer, but it reads any Uint8Array view (buffer, byteOffset, byteLength).
+  new FitFileParser().parse(bytes as Buffer<ArrayBuffer>, (error, data) => {
+    result = { error, records: data?.records?.length ?? 0 };
+  });
+  if (result === undefined) throw new Error("fit-file-parser's parse() did not call back synchronously");
+  if (result.error !== undefined) throw new Error(`fit-file-parser: ${result.error}`);
+  return result.records;
 }
 
 /** The seeded multi-year history the benchmarks use, long enough for `count` runs (about 3 a week). */

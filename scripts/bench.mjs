@@ -1,6 +1,7 @@
 // `npm run bench [-- --runs N --import-runs N --api-runs N --passes N --skip-decode --skip-import --skip-api]`: prints decode throughput of our FIT decoder
-// against @garmin/fitsdk on the corpus running files, the 3 MB triathlon and a generated history, then an end-to-end
-// `stridewise import` of a folder of one-hour runs, and the dashboard API on a long history. A script that prints figures, not a test: nothing is asserted.
+// against @garmin/fitsdk and fit-file-parser on the corpus running files, the 3 MB triathlon and a generated history,
+// then an end-to-end `stridewise import` of a folder of one-hour runs, and the dashboard API on a long history. A script
+// that prints figures, not a test: nothing is asserted.
 import { spawnSync } from "node:child_process";
 import {
   existsSync,
@@ -67,31 +68,57 @@ function row(label, bytes, m, reference) {
   return `| ${label} | ${m.ms.toFixed(1)} | ${m.wallMs.toFixed(1)} | ${(mb(bytes) / s).toFixed(1)} | ${Math.round(m.records / s).toLocaleString("en")} | ${ratio} |`;
 }
 
-async function fitFileParser() {
-  try {
-    await import("fit-file-parser");
-    return "installed, but not wired into this bench";
-  } catch {
-    return "not installed (no new dependencies this round), so not measured";
-  }
+/** The status line: fit-file-parser is a devDependency used only by this bench (bench-lib imports it). */
+function fitFileParser() {
+  const pkg = join(root, "node_modules", "fit-file-parser", "package.json");
+  const { version } = JSON.parse(readFileSync(pkg, "utf8"));
+  return `${version}, \`parse()\` with its default options (mode "list", force: true, so no CRC check), synchronous callback`;
 }
 
-/** Compares decoders on one data set; the SDK gets fewer passes (it is 30-60× slower). */
+/** fit-file-parser on `files`, measured like the SDK; a file it rejects counts as failed (its time still counts). */
+function measureFitFileParser(lib, files, passes) {
+  const failed = new Map();
+  const m = measure(
+    files,
+    (f) => {
+      try {
+        return lib.decodeFitFileParser(f);
+      } catch (error) {
+        failed.set(f, error instanceof Error ? error.message : String(error));
+        return 0;
+      }
+    },
+    passes,
+  );
+  return { ...m, failed };
+}
+
+/** Compares decoders on one data set; the SDK and fit-file-parser get fewer passes (they are 40-190× slower). */
 function decodeTable(lib, title, files) {
   const bytes = files.reduce((n, f) => n + f.length, 0);
   // Ours first: the SDK leaves a heap of garbage whose collection otherwise lands in our passes.
   const ours = measure(files, lib.decodeOurs, PASSES * 3);
   const parse = measure(files, (f) => countSamples(lib.parseFit(f)), PASSES * 3);
-  const sdk = measure(files, lib.decodeSdk, Math.max(1, Math.min(3, PASSES)));
+  const slowPasses = Math.max(1, Math.min(3, PASSES));
+  const sdk = measure(files, lib.decodeSdk, slowPasses);
+  const ffp = measureFitFileParser(lib, files, slowPasses);
+  const failedNote = ffp.failed.size > 0 ? `, fit-file-parser failed on ${ffp.failed.size}` : "";
   console.log(
-    `\n### ${title}: ${files.length} files, ${mb(bytes).toFixed(2)} MB, ${ours.records.toLocaleString("en")} records\n`,
+    `\n### ${title}: ${files.length} files, ${mb(bytes).toFixed(2)} MB, ${ours.records.toLocaleString("en")} records${failedNote}\n`,
   );
   console.log("| decoder | CPU ms (best pass) | wall ms (median) | MB/s | records/s | × SDK |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
   console.log(row("@garmin/fitsdk `Decoder.read()`, default options", bytes, sdk));
+  console.log(row("fit-file-parser `parse()`, default options (mode list, force)", bytes, ffp, sdk));
   console.log(row("ours: segments + CRC + decode into columns", bytes, ours, sdk));
   console.log(row("ours: `parseFit` (decode + Activity objects)", bytes, parse, sdk));
-  return { sdk, ours, parse, bytes };
+  const notes = [...new Set(ffp.failed.values())].map((m) => `fit-file-parser error: ${m}`);
+  if (ffp.records !== sdk.records)
+    notes.push(
+      `fit-file-parser decoded ${ffp.records.toLocaleString("en")} records, the SDK ${sdk.records.toLocaleString("en")}`,
+    );
+  if (notes.length > 0) console.log(`\n${notes.join(". ")}.`);
+  return { sdk, ffp, ours, parse, bytes };
 }
 
 function countSamples(result) {
@@ -158,7 +185,7 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(", ")}`,
 );
-console.log(`fit-file-parser: ${await fitFileParser()}.`);
+console.log(`fit-file-parser: ${fitFileParser()}.`);
 
 function decodeSection() {
   const corpus = readdirSync(corpusDir)
