@@ -1,6 +1,6 @@
 import { evaluate, huberFit, type FitPoint } from "./regression.ts";
 import { sortedByStart } from "./run-order.ts";
-import { runningSamples } from "./running-samples.ts";
+import { runningSamples, thresholdsKey, type RunningSamples } from "./running-samples.ts";
 import { median, weightedMedian } from "./stats.ts";
 import { withDefaults, type Thresholds } from "./thresholds.ts";
 import type { Run } from "./types.ts";
@@ -56,16 +56,27 @@ export function expectedCadence(model: CadenceModel, speedMps: number): number {
   return atEdge + (b + 2 * c * edge) * (speedMps - edge);
 }
 
-interface ReferenceRun {
-  id: number;
+/** What one run gives the model's fit: its speed bins and median running speed. */
+export interface ReferenceBins {
   points: FitPoint[];
   medianSpeedMps: number;
 }
 
-/** Speed bins of one run: median smoothed cadence per 0.1 m/s, each run's weights summing to 1. */
+interface ReferenceRun extends ReferenceBins {
+  id: number;
+}
+
 function referencePoints(run: Run, t: Thresholds): ReferenceRun | null {
-  if (!run.series) return null;
-  const rs = runningSamples(run.series, t);
+  const prepared = run.prepared;
+  const bins =
+    prepared && prepared.key === thresholdsKey(t)
+      ? prepared.reference
+      : referenceBins(run.series ? runningSamples(run.series, t) : null, t);
+  return bins && { id: run.id, ...bins };
+}
+
+/** Speed bins of one run: median smoothed cadence per 0.1 m/s, each run's weights summing to 1. */
+export function referenceBins(rs: RunningSamples | null, t: Thresholds): ReferenceBins | null {
   if (!rs || rs.totalRunningS < t.minReferenceRunningS) return null;
   const n = rs.speedMps.length;
   // Bins in first-seen order (the fit sums points in that order); each bin's cadences in sample order.
@@ -110,7 +121,7 @@ function referencePoints(run: Run, t: Thresholds): ReferenceRun | null {
   const total = points.reduce((s, p) => s + p.w, 0);
   if (points.length === 0 || total <= 0) return null;
   for (const p of points) p.w /= total;
-  return { id: run.id, points, medianSpeedMps: median(rs.speedMps) };
+  return { points, medianSpeedMps: median(rs.speedMps) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { expectedCadence, populationModel, type CadenceModel } from "./cadence-model.ts";
-import { runningSamples, type RunningSamples } from "./running-samples.ts";
+import { runningOf, type RunningSamples } from "./running-samples.ts";
 import { median } from "./stats.ts";
 import { withDefaults, type Thresholds } from "./thresholds.ts";
 import type { Run } from "./types.ts";
@@ -57,7 +57,7 @@ export function analyzeCadence(
   overrides: Partial<Thresholds> = {},
 ): CadenceAnalysis {
   const t = withDefaults(overrides);
-  const rs = run.series ? runningSamples(run.series, t) : null;
+  const rs = runningOf(run, t);
   if (rs && rs.totalRunningS > 0) return analyzeSeries(rs, model, t);
   return analyzeSummary(run, model, t);
 }

@@ -1,6 +1,6 @@
 import { rollingMedian } from "./stats.ts";
 import type { Thresholds } from "./thresholds.ts";
-import type { RunSeries } from "./types.ts";
+import type { Run, RunSeries } from "./types.ts";
 
 /** The running part of a run's series: plausible samples only, speed and cadence smoothed. */
 export interface RunningSamples {
@@ -29,6 +29,18 @@ export function runningSamples(series: RunSeries, t: Thresholds): RunningSamples
   cache.set(series, forSeries);
   if (!forSeries.has(key)) forSeries.set(key, computeRunningSamples(series, t));
   return forSeries.get(key) ?? null;
+}
+
+/** A run's running samples: prepared with it under these thresholds, else from its series (or none). */
+export function runningOf(run: Run, t: Thresholds): RunningSamples | null {
+  const prepared = run.prepared;
+  if (prepared && prepared.key === thresholdsKey(t)) return prepared.running;
+  return run.series ? runningSamples(run.series, t) : null;
+}
+
+/** Identifies a set of thresholds: what a prepared run was made under. */
+export function thresholdsKey(t: Thresholds): string {
+  return JSON.stringify(t);
 }
 
 // Indices and raw values of kept samples, reused across runs: only what the result holds is copied out.

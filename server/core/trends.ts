@@ -1,7 +1,7 @@
 import { expectedCadence, type CadenceModel } from "./cadence-model.ts";
 import { weekStart } from "./dates.ts";
 import { sortedByStart } from "./run-order.ts";
-import { runningSamples, type RunningSamples } from "./running-samples.ts";
+import { runningSamples, thresholdsKey, type RunningSamples } from "./running-samples.ts";
 import { median } from "./stats.ts";
 import { withDefaults, type Thresholds } from "./thresholds.ts";
 import type { Run, RunSeries } from "./types.ts";
@@ -73,9 +73,34 @@ export function trendReferenceSpeed(runs: readonly Run[], model: CadenceModel): 
   return model.referenceSpeedMps ?? orNull(median(runs.map((r) => r.avgSpeedMps ?? Number.NaN))) ?? 3;
 }
 
+/** A run's running dynamics: medians over its running samples, which no model changes. */
+export type RunDynamics = Pick<
+  RunTrendPoint,
+  "stepLengthM" | "verticalRatioPct" | "verticalOscillationMm" | "stanceTimeMs"
+>;
+
+export function runDynamics(series: RunSeries, rs: RunningSamples): RunDynamics {
+  return {
+    stepLengthM: columnMedian(series, rs, "stepLengthM"),
+    verticalRatioPct: columnMedian(series, rs, "verticalRatioPct"),
+    verticalOscillationMm: columnMedian(series, rs, "verticalOscillationMm"),
+    stanceTimeMs: columnMedian(series, rs, "stanceTimeMs"),
+  };
+}
+
+/** The running samples and dynamics of a run: prepared with it under these thresholds, else from its series. */
+function samplesOf(run: Run, t: Thresholds): { rs: RunningSamples; dynamics: RunDynamics } | null {
+  const prepared = run.prepared;
+  if (prepared && prepared.key === thresholdsKey(t)) {
+    return prepared.running && { rs: prepared.running, dynamics: prepared.dynamics };
+  }
+  const rs = run.series ? runningSamples(run.series, t) : null;
+  return run.series && rs ? { rs, dynamics: runDynamics(run.series, rs) } : null;
+}
+
 function runPoint(run: Run, model: CadenceModel, refSpeed: number, t: Thresholds): RunTrendPoint {
   const atRef = expectedCadence(model, refSpeed);
-  const rs = run.series ? runningSamples(run.series, t) : null;
+  const samples = samplesOf(run, t);
   const point: RunTrendPoint = {
     runId: run.id,
     localDate: run.localDate,
@@ -85,16 +110,14 @@ function runPoint(run: Run, model: CadenceModel, refSpeed: number, t: Thresholds
     verticalOscillationMm: null,
     stanceTimeMs: null,
   };
-  if (run.series && rs) {
+  if (samples) {
+    const { rs } = samples;
     const n = rs.cadenceSpm.length;
     const adjusted = scratch(n);
     for (let i = 0; i < n; i++)
       adjusted[i] = ((rs.cadenceSpm[i] as number) * atRef) / expectedCadence(model, rs.speedMps[i] as number);
     point.cadenceAtRefSpm = orNull(median(adjusted.subarray(0, n)));
-    point.stepLengthM = columnMedian(run.series, rs, "stepLengthM");
-    point.verticalRatioPct = columnMedian(run.series, rs, "verticalRatioPct");
-    point.verticalOscillationMm = columnMedian(run.series, rs, "verticalOscillationMm");
-    point.stanceTimeMs = columnMedian(run.series, rs, "stanceTimeMs");
+    Object.assign(point, samples.dynamics);
   } else if (plausibleSummary(run, t) && run.avgCadenceSpm !== null && run.avgSpeedMps !== null) {
     point.cadenceAtRefSpm = (run.avgCadenceSpm * atRef) / expectedCadence(model, run.avgSpeedMps);
   }

@@ -1,3 +1,5 @@
+import type { PreparedRun } from "./prepared-run.ts";
+
 // The analysis core's input shapes. Structurally compatible with fit-parser's Samples/Activity
 // (without importing them), so storage can hand parsed or stored runs straight in.
 
@@ -29,6 +31,8 @@ export interface Run {
   avgSpeedMps: number | null;
   avgCadenceSpm: number | null;
   series?: RunSeries | null;
+  /** What the analysis reads from the series, worked out already (at import): then `series` is not needed. */
+  prepared?: PreparedRun | null;
 }
 
 /** Distances in the runner's words. */
