@@ -1,3 +1,4 @@
+import type { PreparedRuns } from "./analysis/prepared-runs.ts";
 import { encodeGeneratedRun } from "../demo/encode-run.ts";
 import { generateHistory, type PainScenario } from "../demo/history.ts";
 import type { Db } from "../db/open.ts";
@@ -14,6 +15,8 @@ export interface DemoOptions {
   sampleIntervalS?: number;
   /** What the pain log follows: spikes by default, which makes the insights page worth exploring. */
   scenario?: PainScenario;
+  /** Receives each new run's prepared analysis input (see ImportOptions.prepared). */
+  prepared?: PreparedRuns;
 }
 
 const DEMO_OFFSET_S = 3600;
@@ -41,7 +44,10 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<ImportReport>
       subSport: "generic",
     }),
   }));
-  const report = await importSources(db, sources, { now: () => opts.now.toISOString() });
+  const report = await importSources(db, sources, {
+    now: () => opts.now.toISOString(),
+    ...(opts.prepared && { prepared: opts.prepared }),
+  });
   if (report.summary.imported > 0) {
     const pain = createPainRepo(db);
     db.transaction(() => {

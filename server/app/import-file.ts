@@ -40,6 +40,7 @@ export function storeParsed(
   bytes: Uint8Array,
   hash: string,
   parsed: StorableParse,
+  onStored?: (sessionIndex: number, activityId: number) => void,
 ): ImportOutcome {
   if (!parsed.ok) {
     const status = parsed.code === "not-an-activity" ? "skipped" : "rejected";
@@ -54,7 +55,8 @@ export function storeParsed(
       message: "No activity.",
     };
   }
-  return ctx.db.transaction((): ImportOutcome => {
+  const stored: [number, number][] = [];
+  const outcome = ctx.db.transaction((): ImportOutcome => {
     // Checked again inside the write lock: a sync and an upload may race on the same file.
     const again = ctx.files.findBySha256(hash);
     if (again) return sameBytes(ctx, display, again.id);
@@ -70,10 +72,10 @@ export function storeParsed(
     }
     const name = display.slice(display.lastIndexOf("/") + 1);
     const fileId = ctx.files.insert({ sha256: hash, originalName: name, bytes, importedAt: ctx.now() });
-    const ids: number[] = [];
     parsed.activities.forEach((activity, i) => {
-      if (matches[i] === null) ids.push(ctx.activities.insert(fileId, i, activity));
+      if (matches[i] === null) stored.push([i, ctx.activities.insert(fileId, i, activity)]);
     });
+    const ids = stored.map(([, id]) => id);
     const outcome: ImportOutcome = { file: display, status: "imported", activityIds: ids };
     const already = matches.length - ids.length;
     if (already > 0) {
@@ -82,6 +84,9 @@ export function storeParsed(
     }
     return outcome;
   });
+  // Told only once the file is committed: a rolled-back session never had an id.
+  for (const [index, id] of stored) onStored?.(index, id);
+  return outcome;
 }
 
 function sameBytes(ctx: ImportContext, display: string, fileId: number): ImportOutcome {

@@ -4,11 +4,11 @@ import { createActivitiesRepo } from "../db/activities-repo.ts";
 import { createFilesRepo } from "../db/files-repo.ts";
 import type { Db } from "../db/open.ts";
 import { DomainError } from "../errors.ts";
-import { parseFit } from "../../fit-parser/index.ts";
-import { type StorableParse, storableParse } from "../db/activity-rows.ts";
+import { type ImportParse, parseForImport } from "./import-parse.ts";
 import { knownFile, storeParsed, type ImportContext } from "./import-file.ts";
+import type { PreparedRuns } from "./analysis/prepared-runs.ts";
 import { startCheckpointer } from "./checkpointer.ts";
-import { createParsePool, type ParsePool } from "./parse-pool.ts";
+import { PER_WORKER, createParsePool, type ParsePool } from "./parse-pool.ts";
 import type { RawFile } from "./unpack.ts";
 import { storageError } from "./storage-errors.ts";
 import {
@@ -52,10 +52,11 @@ async function looksBulk(sources: readonly ImportSource[]): Promise<boolean> {
 async function poolFor(
   sources: readonly ImportSource[],
   threads: number | "auto",
+  prepare: boolean,
   list: () => Promise<Expansion>,
 ): Promise<{ expansion: Expansion; pool: ParsePool }> {
   const asked = threads === "auto" ? ((await looksBulk(sources)) ? autoThreads() : 0) : threads;
-  const early = asked > 0 ? createParsePool(asked) : null;
+  const early = asked > 0 ? createParsePool(asked, prepare) : null;
   let expansion: Expansion;
   try {
     expansion = await list();
@@ -67,14 +68,16 @@ async function poolFor(
   const wanted = resolveThreads(threads, expansion.candidates.length);
   if (early && early.threads === wanted) return { expansion, pool: early };
   await early?.close();
-  return { expansion, pool: createParsePool(wanted) };
+  return { expansion, pool: createParsePool(wanted, prepare) };
 }
 
 /** Files read ahead of the one being stored: the disk works while the database does. */
 const READ_AHEAD = 4;
+/** With workers: files this thread may parse ahead of the one being stored while a worker has that one. */
+const HELP_AHEAD = 16;
 
 /** A candidate read, unpacked and hashed: already known, or on its way through a parser. */
-type Prepared = { outcome: ImportOutcome } | { bytes: Uint8Array; hash: string; parsed: StorableParse };
+type Prepared = { outcome: ImportOutcome } | { bytes: Uint8Array; hash: string; parsed: ImportParse };
 
 function rejection(display: string, err: unknown): ImportOutcome {
   const storage = storageError(err);
@@ -88,16 +91,13 @@ function rejection(display: string, err: unknown): ImportOutcome {
 
 /**
  * Reads a candidate's bytes; reads are chained so archives are read one entry at a time, in order. A file on
- * disk is left for the pool's worker to read, off this thread.
+ * disk is read where it is parsed, at once: on a worker, or here with a blocking read (the round trips of an
+ * async read left this thread idle a fifth of a one-thread import).
  */
-async function readRaw(
-  c: Candidate,
-  limits: ArchiveLimits,
-  pool: ParsePool,
-): Promise<RawFile | ImportOutcome> {
+async function readRaw(c: Candidate, limits: ArchiveLimits): Promise<RawFile | ImportOutcome> {
   if ("outcome" in c) return { file: c.display, ...c.outcome };
   const file = { display: c.display, gzipped: c.gzipped, maxFitBytes: limits.maxFitBytes };
-  if (pool.threads > 0 && c.path !== undefined) return { ...file, path: c.path };
+  if (c.path !== undefined) return { ...file, path: c.path };
   try {
     return { ...file, raw: await c.read() };
   } catch (err) {
@@ -116,19 +116,51 @@ async function prepare(
     const { bytes, hash, parsed } = await pool.unpack(file);
     const known = knownFile(ctx, file.display, hash);
     if (known) return { outcome: known };
-    return { bytes, hash, parsed: parsed ?? storableParse(parseFit(bytes)) };
+    return { bytes, hash, parsed: parsed ?? parseForImport(bytes, pool.prepare) };
   } catch (err) {
     return { outcome: rejection(file.display, err) };
   }
 }
 
-async function finish(ctx: ImportContext, display: string, prepared: Prepared): Promise<ImportOutcome> {
+/** Stores a file, and keeps what its new runs' analysis needs for the caller (`opts.prepared`). */
+async function finish(
+  ctx: ImportContext,
+  display: string,
+  prepared: Prepared,
+  keep: PreparedRuns | undefined,
+): Promise<ImportOutcome> {
   if ("outcome" in prepared) return prepared.outcome;
+  const { parsed, prepared: runs } = prepared.parsed;
   try {
-    return storeParsed(ctx, display, prepared.bytes, prepared.hash, prepared.parsed);
+    return storeParsed(ctx, display, prepared.bytes, prepared.hash, parsed, (index, id) => {
+      const run = runs[index];
+      const session = parsed.ok ? parsed.activities[index] : undefined;
+      if (keep && run && session) keep.add(id, session.startUtc, run);
+    });
   } catch (err) {
     return rejection(display, err);
   }
+}
+
+/** A macrotask turn: the workers' replies are delivered in it. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The file to store next, once ready. While a worker still has it, this thread parses files waiting for a
+ * worker rather than sit idle: on 2 cores that is the other half of the parsing.
+ */
+async function helpUntil<T>(pool: ParsePool, next: Promise<T>): Promise<T> {
+  if (pool.threads === 0) return next;
+  let ready = false;
+  const settled = next.then(
+    () => void (ready = true),
+    () => void (ready = true),
+  );
+  while (!ready) {
+    if (pool.helpOnce()) await turn();
+    else await Promise.race([settled, pool.queued()]);
+  }
+  return next;
 }
 
 /**
@@ -142,19 +174,23 @@ export async function importSources(
 ): Promise<ImportReport> {
   const limits: ArchiveLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const ctx = importContext(db, opts.now);
-  const { expansion, pool } = await poolFor(sources, opts.threads ?? 0, () => expandSources(sources, limits));
+  const { expansion, pool } = await poolFor(sources, opts.threads ?? 0, opts.prepared !== undefined, () =>
+    expandSources(sources, limits),
+  );
   const { candidates, close } = expansion;
   const results: ImportOutcome[] = [];
   const checkpointer = pool.threads > 0 ? startCheckpointer(db) : null;
   // Reading stays in order (archives are read one entry at a time); unpacking and parsing run ahead on the
   // pool while this thread stores, and storing follows the candidates' order.
   const ahead: Promise<Prepared>[] = [];
+  // With workers this thread also parses whatever waits for them: it needs files to take while they work.
+  const window = pool.threads > 0 ? HELP_AHEAD + pool.threads * PER_WORKER : READ_AHEAD;
   let read: Promise<unknown> = Promise.resolve();
   let next = 0;
   const fill = (): void => {
-    while (next < candidates.length && ahead.length < READ_AHEAD + pool.threads * 2) {
+    while (next < candidates.length && ahead.length < window) {
       const candidate = candidates[next++] as Candidate;
-      const raw = read.then(() => readRaw(candidate, limits, pool));
+      const raw = read.then(() => readRaw(candidate, limits));
       read = raw;
       ahead.push(raw.then((file) => prepare(ctx, file, pool)));
     }
@@ -163,7 +199,8 @@ export async function importSources(
     for (const [i, candidate] of candidates.entries()) {
       opts.onProgress?.({ done: i, total: candidates.length, current: candidate.display });
       fill();
-      const outcome = await finish(ctx, candidate.display, await (ahead.shift() as Promise<Prepared>));
+      const prepared = await helpUntil(pool, ahead.shift() as Promise<Prepared>);
+      const outcome = await finish(ctx, candidate.display, prepared, opts.prepared);
       results.push(outcome);
       opts.onResult?.(outcome);
     }

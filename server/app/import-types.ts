@@ -1,3 +1,5 @@
+import type { PreparedRuns } from "./analysis/prepared-runs.ts";
+
 /** Something to import: a path on disk (file or folder), or named bytes already in memory (an HTTP upload). */
 export type ImportSource = string | { name: string; bytes: Uint8Array };
 
@@ -66,6 +68,8 @@ export interface ImportOptions {
   threads?: number | "auto";
   /** The clock, for imported_at; ISO 8601 UTC. */
   now?: () => string;
+  /** Receives what each new run's analysis reads from its samples, for `warmAnalysis` to use after the import. */
+  prepared?: PreparedRuns;
 }
 
 export function summarize(results: readonly ImportOutcome[]): ImportSummary {

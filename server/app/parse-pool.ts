@@ -11,21 +11,39 @@ import { type RawFile, type Unpacked, unpack } from "./unpack.ts";
  */
 export interface ParsePool {
   readonly threads: number;
+  /** Whether parsed runs come with their analysis input prepared (`ImportOptions.prepared`). */
+  readonly prepare: boolean;
   unpack(file: RawFile): Promise<Unpacked>;
+  /**
+   * Does one file still waiting for a worker here, on the calling thread, as a worker would: the importing
+   * thread calls it rather than sit idle. False when none is waiting.
+   */
+  helpOnce(): boolean;
+  /** Resolves once a file waits for a worker (at once if one does already). */
+  queued(): Promise<void>;
   close(): Promise<void>;
 }
 
-const inline: ParsePool = {
+const inline = (prepare: boolean): ParsePool => ({
   threads: 0,
-  unpack: (file) => new Promise((resolve) => resolve(unpack(file, false))),
+  prepare,
+  unpack: (file) => new Promise((resolve) => resolve(unpack(file, null))),
+  helpOnce: () => false,
+  queued: () => new Promise(() => undefined),
   close: () => Promise.resolve(),
-};
+});
 
 interface Job {
-  worker: Worker;
+  file: RawFile;
   resolve: (u: Unpacked) => void;
   reject: (err: Error) => void;
 }
+
+/**
+ * Files a worker holds at once: enough that it never waits for the importing thread (busy parsing or
+ * storing a few milliseconds at a time) to hand it the next.
+ */
+export const PER_WORKER = 4;
 
 /** Bytes that can be moved to a worker without detaching anyone else's (a pooled Buffer shares its slab). */
 function movable(bytes: Uint8Array): Uint8Array {
@@ -33,24 +51,61 @@ function movable(bytes: Uint8Array): Uint8Array {
   return whole && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
 }
 
+function settle(job: Job, work: () => Unpacked): void {
+  try {
+    job.resolve(work());
+  } catch (err) {
+    job.reject(err as Error);
+  }
+}
+
 /**
  * A pool of `threads` workers that do everything but the storing: gunzip, SHA-256 and parse. The files'
- * bytes move to a worker and back without copies, so the importing thread is left with reading and SQLite.
+ * bytes move to a worker and back without copies, so the importing thread is left with reading and SQLite,
+ * and takes files from the queue itself when it has nothing to store.
  */
-export function createParsePool(threads = availableParallelism()): ParsePool {
+export function createParsePool(threads = availableParallelism(), prepare = false): ParsePool {
   const script = bundledWorker("parse-worker");
-  if (threads < 1 || script === null) return inline;
+  if (threads < 1 || script === null) return inline(prepare);
   let workers = Array.from({ length: threads }, () => new Worker(script));
-  const waiting = new Map<number, Job>();
-  const load = new Map<Worker, number>(workers.map((w) => [w, 0]));
+  const all = [...workers];
+  const waiting = new Map<number, Job & { worker: Worker }>();
+  // A worker gets files once it says it is ready: until then (~0.2 s) the importing thread does them.
+  const load = new Map<Worker, number>();
+  const queue: Job[] = [];
+  let wake: (() => void) | null = null;
   let nextId = 0;
+
+  const send = (worker: Worker, job: Job): void => {
+    const id = nextId++;
+    waiting.set(id, { ...job, worker });
+    load.set(worker, (load.get(worker) ?? 0) + 1);
+    if ("path" in job.file) return worker.postMessage({ id, file: job.file, prepare });
+    const raw = movable(job.file.raw);
+    worker.postMessage({ id, file: { ...job.file, raw }, prepare }, [raw.buffer as ArrayBuffer]);
+  };
+  const dispatch = (): void => {
+    for (const worker of workers) {
+      const ready = load.has(worker);
+      while (ready && queue.length > 0 && (load.get(worker) ?? 0) < PER_WORKER) {
+        send(worker, queue.shift() as Job);
+      }
+    }
+    if (queue.length > 0) wake?.();
+  };
+
   for (const worker of workers) {
-    worker.on("message", (reply: WorkerReply) => {
+    worker.on("message", (reply: WorkerReply | "ready") => {
+      if (reply === "ready") {
+        load.set(worker, 0);
+        return dispatch();
+      }
       load.set(worker, (load.get(worker) ?? 1) - 1);
       const job = waiting.get(reply.id);
       waiting.delete(reply.id);
       if (reply.ok) job?.resolve(reply.unpacked);
       else job?.reject(reply.code ? new DomainError(reply.code, reply.message) : new Error(reply.message));
+      dispatch();
     });
     // A worker that dies (out of memory on some file) fails the files it held; the rest go on without it.
     worker.on("error", (err) => {
@@ -60,24 +115,37 @@ export function createParsePool(threads = availableParallelism()): ParsePool {
         waiting.delete(id);
         job.reject(err);
       }
+      // With no worker left, what is queued is done here.
+      if (workers.length === 0) for (const job of queue.splice(0)) settle(job, () => unpack(job.file, null));
     });
   }
   return {
     threads,
+    prepare,
     unpack(file) {
-      if (workers.length === 0) return inline.unpack(file);
+      if (workers.length === 0) return inline(prepare).unpack(file);
       return new Promise((resolve, reject) => {
-        const id = nextId++;
-        const idlest = workers.reduce((a, b) => ((load.get(a) ?? 0) <= (load.get(b) ?? 0) ? a : b));
-        waiting.set(id, { worker: idlest, resolve, reject });
-        load.set(idlest, (load.get(idlest) ?? 0) + 1);
-        if ("path" in file) return idlest.postMessage({ id, file });
-        const raw = movable(file.raw);
-        idlest.postMessage({ id, file: { ...file, raw } }, [raw.buffer as ArrayBuffer]);
+        queue.push({ file, resolve, reject });
+        dispatch();
       });
     },
+    queued() {
+      if (queue.length > 0) return Promise.resolve();
+      return new Promise((resolve) => {
+        wake = () => {
+          wake = null;
+          resolve();
+        };
+      });
+    },
+    helpOnce() {
+      const job = queue.shift();
+      if (!job) return false;
+      settle(job, () => unpack(job.file, { prepare }));
+      return true;
+    },
     async close() {
-      await Promise.all([...load.keys()].map((w) => w.terminate()));
+      await Promise.all(all.map((w) => w.terminate()));
     },
   };
 }

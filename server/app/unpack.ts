@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { parseFit } from "../../fit-parser/index.ts";
-import { type StorableParse, storableParse } from "../db/activity-rows.ts";
+import { type ImportParse, parseForImport } from "./import-parse.ts";
 import { DomainError } from "../errors.ts";
 
 export function sha256(bytes: Uint8Array): string {
@@ -89,16 +88,19 @@ function rawBytes(file: RawFile): Uint8Array {
   }
 }
 
-/** The FIT bytes of a file, their SHA-256, and their parse (as storage takes it) when done alongside (on a worker). */
+/** The FIT bytes of a file, their SHA-256, and their parse when done alongside (on a worker). */
 export interface Unpacked {
   bytes: Uint8Array;
   hash: string;
-  parsed: StorableParse | null;
+  parsed: ImportParse | null;
 }
 
-/** Reads (given a path), unpacks and hashes a file; `parse` also parses it (a worker does, since it cannot ask whether the hash is known). */
-export function unpack(file: RawFile, parse: boolean): Unpacked {
+/**
+ * Reads (given a path), unpacks and hashes a file. `parse` also parses it, and prepares its runs' analysis
+ * input if asked (a worker does, since it cannot ask whether the hash is known).
+ */
+export function unpack(file: RawFile, parse: { prepare: boolean } | null): Unpacked {
   const raw = rawBytes(file);
   const bytes = file.gzipped ? gunzip(raw, file.display, file.maxFitBytes) : raw;
-  return { bytes, hash: sha256(bytes), parsed: parse ? storableParse(parseFit(bytes)) : null };
+  return { bytes, hash: sha256(bytes), parsed: parse ? parseForImport(bytes, parse.prepare) : null };
 }

@@ -1,3 +1,4 @@
+import { PreparedRuns } from "../app/analysis/prepared-runs.ts";
 import { warmAnalysis } from "../app/analysis/warm.ts";
 import { loadDemo } from "../app/demo.ts";
 import { resolveDataDir } from "../config.ts";
@@ -8,10 +9,11 @@ export async function runDemo(dataFlag: string | undefined): Promise<void> {
   const dataDir = resolveDataDir(dataFlag);
   const db = openDataDir(dataDir);
   try {
-    const report = await loadDemo(db, { now: new Date() });
+    const prepared = new PreparedRuns();
+    const report = await loadDemo(db, { now: new Date(), prepared });
     const { imported, duplicate } = report.summary;
     // Analysed now, as an import is, so the dashboard opens on it without waiting.
-    if (imported > 0) await warmAnalysis(db);
+    if (imported > 0) await warmAnalysis(db, "auto", prepared);
     console.log(
       imported > 0
         ? `Loaded the demo: ${imported} runs and a pain log into ${dataDir}. Run \`npm start\` to explore it.`

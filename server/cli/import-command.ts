@@ -1,4 +1,5 @@
 import type { WarmReport } from "../app/analysis/warm.ts";
+import { PreparedRuns } from "../app/analysis/prepared-runs.ts";
 import { importSources } from "../app/import-sources.ts";
 import { resolveDataDir } from "../config.ts";
 import { openDataDir } from "../db/open.ts";
@@ -16,9 +17,13 @@ export interface ImportCommandOptions {
 export async function runImport(paths: string[], opts: ImportCommandOptions): Promise<void> {
   const db = openDataDir(resolveDataDir(opts.data));
   const bar = progressBar();
+  const analyse = opts.analysis !== false;
+  // What the parse already worked out for each new run's analysis, so the analysis need not parse again.
+  const prepared = analyse ? new PreparedRuns() : undefined;
   try {
     const report = await importSources(db, paths, {
       threads: opts.threads ?? "auto",
+      ...(prepared && { prepared }),
       onProgress: (p) => bar.update(p),
       onResult: (o) => {
         if (!opts.json) bar.line(formatOutcome(o));
@@ -27,12 +32,11 @@ export async function runImport(paths: string[], opts: ImportCommandOptions): Pr
     bar.done();
     // Analysed now, on every core, so the dashboard's first read is served from the caches.
     const started = performance.now();
-    const analyse = opts.analysis !== false && report.summary.imported > 0;
     let warm: WarmReport | null = null;
-    if (analyse) {
+    if (analyse && report.summary.imported > 0) {
       // The analysis code loads only when there are new runs to analyse (an empty import skips its ~17 ms).
       const { warmAnalysis } = await import("../app/analysis/warm.ts");
-      warm = await warmAnalysis(db, opts.threads ?? "auto");
+      warm = await warmAnalysis(db, opts.threads ?? "auto", prepared);
     }
     if (opts.json) process.stdout.write(`${toJson(report)}\n`);
     else process.stdout.write(`${formatSummary(report.summary)}\n`);

@@ -8,6 +8,7 @@ import { createFilesRepo } from "../db/files-repo.ts";
 import { createPainRepo } from "../db/pain-repo.ts";
 import { createSettingsRepo } from "../db/settings-repo.ts";
 import { BULK_FILES, importSources } from "../app/import-sources.ts";
+import { PreparedRuns } from "../app/analysis/prepared-runs.ts";
 import { warmAnalysis } from "../app/analysis/warm.ts";
 import { openAnalysis } from "../app/analysis/open-analysis.ts";
 import type { ImportReport } from "../app/import-types.ts";
@@ -38,9 +39,9 @@ export interface AppDeps {
  * A bulk upload (an account export) is analysed at once on every core, rather than on one core in the next
  * page's read. Only a speed-up: if it fails, that read computes what is missing.
  */
-async function warmAfterBulk(db: Db, imported: number): Promise<void> {
+async function warmAfterBulk(db: Db, imported: number, prepared?: PreparedRuns): Promise<void> {
   if (imported < BULK_FILES) return;
-  await warmAnalysis(db).catch(() => undefined);
+  await warmAnalysis(db, "auto", prepared).catch(() => undefined);
 }
 
 /** Builds the HTTP app around its dependencies; listening is the caller's job. */
@@ -68,8 +69,9 @@ export function createApp(deps: AppDeps): Express {
       files,
       analysis,
       importUploads: async (sources) => {
-        const report = await importSources(deps.db, sources, { now: () => now().toISOString() });
-        await warmAfterBulk(deps.db, report.summary.imported);
+        const prepared = new PreparedRuns();
+        const report = await importSources(deps.db, sources, { now: () => now().toISOString(), prepared });
+        await warmAfterBulk(deps.db, report.summary.imported, prepared);
         return report;
       },
       ...(deps.uploadLimits && { uploadLimits: deps.uploadLimits }),

@@ -3,6 +3,7 @@ import { loadDemo } from "../../server/app/demo.ts";
 import { loadActivity } from "../../server/app/load-activity.ts";
 import { openAnalysis } from "../../server/app/analysis/open-analysis.ts";
 import { perRunResults } from "../../server/app/analysis/run-cache.ts";
+import { PreparedRuns } from "../../server/app/analysis/prepared-runs.ts";
 import { warmAnalysis } from "../../server/app/analysis/warm.ts";
 import { toCoreRun } from "../../server/app/analysis/runs-source.ts";
 import { computeInsights } from "../../server/core/insights.ts";
@@ -96,6 +97,27 @@ describe("the per-run analysis cache", () => {
     expect(warm).toEqual({ runs: runs.length, analysed: runs.length, threads: 1 });
     expect(perRunResults(db, activities, cache, runs).computed).toBe(0);
     expect((await warmAnalysis(db)).analysed).toBe(0);
+  });
+
+  it("warmAnalysis() after an import uses what the import prepared: the same results, no original read", async () => {
+    const results = (d: Db) =>
+      d.sqlite
+        .prepare(
+          `SELECT a.start_utc, r.json FROM activities a JOIN run_analysis r ON r.activity_id = a.id
+           ORDER BY a.start_utc`,
+        )
+        .all();
+    const reference = results(db);
+    const fresh = openDb(":memory:");
+    const prepared = new PreparedRuns();
+    await loadDemo(fresh, { now: NOW, weeks: 16, sampleIntervalS: 10, scenario: "low_cadence", prepared });
+    expect(prepared.size).toBe(lightRuns().length);
+    // With the originals emptied, only the prepared input can give the reference results.
+    fresh.sqlite.prepare("UPDATE files SET bytes = x''").run();
+    const warm = await warmAnalysis(fresh, 0, prepared);
+    expect(warm.analysed).toBe(reference.length);
+    expect(results(fresh)).toEqual(reference);
+    fresh.close();
   });
 
   it("recomputes after the model changes", async () => {

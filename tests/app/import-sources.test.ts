@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { encodeActivity } from "../../fit-parser/encode.ts";
+import { PreparedRuns } from "../../server/app/analysis/prepared-runs.ts";
 import { importSources } from "../../server/app/import-sources.ts";
 import type { ImportProgress } from "../../server/app/import-types.ts";
 import { loadActivity } from "../../server/app/load-activity.ts";
@@ -43,6 +44,27 @@ describe("importSources()", () => {
     expect(stored?.samples.count).toBe(301);
     expect(stored?.laps.length).toBeGreaterThan(0);
     expect(count("files")).toBe(3);
+  });
+
+  it("hands the analysis what it reads of each new run, and nothing for other sports or duplicates", async () => {
+    const prepared = new PreparedRuns();
+    const run = encodeRun({ start: "2025-05-01T07:00:00.000Z" });
+    const report = await importSources(
+      db,
+      [
+        { name: "run.fit", bytes: run },
+        { name: "again.fit", bytes: run },
+        { name: "walk.fit", bytes: readCorpusFile("fitparse__garmin-fenix-5-walk.fit") },
+        { name: "tri.fit", bytes: readCorpusFile("fitparse__sample_mulitple_header.fit") },
+      ],
+      { prepared },
+    );
+    expect(statuses(report).map(([, s]) => s)).toEqual(["imported", "duplicate", "imported", "imported"]);
+    const activities = createActivitiesRepo(db);
+    const runIds = report.results.flatMap((r) => r.activityIds).filter((id) => activities.get(id)?.isRun);
+    expect(new Set(runIds).size).toBe(2);
+    expect(prepared.size).toBe(2);
+    for (const id of runIds) expect(prepared.get(id)?.running?.timeS.length).toBeGreaterThan(100);
   });
 
   it("keeps a walk as an activity that is not a run, and a triathlon's run leg as a run", async () => {
@@ -322,16 +344,18 @@ describe("importSources()", () => {
 describe("unpack() on a parse worker", () => {
   it("says a file that cannot be read is unreadable, naming it", () => {
     const file = { display: "gone.fit", path: join(tmp.path, "gone.fit"), gzipped: false, maxFitBytes: 1e6 };
-    expect(() => unpack(file, true)).toThrow(/gone\.fit cannot be read \(ENOENT: /);
+    expect(() => unpack(file, { prepare: true })).toThrow(/gone\.fit cannot be read \(ENOENT: /);
   });
 
   it("refuses a file over the limit before reading it, and reads the rest into shared memory", () => {
     writeFileSync(join(tmp.path, "run.fit"), encodeRun());
     const file = { display: "run.fit", path: join(tmp.path, "run.fit"), gzipped: false, maxFitBytes: 100 };
-    expect(() => unpack(file, true)).toThrow(/run\.fit is larger than the 100-byte limit/);
-    const read = unpack({ ...file, maxFitBytes: 1e6 }, true);
+    expect(() => unpack(file, { prepare: true })).toThrow(/run\.fit is larger than the 100-byte limit/);
+    const read = unpack({ ...file, maxFitBytes: 1e6 }, { prepare: true });
     expect(read.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
-    expect(read.parsed?.ok).toBe(true);
+    expect(read.parsed?.parsed.ok).toBe(true);
+    // The run's analysis input is prepared alongside: its running samples, from 1 s records.
+    expect(read.parsed?.prepared[0]?.running?.timeS.length).toBeGreaterThan(100);
   });
 });
 

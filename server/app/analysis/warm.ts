@@ -6,6 +6,7 @@ import { createAnalysisRepo } from "../../db/analysis-repo.ts";
 import type { Db } from "../../db/open.ts";
 import { bundledWorker } from "../bundled-worker.ts";
 import type { AnalysisJob } from "./analysis-worker.ts";
+import type { PreparedRuns } from "./prepared-runs.ts";
 import { type CachedRun, analysePlanned, planAnalysis, saveResults } from "./run-cache.ts";
 import { toCoreRun } from "./runs-source.ts";
 
@@ -56,14 +57,27 @@ function startWorker(script: string, file: string): (job: AnalysisJob) => Promis
  * model's fit), then this thread analyses its share, beginning with the recent runs the fit already read,
  * while the workers read and analyse the rest. threads 0: this thread only.
  */
-export async function warmAnalysis(db: Db, threads: number | "auto" = "auto"): Promise<WarmReport> {
+export async function warmAnalysis(
+  db: Db,
+  threads: number | "auto" = "auto",
+  prepared?: PreparedRuns,
+): Promise<WarmReport> {
   const activities = createActivitiesRepo(db);
   const cache = createAnalysisRepo(db);
-  const runs = activities.list({ runsOnly: true, limit: -1 }).reverse().map(toCoreRun);
+  const runs = activities
+    .list({ runsOnly: true, limit: -1 })
+    .reverse()
+    .map((summary) => {
+      const run = toCoreRun(summary);
+      const ready = prepared?.get(run.id);
+      return ready ? { ...run, prepared: ready } : run;
+    });
+  // Helpers pay for runs whose originals must be read and parsed again; prepared ones take little.
+  const unprepared = runs.filter((r) => !r.prepared).length;
   const script = bundledWorker("analysis-worker");
-  const total = threads === "auto" ? autoThreads(runs.length) : Math.max(1, threads);
+  const total = threads === "auto" ? autoThreads(unprepared) : Math.max(1, threads);
   const helpers =
-    script === null || db.sqlite.memory || runs.length < WORKER_MIN_RUNS || total < 2
+    script === null || db.sqlite.memory || unprepared < WORKER_MIN_RUNS || total < 2
       ? []
       : Array.from({ length: total - 1 }, () => startWorker(script, db.sqlite.name));
   const plan = planAnalysis(db, activities, cache, runs);
@@ -77,12 +91,21 @@ export async function warmAnalysis(db: Db, threads: number | "auto" = "auto"): P
     await Promise.all(dismissed);
     return { runs: runs.length, analysed: missing.length, threads: 1 };
   }
-  // This thread's share starts with the runs already in memory; the workers take the rest, dealt round-robin.
-  const share = Math.ceil(missing.length / (helpers.length + 1));
-  const loaded = missing.filter((r) => plan.recent.has(r.id));
-  const others = missing.filter((r) => !plan.recent.has(r.id));
-  const mine = [...loaded, ...others].slice(0, share);
-  const rest = [...loaded, ...others].slice(share);
+  // This thread's share starts with the runs whose samples are in memory (prepared, or read for the fit),
+  // which cost about a fifth of one read again; the workers take the rest, dealt round-robin.
+  const inMemory = (r: Run): boolean => r.prepared !== undefined || plan.recent.has(r.id);
+  const ordered = [...missing.filter(inMemory), ...missing.filter((r) => !inMemory(r))];
+  const cost = (r: Run): number => (inMemory(r) ? 0.2 : 1);
+  const share = ordered.reduce((sum, r) => sum + cost(r), 0) / (helpers.length + 1);
+  const mine: Run[] = [];
+  const rest: Run[] = [];
+  let taken = 0;
+  for (const run of ordered) {
+    if (taken < share) {
+      mine.push(run);
+      taken += cost(run);
+    } else rest.push(run);
+  }
   const slices: Run[][] = helpers.map(() => []);
   rest.forEach((run, i) => slices[i % slices.length]?.push(run));
   // A helper that fails (out of memory, say) leaves its share to this thread: the import itself succeeded.
