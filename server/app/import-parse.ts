@@ -1,37 +1,52 @@
 import { parseFit } from "../../fit-parser/index.ts";
-import { prepareRun, type PreparedRun } from "../core/prepared-run.ts";
+import type { Samples } from "../../fit-parser/types.ts";
+import { type PreparedRun } from "../core/prepared-run.ts";
 import { type StorableParse, isRunSport, storableParse } from "../db/activity-rows.ts";
+
+/** Works out a run's analysis input from its samples: here, or on a worker (then a promise). */
+export type Preparer = (samples: Samples) => PreparedRun | Promise<PreparedRun>;
 
 /**
  * A file's parse as the import carries it: what storage keeps, and for each run session what its analysis
- * reads from the samples (null for other sports and runs without samples). Prepared while the samples are
- * at hand, on the parse worker, so the analysis after the import need not read and parse the file again.
+ * reads from the samples (null for other sports and runs without samples), so the analysis after the import
+ * need not read and parse the file again.
  */
 export interface ImportParse {
   parsed: StorableParse;
-  prepared: (PreparedRun | null)[];
+  prepared: (PreparedRun | Promise<PreparedRun> | null)[];
 }
 
-/** `prepare` false: nothing analyses the runs now (`--no-analysis`), so nothing is prepared. */
-export function parseForImport(bytes: Uint8Array, prepare: boolean): ImportParse {
+/** `preparer` null: nothing analyses the runs now (`--no-analysis`), so nothing is prepared. */
+export function parseForImport(bytes: Uint8Array, preparer: Preparer | null): ImportParse {
   const result = parseFit(bytes);
+  // Storage's part first: a worker preparing the samples takes them away.
+  const parsed = storableParse(result);
   const run = (a: { sport: string; samples: { count: number } }): boolean =>
     isRunSport(a.sport) && a.samples.count > 0;
   const prepared =
-    result.ok && prepare ? result.activities.map((a) => (run(a) ? prepareRun(a.samples) : null)) : [];
-  return { parsed: storableParse(result), prepared };
+    result.ok && preparer ? result.activities.map((a) => (run(a) ? preparer(a.samples) : null)) : [];
+  return { parsed, prepared };
 }
 
-/** The buffers behind prepared runs' columns, each once: moved to the importing thread, not copied. */
-export function preparedBuffers(prepared: readonly (PreparedRun | null)[]): ArrayBuffer[] {
+/**
+ * The buffers behind typed arrays among `values` (one level deep), each once, when the array owns all of
+ * its buffer: moved to another thread rather than copied. Other arrays are copied as usual.
+ */
+export function ownedBuffers(values: readonly object[]): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  for (const p of prepared) {
-    if (!p?.running) continue;
-    const { timeS, dtS, runningAtS, speedMps, cadenceSpm, breakBefore, sourceIndex } = p.running;
-    for (const column of [timeS, dtS, runningAtS, speedMps, cadenceSpm, breakBefore, sourceIndex]) {
+  for (const value of values) {
+    for (const column of Object.values(value)) {
+      if (!ArrayBuffer.isView(column)) continue;
       const whole = column.byteOffset === 0 && column.byteLength === column.buffer.byteLength;
       if (whole && column.buffer instanceof ArrayBuffer) buffers.add(column.buffer);
     }
   }
   return [...buffers];
+}
+
+/** The buffers of prepared runs' columns: moved to the importing thread, not copied. */
+export function preparedBuffers(
+  prepared: readonly (PreparedRun | Promise<PreparedRun> | null)[],
+): ArrayBuffer[] {
+  return ownedBuffers(prepared.flatMap((p) => (p && "key" in p && p.running ? [p.running] : [])));
 }

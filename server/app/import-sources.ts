@@ -116,18 +116,22 @@ async function prepare(
     const { bytes, hash, parsed } = await pool.unpack(file);
     const known = knownFile(ctx, file.display, hash);
     if (known) return { outcome: known };
-    return { bytes, hash, parsed: parsed ?? parseForImport(bytes, pool.prepare) };
+    return { bytes, hash, parsed: parsed ?? parseForImport(bytes, pool.preparer) };
   } catch (err) {
     return { outcome: rejection(file.display, err) };
   }
 }
 
-/** Stores a file, and keeps what its new runs' analysis needs for the caller (`opts.prepared`). */
+/**
+ * Stores a file, and keeps what its new runs' analysis needs for the caller (`opts.prepared`); input still
+ * being prepared on a worker is added to `kept` once it arrives (awaited before the import returns).
+ */
 async function finish(
   ctx: ImportContext,
   display: string,
   prepared: Prepared,
   keep: PreparedRuns | undefined,
+  kept: Promise<void>[],
 ): Promise<ImportOutcome> {
   if ("outcome" in prepared) return prepared.outcome;
   const { parsed, prepared: runs } = prepared.parsed;
@@ -135,7 +139,10 @@ async function finish(
     return storeParsed(ctx, display, prepared.bytes, prepared.hash, parsed, (index, id) => {
       const run = runs[index];
       const session = parsed.ok ? parsed.activities[index] : undefined;
-      if (keep && run && session) keep.add(id, session.startUtc, run);
+      if (!keep || !run || !session) return;
+      if ("key" in run) keep.add(id, session.startUtc, run);
+      // One a worker failed to prepare is read from its original when analysed.
+      else kept.push(run.then((p) => keep.add(id, session.startUtc, p)).catch(() => undefined));
     });
   } catch (err) {
     return rejection(display, err);
@@ -151,6 +158,8 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
  */
 async function helpUntil<T>(pool: ParsePool, next: Promise<T>): Promise<T> {
   if (pool.threads === 0) return next;
+  // Replies to take in before waiting jobs can go to a worker: without a turn they would wait till the end.
+  if (pool.backlog()) await turn();
   let ready = false;
   const settled = next.then(
     () => void (ready = true),
@@ -179,6 +188,14 @@ export async function importSources(
   );
   const { candidates, close } = expansion;
   const results: ImportOutcome[] = [];
+  const kept: Promise<void>[] = [];
+  let released = false;
+  const release = async (): Promise<void> => {
+    if (released) return;
+    released = true;
+    close();
+    await pool.close();
+  };
   const checkpointer = pool.threads > 0 ? startCheckpointer(db) : null;
   // Reading stays in order (archives are read one entry at a time); unpacking and parsing run ahead on the
   // pool while this thread stores, and storing follows the candidates' order.
@@ -200,15 +217,18 @@ export async function importSources(
       opts.onProgress?.({ done: i, total: candidates.length, current: candidate.display });
       fill();
       const prepared = await helpUntil(pool, ahead.shift() as Promise<Prepared>);
-      const outcome = await finish(ctx, candidate.display, prepared, opts.prepared);
+      const outcome = await finish(ctx, candidate.display, prepared, opts.prepared, kept);
       results.push(outcome);
       opts.onResult?.(outcome);
     }
+    await Promise.all(kept);
+    await release();
+    opts.onProgress?.({ done: candidates.length, total: candidates.length, current: null });
+    const report = { results, summary: summarize(results) };
+    await opts.afterStore?.(report);
+    return report;
   } finally {
-    close();
-    await pool.close();
+    await release();
     await checkpointer?.stop();
   }
-  opts.onProgress?.({ done: candidates.length, total: candidates.length, current: null });
-  return { results, summary: summarize(results) };
 }

@@ -70,6 +70,11 @@ export interface ImportOptions {
   now?: () => string;
   /** Receives what each new run's analysis reads from its samples, for `warmAnalysis` to use after the import. */
   prepared?: PreparedRuns;
+  /**
+   * Runs once every file is stored, before the import's helper threads stop: the analysis after an import
+   * goes here, so the last WAL checkpoints run beside it rather than after it.
+   */
+  afterStore?: (report: ImportReport) => Promise<void>;
 }
 
 export function summarize(results: readonly ImportOutcome[]): ImportSummary {

@@ -1,46 +1,59 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import type { Samples } from "../../fit-parser/types.ts";
+import { prepareRun, type PreparedRun } from "../core/prepared-run.ts";
 import { DomainError } from "../errors.ts";
 import { bundledWorker } from "./bundled-worker.ts";
-import type { WorkerReply } from "./parse-worker.ts";
+import { ownedBuffers, type Preparer } from "./import-parse.ts";
+import type { WorkerJob, WorkerReply } from "./parse-worker.ts";
 import { type RawFile, type Unpacked, unpack } from "./unpack.ts";
 
 /**
- * Unpacks, hashes and parses files, on worker threads when the bundled worker is there. Inline, a file is
- * parsed only once its hash is known to be new (`parsed` is null); a worker parses it at once.
+ * Unpacks, hashes and parses files, and prepares runs' analysis input, on worker threads when the bundled
+ * worker is there. A file parsed on this thread is parsed only once its hash is known to be new (`parsed`
+ * is null); a worker parses it at once.
  */
 export interface ParsePool {
+  /** Worker threads (0: everything on this thread). */
   readonly threads: number;
-  /** Whether parsed runs come with their analysis input prepared (`ImportOptions.prepared`). */
-  readonly prepare: boolean;
+  /** Where parsed runs get their analysis input prepared; null when nothing analyses them (`--no-analysis`). */
+  readonly preparer: Preparer | null;
   unpack(file: RawFile): Promise<Unpacked>;
   /**
-   * Does one file still waiting for a worker here, on the calling thread, as a worker would: the importing
-   * thread calls it rather than sit idle. False when none is waiting.
+   * Does one job still waiting for a worker here, on the calling thread, as a worker would: the importing
+   * thread calls it rather than sit idle. False when none is waiting (or this pool's workers only prepare).
    */
   helpOnce(): boolean;
-  /** Resolves once a file waits for a worker (at once if one does already). */
+  /** Resolves once a job waits for a worker (at once if one does already). */
   queued(): Promise<void>;
+  /** Jobs wait for a worker: the importing thread should let the workers' replies in (a macrotask turn). */
+  backlog(): boolean;
   close(): Promise<void>;
 }
 
-const inline = (prepare: boolean): ParsePool => ({
-  threads: 0,
-  prepare,
-  unpack: (file) => new Promise((resolve) => resolve(unpack(file, null))),
-  helpOnce: () => false,
-  queued: () => new Promise(() => undefined),
-  close: () => Promise.resolve(),
-});
+const never = (): Promise<void> => new Promise(() => undefined);
+
+function inline(prepare: boolean): ParsePool {
+  return {
+    threads: 0,
+    preparer: prepare ? prepareRun : null,
+    unpack: (file) => new Promise((resolve) => resolve(unpack(file, null))),
+    helpOnce: () => false,
+    queued: never,
+    backlog: () => false,
+    close: () => Promise.resolve(),
+  };
+}
 
 interface Job {
-  file: RawFile;
-  resolve: (u: Unpacked) => void;
+  message: (id: number) => [WorkerJob, ArrayBuffer[]];
+  here: () => Unpacked | PreparedRun;
+  resolve: (result: Unpacked | PreparedRun) => void;
   reject: (err: Error) => void;
 }
 
 /**
- * Files a worker holds at once: enough that it never waits for the importing thread (busy parsing or
+ * Jobs a worker holds at once: enough that it never waits for the importing thread (busy parsing or
  * storing a few milliseconds at a time) to hand it the next.
  */
 export const PER_WORKER = 4;
@@ -51,7 +64,7 @@ function movable(bytes: Uint8Array): Uint8Array {
   return whole && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
 }
 
-function settle(job: Job, work: () => Unpacked): void {
+function settle(job: Job, work: () => Unpacked | PreparedRun): void {
   try {
     job.resolve(work());
   } catch (err) {
@@ -60,17 +73,22 @@ function settle(job: Job, work: () => Unpacked): void {
 }
 
 /**
- * A pool of `threads` workers that do everything but the storing: gunzip, SHA-256 and parse. The files'
- * bytes move to a worker and back without copies, so the importing thread is left with reading and SQLite,
- * and takes files from the queue itself when it has nothing to store.
+ * A pool of `threads` workers that take work off the importing thread, in one of two ways:
+ * - "parse": they read, gunzip, hash, parse and prepare whole files (the bytes move to a worker and back
+ *   without copies); the importing thread stores, and takes files from the queue itself when idle.
+ * - "prepare" (one worker on 2 cores): the importing thread reads, hashes, parses and stores, and the
+ *   worker prepares the parsed runs' analysis input. Each thread then runs only its own code: split by
+ *   file, both would pay for compiling and warming up the parser and the analysis.
+ * `prepare` false (`--no-analysis`): nothing is prepared, and the workers parse.
  */
 export function createParsePool(threads = availableParallelism(), prepare = false): ParsePool {
   const script = bundledWorker("parse-worker");
   if (threads < 1 || script === null) return inline(prepare);
+  const mode = threads === 1 && prepare ? "prepare" : "parse";
   let workers = Array.from({ length: threads }, () => new Worker(script));
   const all = [...workers];
   const waiting = new Map<number, Job & { worker: Worker }>();
-  // A worker gets files once it says it is ready: until then (~0.2 s) the importing thread does them.
+  // A worker gets jobs once it says it is ready: until then (~0.1 s) the importing thread does them.
   const load = new Map<Worker, number>();
   const queue: Job[] = [];
   let wake: (() => void) | null = null;
@@ -80,9 +98,8 @@ export function createParsePool(threads = availableParallelism(), prepare = fals
     const id = nextId++;
     waiting.set(id, { ...job, worker });
     load.set(worker, (load.get(worker) ?? 0) + 1);
-    if ("path" in job.file) return worker.postMessage({ id, file: job.file, prepare });
-    const raw = movable(job.file.raw);
-    worker.postMessage({ id, file: { ...job.file, raw }, prepare }, [raw.buffer as ArrayBuffer]);
+    const [message, transfer] = job.message(id);
+    worker.postMessage(message, transfer);
   };
   const dispatch = (): void => {
     for (const worker of workers) {
@@ -92,6 +109,13 @@ export function createParsePool(threads = availableParallelism(), prepare = fals
       }
     }
     if (queue.length > 0) wake?.();
+  };
+  const submit = <T extends Unpacked | PreparedRun>(job: Omit<Job, "resolve" | "reject">): Promise<T> => {
+    if (workers.length === 0) return new Promise((resolve) => resolve(job.here() as T));
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ ...job, resolve: resolve as (r: Unpacked | PreparedRun) => void, reject });
+      dispatch();
+    });
   };
 
   for (const worker of workers) {
@@ -103,11 +127,11 @@ export function createParsePool(threads = availableParallelism(), prepare = fals
       load.set(worker, (load.get(worker) ?? 1) - 1);
       const job = waiting.get(reply.id);
       waiting.delete(reply.id);
-      if (reply.ok) job?.resolve(reply.unpacked);
+      if (reply.ok) job?.resolve(reply.result as Unpacked | PreparedRun);
       else job?.reject(reply.code ? new DomainError(reply.code, reply.message) : new Error(reply.message));
       dispatch();
     });
-    // A worker that dies (out of memory on some file) fails the files it held; the rest go on without it.
+    // A worker that dies (out of memory on some file) fails the jobs it held; the rest go on without it.
     worker.on("error", (err) => {
       workers = workers.filter((w) => w !== worker);
       for (const [id, job] of waiting) {
@@ -116,20 +140,43 @@ export function createParsePool(threads = availableParallelism(), prepare = fals
         job.reject(err);
       }
       // With no worker left, what is queued is done here.
-      if (workers.length === 0) for (const job of queue.splice(0)) settle(job, () => unpack(job.file, null));
+      if (workers.length === 0) for (const job of queue.splice(0)) settle(job, job.here);
     });
   }
+
+  const parseFile = (file: RawFile): Promise<Unpacked> => {
+    if (mode === "prepare") return inline(prepare).unpack(file);
+    return submit<Unpacked>({
+      message: (id) => {
+        if ("path" in file) return [{ id, kind: "file", file, prepare }, []];
+        const raw = movable(file.raw);
+        return [{ id, kind: "file", file: { ...file, raw }, prepare }, [raw.buffer as ArrayBuffer]];
+      },
+      here: () => unpack(file, { prepare }),
+    });
+  };
+  const prepareSamples = (samples: Samples): Promise<PreparedRun> => {
+    const job = submit<PreparedRun>({
+      message: (id) => [{ id, kind: "prepare", samples }, ownedBuffers([samples])],
+      here: () => prepareRun(samples),
+    });
+    // A run left unprepared is read from its original later: that must not count as an unhandled failure.
+    job.catch(() => undefined);
+    return job;
+  };
   return {
     threads,
-    prepare,
-    unpack(file) {
-      if (workers.length === 0) return inline(prepare).unpack(file);
-      return new Promise((resolve, reject) => {
-        queue.push({ file, resolve, reject });
-        dispatch();
-      });
+    preparer: !prepare ? null : mode === "prepare" ? prepareSamples : prepareRun,
+    unpack: parseFile,
+    helpOnce() {
+      if (mode === "prepare") return false;
+      const job = queue.shift();
+      if (!job) return false;
+      settle(job, job.here);
+      return true;
     },
     queued() {
+      if (mode === "prepare") return never();
       if (queue.length > 0) return Promise.resolve();
       return new Promise((resolve) => {
         wake = () => {
@@ -138,12 +185,7 @@ export function createParsePool(threads = availableParallelism(), prepare = fals
         };
       });
     },
-    helpOnce() {
-      const job = queue.shift();
-      if (!job) return false;
-      settle(job, () => unpack(job.file, { prepare }));
-      return true;
-    },
+    backlog: () => queue.length > 0,
     async close() {
       await Promise.all(all.map((w) => w.terminate()));
     },

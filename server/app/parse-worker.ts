@@ -1,33 +1,49 @@
 import { parentPort } from "node:worker_threads";
+import type { Samples } from "../../fit-parser/types.ts";
+import { prepareRun } from "../core/prepared-run.ts";
 import { DomainError } from "../errors.ts";
 import { preparedBuffers } from "./import-parse.ts";
 import { type RawFile, type Unpacked, unpack } from "./unpack.ts";
 
-/** What goes back to the importer: the unpacked file, or the DomainError that refused it. */
+/** A file to read, unpack, hash and parse; or a run's samples (parsed elsewhere) to prepare for its analysis. */
+export type WorkerJob =
+  | { id: number; kind: "file"; file: RawFile; prepare: boolean }
+  | { id: number; kind: "prepare"; samples: Samples };
+
+/** What goes back to the importer: the job's result, or the DomainError that refused it. */
 export type WorkerReply =
-  | { id: number; ok: true; unpacked: Unpacked }
+  | { id: number; ok: true; result: Unpacked | PreparedReply }
   | { id: number; ok: false; code: string | null; message: string };
+
+type PreparedReply = ReturnType<typeof prepareRun>;
 
 /**
  * The FIT bytes go back to the importer without a copy: read from disk they are in shared memory already,
  * unpacked from .gz their buffer is moved. The samples stay here (storage does not keep them); what the
  * analysis reads of them is prepared here and moved too.
  */
-function transferables(u: Unpacked): ArrayBuffer[] {
+function transferables(job: WorkerJob, result: Unpacked | PreparedReply): ArrayBuffer[] {
+  if (job.kind === "prepare") return preparedBuffers([result as PreparedReply]);
+  const u = result as Unpacked;
   const prepared = u.parsed ? preparedBuffers(u.parsed.prepared) : [];
   return u.bytes.buffer instanceof ArrayBuffer ? [u.bytes.buffer, ...prepared] : prepared;
 }
 
-parentPort?.on("message", (job: { id: number; file: RawFile; prepare: boolean }) => {
+function run(job: WorkerJob): Unpacked | PreparedReply {
+  if (job.kind === "prepare") return prepareRun(job.samples);
+  return unpack(job.file, { prepare: job.prepare });
+}
+
+parentPort?.on("message", (job: WorkerJob) => {
   let reply: WorkerReply;
   try {
-    reply = { id: job.id, ok: true, unpacked: unpack(job.file, { prepare: job.prepare }) };
+    reply = { id: job.id, ok: true, result: run(job) };
   } catch (err) {
     const code = err instanceof DomainError ? err.code : null;
     reply = { id: job.id, ok: false, code, message: err instanceof Error ? err.message : String(err) };
   }
-  parentPort?.postMessage(reply, reply.ok ? transferables(reply.unpacked) : []);
+  parentPort?.postMessage(reply, reply.ok ? transferables(job, reply.result) : []);
 });
 
-// Loaded (Garmin's profile read): the pool sends files from now on.
+// Loaded (Garmin's profile read): the pool sends jobs from now on.
 parentPort?.postMessage("ready");

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
+import { prepareRun } from "../core/prepared-run.ts";
 import { type ImportParse, parseForImport } from "./import-parse.ts";
 import { DomainError } from "../errors.ts";
 
@@ -102,5 +103,9 @@ export interface Unpacked {
 export function unpack(file: RawFile, parse: { prepare: boolean } | null): Unpacked {
   const raw = rawBytes(file);
   const bytes = file.gzipped ? gunzip(raw, file.display, file.maxFitBytes) : raw;
-  return { bytes, hash: sha256(bytes), parsed: parse ? parseForImport(bytes, parse.prepare) : null };
+  return {
+    bytes,
+    hash: sha256(bytes),
+    parsed: parse ? parseForImport(bytes, parse.prepare ? prepareRun : null) : null,
+  };
 }

@@ -21,6 +21,7 @@ export async function runImport(paths: string[], opts: ImportCommandOptions): Pr
   // What the parse already worked out for each new run's analysis, so the analysis need not parse again.
   const prepared = analyse ? new PreparedRuns() : undefined;
   try {
+    const analysed: { warm: WarmReport | null; started: number } = { warm: null, started: 0 };
     const report = await importSources(db, paths, {
       threads: opts.threads ?? "auto",
       ...(prepared && { prepared }),
@@ -28,20 +29,21 @@ export async function runImport(paths: string[], opts: ImportCommandOptions): Pr
       onResult: (o) => {
         if (!opts.json) bar.line(formatOutcome(o));
       },
+      // Analysed now, on every core, so the dashboard's first read is served from the caches.
+      afterStore: async ({ summary }) => {
+        bar.done();
+        analysed.started = performance.now();
+        if (!analyse || summary.imported === 0) return;
+        // The analysis code loads only when there are new runs to analyse (an empty import skips its ~17 ms).
+        const { warmAnalysis } = await import("../app/analysis/warm.ts");
+        analysed.warm = await warmAnalysis(db, opts.threads ?? "auto", prepared);
+      },
     });
-    bar.done();
-    // Analysed now, on every core, so the dashboard's first read is served from the caches.
-    const started = performance.now();
-    let warm: WarmReport | null = null;
-    if (analyse && report.summary.imported > 0) {
-      // The analysis code loads only when there are new runs to analyse (an empty import skips its ~17 ms).
-      const { warmAnalysis } = await import("../app/analysis/warm.ts");
-      warm = await warmAnalysis(db, opts.threads ?? "auto", prepared);
-    }
     if (opts.json) process.stdout.write(`${toJson(report)}\n`);
     else process.stdout.write(`${formatSummary(report.summary)}\n`);
+    const { warm } = analysed;
     if (warm && !opts.json) {
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const seconds = ((performance.now() - analysed.started) / 1000).toFixed(1);
       process.stdout.write(`Analysed ${warm.analysed} of ${warm.runs} runs in ${seconds} s.\n`);
     }
     process.exitCode = report.summary.rejected > 0 ? 1 : 0;

@@ -70,9 +70,11 @@ export function createApp(deps: AppDeps): Express {
       analysis,
       importUploads: async (sources) => {
         const prepared = new PreparedRuns();
-        const report = await importSources(deps.db, sources, { now: () => now().toISOString(), prepared });
-        await warmAfterBulk(deps.db, report.summary.imported, prepared);
-        return report;
+        return importSources(deps.db, sources, {
+          now: () => now().toISOString(),
+          prepared,
+          afterStore: ({ summary }) => warmAfterBulk(deps.db, summary.imported, prepared),
+        });
       },
       ...(deps.uploadLimits && { uploadLimits: deps.uploadLimits }),
     }),

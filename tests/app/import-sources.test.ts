@@ -355,7 +355,8 @@ describe("unpack() on a parse worker", () => {
     expect(read.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(read.parsed?.parsed.ok).toBe(true);
     // The run's analysis input is prepared alongside: its running samples, from 1 s records.
-    expect(read.parsed?.prepared[0]?.running?.timeS.length).toBeGreaterThan(100);
+    const prepared = read.parsed?.prepared[0];
+    expect(prepared && "key" in prepared && prepared.running?.timeS.length).toBeGreaterThan(100);
   });
 });
 
