@@ -131,13 +131,27 @@ function insert(window: SortedWindow, v: number): void {
   window.size++;
 }
 
+/**
+ * Index of the first of the window's values ≥ v (v finite), as a scan from the start finds it (−0 and 0 alike):
+ * scanned from the nearer end, as the values kept are sorted and never NaN.
+ */
+function lowerBound(s: Float64Array, size: number, v: number): number {
+  if (size > 0 && v > (s[size >> 1] as number)) {
+    let k = size - 1;
+    while ((s[k] as number) >= v) k--;
+    return k + 1;
+  }
+  let k = 0;
+  while (k < size && (s[k] as number) < v) k++;
+  return k;
+}
+
 /** Removes the first value === v (so −0 and 0 match, as indexOf does). */
 function remove(window: SortedWindow, v: number): void {
   if (!Number.isFinite(v)) return;
   const s = window.values;
   const size = window.size;
-  let k = 0;
-  while (k < size && (s[k] as number) < v) k++;
+  const k = lowerBound(s, size, v);
   if (k === size || s[k] !== v) return;
   for (let j = k + 1; j < size; j++) s[j - 1] = s[j] as number;
   window.size = size - 1;
@@ -151,15 +165,23 @@ function replace(window: SortedWindow, vOut: number, vIn: number): boolean {
   if (!Number.isFinite(vIn) || !Number.isFinite(vOut)) return false;
   const s = window.values;
   const size = window.size;
-  let k = 0;
-  while (k < size && (s[k] as number) < vOut) k++;
+  let k = lowerBound(s, size, vOut);
   if (k === size || s[k] !== vOut) return false;
+  // A new maximum or minimum (a steady rise or fall) moves every value past vOut's: one block copy does it.
   if (vIn >= vOut) {
+    if (size - k > 9 && vIn >= (s[size - 1] as number)) {
+      s.copyWithin(k, k + 1, size);
+      k = size - 1;
+    }
     while (k + 1 < size && (s[k + 1] as number) <= vIn) {
       s[k] = s[k + 1] as number;
       k++;
     }
   } else {
+    if (k > 8 && vIn < (s[0] as number)) {
+      s.copyWithin(1, 0, k);
+      k = 0;
+    }
     while (k > 0 && (s[k - 1] as number) > vIn) {
       s[k] = s[k - 1] as number;
       k--;

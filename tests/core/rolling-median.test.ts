@@ -113,6 +113,27 @@ describe("rollingMedian()", () => {
     }
   });
 
+  it("matches it on steady rises and falls, where each new value passes the whole window", () => {
+    const random = seededRandom(11);
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 1 + Math.floor(random() * 400);
+      const times = randomTimes(random, n);
+      const values = new Float64Array(n);
+      // Runs of rising then falling values with ties, through ±0, and a NaN now and then.
+      let v = Math.floor(random() * 21) - 10;
+      let step = random() < 0.5 ? 1 : -1;
+      for (let i = 0; i < n; i++) {
+        if (random() < 0.02) step = -step;
+        if (random() > 0.2) v += step * (random() < 0.5 ? 1 : 0.5);
+        values[i] = random() < 0.03 ? Number.NaN : v === 0 && random() < 0.5 ? -0 : v;
+      }
+      const windowS = random() < 0.2 ? 100 + random() * 300 : random() * 60;
+      const fast = rollingMedian(values, times, windowS);
+      const naive = naiveRollingMedian(values, times, windowS);
+      expect({ trial, at: firstDifference(fast, naive) }).toEqual({ trial, at: -1 });
+    }
+  });
+
   it("gives NaN where the window holds no finite value", () => {
     const out = rollingMedian([Number.NaN, 5, Number.NaN, Number.NaN], [0, 1, 100, 101], 4);
     expect(Array.from(out)).toEqual([5, 5, Number.NaN, Number.NaN]);
