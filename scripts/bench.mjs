@@ -262,15 +262,22 @@ if (!SKIP_IMPORT) {
   console.log(
     line("import `--threads 0`: read, parse, store, analyse every run, one thread", inline, inline),
   );
+  const cores = os.availableParallelism();
   console.log(
     line(
-      "import (defaults): the same, parsing on cores − 1 workers (analysis: one thread on 2 cores)",
+      cores === 2
+        ? "import (defaults, `--threads 1` here): this thread reads, parses, stores; a worker prepares the runs"
+        : `import (defaults, \`--threads ${cores - 1}\` here): parse workers, this thread stores and helps`,
       auto,
       inline,
     ),
   );
   console.log(
-    line("import `--threads 2`: two parse workers, then analysis on this thread + one worker", both, inline),
+    line(
+      "import `--threads 2`: two parse workers (parse + prepare), this thread stores and helps",
+      both,
+      inline,
+    ),
   );
   console.log(`\nImport summary: ${JSON.stringify(auto.summary)}.`);
 }

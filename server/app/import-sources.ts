@@ -76,8 +76,8 @@ const READ_AHEAD = 4;
 /** With workers: files this thread may parse ahead of the one being stored while a worker has that one. */
 const HELP_AHEAD = 16;
 
-/** A candidate read, unpacked and hashed: already known, or on its way through a parser. */
-type Prepared = { outcome: ImportOutcome } | { bytes: Uint8Array; hash: string; parsed: ImportParse };
+/** A candidate read, unpacked, hashed and parsed, ready to store; or its outcome, already known. */
+type Staged = { outcome: ImportOutcome } | { bytes: Uint8Array; hash: string; parsed: ImportParse };
 
 function rejection(display: string, err: unknown): ImportOutcome {
   const storage = storageError(err);
@@ -106,11 +106,7 @@ async function readRaw(c: Candidate, limits: ArchiveLimits): Promise<RawFile | I
 }
 
 /** Unpacks, hashes and parses (on the pool) a file read, unless its bytes are stored already. */
-async function prepare(
-  ctx: ImportContext,
-  file: RawFile | ImportOutcome,
-  pool: ParsePool,
-): Promise<Prepared> {
+async function stage(ctx: ImportContext, file: RawFile | ImportOutcome, pool: ParsePool): Promise<Staged> {
   if ("status" in file) return { outcome: file };
   try {
     const { bytes, hash, parsed } = await pool.unpack(file);
@@ -129,14 +125,14 @@ async function prepare(
 async function finish(
   ctx: ImportContext,
   display: string,
-  prepared: Prepared,
+  staged: Staged,
   keep: PreparedRuns | undefined,
   kept: Promise<void>[],
 ): Promise<ImportOutcome> {
-  if ("outcome" in prepared) return prepared.outcome;
-  const { parsed, prepared: runs } = prepared.parsed;
+  if ("outcome" in staged) return staged.outcome;
+  const { parsed, prepared: runs } = staged.parsed;
   try {
-    return storeParsed(ctx, display, prepared.bytes, prepared.hash, parsed, (index, id) => {
+    return storeParsed(ctx, display, staged.bytes, staged.hash, parsed, (index, id) => {
       const run = runs[index];
       const session = parsed.ok ? parsed.activities[index] : undefined;
       if (!keep || !run || !session) return;
@@ -199,7 +195,7 @@ export async function importSources(
   const checkpointer = pool.threads > 0 ? startCheckpointer(db) : null;
   // Reading stays in order (archives are read one entry at a time); unpacking and parsing run ahead on the
   // pool while this thread stores, and storing follows the candidates' order.
-  const ahead: Promise<Prepared>[] = [];
+  const ahead: Promise<Staged>[] = [];
   // With workers this thread also parses whatever waits for them: it needs files to take while they work.
   const window = pool.threads > 0 ? HELP_AHEAD + pool.threads * PER_WORKER : READ_AHEAD;
   let read: Promise<unknown> = Promise.resolve();
@@ -209,15 +205,15 @@ export async function importSources(
       const candidate = candidates[next++] as Candidate;
       const raw = read.then(() => readRaw(candidate, limits));
       read = raw;
-      ahead.push(raw.then((file) => prepare(ctx, file, pool)));
+      ahead.push(raw.then((file) => stage(ctx, file, pool)));
     }
   };
   try {
     for (const [i, candidate] of candidates.entries()) {
       opts.onProgress?.({ done: i, total: candidates.length, current: candidate.display });
       fill();
-      const prepared = await helpUntil(pool, ahead.shift() as Promise<Prepared>);
-      const outcome = await finish(ctx, candidate.display, prepared, opts.prepared, kept);
+      const staged = await helpUntil(pool, ahead.shift() as Promise<Staged>);
+      const outcome = await finish(ctx, candidate.display, staged, opts.prepared, kept);
       results.push(outcome);
       opts.onResult?.(outcome);
     }

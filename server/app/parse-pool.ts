@@ -46,6 +46,8 @@ function inline(prepare: boolean): ParsePool {
 }
 
 interface Job {
+  /** A file to read (or unpack) and hash, and maybe parse: this thread may do it itself when idle. */
+  file: boolean;
   message: (id: number) => [WorkerJob, ArrayBuffer[]];
   here: () => Unpacked | PreparedRun;
   resolve: (result: Unpacked | PreparedRun) => void;
@@ -76,9 +78,10 @@ function settle(job: Job, work: () => Unpacked | PreparedRun): void {
  * A pool of `threads` workers that take work off the importing thread, in one of two ways:
  * - "parse": they read, gunzip, hash, parse and prepare whole files (the bytes move to a worker and back
  *   without copies); the importing thread stores, and takes files from the queue itself when idle.
- * - "prepare" (one worker on 2 cores): the importing thread reads, hashes, parses and stores, and the
- *   worker prepares the parsed runs' analysis input. Each thread then runs only its own code: split by
- *   file, both would pay for compiling and warming up the parser and the analysis.
+ * - "prepare" (one worker on 2 cores): the worker reads and hashes each file, and prepares the runs the
+ *   importing thread parsed; that thread parses and stores. Each thread then warms up only its own code
+ *   (split by file, both would compile and warm up the parser and the analysis), and the two halves weigh
+ *   about the same.
  * `prepare` false (`--no-analysis`): nothing is prepared, and the workers parse.
  */
 export function createParsePool(threads = availableParallelism(), prepare = false): ParsePool {
@@ -108,7 +111,7 @@ export function createParsePool(threads = availableParallelism(), prepare = fals
         send(worker, queue.shift() as Job);
       }
     }
-    if (queue.length > 0) wake?.();
+    if (queue.some((job) => job.file)) wake?.();
   };
   const submit = <T extends Unpacked | PreparedRun>(job: Omit<Job, "resolve" | "reject">): Promise<T> => {
     if (workers.length === 0) return new Promise((resolve) => resolve(job.here() as T));
@@ -144,19 +147,21 @@ export function createParsePool(threads = availableParallelism(), prepare = fals
     });
   }
 
-  const parseFile = (file: RawFile): Promise<Unpacked> => {
-    if (mode === "prepare") return inline(prepare).unpack(file);
-    return submit<Unpacked>({
+  // In "prepare" mode a worker only reads and hashes: this thread parses once it knows the file is new.
+  const parse = mode === "prepare" ? null : { prepare };
+  const parseFile = (file: RawFile): Promise<Unpacked> =>
+    submit<Unpacked>({
+      file: true,
       message: (id) => {
-        if ("path" in file) return [{ id, kind: "file", file, prepare }, []];
+        if ("path" in file) return [{ id, kind: "file", file, parse }, []];
         const raw = movable(file.raw);
-        return [{ id, kind: "file", file: { ...file, raw }, prepare }, [raw.buffer as ArrayBuffer]];
+        return [{ id, kind: "file", file: { ...file, raw }, parse }, [raw.buffer as ArrayBuffer]];
       },
-      here: () => unpack(file, { prepare }),
+      here: () => unpack(file, parse),
     });
-  };
   const prepareSamples = (samples: Samples): Promise<PreparedRun> => {
     const job = submit<PreparedRun>({
+      file: false,
       message: (id) => [{ id, kind: "prepare", samples }, ownedBuffers([samples])],
       here: () => prepareRun(samples),
     });
@@ -169,15 +174,15 @@ export function createParsePool(threads = availableParallelism(), prepare = fals
     preparer: !prepare ? null : mode === "prepare" ? prepareSamples : prepareRun,
     unpack: parseFile,
     helpOnce() {
-      if (mode === "prepare") return false;
-      const job = queue.shift();
-      if (!job) return false;
+      // Files only: the runs' preparation stays on the worker, whose code for it is warm.
+      const at = queue.findIndex((job) => job.file);
+      if (at < 0) return false;
+      const [job] = queue.splice(at, 1) as [Job];
       settle(job, job.here);
       return true;
     },
     queued() {
-      if (mode === "prepare") return never();
-      if (queue.length > 0) return Promise.resolve();
+      if (queue.some((job) => job.file)) return Promise.resolve();
       return new Promise((resolve) => {
         wake = () => {
           wake = null;

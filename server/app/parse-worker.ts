@@ -5,9 +5,9 @@ import { DomainError } from "../errors.ts";
 import { preparedBuffers } from "./import-parse.ts";
 import { type RawFile, type Unpacked, unpack } from "./unpack.ts";
 
-/** A file to read, unpack, hash and parse; or a run's samples (parsed elsewhere) to prepare for its analysis. */
+/** A file to read, unpack, hash (and parse); or a run's samples, parsed elsewhere, to prepare for its analysis. */
 export type WorkerJob =
-  | { id: number; kind: "file"; file: RawFile; prepare: boolean }
+  | { id: number; kind: "file"; file: RawFile; parse: { prepare: boolean } | null }
   | { id: number; kind: "prepare"; samples: Samples };
 
 /** What goes back to the importer: the job's result, or the DomainError that refused it. */
@@ -31,7 +31,7 @@ function transferables(job: WorkerJob, result: Unpacked | PreparedReply): ArrayB
 
 function run(job: WorkerJob): Unpacked | PreparedReply {
   if (job.kind === "prepare") return prepareRun(job.samples);
-  return unpack(job.file, { prepare: job.prepare });
+  return unpack(job.file, job.parse);
 }
 
 parentPort?.on("message", (job: WorkerJob) => {
