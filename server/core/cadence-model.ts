@@ -75,13 +75,25 @@ function referencePoints(run: Run, t: Thresholds): ReferenceRun | null {
   return bins && { id: run.id, ...bins };
 }
 
+// Bin slot per speed key (0.1 m/s steps) below 102.4 m/s, −1 when unused: reset after each run, so a table
+// lookup replaces a Map's per sample (keys outside it, from unusual thresholds, use a Map).
+const TABLE_KEYS = 1024;
+const slotOfTableKey = new Int32Array(TABLE_KEYS).fill(-1);
+// Per-sample bin slots and binned cadences, reused run after run: the result keeps neither.
+let binScratch = new Int32Array(4096);
+let cadenceScratch = new Float64Array(4096);
+
 /** Speed bins of one run: median smoothed cadence per 0.1 m/s, each run's weights summing to 1. */
 export function referenceBins(rs: RunningSamples | null, t: Thresholds): ReferenceBins | null {
   if (!rs || rs.totalRunningS < t.minReferenceRunningS) return null;
   const n = rs.speedMps.length;
+  if (binScratch.length < n) {
+    binScratch = new Int32Array(n * 2);
+    cadenceScratch = new Float64Array(n * 2);
+  }
   // Bins in first-seen order (the fit sums points in that order); each bin's cadences in sample order.
-  const binOf = new Int32Array(n);
-  const slotOfKey = new Map<number, number>();
+  const binOf = binScratch;
+  let slotOfOtherKey: Map<number, number> | null = null;
   const keys: number[] = [];
   const counts: number[] = [];
   const seconds: number[] = [];
@@ -90,10 +102,12 @@ export function referenceBins(rs: RunningSamples | null, t: Thresholds): Referen
     binOf[i] = -1;
     if (!(speed >= t.runningSpeedMps) || !Number.isFinite(rs.cadenceSpm[i] as number)) continue;
     const key = Math.round(speed * 10);
-    let slot = slotOfKey.get(key);
-    if (slot === undefined) {
+    const inTable = key >= 0 && key < TABLE_KEYS;
+    let slot = inTable ? (slotOfTableKey[key] as number) : (slotOfOtherKey?.get(key) ?? -1);
+    if (slot < 0) {
       slot = keys.length;
-      slotOfKey.set(key, slot);
+      if (inTable) slotOfTableKey[key] = slot;
+      else (slotOfOtherKey ??= new Map()).set(key, slot);
       keys.push(key);
       counts.push(0);
       seconds.push(0);
@@ -102,10 +116,11 @@ export function referenceBins(rs: RunningSamples | null, t: Thresholds): Referen
     counts[slot] = (counts[slot] as number) + 1;
     seconds[slot] = (seconds[slot] as number) + (rs.dtS[i] as number);
   }
+  for (const key of keys) if (key >= 0 && key < TABLE_KEYS) slotOfTableKey[key] = -1;
   const offsets = new Int32Array(keys.length + 1);
   for (let b = 0; b < keys.length; b++) offsets[b + 1] = (offsets[b] as number) + (counts[b] as number);
   const fill = offsets.slice(0, keys.length);
-  const cadences = new Float64Array(offsets[keys.length] as number);
+  const cadences = cadenceScratch;
   for (let i = 0; i < n; i++) {
     const slot = binOf[i] as number;
     if (slot >= 0) cadences[(fill[slot] as number)++] = rs.cadenceSpm[i] as number;
