@@ -61,9 +61,10 @@ export interface ImportOptions {
   onResult?: (outcome: ImportOutcome) => void;
   limits?: Partial<ArchiveLimits>;
   /**
-   * Parse workers; 0 (the default) does everything on this thread. With workers, reading, hashing and
-   * parsing move to them and WAL checkpoints to one more thread, leaving this one to store. "auto": one
-   * worker per core but this one's, for a batch of BULK_FILES or more (docs/performance.md has the figures).
+   * Worker threads; 0 (the default) does everything on this thread. One worker reads and hashes the files
+   * and prepares the runs this thread parses and stores; two or more read, hash, parse and prepare whole
+   * files while this thread stores (and parses too when idle). WAL checkpoints move to one more thread.
+   * "auto": one worker per core but this one's, for a batch of BULK_FILES or more (docs/performance.md).
    */
   threads?: number | "auto";
   /** The clock, for imported_at; ISO 8601 UTC. */
