@@ -81,14 +81,19 @@ function analyzeSeries(rs: RunningSamples, model: CadenceModel, t: Thresholds): 
     Float64Array,
     Float64Array,
   ];
+  // The population line has no quadratic term: expectedCadence(population, v) is a + b·v.
+  const { interceptSpm: popA, slopeSpmPerMps: popB } = population;
   for (let i = 0; i < n; i++) {
     const speed = rs.speedMps[i] as number;
-    expected[i] = expectedCadence(model, speed);
-    residual[i] = ((rs.cadenceSpm[i] as number) - (expected[i] as number)) / (expected[i] as number);
-    absoluteGap[i] = (rs.cadenceSpm[i] as number) - expectedCadence(population, speed);
+    const cadence = rs.cadenceSpm[i] as number;
+    const e = expectedCadence(model, speed);
+    expected[i] = e;
+    residual[i] = (cadence - e) / e;
+    absoluteGap[i] = cadence - (popA + popB * speed);
   }
-  const possible = findSegments(rs, residual, t.possibleResidual, t, gather);
-  const marked = findSegments(rs, residual, t.markedResidual, t, gather);
+  const ordered = { time: isAscending(rs.timeS), running: isAscending(rs.runningAtS) };
+  const possible = findSegments(rs, residual, t.possibleResidual, t, gather, ordered.time);
+  const marked = findSegments(rs, residual, t.markedResidual, t, gather, ordered.time);
   const share = (segs: CadenceSegment[]): number =>
     segs.reduce((s, g) => s + g.durationS, 0) / rs.totalRunningS;
   const medianR = median(residual);
@@ -99,7 +104,7 @@ function analyzeSeries(rs: RunningSamples, model: CadenceModel, t: Thresholds): 
         ? "possible"
         : "none";
   for (const seg of possible) seg.marked = seg.medianResidualPct <= t.markedResidual * 100;
-  for (const seg of possible) fillSegment(seg, rs, residual, expected, gather);
+  for (const seg of possible) fillSegment(seg, rs, residual, expected, gather, ordered.time);
   const medianSpeed = median(rs.speedMps);
   return {
     basis: "series",
@@ -113,7 +118,7 @@ function analyzeSeries(rs: RunningSamples, model: CadenceModel, t: Thresholds): 
     flag,
     absoluteLow: median(absoluteGap) < -t.absoluteLowMarginSpm,
     populationCadenceSpm: expectedCadence(population, medianSpeed),
-    lateDrop: lateDrop(rs, residual, t, gather, gatherLast),
+    lateDrop: lateDrop(rs, residual, t, ordered.running ? null : [gather, gatherLast]),
   };
 }
 
@@ -160,6 +165,7 @@ function findSegments(
   threshold: number,
   t: Thresholds,
   gather: Float64Array,
+  timeOrdered: boolean,
 ): CadenceSegment[] {
   const spans: Array<[number, number]> = [];
   let start = -1;
@@ -182,7 +188,7 @@ function findSegments(
   return merged
     .map(([a, b]) => emptySegment(rs, a, b))
     .filter((seg) => seg.durationS >= t.minSegmentS)
-    .map((seg) => ({ ...seg, medianResidualPct: medianIn(rs, seg, residual, gather) * 100 }));
+    .map((seg) => ({ ...seg, medianResidualPct: medianIn(rs, seg, residual, gather, timeOrdered) * 100 }));
 }
 
 function hasBreak(rs: RunningSamples, from: number, to: number): boolean {
@@ -205,13 +211,44 @@ function emptySegment(rs: RunningSamples, a: number, b: number): CadenceSegment 
   };
 }
 
+/** Times or running times that only grow (and are finite): a time span's samples are then one index range. */
+function isAscending(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isFinite(v) || (i > 0 && v < (values[i - 1] as number))) return false;
+  }
+  return true;
+}
+
+/** In ascending finite values: the index range of those ≥ from and < to (empty when from > to, or either is NaN). */
+function rangeOf(values: Float64Array, from: number, to: number): [number, number] {
+  if (!(from <= to)) return [0, 0];
+  return [firstAtLeast(values, from), firstAtLeast(values, to)];
+}
+
+function firstAtLeast(values: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Median of values[i] over the samples whose time lies in the segment, in sample order. */
 function medianIn(
   rs: RunningSamples,
   seg: CadenceSegment,
-  values: ArrayLike<number>,
+  values: Float64Array,
   gather: Float64Array,
+  timeOrdered: boolean,
 ): number {
+  if (timeOrdered) {
+    const [a, b] = rangeOf(rs.timeS, seg.startS, seg.endS);
+    return median(values.subarray(a, Math.max(a, b)));
+  }
   let m = 0;
   for (let i = 0; i < rs.timeS.length; i++) {
     const time = rs.timeS[i] as number;
@@ -226,33 +263,32 @@ function fillSegment(
   residual: Float64Array,
   expected: Float64Array,
   gather: Float64Array,
+  timeOrdered: boolean,
 ): void {
-  seg.medianCadenceSpm = medianIn(rs, seg, rs.cadenceSpm, gather);
-  seg.medianSpeedMps = medianIn(rs, seg, rs.speedMps, gather);
-  seg.medianExpectedSpm = medianIn(rs, seg, expected, gather);
-  seg.medianResidualPct = medianIn(rs, seg, residual, gather) * 100;
+  seg.medianCadenceSpm = medianIn(rs, seg, rs.cadenceSpm, gather, timeOrdered);
+  seg.medianSpeedMps = medianIn(rs, seg, rs.speedMps, gather, timeOrdered);
+  seg.medianExpectedSpm = medianIn(rs, seg, expected, gather, timeOrdered);
+  seg.medianResidualPct = medianIn(rs, seg, residual, gather, timeOrdered) * 100;
 }
 
-/** Fatigue: last quarter of post-warm-up running vs the first; needs 20 min after the warm-up. */
+/**
+ * Fatigue: last quarter of post-warm-up running vs the first; needs 20 min after the warm-up. `gather` holds two
+ * buffers to collect the quarters in when running times are not ascending (else they are index ranges).
+ */
 function lateDrop(
   rs: RunningSamples,
   residual: Float64Array,
   t: Thresholds,
-  first: Float64Array,
-  last: Float64Array,
+  gather: [Float64Array, Float64Array] | null,
 ): LateDrop | null {
   const after = rs.totalRunningS - t.warmUpS;
   if (after < 4 * t.minSegmentS) return null;
   const quarter = after / 4;
-  let nFirst = 0;
-  let nLast = 0;
-  for (let i = 0; i < residual.length; i++) {
-    const at = rs.runningAtS[i] as number;
-    if (at >= t.warmUpS && at < t.warmUpS + quarter) first[nFirst++] = residual[i] as number;
-    if (at >= t.warmUpS + 3 * quarter) last[nLast++] = residual[i] as number;
-  }
-  const firstPct = median(first.subarray(0, nFirst)) * 100;
-  const lastPct = median(last.subarray(0, nLast)) * 100;
+  const [first, last] = gather
+    ? quarters(rs, residual, t.warmUpS, quarter, gather)
+    : quarterRanges(rs, residual, t.warmUpS, quarter);
+  const firstPct = median(first) * 100;
+  const lastPct = median(last) * 100;
   const drop = firstPct - lastPct;
   return {
     firstQuarterResidualPct: firstPct,
@@ -260,4 +296,35 @@ function lateDrop(
     dropPoints: drop,
     flagged: drop >= t.lateDropPoints,
   };
+}
+
+/** Residuals of the first and last quarter after the warm-up, in sample order, as views of `residual`. */
+function quarterRanges(
+  rs: RunningSamples,
+  residual: Float64Array,
+  warmUpS: number,
+  quarter: number,
+): [Float64Array, Float64Array] {
+  const [a, b] = rangeOf(rs.runningAtS, warmUpS, warmUpS + quarter);
+  const [c, d] = rangeOf(rs.runningAtS, warmUpS + 3 * quarter, Number.POSITIVE_INFINITY);
+  return [residual.subarray(a, Math.max(a, b)), residual.subarray(c, Math.max(c, d))];
+}
+
+/** The same, gathered sample by sample into `into`. */
+function quarters(
+  rs: RunningSamples,
+  residual: Float64Array,
+  warmUpS: number,
+  quarter: number,
+  into: [Float64Array, Float64Array],
+): [Float64Array, Float64Array] {
+  const [first, last] = into;
+  let nFirst = 0;
+  let nLast = 0;
+  for (let i = 0; i < residual.length; i++) {
+    const at = rs.runningAtS[i] as number;
+    if (at >= warmUpS && at < warmUpS + quarter) first[nFirst++] = residual[i] as number;
+    if (at >= warmUpS + 3 * quarter) last[nLast++] = residual[i] as number;
+  }
+  return [first.subarray(0, nFirst), last.subarray(0, nLast)];
 }

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { populationModel } from "../../server/core/cadence-model.ts";
 import { cadenceChartSeries } from "../../server/core/cadence-chart.ts";
 import { analyzeCadence } from "../../server/core/overstriding.ts";
+import { thresholdsKey, type RunningSamples } from "../../server/core/running-samples.ts";
+import { withDefaults } from "../../server/core/thresholds.ts";
+import type { Run } from "../../server/core/types.ts";
 import { buildRun } from "./run-builder.ts";
 
 const population = populationModel("test");
@@ -97,6 +100,59 @@ describe("analyzeCadence()", () => {
     expect(a.lateDrop?.dropPoints).toBeCloseTo(5, 0);
     const steady = analyzeCadence(buildRun({ cadence: onLine }), population);
     expect(steady.lateDrop?.flagged).toBe(false);
+  });
+
+  it("reads a stretch's and the quarters' medians the same when the sample times step back once", () => {
+    // 1 s samples at 3 m/s (168 spm expected): 15 min at 140–159 spm from 20:00, the last quarter at 160 spm.
+    const running = (glitch: boolean): RunningSamples => {
+      const n = 3600;
+      const at = Float64Array.from({ length: n }, (_, i) => (glitch && i === 3000 ? 2998.5 : i));
+      const breakBefore = new Uint8Array(n);
+      breakBefore[0] = 1;
+      return {
+        timeS: at,
+        dtS: new Float64Array(n).fill(1),
+        runningAtS: at.slice(),
+        speedMps: new Float64Array(n).fill(3),
+        cadenceSpm: Float64Array.from({ length: n }, (_, i) =>
+          i >= 1200 && i < 2100 ? 140 + ((i * 7) % 20) : i >= 2850 ? 160 : 168,
+        ),
+        breakBefore,
+        sourceIndex: Int32Array.from({ length: n }, (_, i) => i),
+        totalRunningS: n,
+      };
+    };
+    const none = {
+      stepLengthM: null,
+      verticalRatioPct: null,
+      verticalOscillationMm: null,
+      stanceTimeMs: null,
+    };
+    const analyze = (glitch: boolean) => {
+      const prepared = {
+        key: thresholdsKey(withDefaults()),
+        running: running(glitch),
+        reference: null,
+        dynamics: none,
+      };
+      const run: Run = { ...buildRun(), series: null, prepared };
+      return analyzeCadence(run, population);
+    };
+    const inOrder = analyze(false);
+    expect(inOrder.segments).toHaveLength(1);
+    expect(inOrder.segments[0]).toMatchObject({
+      startS: 1200,
+      endS: 2100,
+      durationS: 900,
+      medianCadenceSpm: 149.5,
+      medianSpeedMps: 3,
+      medianExpectedSpm: 168,
+      marked: true,
+    });
+    expect(inOrder.segments[0]?.medianResidualPct).toBeCloseTo((-18.5 / 168) * 100, 10);
+    expect(inOrder.lateDrop?.firstQuarterResidualPct).toBe(0);
+    expect(inOrder.lateDrop?.lastQuarterResidualPct).toBeCloseTo((-8 / 168) * 100, 10);
+    expect(analyze(true)).toStrictEqual(inOrder);
   });
 
   it("does not judge a late drop on a run too short for four 5-minute quarters after the warm-up", () => {
