@@ -51,11 +51,13 @@ function columnMedian(series: RunSeries, rs: RunningSamples, column: keyof RunSe
   const source = rs.sourceIndex;
   const n = source.length;
   const out = scratch(n);
+  // Only positive values count (0 is "not recorded"; median drops infinities): gathered alone, not as NaN to skip.
+  let m = 0;
   for (let j = 0; j < n; j++) {
     const v = values[source[j] as number] as number;
-    out[j] = v > 0 ? v : Number.NaN;
+    if (v > 0) out[m++] = v;
   }
-  return orNull(median(out.subarray(0, n)));
+  return orNull(median(out.subarray(0, m)));
 }
 
 /** One run's trend numbers at the reference speed: cacheable per run until the model changes. */

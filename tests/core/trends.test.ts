@@ -41,6 +41,18 @@ describe("weeklyTrends()", () => {
     expect(trends.weeks[0]?.stanceTimeMs).toBeNull();
   });
 
+  it("takes a dynamics median over positive finite values only: 0, negatives, NaN and infinity are not recorded", () => {
+    const run = buildRun({ id: 1 });
+    const stance = run.series?.stanceTimeMs as Float32Array;
+    const junk = [0, -3, Number.NaN, Number.POSITIVE_INFINITY];
+    for (let i = 0; i < stance.length; i++) stance[i] = i % 5 === 4 ? 250 + (i % 7) : (junk[i % 5] as number);
+    const kept = Array.from(stance.filter((v) => v > 0 && Number.isFinite(v))).sort((a, b) => a - b);
+    const mid = kept.length >> 1;
+    const expected = kept.length % 2 ? kept[mid] : ((kept[mid - 1] as number) + (kept[mid] as number)) / 2;
+    expect(kept.length).toBeGreaterThan(100);
+    expect(weeklyTrends([run], population).runs[0]?.stanceTimeMs).toBe(expected);
+  });
+
   it("derives step length as 60 × speed / cadence for a summary-only run", () => {
     const trends = weeklyTrends([summaryRun(1, "2026-05-12", 10_000)], population);
     expect(trends.runs[0]?.stepLengthM).toBeCloseTo((60 * 3) / 168, 6);
