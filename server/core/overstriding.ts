@@ -91,9 +91,11 @@ function analyzeSeries(rs: RunningSamples, model: CadenceModel, t: Thresholds): 
     residual[i] = (cadence - e) / e;
     absoluteGap[i] = cadence - (popA + popB * speed);
   }
-  const ordered = { time: isAscending(rs.timeS), running: isAscending(rs.runningAtS) };
-  const possible = findSegments(rs, residual, t.possibleResidual, t, gather, ordered.time);
-  const marked = findSegments(rs, residual, t.markedResidual, t, gather, ordered.time);
+  // Checked once, and only for a run with stretches to read.
+  let inOrder: boolean | undefined;
+  const timeOrdered = (): boolean => (inOrder ??= isAscending(rs.timeS));
+  const possible = findSegments(rs, residual, t.possibleResidual, t, gather, timeOrdered);
+  const marked = findSegments(rs, residual, t.markedResidual, t, gather, timeOrdered);
   const share = (segs: CadenceSegment[]): number =>
     segs.reduce((s, g) => s + g.durationS, 0) / rs.totalRunningS;
   const medianR = median(residual);
@@ -104,7 +106,7 @@ function analyzeSeries(rs: RunningSamples, model: CadenceModel, t: Thresholds): 
         ? "possible"
         : "none";
   for (const seg of possible) seg.marked = seg.medianResidualPct <= t.markedResidual * 100;
-  for (const seg of possible) fillSegment(seg, rs, residual, expected, gather, ordered.time);
+  for (const seg of possible) fillSegment(seg, rs, residual, expected, gather, timeOrdered);
   const medianSpeed = median(rs.speedMps);
   return {
     basis: "series",
@@ -118,7 +120,7 @@ function analyzeSeries(rs: RunningSamples, model: CadenceModel, t: Thresholds): 
     flag,
     absoluteLow: median(absoluteGap) < -t.absoluteLowMarginSpm,
     populationCadenceSpm: expectedCadence(population, medianSpeed),
-    lateDrop: lateDrop(rs, residual, t, ordered.running ? null : [gather, gatherLast]),
+    lateDrop: lateDrop(rs, residual, t, [gather, gatherLast]),
   };
 }
 
@@ -165,18 +167,19 @@ function findSegments(
   threshold: number,
   t: Thresholds,
   gather: Float64Array,
-  timeOrdered: boolean,
+  timeOrdered: () => boolean,
 ): CadenceSegment[] {
   const spans: Array<[number, number]> = [];
-  let start = -1;
-  for (let i = 0; i <= residual.length; i++) {
-    const low = i < residual.length && (residual[i] as number) <= threshold;
-    const broken = i < residual.length && rs.breakBefore[i] === 1;
-    if (start >= 0 && (!low || broken)) {
-      spans.push([start, i - 1]);
-      start = -1;
+  const n = residual.length;
+  // A span starts at a low sample and runs while samples stay low, up to (not over) a break.
+  for (let i = 0; i < n;) {
+    if (!((residual[i] as number) <= threshold)) {
+      i++;
+      continue;
     }
-    if (low && start < 0) start = i;
+    const start = i++;
+    while (i < n && (residual[i] as number) <= threshold && rs.breakBefore[i] !== 1) i++;
+    spans.push([start, i - 1]);
   }
   const merged: Array<[number, number]> = [];
   for (const span of spans) {
@@ -243,9 +246,9 @@ function medianIn(
   seg: CadenceSegment,
   values: Float64Array,
   gather: Float64Array,
-  timeOrdered: boolean,
+  timeOrdered: () => boolean,
 ): number {
-  if (timeOrdered) {
+  if (timeOrdered()) {
     const [a, b] = rangeOf(rs.timeS, seg.startS, seg.endS);
     return median(values.subarray(a, Math.max(a, b)));
   }
@@ -263,7 +266,7 @@ function fillSegment(
   residual: Float64Array,
   expected: Float64Array,
   gather: Float64Array,
-  timeOrdered: boolean,
+  timeOrdered: () => boolean,
 ): void {
   seg.medianCadenceSpm = medianIn(rs, seg, rs.cadenceSpm, gather, timeOrdered);
   seg.medianSpeedMps = medianIn(rs, seg, rs.speedMps, gather, timeOrdered);
@@ -279,14 +282,14 @@ function lateDrop(
   rs: RunningSamples,
   residual: Float64Array,
   t: Thresholds,
-  gather: [Float64Array, Float64Array] | null,
+  gather: [Float64Array, Float64Array],
 ): LateDrop | null {
   const after = rs.totalRunningS - t.warmUpS;
   if (after < 4 * t.minSegmentS) return null;
   const quarter = after / 4;
-  const [first, last] = gather
-    ? quarters(rs, residual, t.warmUpS, quarter, gather)
-    : quarterRanges(rs, residual, t.warmUpS, quarter);
+  const [first, last] = isAscending(rs.runningAtS)
+    ? quarterRanges(rs, residual, t.warmUpS, quarter)
+    : quarters(rs, residual, t.warmUpS, quarter, gather);
   const firstPct = median(first) * 100;
   const lastPct = median(last) * 100;
   const drop = firstPct - lastPct;
