@@ -43,43 +43,47 @@ export function thresholdsKey(t: Thresholds): string {
   return JSON.stringify(t);
 }
 
-// Indices and raw values of kept samples, reused across runs: only what the result holds is copied out.
+// Indices, times and raw values of kept samples, reused across runs: only what the result holds is copied out.
 let keepScratch = new Int32Array(4096);
-let rawScratch = new Float64Array(8192);
+let keptScratch = new Float64Array(3 * 4096);
 
 function computeRunningSamples(series: RunSeries, t: Thresholds): RunningSamples | null {
   const n = Math.min(series.timeS.length, series.speedMps.length, series.cadenceSpm.length);
   const { timeS: allTimes, speedMps: allSpeed, cadenceSpm: allCadence } = series;
-  if (keepScratch.length < n) keepScratch = new Int32Array(n * 2);
+  if (keepScratch.length < n) {
+    keepScratch = new Int32Array(n * 2);
+    keptScratch = new Float64Array(n * 6);
+  }
   const keep = keepScratch;
+  const capacity = keep.length;
+  const keptTime = keptScratch.subarray(0, capacity);
+  const rawSpeed = keptScratch.subarray(capacity, 2 * capacity);
+  const rawCadence = keptScratch.subarray(2 * capacity, 3 * capacity);
+  const { runningSpeedMps: minSpeed, minCadenceSpm: minCadence, maxCadenceSpm: maxCadence } = t;
   let m = 0;
   for (let i = 0; i < n; i++) {
     const speed = allSpeed[i] as number;
     const cadence = allCadence[i] as number;
-    if (!(speed >= t.runningSpeedMps) || !(cadence >= t.minCadenceSpm && cadence <= t.maxCadenceSpm))
-      continue;
-    if (!Number.isFinite(allTimes[i] as number)) continue;
-    keep[m++] = i;
+    if (!(speed >= minSpeed) || !(cadence >= minCadence && cadence <= maxCadence)) continue;
+    const time = allTimes[i] as number;
+    if (!Number.isFinite(time)) continue;
+    keep[m] = i;
+    keptTime[m] = time;
+    rawSpeed[m] = speed;
+    rawCadence[m] = cadence;
+    m++;
   }
   if (m < 2) return null;
-  if (rawScratch.length < 2 * m) rawScratch = new Float64Array(4 * m);
-  const timeS = new Float64Array(m);
-  const rawSpeed = rawScratch.subarray(0, m);
-  const rawCadence = rawScratch.subarray(m, 2 * m);
+  // Copies the result owns whole (slice, not subarray): it is kept, and its buffers move between threads.
+  const timeS = keptTime.slice(0, m);
   const sourceIndex = keep.slice(0, m);
-  for (let j = 0; j < m; j++) {
-    const src = sourceIndex[j] as number;
-    timeS[j] = allTimes[src] as number;
-    rawSpeed[j] = allSpeed[src] as number;
-    rawCadence[j] = allCadence[src] as number;
-  }
   const { dtS, breakBefore, runningAtS, total } = runningTime(timeS, sourceIndex, allTimes, t.maxSampleGapS);
   return {
     timeS,
     dtS,
     runningAtS,
-    speedMps: rollingMedian(rawSpeed, timeS, t.smoothingWindowS),
-    cadenceSpm: rollingMedian(rawCadence, timeS, t.smoothingWindowS),
+    speedMps: rollingMedian(rawSpeed.subarray(0, m), timeS, t.smoothingWindowS),
+    cadenceSpm: rollingMedian(rawCadence.subarray(0, m), timeS, t.smoothingWindowS),
     breakBefore,
     sourceIndex,
     totalRunningS: total,

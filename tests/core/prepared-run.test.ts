@@ -67,6 +67,23 @@ describe("prepareRun()", () => {
     expect(withSeries).toBeGreaterThan(30);
   });
 
+  it("keeps running samples in typed arrays that each own their whole buffer, none shared between runs", () => {
+    // The result is retained and its buffers are transferred between threads: a view of a shared scratch would break.
+    const buffers = new Set<ArrayBufferLike>();
+    for (const run of [...real, ...generated]) {
+      const running = prepareRun({ ...(run.series ?? fail()) }).running;
+      if (!running) continue;
+      for (const column of Object.values(running)) {
+        if (!ArrayBuffer.isView(column)) continue;
+        expect(column.byteOffset).toBe(0);
+        expect(column.byteLength).toBe(column.buffer.byteLength);
+        expect(buffers.has(column.buffer)).toBe(false);
+        buffers.add(column.buffer);
+      }
+    }
+    expect(buffers.size).toBeGreaterThan(7 * 20);
+  });
+
   it("keeps the running dynamics a watch recorded", () => {
     const dynamics = real.map((r) => prepareRun(r.series ?? fail()).dynamics);
     expect(dynamics.some((d) => d.stepLengthM !== null && d.verticalRatioPct !== null)).toBe(true);
