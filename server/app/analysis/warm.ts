@@ -6,23 +6,32 @@ import { createAnalysisRepo } from "../../db/analysis-repo.ts";
 import type { Db } from "../../db/open.ts";
 import { bundledWorker } from "../bundled-worker.ts";
 import type { AnalysisJob } from "./analysis-worker.ts";
+import { ownedBuffers } from "../import-parse.ts";
 import type { PreparedRuns } from "./prepared-runs.ts";
 import { type CachedRun, analysePlanned, planAnalysis, saveResults } from "./run-cache.ts";
 import { toCoreRun } from "./runs-source.ts";
 
 /**
- * On 2 cores a helper pays only for a long history: 300 one-hour runs took 1.3-1.5 s with one and 1.2-1.3 s
- * without (its share must be read and parsed again, it takes ~0.2 s to start, and the garbage collector's
- * threads want the second core too), 2,080 runs 3.5-4.0 s with one and 5.0-5.9 s without. With more cores
- * every core analyses (not measured here: this machine has 2).
+ * What analysing a run costs, in runs whose original must be read and parsed again (~2.5 ms an hour of
+ * running): one the import prepared costs about a fifth of that.
  */
-const TWO_CORE_HELPER_RUNS = 500;
+const PREPARED_COST = 0.2;
 
-function autoThreads(runs: number): number {
+/**
+ * On 2 cores a helper pays only for a long history: it takes ~0.1-0.2 s to start, and the garbage collector's
+ * threads want the second core too. Measured: 300 one-hour runs read again took 1.3-1.5 s with one and
+ * 1.2-1.3 s without, 2,080 runs 3.5-4.0 s with one and 5.0-5.9 s without. With more cores every core analyses
+ * (not measured here: this machine has 2).
+ */
+const TWO_CORE_HELPER_WORK = 300;
+
+function autoThreads(work: number): number {
   const cores = availableParallelism();
   if (cores > 2) return cores;
-  return cores === 2 && runs >= TWO_CORE_HELPER_RUNS ? 2 : 1;
+  return cores === 2 && work >= TWO_CORE_HELPER_WORK ? 2 : 1;
 }
+
+const costOf = (run: Run): number => (run.prepared ? PREPARED_COST : 1);
 
 /** Fewer runs than this are analysed on the calling thread: a worker costs about 0.2 s to start. */
 const WORKER_MIN_RUNS = 16;
@@ -46,7 +55,11 @@ function startWorker(script: string, file: string): (job: AnalysisJob) => Promis
   // Handled when its job is awaited; until then a failure must not count as unhandled.
   done.catch(() => undefined);
   return (job) => {
-    worker.postMessage(job);
+    // Prepared runs' columns move to the worker (this thread is done with them) rather than being copied.
+    worker.postMessage(
+      job,
+      ownedBuffers(job.runs.flatMap((r) => (r.prepared?.running ? [r.prepared.running] : []))),
+    );
     return done;
   };
 }
@@ -72,12 +85,11 @@ export async function warmAnalysis(
       const ready = prepared?.get(run.id);
       return ready ? { ...run, prepared: ready } : run;
     });
-  // Helpers pay for runs whose originals must be read and parsed again; prepared ones take little.
-  const unprepared = runs.filter((r) => !r.prepared).length;
+  const work = runs.reduce((sum, r) => sum + costOf(r), 0);
   const script = bundledWorker("analysis-worker");
-  const total = threads === "auto" ? autoThreads(unprepared) : Math.max(1, threads);
+  const total = threads === "auto" ? autoThreads(work) : Math.max(1, threads);
   const helpers =
-    script === null || db.sqlite.memory || unprepared < WORKER_MIN_RUNS || total < 2
+    script === null || db.sqlite.memory || runs.length < WORKER_MIN_RUNS || total < 2
       ? []
       : Array.from({ length: total - 1 }, () => startWorker(script, db.sqlite.name));
   const plan = planAnalysis(db, activities, cache, runs);
@@ -95,7 +107,7 @@ export async function warmAnalysis(
   // which cost about a fifth of one read again; the workers take the rest, dealt round-robin.
   const inMemory = (r: Run): boolean => r.prepared !== undefined || plan.recent.has(r.id);
   const ordered = [...missing.filter(inMemory), ...missing.filter((r) => !inMemory(r))];
-  const cost = (r: Run): number => (inMemory(r) ? 0.2 : 1);
+  const cost = (r: Run): number => (inMemory(r) ? PREPARED_COST : 1);
   const share = ordered.reduce((sum, r) => sum + cost(r), 0) / (helpers.length + 1);
   const mine: Run[] = [];
   const rest: Run[] = [];
@@ -108,9 +120,12 @@ export async function warmAnalysis(
   }
   const slices: Run[][] = helpers.map(() => []);
   rest.forEach((run, i) => slices[i % slices.length]?.push(run));
-  // A helper that fails (out of memory, say) leaves its share to this thread: the import itself succeeded.
+  // A helper that fails (out of memory, say) leaves its share to this thread, read from the originals (what
+  // was prepared went to the helper): the import itself succeeded.
   const pending = helpers.map((analyse, i) =>
-    analyse({ runs: slices[i] ?? [], basis: plan.basis }).catch(() => here(slices[i] ?? [])),
+    analyse({ runs: slices[i] ?? [], basis: plan.basis }).catch(() =>
+      here((slices[i] ?? []).map(({ prepared: _moved, ...run }) => run)),
+    ),
   );
   const own = here(mine);
   const results = [own, ...(await Promise.all(pending))];
