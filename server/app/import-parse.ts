@@ -48,5 +48,7 @@ export function ownedBuffers(values: readonly object[]): ArrayBuffer[] {
 export function preparedBuffers(
   prepared: readonly (PreparedRun | Promise<PreparedRun> | null)[],
 ): ArrayBuffer[] {
-  return ownedBuffers(prepared.flatMap((p) => (p && "key" in p && p.running ? [p.running] : [])));
+  return ownedBuffers(
+    prepared.flatMap((p) => (p && !(p instanceof Promise) && p.running ? [p.running] : [])),
+  );
 }

@@ -136,9 +136,9 @@ async function finish(
       const run = runs[index];
       const session = parsed.ok ? parsed.activities[index] : undefined;
       if (!keep || !run || !session) return;
-      if ("key" in run) keep.add(id, session.startUtc, run);
+      if (!(run instanceof Promise)) return keep.add(id, session.startUtc, run);
       // One a worker failed to prepare is read from its original when analysed.
-      else kept.push(run.then((p) => keep.add(id, session.startUtc, p)).catch(() => undefined));
+      kept.push(run.then((p) => keep.add(id, session.startUtc, p)).catch(() => undefined));
     });
   } catch (err) {
     return rejection(display, err);
@@ -149,8 +149,8 @@ async function finish(
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * The file to store next, once ready. While a worker still has it, this thread parses files waiting for a
- * worker rather than sit idle: on 2 cores that is the other half of the parsing.
+ * The file to store next, once ready. While a worker still has it, this thread takes files waiting for a
+ * worker rather than sit idle (reads and hashes them, and parses them too when workers parse).
  */
 async function helpUntil<T>(pool: ParsePool, next: Promise<T>): Promise<T> {
   if (pool.threads === 0) return next;
