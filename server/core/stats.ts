@@ -83,7 +83,7 @@ export function rollingMedian(
   const n = values.length;
   const out = new Float64Array(n);
   const half = windowS / 2;
-  const window: SortedWindow = { values: new Float64Array(64), size: 0 };
+  const window: SortedWindow = { values: new Float64Array(64), base: 16, size: 0 };
   let lo = 0;
   let hi = 0;
   for (let i = 0; i < n; i++) {
@@ -93,109 +93,146 @@ export function rollingMedian(
     const firstOut = lo;
     while (lo < hi && (timeS[lo] as number) < t - half) lo++;
     // At a steady sample rate one value enters and one leaves: one pass over the window instead of two.
-    const swapped =
-      hi - firstIn === 1 &&
-      lo - firstOut === 1 &&
-      firstOut < firstIn &&
-      replace(window, values[firstOut] as number, values[firstIn] as number);
-    if (!swapped) {
+    const steady = hi - firstIn === 1 && lo - firstOut === 1 && firstOut < firstIn;
+    if (!steady || !replace(window, values[firstOut] as number, values[firstIn] as number)) {
       for (let j = firstIn; j < hi; j++) insert(window, values[j] as number);
       for (let j = firstOut; j < lo; j++) remove(window, values[j] as number);
     }
-    out[i] = windowMedian(window);
+    const { values: s, base, size } = window;
+    const mid = base + (size >> 1);
+    out[i] =
+      size === 0
+        ? Number.NaN
+        : size % 2 === 1
+          ? (s[mid] as number)
+          : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
   }
   return out;
 }
 
-/** The finite values of a window, ascending, in a buffer that grows as needed. */
+/**
+ * The finite values of a window, ascending, at values[base, base + size). Room on both sides lets a value leave
+ * at one end while another enters at the other (a steady rise or fall) without moving the values between.
+ */
 interface SortedWindow {
   values: Float64Array;
+  base: number;
   size: number;
+}
+
+/** Moves the values to a quarter of the way in, in a buffer twice as long if they fill half of it. */
+function recentre(window: SortedWindow): void {
+  const { values: s, base, size } = window;
+  const target = size * 2 > s.length ? new Float64Array(s.length * 2) : s;
+  const at = target.length >> 2;
+  if (target === s) s.copyWithin(at, base, base + size);
+  else target.set(s.subarray(base, base + size), at);
+  window.values = target;
+  window.base = at;
 }
 
 /** Inserts v after every value ≤ v (NaN and infinities are not kept). */
 function insert(window: SortedWindow, v: number): void {
   if (!Number.isFinite(v)) return;
-  if (window.size === window.values.length) {
-    const grown = new Float64Array(window.size * 2);
-    grown.set(window.values);
-    window.values = grown;
-  }
-  const s = window.values;
+  if (window.base + window.size === window.values.length) recentre(window);
+  const { values: s, base } = window;
   let k = window.size;
-  while (k > 0 && (s[k - 1] as number) > v) {
-    s[k] = s[k - 1] as number;
+  while (k > 0 && (s[base + k - 1] as number) > v) {
+    s[base + k] = s[base + k - 1] as number;
     k--;
   }
-  s[k] = v;
+  s[base + k] = v;
   window.size++;
 }
 
 /**
- * Index of the first of the window's values ≥ v (v finite), as a scan from the start finds it (−0 and 0 alike):
+ * Index of the first of the values s[from, to) ≥ v (v finite), as a scan from `from` finds it (−0 and 0 alike):
  * scanned from the nearer end, as the values kept are sorted and never NaN.
  */
-function lowerBound(s: Float64Array, size: number, v: number): number {
-  if (size > 0 && v > (s[size >> 1] as number)) {
-    let k = size - 1;
+function lowerBound(s: Float64Array, from: number, to: number, v: number): number {
+  if (to > from && v > (s[(from + to) >> 1] as number)) {
+    let k = to - 1;
     while ((s[k] as number) >= v) k--;
     return k + 1;
   }
-  let k = 0;
-  while (k < size && (s[k] as number) < v) k++;
+  let k = from;
+  while (k < to && (s[k] as number) < v) k++;
   return k;
 }
 
 /** Removes the first value === v (so −0 and 0 match, as indexOf does). */
 function remove(window: SortedWindow, v: number): void {
   if (!Number.isFinite(v)) return;
-  const s = window.values;
-  const size = window.size;
-  const k = lowerBound(s, size, v);
-  if (k === size || s[k] !== v) return;
-  for (let j = k + 1; j < size; j++) s[j - 1] = s[j] as number;
+  const { values: s, base, size } = window;
+  const end = base + size;
+  const at = lowerBound(s, base, end, v);
+  if (at === end || s[at] !== v) return;
+  for (let j = at + 1; j < end; j++) s[j - 1] = s[j] as number;
   window.size = size - 1;
 }
 
 /**
- * insert(vIn) then remove(vOut) in one pass, to the same array (down to which of −0 and 0 sits where): the
+ * insert(vIn) then remove(vOut) in one pass, to the same values (down to which of −0 and 0 sits where): the
  * old first value === vOut goes and vIn lands after every value ≤ it. False, window untouched, otherwise.
  */
 function replace(window: SortedWindow, vOut: number, vIn: number): boolean {
   if (!Number.isFinite(vIn) || !Number.isFinite(vOut)) return false;
-  const s = window.values;
-  const size = window.size;
-  let k = lowerBound(s, size, vOut);
-  if (k === size || s[k] !== vOut) return false;
-  // A new maximum or minimum (a steady rise or fall) moves every value past vOut's: one block copy does it.
+  const { values: s, base, size } = window;
+  const end = base + size;
+  let at = lowerBound(s, base, end, vOut);
+  if (at === end || s[at] !== vOut) return false;
+  const k = at - base;
   if (vIn >= vOut) {
-    if (size - k > 9 && vIn >= (s[size - 1] as number)) {
-      s.copyWithin(k, k + 1, size);
-      k = size - 1;
+    if (vIn >= (s[end - 1] as number)) {
+      if (k < size >> 1) return slideUp(window, k, vIn);
+      // A new maximum moves every value past vOut's: one block copy does it.
+      if (end - at > 9) {
+        s.copyWithin(at, at + 1, end);
+        at = end - 1;
+      }
     }
-    while (k + 1 < size && (s[k + 1] as number) <= vIn) {
-      s[k] = s[k + 1] as number;
-      k++;
+    while (at + 1 < end && (s[at + 1] as number) <= vIn) {
+      s[at] = s[at + 1] as number;
+      at++;
     }
   } else {
-    if (k > 8 && vIn < (s[0] as number)) {
-      s.copyWithin(1, 0, k);
-      k = 0;
+    if (vIn < (s[base] as number)) {
+      if (k >= size >> 1) return slideDown(window, k, vIn);
+      if (at - base > 8) {
+        s.copyWithin(base + 1, base, at);
+        at = base;
+      }
     }
-    while (k > 0 && (s[k - 1] as number) > vIn) {
-      s[k] = s[k - 1] as number;
-      k--;
+    while (at > base && (s[at - 1] as number) > vIn) {
+      s[at] = s[at - 1] as number;
+      at--;
     }
   }
-  s[k] = vIn;
+  s[at] = vIn;
   return true;
 }
 
-function windowMedian(window: SortedWindow): number {
-  const { values: s, size } = window;
-  if (size === 0) return Number.NaN;
-  const mid = size >> 1;
-  return size % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+/** vIn is a new maximum, vOut low in the window: the values below vOut's move up one, the window with them. */
+function slideUp(window: SortedWindow, k: number, vIn: number): true {
+  if (window.base + window.size === window.values.length) recentre(window);
+  const { values: s, base, size } = window;
+  if (k > 8) s.copyWithin(base + 1, base, base + k);
+  else for (let j = base + k; j > base; j--) s[j] = s[j - 1] as number;
+  s[base + size] = vIn;
+  window.base = base + 1;
+  return true;
+}
+
+/** vIn is a new minimum, vOut high in the window: the values above vOut's move down one, the window with them. */
+function slideDown(window: SortedWindow, k: number, vIn: number): true {
+  if (window.base === 0) recentre(window);
+  const { values: s, base, size } = window;
+  const end = base + size - 1;
+  if (end - (base + k) > 8) s.copyWithin(base + k, base + k + 1, base + size);
+  else for (let j = base + k; j < end; j++) s[j] = s[j + 1] as number;
+  s[base - 1] = vIn;
+  window.base = base - 1;
+  return true;
 }
 
 /** Median of values weighted by `weights` (ties broken toward the lower value). */
