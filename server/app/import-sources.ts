@@ -3,14 +3,12 @@ import { availableParallelism } from "node:os";
 import { createActivitiesRepo } from "../db/activities-repo.ts";
 import { createFilesRepo } from "../db/files-repo.ts";
 import type { Db } from "../db/open.ts";
-import { DomainError } from "../errors.ts";
-import { type ImportParse, parseForImport } from "./import-parse.ts";
-import { knownFile, storeParsed, type ImportContext } from "./import-file.ts";
-import type { PreparedRuns } from "./analysis/prepared-runs.ts";
+import { parseForImport } from "./import-parse.ts";
+import { knownFile, type ImportContext } from "./import-file.ts";
 import { startCheckpointer } from "./checkpointer.ts";
 import { PER_WORKER, createParsePool, type ParsePool } from "./parse-pool.ts";
 import type { RawFile } from "./unpack.ts";
-import { storageError } from "./storage-errors.ts";
+import { type Staged, rejection, storeStaged } from "./store-staged.ts";
 import {
   type ArchiveLimits,
   type ImportOptions,
@@ -75,19 +73,8 @@ async function poolFor(
 const READ_AHEAD = 4;
 /** With workers: files this thread may parse ahead of the one being stored while a worker has that one. */
 const HELP_AHEAD = 16;
-
-/** A candidate read, unpacked, hashed and parsed, ready to store; or its outcome, already known. */
-type Staged = { outcome: ImportOutcome } | { bytes: Uint8Array; hash: string; parsed: ImportParse };
-
-function rejection(display: string, err: unknown): ImportOutcome {
-  const storage = storageError(err);
-  if (storage) err = storage;
-  if (err instanceof DomainError) {
-    return { file: display, status: "rejected", activityIds: [], code: err.code, message: err.message };
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return { file: display, status: "rejected", activityIds: [], code: "import-failed", message };
-}
+/** Files stored in one transaction (each in its own savepoint): see storeStaged. */
+const STORE_BATCH = 8;
 
 /**
  * Reads a candidate's bytes; reads are chained so archives are read one entry at a time, in order. A file on
@@ -115,33 +102,6 @@ async function stage(ctx: ImportContext, file: RawFile | ImportOutcome, pool: Pa
     return { bytes, hash, parsed: parsed ?? parseForImport(bytes, pool.preparer) };
   } catch (err) {
     return { outcome: rejection(file.display, err) };
-  }
-}
-
-/**
- * Stores a file, and keeps what its new runs' analysis needs for the caller (`opts.prepared`); input still
- * being prepared on a worker is added to `kept` once it arrives (awaited before the import returns).
- */
-async function finish(
-  ctx: ImportContext,
-  display: string,
-  staged: Staged,
-  keep: PreparedRuns | undefined,
-  kept: Promise<void>[],
-): Promise<ImportOutcome> {
-  if ("outcome" in staged) return staged.outcome;
-  const { parsed, prepared: runs } = staged.parsed;
-  try {
-    return storeParsed(ctx, display, staged.bytes, staged.hash, parsed, (index, id) => {
-      const run = runs[index];
-      const session = parsed.ok ? parsed.activities[index] : undefined;
-      if (!keep || !run || !session) return;
-      if (!(run instanceof Promise)) return keep.add(id, session.startUtc, run);
-      // One a worker failed to prepare is read from its original when analysed.
-      kept.push(run.then((p) => keep.add(id, session.startUtc, p)).catch(() => undefined));
-    });
-  } catch (err) {
-    return rejection(display, err);
   }
 }
 
@@ -209,13 +169,23 @@ export async function importSources(
     }
   };
   try {
-    for (const [i, candidate] of candidates.entries()) {
-      opts.onProgress?.({ done: i, total: candidates.length, current: candidate.display });
-      fill();
-      const staged = await helpUntil(pool, ahead.shift() as Promise<Staged>);
-      const outcome = await finish(ctx, candidate.display, staged, opts.prepared, kept);
-      results.push(outcome);
-      opts.onResult?.(outcome);
+    let taken = 0;
+    while (taken < candidates.length) {
+      const batch: { display: string; staged: Staged }[] = [];
+      while (batch.length < STORE_BATCH && taken < candidates.length) {
+        const display = (candidates[taken++] as Candidate).display;
+        opts.onProgress?.({
+          done: results.length + batch.length,
+          total: candidates.length,
+          current: display,
+        });
+        fill();
+        batch.push({ display, staged: await helpUntil(pool, ahead.shift() as Promise<Staged>) });
+      }
+      for (const outcome of storeStaged(ctx, batch, { keep: opts.prepared, kept })) {
+        results.push(outcome);
+        opts.onResult?.(outcome);
+      }
     }
     await Promise.all(kept);
     await release();

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { PreparedRuns } from "../../server/app/analysis/prepared-runs.ts";
+import { importContext } from "../../server/app/import-sources.ts";
+import { parseForImport } from "../../server/app/import-parse.ts";
+import { type Staged, storeStaged } from "../../server/app/store-staged.ts";
+import { sha256 } from "../../server/app/unpack.ts";
+import { prepareRun } from "../../server/core/prepared-run.ts";
+import { type Db, openDb } from "../../server/db/open.ts";
+import { encodeRun } from "./fixtures.ts";
+
+let db: Db;
+beforeEach(() => {
+  db = openDb(":memory:");
+});
+afterEach(() => db.close());
+
+function staged(day: number): { display: string; staged: Staged } {
+  const bytes = encodeRun({ start: `2025-05-${String(day).padStart(2, "0")}T07:00:00.000Z` });
+  return {
+    display: `run-${day}.fit`,
+    staged: { bytes, hash: sha256(bytes), parsed: parseForImport(bytes, prepareRun) },
+  };
+}
+
+const count = (table: string): number =>
+  (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe("storeStaged()", () => {
+  it("stores a batch in one transaction, a failing file rolled back alone, and keeps the stored runs' input", () => {
+    const files = [staged(1), staged(2), staged(3)];
+    const bad = files[1]?.staged;
+    // A session without a start: the activities insert fails (NOT NULL) after the file row went in.
+    if (bad && "parsed" in bad && bad.parsed.parsed.ok) {
+      (bad.parsed.parsed.activities[0] as { startUtc: string | null }).startUtc = null;
+    }
+    const keep = new PreparedRuns();
+    const outcomes = storeStaged(importContext(db), files, { keep, kept: [] });
+    expect(outcomes.map((o) => o.status)).toEqual(["imported", "rejected", "imported"]);
+    expect(count("files")).toBe(2);
+    expect(count("activities")).toBe(2);
+    const ids = outcomes.flatMap((o) => o.activityIds);
+    expect(ids.map((id) => keep.get(id) !== undefined)).toEqual([true, true]);
+    expect(keep.size).toBe(2);
+  });
+
+  it("stores each file on its own when the batch is lost as a whole (its commit failing, say)", () => {
+    let fail = true;
+    // The batch's own transaction runs everything, then fails: SQLite rolls it all back.
+    const flaky: Db = {
+      ...db,
+      transaction: <T>(fn: () => T): T => {
+        if (fail && !db.sqlite.inTransaction) {
+          fail = false;
+          return db.transaction(() => {
+            fn();
+            throw new Error("disk I/O error");
+          });
+        }
+        return db.transaction(fn);
+      },
+    };
+    const keep = new PreparedRuns();
+    const added: number[] = [];
+    const add = keep.add.bind(keep);
+    keep.add = (id, start, prepared) => {
+      added.push(id);
+      add(id, start, prepared);
+    };
+    const outcomes = storeStaged(importContext(flaky), [staged(4), staged(5), staged(6)], { keep, kept: [] });
+    expect(fail).toBe(false);
+    expect(outcomes.map((o) => o.status)).toEqual(["imported", "imported", "imported"]);
+    expect(count("files")).toBe(3);
+    const ids = outcomes.flatMap((o) => o.activityIds);
+    expect(new Set(ids).size).toBe(3);
+    // Only the ids that stand are kept: nothing from the lost batch.
+    expect(added).toEqual(ids);
+    expect(keep.size).toBe(3);
+  });
+});
