@@ -1,6 +1,7 @@
 import { ColumnPool } from "./decoder/columns.ts";
 import { decodeSegmentData } from "./decoder/decode.ts";
 import { type SegmentDecoder, guarded } from "./parse.ts";
+import type { SampleArena } from "./samples.ts";
 import type { ParseResult } from "./types.ts";
 
 export type * from "./types.ts";
@@ -10,10 +11,13 @@ export type * from "./types.ts";
 const pool = new ColumnPool();
 const decodePooled: SegmentDecoder = (bytes, segment) => decodeSegmentData(bytes, segment, pool);
 
+export { SampleArena } from "./samples.ts";
+
 /**
  * Reads a FIT file into one Activity per session. Never throws: every problem comes back as
- * `{ ok: false, code, message }` with a sentence a runner understands.
+ * `{ ok: false, code, message }` with a sentence a runner understands. Given an `arena`, the samples are views
+ * into it, overwritten by the next parse given the same arena.
  */
-export function parseFit(bytes: Uint8Array): ParseResult {
-  return guarded(bytes, decodePooled);
+export function parseFit(bytes: Uint8Array, options: { arena?: SampleArena } = {}): ParseResult {
+  return guarded(bytes, decodePooled, options.arena);
 }

@@ -235,6 +235,7 @@ if (!SKIP_IMPORT) {
   const storeTwo = bestImport(hours.dir, ["--threads", "2", "--no-analysis"], 3);
   const inline = bestImport(hours.dir, ["--threads", "0"], 3);
   const auto = bestImport(hours.dir, [], 3);
+  const one = bestImport(hours.dir, ["--threads", "1"], 3);
   const both = bestImport(hours.dir, ["--threads", "2"], 3);
   const sdk = measure(hours.files, lib.decodeSdk, 1);
   const parse = measure(hours.files, (f) => countSamples(lib.parseFit(f)), 3);
@@ -262,13 +263,22 @@ if (!SKIP_IMPORT) {
   console.log(
     line("import `--threads 0`: read, parse, store, analyse every run, one thread", inline, inline),
   );
-  const cores = os.availableParallelism();
+  const workers = lib.autoThreads(hours.files.length);
   console.log(
     line(
-      cores === 2
-        ? "import (defaults, `--threads 1` here): this thread reads, parses, stores; a worker prepares the runs"
-        : `import (defaults, \`--threads ${cores - 1}\` here): parse workers, this thread stores and helps`,
+      workers === 0
+        ? `import (defaults: no worker for ${hours.files.length} files on ${os.availableParallelism()} cores), as \`--threads 0\``
+        : workers === 1
+          ? "import (defaults, `--threads 1` here): a worker reads and prepares the runs, this thread parses and stores"
+          : `import (defaults, \`--threads ${workers}\` here): parse workers, this thread stores and helps`,
       auto,
+      inline,
+    ),
+  );
+  console.log(
+    line(
+      "import `--threads 1`: a worker reads and prepares the runs, this thread parses and stores",
+      one,
       inline,
     ),
   );

@@ -1,4 +1,4 @@
-import { parseFit } from "../../fit-parser/index.ts";
+import { SampleArena, parseFit } from "../../fit-parser/index.ts";
 import type { Samples } from "../../fit-parser/types.ts";
 import { type PreparedRun } from "../core/prepared-run.ts";
 import { type StorableParse, isRunSport, storableParse } from "../db/activity-rows.ts";
@@ -16,9 +16,16 @@ export interface ImportParse {
   prepared: (PreparedRun | Promise<PreparedRun> | null)[];
 }
 
-/** `preparer` null: nothing analyses the runs now (`--no-analysis`), so nothing is prepared. */
-export function parseForImport(bytes: Uint8Array, preparer: Preparer | null): ImportParse {
-  const result = parseFit(bytes);
+// Parses on one thread follow each other, and their samples are dropped before the next starts (below).
+const arena = new SampleArena();
+
+/**
+ * `preparer` null: nothing analyses the runs now (`--no-analysis`), so nothing is prepared. `reuse`: the samples
+ * do not outlive this call (a preparer on this thread), so their memory is reused from one file to the next; not
+ * when a worker prepares them (they move to it).
+ */
+export function parseForImport(bytes: Uint8Array, preparer: Preparer | null, reuse: boolean): ImportParse {
+  const result = reuse ? parseFit(bytes, { arena }) : parseFit(bytes);
   // Storage's part first: a worker preparing the samples takes them away.
   const parsed = storableParse(result);
   const run = (a: { sport: string; samples: { count: number } }): boolean =>

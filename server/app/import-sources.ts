@@ -27,11 +27,23 @@ export function importContext(db: Db, now: () => string = () => new Date().toISO
 /** A batch this large pays for starting workers (about 0.15 s of CPU each, mostly reading Garmin's profile). */
 export const BULK_FILES = 16;
 
-const autoThreads = (): number => Math.max(1, availableParallelism() - 1);
+/**
+ * On 2 cores the one worker pays for itself only on a long import: its start-up, its own heap and the fresh
+ * memory it fills cost about what it saves on a few hundred files. Measured (one-hour and 20–150 min runs,
+ * best of 3–5): 300 files 1.42–1.44 s with it and 1.39–1.41 s without, 600 files 2.82 and 2.67 s, 1,000 files
+ * 3.26 and 3.75 s, ten years (2,080) 6.0 and 7.2 s.
+ */
+export const TWO_CORE_WORKER_FILES = 800;
+
+/** Workers for a batch of `files` when the caller leaves it to us (`threads: "auto"`): every other core's. */
+export function autoThreads(files: number, cores = availableParallelism()): number {
+  if (files < BULK_FILES || cores < 2) return 0;
+  if (cores === 2) return files >= TWO_CORE_WORKER_FILES ? 1 : 0;
+  return cores - 1;
+}
 
 function resolveThreads(threads: number | "auto", files: number): number {
-  if (threads !== "auto") return threads;
-  return files >= BULK_FILES ? autoThreads() : 0;
+  return threads === "auto" ? autoThreads(files) : threads;
 }
 
 /** A folder or an archive: likely a bulk import, known before it is listed. */
@@ -44,8 +56,9 @@ async function looksBulk(sources: readonly ImportSource[]): Promise<boolean> {
 }
 
 /**
- * The pool for this batch. Workers take ~0.2 s to start (mostly reading Garmin's profile), so for a likely
- * bulk import they start before the sources are listed, on the other cores, and are let go if it was small.
+ * The pool for this batch. Workers take ~0.1–0.2 s to start (mostly reading Garmin's profile), so for a likely
+ * bulk import on 3 cores or more they start before the sources are listed, and are let go if it was small. On 2
+ * cores the count decides (TWO_CORE_WORKER_FILES), and listing even 2,000 files takes a few tens of ms.
  */
 async function poolFor(
   sources: readonly ImportSource[],
@@ -53,19 +66,20 @@ async function poolFor(
   prepare: boolean,
   list: () => Promise<Expansion>,
 ): Promise<{ expansion: Expansion; pool: ParsePool }> {
-  const asked = threads === "auto" ? ((await looksBulk(sources)) ? autoThreads() : 0) : threads;
-  const early = asked > 0 ? createParsePool(asked, prepare) : null;
+  const early = availableParallelism() > 2 && (await looksBulk(sources));
+  const asked = threads === "auto" ? (early ? autoThreads(Number.POSITIVE_INFINITY) : 0) : threads;
+  const started = asked > 0 ? createParsePool(asked, prepare) : null;
   let expansion: Expansion;
   try {
     expansion = await list();
   } catch (err) {
     // Workers left running would keep the process alive.
-    await early?.close();
+    await started?.close();
     throw err;
   }
   const wanted = resolveThreads(threads, expansion.candidates.length);
-  if (early && early.threads === wanted) return { expansion, pool: early };
-  await early?.close();
+  if (started && started.threads === wanted) return { expansion, pool: started };
+  await started?.close();
   return { expansion, pool: createParsePool(wanted, prepare) };
 }
 
@@ -99,7 +113,7 @@ async function stage(ctx: ImportContext, file: RawFile | ImportOutcome, pool: Pa
     const { bytes, hash, parsed } = await pool.unpack(file);
     const known = knownFile(ctx, file.display, hash);
     if (known) return { outcome: known };
-    return { bytes, hash, parsed: parsed ?? parseForImport(bytes, pool.preparer) };
+    return { bytes, hash, parsed: parsed ?? parseForImport(bytes, pool.preparer, pool.samplesStay) };
   } catch (err) {
     return { outcome: rejection(file.display, err) };
   }

@@ -64,7 +64,8 @@ export interface ImportOptions {
    * Worker threads; 0 (the default) does everything on this thread. One worker reads and hashes the files
    * and prepares the runs this thread parses and stores; two or more read, hash, parse and prepare whole
    * files while this thread stores (and parses too when idle). WAL checkpoints move to one more thread.
-   * "auto": one worker per core but this one's, for a batch of BULK_FILES or more (docs/performance.md).
+   * "auto": one worker per core but this one's, for a batch of BULK_FILES or more; on 2 cores only from
+   * TWO_CORE_WORKER_FILES (docs/performance.md has why).
    */
   threads?: number | "auto";
   /** The clock, for imported_at; ISO 8601 UTC. */

@@ -18,6 +18,8 @@ export interface ParsePool {
   readonly threads: number;
   /** Where parsed runs get their analysis input prepared; null when nothing analyses them (`--no-analysis`). */
   readonly preparer: Preparer | null;
+  /** Samples parsed on this thread stay on it (prepared here, or not at all): not so when a worker prepares. */
+  readonly samplesStay: boolean;
   unpack(file: RawFile): Promise<Unpacked>;
   /**
    * Does one job still waiting for a worker here, on the calling thread, as a worker would: the importing
@@ -37,6 +39,7 @@ function inline(prepare: boolean): ParsePool {
   return {
     threads: 0,
     preparer: prepare ? prepareRun : null,
+    samplesStay: true,
     unpack: (file) => new Promise((resolve) => resolve(unpack(file, null))),
     helpOnce: () => false,
     queued: never,
@@ -172,6 +175,7 @@ export function createParsePool(threads = availableParallelism(), prepare = fals
   return {
     threads,
     preparer: !prepare ? null : mode === "prepare" ? prepareSamples : prepareRun,
+    samplesStay: mode !== "prepare",
     unpack: parseFile,
     helpOnce() {
       // Files only: the runs' preparation stays on the worker, whose code for it is warm.

@@ -106,6 +106,6 @@ export function unpack(file: RawFile, parse: { prepare: boolean } | null): Unpac
   return {
     bytes,
     hash: sha256(bytes),
-    parsed: parse ? parseForImport(bytes, parse.prepare ? prepareRun : null) : null,
+    parsed: parse ? parseForImport(bytes, parse.prepare ? prepareRun : null, true) : null,
   };
 }

@@ -18,7 +18,7 @@ function staged(day: number): { display: string; staged: Staged } {
   const bytes = encodeRun({ start: `2025-05-${String(day).padStart(2, "0")}T07:00:00.000Z` });
   return {
     display: `run-${day}.fit`,
-    staged: { bytes, hash: sha256(bytes), parsed: parseForImport(bytes, prepareRun) },
+    staged: { bytes, hash: sha256(bytes), parsed: parseForImport(bytes, prepareRun, true) },
   };
 }
 

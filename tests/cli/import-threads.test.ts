@@ -1,9 +1,10 @@
 import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { autoThreads } from "../../server/app/import-sources.ts";
 import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
 import { openDb } from "../../server/db/open.ts";
 import { CORPUS_DIR } from "../support/corpus.ts";
@@ -82,7 +83,7 @@ describe("stridewise import on worker threads", () => {
     }
   }, 120_000);
 
-  it("by default uses workers for a bulk import (16 files or more) and none for a few files", async () => {
+  it("by default uses the workers autoThreads() gives a bulk import (16 files or more) and none for a few", async () => {
     const spawned = async (sources: string[]): Promise<string[]> => {
       const data = mkdtempSync(join(tmpdir(), "stridewise-threads-"));
       dirs.push(data);
@@ -93,10 +94,10 @@ describe("stridewise import on worker threads", () => {
     const corpus = readdirSync(CORPUS_DIR).filter((n) => n.endsWith(".fit"));
     expect(corpus.length).toBeGreaterThanOrEqual(16);
     const bulk = await spawned(corpus.slice(0, 16).map((n) => join(CORPUS_DIR, n)));
-    expect(bulk).toContain(`worker ${join(ROOT, "dist", "checkpoint-worker.js")}`);
-    expect(bulk.filter((l) => l.endsWith("parse-worker.js")).length).toBe(
-      Math.max(1, availableParallelism() - 1),
-    );
+    const workers = autoThreads(16);
+    expect(bulk.filter((l) => l.endsWith("parse-worker.js")).length).toBe(workers);
+    // The checkpointer comes with workers (on 2 cores, none for 16 files: see TWO_CORE_WORKER_FILES).
+    expect(bulk.includes(`worker ${join(ROOT, "dist", "checkpoint-worker.js")}`)).toBe(workers > 0);
     expect(await spawned(corpus.slice(0, 3).map((n) => join(CORPUS_DIR, n)))).toEqual([]);
   }, 60_000);
 
@@ -158,5 +159,16 @@ describe("stridewise import on worker threads", () => {
     );
     expect(err).toMatchObject({ code: 1 });
     expect((err as { stderr: string }).stderr).toMatch(/--threads must be a whole number/);
+  });
+});
+
+describe("autoThreads()", () => {
+  it("gives every other core to a bulk import, on 2 cores only to a long one, and none to a few files", () => {
+    expect(autoThreads(15, 8)).toBe(0);
+    expect(autoThreads(16, 8)).toBe(7);
+    expect(autoThreads(16, 4)).toBe(3);
+    expect(autoThreads(799, 2)).toBe(0);
+    expect(autoThreads(800, 2)).toBe(1);
+    expect(autoThreads(5000, 1)).toBe(0);
   });
 });
