@@ -28,22 +28,26 @@ export class SampleArena {
   }
 
   float64(count: number): Float64Array {
-    const i = this.nextWide++;
-    const held = this.wide[i];
-    if (held && held.length >= count) return held.subarray(0, count);
-    const grown = new Float64Array(count);
-    this.wide[i] = grown;
-    return grown;
+    return take(this.wide, this.nextWide++, count, (n) => new Float64Array(n));
   }
 
   float32(count: number): Float32Array {
-    const i = this.nextNarrow++;
-    const held = this.narrow[i];
-    if (held && held.length >= count) return held.subarray(0, count);
-    const grown = new Float32Array(count);
-    this.narrow[i] = grown;
-    return grown;
+    return take(this.narrow, this.nextNarrow++, count, (n) => new Float32Array(n));
   }
+}
+
+/** The `i`th column held, as `count` values, grown first if it is shorter (kept only up to MAX_SHARED_ROWS). */
+function take<T extends Float64Array | Float32Array>(
+  held: T[],
+  i: number,
+  count: number,
+  make: (n: number) => T,
+): T {
+  const column = held[i];
+  if (column && column.length >= count) return column.subarray(0, count) as T;
+  const grown = make(count);
+  if (count <= MAX_SHARED_ROWS) held[i] = grown;
+  return grown;
 }
 
 /**
