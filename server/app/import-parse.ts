@@ -2,6 +2,7 @@ import { SampleArena, parseFit } from "../../fit-parser/index.ts";
 import type { Samples } from "../../fit-parser/types.ts";
 import { type PreparedRun } from "../core/prepared-run.ts";
 import { type StorableParse, isRunSport, storableParse } from "../db/activity-rows.ts";
+import { ownedBuffers } from "./transfer.ts";
 
 /** Works out a run's analysis input from its samples: here, or on a worker (then a promise). */
 export type Preparer = (samples: Samples) => PreparedRun | Promise<PreparedRun>;
@@ -33,22 +34,6 @@ export function parseForImport(bytes: Uint8Array, preparer: Preparer | null, reu
   const prepared =
     result.ok && preparer ? result.activities.map((a) => (run(a) ? preparer(a.samples) : null)) : [];
   return { parsed, prepared };
-}
-
-/**
- * The buffers behind typed arrays among `values` (one level deep), each once, when the array owns all of
- * its buffer: moved to another thread rather than copied. Other arrays are copied as usual.
- */
-export function ownedBuffers(values: readonly object[]): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  for (const value of values) {
-    for (const column of Object.values(value)) {
-      if (!ArrayBuffer.isView(column)) continue;
-      const whole = column.byteOffset === 0 && column.byteLength === column.buffer.byteLength;
-      if (whole && column.buffer instanceof ArrayBuffer) buffers.add(column.buffer);
-    }
-  }
-  return [...buffers];
 }
 
 /** The buffers of prepared runs' columns: moved to the importing thread, not copied. */

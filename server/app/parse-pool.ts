@@ -4,7 +4,8 @@ import type { Samples } from "../../fit-parser/types.ts";
 import { prepareRun, type PreparedRun } from "../core/prepared-run.ts";
 import { DomainError } from "../errors.ts";
 import { bundledWorker } from "./bundled-worker.ts";
-import { ownedBuffers, type Preparer } from "./import-parse.ts";
+import type { Preparer } from "./import-parse.ts";
+import { movable, ownedBuffers } from "./transfer.ts";
 import type { WorkerJob, WorkerReply } from "./parse-worker.ts";
 import { type RawFile, type Unpacked, unpack } from "./unpack.ts";
 
@@ -62,12 +63,6 @@ interface Job {
  * storing a few milliseconds at a time) to hand it the next.
  */
 export const PER_WORKER = 4;
-
-/** Bytes that can be moved to a worker without detaching anyone else's (a pooled Buffer shares its slab). */
-function movable(bytes: Uint8Array): Uint8Array {
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  return whole && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
-}
 
 function settle(job: Job, work: () => Unpacked | PreparedRun): void {
   try {

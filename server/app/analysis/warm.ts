@@ -6,7 +6,7 @@ import { createAnalysisRepo } from "../../db/analysis-repo.ts";
 import type { Db } from "../../db/open.ts";
 import { bundledWorker } from "../bundled-worker.ts";
 import type { AnalysisJob } from "./analysis-worker.ts";
-import { ownedBuffers } from "../import-parse.ts";
+import { ownedBuffers } from "../transfer.ts";
 import type { PreparedRuns } from "./prepared-runs.ts";
 import { type CachedRun, analysePlanned, planAnalysis, saveResults } from "./run-cache.ts";
 import { toCoreRun } from "./runs-source.ts";
