@@ -1,6 +1,6 @@
 import { evaluate, huberFit, type FitPoint } from "./regression.ts";
 import { sortedByStart } from "./run-order.ts";
-import { runningSamples, thresholdsKey, type RunningSamples } from "./running-samples.ts";
+import { preparedFor, runningSamples, type RunningSamples } from "./running-samples.ts";
 import { median, weightedMedian } from "./stats.ts";
 import { withDefaults, type Thresholds } from "./thresholds.ts";
 import type { Run } from "./types.ts";
@@ -67,11 +67,10 @@ interface ReferenceRun extends ReferenceBins {
 }
 
 function referencePoints(run: Run, t: Thresholds): ReferenceRun | null {
-  const prepared = run.prepared;
-  const bins =
-    prepared && prepared.key === thresholdsKey(t)
-      ? prepared.reference
-      : referenceBins(run.series ? runningSamples(run.series, t) : null, t);
+  const prepared = preparedFor(run, t);
+  const bins = prepared
+    ? prepared.reference
+    : referenceBins(run.series ? runningSamples(run.series, t) : null, t);
   return bins && { id: run.id, ...bins };
 }
 

@@ -1,5 +1,6 @@
 import { rollingMedian } from "./stats.ts";
 import type { Thresholds } from "./thresholds.ts";
+import type { PreparedRun } from "./prepared-run.ts";
 import type { Run, RunSeries } from "./types.ts";
 
 /** The running part of a run's series: plausible samples only, speed and cadence smoothed. */
@@ -31,10 +32,16 @@ export function runningSamples(series: RunSeries, t: Thresholds): RunningSamples
   return forSeries.get(key) ?? null;
 }
 
+/** What was prepared with a run (`prepareRun`), if under these thresholds: else its series is read. */
+export function preparedFor(run: Run, t: Thresholds): PreparedRun | null {
+  const prepared = run.prepared;
+  return prepared && prepared.key === thresholdsKey(t) ? prepared : null;
+}
+
 /** A run's running samples: prepared with it under these thresholds, else from its series (or none). */
 export function runningOf(run: Run, t: Thresholds): RunningSamples | null {
-  const prepared = run.prepared;
-  if (prepared && prepared.key === thresholdsKey(t)) return prepared.running;
+  const prepared = preparedFor(run, t);
+  if (prepared) return prepared.running;
   return run.series ? runningSamples(run.series, t) : null;
 }
 

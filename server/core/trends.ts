@@ -1,7 +1,7 @@
 import { expectedCadence, type CadenceModel } from "./cadence-model.ts";
 import { weekStart } from "./dates.ts";
 import { sortedByStart } from "./run-order.ts";
-import { runningSamples, thresholdsKey, type RunningSamples } from "./running-samples.ts";
+import { preparedFor, runningSamples, type RunningSamples } from "./running-samples.ts";
 import { median } from "./stats.ts";
 import { withDefaults, type Thresholds } from "./thresholds.ts";
 import type { Run, RunSeries } from "./types.ts";
@@ -92,8 +92,8 @@ export function runDynamics(series: RunSeries, rs: RunningSamples): RunDynamics 
 
 /** The running samples and dynamics of a run: prepared with it under these thresholds, else from its series. */
 function samplesOf(run: Run, t: Thresholds): { rs: RunningSamples; dynamics: RunDynamics } | null {
-  const prepared = run.prepared;
-  if (prepared && prepared.key === thresholdsKey(t)) {
+  const prepared = preparedFor(run, t);
+  if (prepared) {
     return prepared.running && { rs: prepared.running, dynamics: prepared.dynamics };
   }
   const rs = run.series ? runningSamples(run.series, t) : null;
