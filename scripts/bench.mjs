@@ -15,6 +15,7 @@ import {
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { benchApi } from "./bench-api.mjs";
 import { loadBenchLib, numberOption as option, root } from "./script-util.mjs";
 
@@ -215,6 +216,25 @@ function decodeSection() {
 
 if (!SKIP_DECODE) decodeSection();
 
+/**
+ * The SDK decoding every file of `dir` once in a process of its own, timed like an import (spawn to exit, best
+ * of `tries`): the like-for-like figure beside the in-process one, which has the SDK warm.
+ */
+function sdkProcess(dir, tries) {
+  const libFile = join(root, "node_modules", ".cache", "stridewise-bench", "bench-lib.mjs");
+  const code = `const { readdirSync, readFileSync } = await import("node:fs");
+const lib = await import(${JSON.stringify(pathToFileURL(libFile).href)});
+for (const n of readdirSync(${JSON.stringify(dir)}).filter((f) => f.endsWith(".fit"))) lib.decodeSdk(new Uint8Array(readFileSync(${JSON.stringify(dir)} + "/" + n)));`;
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < tries; i++) {
+    const t = performance.now();
+    const out = spawnSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8" });
+    if (out.status !== 0) throw new Error(`the SDK process failed: ${out.stderr.slice(0, 500)}`);
+    best = Math.min(best, performance.now() - t);
+  }
+  return { ms: best };
+}
+
 /** The best (least wall time) of `tries` imports: the machine is shared, and a slow run says nothing about the code. */
 function bestImport(dir, extra, tries) {
   let best = null;
@@ -240,6 +260,7 @@ if (!SKIP_IMPORT) {
   // Two passes after the warm-up, the best kept, as the imports are the best of three.
   const sdk = measure(hours.files, lib.decodeSdk, 2);
   const parse = measure(hours.files, (f) => countSamples(lib.parseFit(f)), 3);
+  const sdkCold = sdkProcess(hours.dir, 2);
   console.log(
     `\n### End to end: \`stridewise import\` of ${hours.files.length} one-hour runs (1 s records, GPS, dynamics), ${mb(bytes).toFixed(1)} MB\n`,
   );
@@ -251,6 +272,7 @@ if (!SKIP_IMPORT) {
   const line = (label, r, base) =>
     `| ${label} | ${(r.ms / 1000).toFixed(2)} | ${r.cpuS === undefined ? "" : r.cpuS.toFixed(2)} | ${(hours.files.length / (r.ms / 1000)).toFixed(1)} | ${(mb(bytes) / (r.ms / 1000)).toFixed(1)} | ${(sdk.ms / r.ms).toFixed(1)}× | ${base ? `${(base.ms / r.ms).toFixed(2)}×` : ""} | ${r.rssMb === undefined ? "" : r.rssMb.toFixed(0)} |`;
   console.log(line("@garmin/fitsdk `Decoder.read()` only, in process", sdk));
+  console.log(line("@garmin/fitsdk `Decoder.read()` only, a process of its own like an import", sdkCold));
   console.log(line("ours: `parseFit` only, in process", parse));
   console.log(
     line("import `--no-analysis --threads 0`: read, parse, store on one thread", storeInline, storeInline),
@@ -289,6 +311,9 @@ if (!SKIP_IMPORT) {
       both,
       inline,
     ),
+  );
+  console.log(
+    `\nAgainst the SDK decoding in a process of its own (${(sdkCold.ms / 1000).toFixed(2)} s, spawn to exit like the imports): storing on one thread ${(sdkCold.ms / storeInline.ms).toFixed(1)}×, importing and analysing on one thread ${(sdkCold.ms / inline.ms).toFixed(1)}×, by default ${(sdkCold.ms / auto.ms).toFixed(1)}×.`,
   );
   console.log(`\nImport summary: ${JSON.stringify(auto.summary)}.`);
 }
