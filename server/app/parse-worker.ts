@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import type { Samples } from "../../fit-parser/types.ts";
-import { prepareRun } from "../core/prepared-run.ts";
+import { type PreparedRun, prepareRun } from "../core/prepared-run.ts";
 import { DomainError } from "../errors.ts";
 import { preparedBuffers } from "./import-parse.ts";
 import { type RawFile, type Unpacked, unpack } from "./unpack.ts";
@@ -12,24 +12,22 @@ export type WorkerJob =
 
 /** What goes back to the importer: the job's result, or the DomainError that refused it. */
 export type WorkerReply =
-  | { id: number; ok: true; result: Unpacked | PreparedReply }
+  | { id: number; ok: true; result: Unpacked | PreparedRun }
   | { id: number; ok: false; code: string | null; message: string };
-
-type PreparedReply = ReturnType<typeof prepareRun>;
 
 /**
  * The FIT bytes go back to the importer without a copy: read from disk they are in shared memory already,
  * unpacked from .gz their buffer is moved. The samples stay here (storage does not keep them); what the
  * analysis reads of them is prepared here and moved too.
  */
-function transferables(job: WorkerJob, result: Unpacked | PreparedReply): ArrayBuffer[] {
-  if (job.kind === "prepare") return preparedBuffers([result as PreparedReply]);
+function transferables(job: WorkerJob, result: Unpacked | PreparedRun): ArrayBuffer[] {
+  if (job.kind === "prepare") return preparedBuffers([result as PreparedRun]);
   const u = result as Unpacked;
   const prepared = u.parsed ? preparedBuffers(u.parsed.prepared) : [];
   return u.bytes.buffer instanceof ArrayBuffer ? [u.bytes.buffer, ...prepared] : prepared;
 }
 
-function run(job: WorkerJob): Unpacked | PreparedReply {
+function run(job: WorkerJob): Unpacked | PreparedRun {
   if (job.kind === "prepare") return prepareRun(job.samples);
   return unpack(job.file, job.parse);
 }

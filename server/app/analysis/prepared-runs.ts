@@ -7,18 +7,12 @@ import type { PreparedRun } from "../../core/prepared-run.ts";
  */
 export const PREPARED_BUDGET_BYTES = 384 * 2 ** 20;
 
-/** Bytes a prepared run holds on to. */
+/** Bytes a prepared run holds on to: its running samples' columns, and a little for the rest. */
 function sizeOf(p: PreparedRun): number {
-  const r = p.running;
-  const columns = r
-    ? r.timeS.byteLength +
-      r.dtS.byteLength +
-      r.runningAtS.byteLength +
-      r.speedMps.byteLength +
-      r.cadenceSpm.byteLength +
-      r.breakBefore.byteLength +
-      r.sourceIndex.byteLength
-    : 0;
+  const columns = Object.values(p.running ?? {}).reduce(
+    (sum: number, v: unknown) => sum + (ArrayBuffer.isView(v) ? v.byteLength : 0),
+    0,
+  );
   return 256 + columns + (p.reference?.points.length ?? 0) * 64;
 }
 

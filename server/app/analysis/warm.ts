@@ -105,9 +105,9 @@ export async function warmAnalysis(
   }
   // This thread's share starts with the runs whose samples are in memory (prepared, or read for the fit),
   // which cost about a fifth of one read again; the workers take the rest, dealt round-robin.
-  const inMemory = (r: Run): boolean => r.prepared !== undefined || plan.recent.has(r.id);
+  const cost = (r: Run): number => (plan.recent.has(r.id) ? PREPARED_COST : costOf(r));
+  const inMemory = (r: Run): boolean => cost(r) < 1;
   const ordered = [...missing.filter(inMemory), ...missing.filter((r) => !inMemory(r))];
-  const cost = (r: Run): number => (inMemory(r) ? PREPARED_COST : 1);
   const share = ordered.reduce((sum, r) => sum + cost(r), 0) / (helpers.length + 1);
   const mine: Run[] = [];
   const rest: Run[] = [];
