@@ -13,6 +13,7 @@ import type { Run } from "../server/core/types.ts";
 import type { Activity } from "../fit-parser/types.ts";
 
 export { parseFit, parseFitWithSdk };
+export { SampleArena } from "../fit-parser/index.ts";
 export { computeInsights, analyzeRun } from "../server/core/insights.ts";
 export { fitCadenceModel } from "../server/core/cadence-model.ts";
 export { runTrendPoint, trendReferenceSpeed } from "../server/core/trends.ts";

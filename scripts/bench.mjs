@@ -17,6 +17,7 @@ import { performance } from "node:perf_hooks";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { benchApi } from "./bench-api.mjs";
+import { measureCores, printCores } from "./bench-cores.mjs";
 import { loadBenchLib, numberOption as option, root } from "./script-util.mjs";
 
 const corpusDir = join(root, "..", "shared", "fit-corpus");
@@ -220,8 +221,10 @@ if (!SKIP_DECODE) decodeSection();
  * The SDK decoding every file of `dir` once in a process of its own, timed like an import (spawn to exit, best
  * of `tries`): the like-for-like figure beside the in-process one, which has the SDK warm.
  */
+// Where loadBenchLib bundled the library: processes and workers of the bench import it from there.
+const libFile = join(root, "node_modules", ".cache", "stridewise-bench", "bench-lib.mjs");
+
 function sdkProcess(dir, tries) {
-  const libFile = join(root, "node_modules", ".cache", "stridewise-bench", "bench-lib.mjs");
   const code = `const { readdirSync, readFileSync } = await import("node:fs");
 const lib = await import(${JSON.stringify(pathToFileURL(libFile).href)});
 for (const n of readdirSync(${JSON.stringify(dir)}).filter((f) => f.endsWith(".fit"))) lib.decodeSdk(new Uint8Array(readFileSync(${JSON.stringify(dir)} + "/" + n)));`;
@@ -316,6 +319,11 @@ if (!SKIP_IMPORT) {
     `\nAgainst the SDK decoding in a process of its own (${(sdkCold.ms / 1000).toFixed(2)} s, spawn to exit like the imports): storing on one thread ${(sdkCold.ms / storeInline.ms).toFixed(1)}×, importing and analysing on one thread ${(sdkCold.ms / inline.ms).toFixed(1)}×, by default ${(sdkCold.ms / auto.ms).toFixed(1)}×.`,
   );
   console.log(`\nImport summary: ${JSON.stringify(auto.summary)}.`);
+  const cores = await measureCores(3, { files: hours.files, libFile });
+  printCores(
+    cores,
+    `parseFit reads the ${hours.files.length} one-hour runs above; fresh memory is 128 MiB of new pages, in threads of one process and then in processes of their own.`,
+  );
 }
 
 if (!SKIP_API) {
