@@ -1,11 +1,21 @@
 import { SampleArena, parseFit } from "../../fit-parser/index.ts";
 import type { Samples } from "../../fit-parser/types.ts";
-import { type PreparedRun } from "../core/prepared-run.ts";
 import { type StorableParse, isRunSport, storableParse } from "../db/activity-rows.ts";
-import { ownedBuffers } from "./transfer.ts";
+import { type PackedRun, packedBuffers, prepareToKeep } from "./analysis/packed-run.ts";
 
-/** Works out a run's analysis input from its samples: here, or on a worker (then a promise). */
-export type Preparer = (samples: Samples) => PreparedRun | Promise<PreparedRun>;
+/** Works out a run's analysis input from its samples, packed to be kept: here, or on a worker (a promise). */
+export type Preparer = (samples: Samples) => PackedRun | Promise<PackedRun>;
+
+/**
+ * Whether an import prepares its runs' analysis input (null: nothing analyses them, `--no-analysis`), and
+ * whether it packs it (`compact`: worth it only when many runs are kept, see PACK_FROM_FILES).
+ */
+export type Preparing = { compact: boolean } | null;
+
+/** The preparer on this thread for `preparing`. */
+export function preparerHere(preparing: Preparing): Preparer | null {
+  return preparing && ((samples) => prepareToKeep(samples, preparing.compact));
+}
 
 /**
  * A file's parse as the import carries it: what storage keeps, and for each run session what its analysis
@@ -14,7 +24,7 @@ export type Preparer = (samples: Samples) => PreparedRun | Promise<PreparedRun>;
  */
 export interface ImportParse {
   parsed: StorableParse;
-  prepared: (PreparedRun | Promise<PreparedRun> | null)[];
+  prepared: (PackedRun | Promise<PackedRun> | null)[];
 }
 
 // Parses on one thread follow each other, and their samples are dropped before the next starts (below).
@@ -37,10 +47,6 @@ export function parseForImport(bytes: Uint8Array, preparer: Preparer | null, reu
 }
 
 /** The buffers of prepared runs' columns: moved to the importing thread, not copied. */
-export function preparedBuffers(
-  prepared: readonly (PreparedRun | Promise<PreparedRun> | null)[],
-): ArrayBuffer[] {
-  return ownedBuffers(
-    prepared.flatMap((p) => (p && !(p instanceof Promise) && p.running ? [p.running] : [])),
-  );
+export function preparedBuffers(prepared: readonly (PackedRun | Promise<PackedRun> | null)[]): ArrayBuffer[] {
+  return packedBuffers(prepared.flatMap((p) => (p && !(p instanceof Promise) ? [p] : [])));
 }

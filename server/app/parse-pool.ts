@@ -1,10 +1,10 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Samples } from "../../fit-parser/types.ts";
-import { prepareRun, type PreparedRun } from "../core/prepared-run.ts";
+import { type PackedRun, prepareToKeep } from "./analysis/packed-run.ts";
 import { DomainError } from "../errors.ts";
 import { bundledWorker } from "./bundled-worker.ts";
-import type { Preparer } from "./import-parse.ts";
+import { type Preparer, type Preparing, preparerHere } from "./import-parse.ts";
 import { movable, ownedBuffers } from "./transfer.ts";
 import type { WorkerJob, WorkerReply } from "./parse-worker.ts";
 import { type RawFile, type Unpacked, unpack } from "./unpack.ts";
@@ -36,10 +36,10 @@ export interface ParsePool {
 
 const never = (): Promise<void> => new Promise(() => undefined);
 
-function inline(prepare: boolean): ParsePool {
+function inline(prepare: Preparing): ParsePool {
   return {
     threads: 0,
-    preparer: prepare ? prepareRun : null,
+    preparer: preparerHere(prepare),
     samplesStay: true,
     unpack: (file) => new Promise((resolve) => resolve(unpack(file, null))),
     helpOnce: () => false,
@@ -53,8 +53,8 @@ interface Job {
   /** A file to read (or unpack) and hash, and maybe parse: this thread may do it itself when idle. */
   file: boolean;
   message: (id: number) => [WorkerJob, ArrayBuffer[]];
-  here: () => Unpacked | PreparedRun;
-  resolve: (result: Unpacked | PreparedRun) => void;
+  here: () => Unpacked | PackedRun;
+  resolve: (result: Unpacked | PackedRun) => void;
   reject: (err: Error) => void;
 }
 
@@ -64,7 +64,7 @@ interface Job {
  */
 export const PER_WORKER = 4;
 
-function settle(job: Job, work: () => Unpacked | PreparedRun): void {
+function settle(job: Job, work: () => Unpacked | PackedRun): void {
   try {
     job.resolve(work());
   } catch (err) {
@@ -80,12 +80,12 @@ function settle(job: Job, work: () => Unpacked | PreparedRun): void {
  *   importing thread parsed; that thread parses and stores. Each thread then warms up only its own code
  *   (split by file, both would compile and warm up the parser and the analysis), and the two halves weigh
  *   about the same.
- * `prepare` false (`--no-analysis`): nothing is prepared, and the workers parse.
+ * `prepare` null (`--no-analysis`): nothing is prepared, and the workers parse.
  */
-export function createParsePool(threads = availableParallelism(), prepare = false): ParsePool {
+export function createParsePool(threads = availableParallelism(), prepare: Preparing = null): ParsePool {
   const script = bundledWorker("parse-worker");
   if (threads < 1 || script === null) return inline(prepare);
-  const mode = threads === 1 && prepare ? "prepare" : "parse";
+  const mode = threads === 1 && prepare !== null ? "prepare" : "parse";
   let workers = Array.from({ length: threads }, () => new Worker(script));
   const all = [...workers];
   const waiting = new Map<number, Job & { worker: Worker }>();
@@ -111,10 +111,10 @@ export function createParsePool(threads = availableParallelism(), prepare = fals
     }
     if (queue.some((job) => job.file)) wake?.();
   };
-  const submit = <T extends Unpacked | PreparedRun>(job: Omit<Job, "resolve" | "reject">): Promise<T> => {
+  const submit = <T extends Unpacked | PackedRun>(job: Omit<Job, "resolve" | "reject">): Promise<T> => {
     if (workers.length === 0) return new Promise((resolve) => resolve(job.here() as T));
     return new Promise<T>((resolve, reject) => {
-      queue.push({ ...job, resolve: resolve as (r: Unpacked | PreparedRun) => void, reject });
+      queue.push({ ...job, resolve: resolve as (r: Unpacked | PackedRun) => void, reject });
       dispatch();
     });
   };
@@ -128,7 +128,7 @@ export function createParsePool(threads = availableParallelism(), prepare = fals
       load.set(worker, (load.get(worker) ?? 1) - 1);
       const job = waiting.get(reply.id);
       waiting.delete(reply.id);
-      if (reply.ok) job?.resolve(reply.result as Unpacked | PreparedRun);
+      if (reply.ok) job?.resolve(reply.result as Unpacked | PackedRun);
       else job?.reject(reply.code ? new DomainError(reply.code, reply.message) : new Error(reply.message));
       dispatch();
     });
@@ -157,11 +157,12 @@ export function createParsePool(threads = availableParallelism(), prepare = fals
       },
       here: () => unpack(file, parse),
     });
-  const prepareSamples = (samples: Samples): Promise<PreparedRun> => {
-    const job = submit<PreparedRun>({
+  const compact = prepare?.compact ?? false;
+  const prepareSamples = (samples: Samples): Promise<PackedRun> => {
+    const job = submit<PackedRun>({
       file: false,
-      message: (id) => [{ id, kind: "prepare", samples }, ownedBuffers([samples])],
-      here: () => prepareRun(samples),
+      message: (id) => [{ id, kind: "prepare", samples, compact }, ownedBuffers([samples])],
+      here: () => prepareToKeep(samples, compact),
     });
     // A run left unprepared is read from its original later: that must not count as an unhandled failure.
     job.catch(() => undefined);
@@ -169,7 +170,7 @@ export function createParsePool(threads = availableParallelism(), prepare = fals
   };
   return {
     threads,
-    preparer: !prepare ? null : mode === "prepare" ? prepareSamples : prepareRun,
+    preparer: mode === "prepare" ? prepareSamples : preparerHere(prepare),
     samplesStay: mode !== "prepare",
     unpack: parseFile,
     helpOnce() {

@@ -1,18 +1,18 @@
 import { parentPort } from "node:worker_threads";
 import type { Samples } from "../../fit-parser/types.ts";
-import { type PreparedRun, prepareRun } from "../core/prepared-run.ts";
+import { type PackedRun, prepareToKeep } from "./analysis/packed-run.ts";
 import { DomainError } from "../errors.ts";
-import { preparedBuffers } from "./import-parse.ts";
+import { type Preparing, preparedBuffers } from "./import-parse.ts";
 import { type RawFile, type Unpacked, unpack } from "./unpack.ts";
 
 /** A file to read, unpack, hash (and parse); or a run's samples, parsed elsewhere, to prepare for its analysis. */
 export type WorkerJob =
-  | { id: number; kind: "file"; file: RawFile; parse: { prepare: boolean } | null }
-  | { id: number; kind: "prepare"; samples: Samples };
+  | { id: number; kind: "file"; file: RawFile; parse: { prepare: Preparing } | null }
+  | { id: number; kind: "prepare"; samples: Samples; compact: boolean };
 
 /** What goes back to the importer: the job's result, or the DomainError that refused it. */
 export type WorkerReply =
-  | { id: number; ok: true; result: Unpacked | PreparedRun }
+  | { id: number; ok: true; result: Unpacked | PackedRun }
   | { id: number; ok: false; code: string | null; message: string };
 
 /**
@@ -20,15 +20,15 @@ export type WorkerReply =
  * unpacked from .gz their buffer is moved. The samples stay here (storage does not keep them); what the
  * analysis reads of them is prepared here and moved too.
  */
-function transferables(job: WorkerJob, result: Unpacked | PreparedRun): ArrayBuffer[] {
-  if (job.kind === "prepare") return preparedBuffers([result as PreparedRun]);
+function transferables(job: WorkerJob, result: Unpacked | PackedRun): ArrayBuffer[] {
+  if (job.kind === "prepare") return preparedBuffers([result as PackedRun]);
   const u = result as Unpacked;
   const prepared = u.parsed ? preparedBuffers(u.parsed.prepared) : [];
   return u.bytes.buffer instanceof ArrayBuffer ? [u.bytes.buffer, ...prepared] : prepared;
 }
 
-function run(job: WorkerJob): Unpacked | PreparedRun {
-  if (job.kind === "prepare") return prepareRun(job.samples);
+function run(job: WorkerJob): Unpacked | PackedRun {
+  if (job.kind === "prepare") return prepareToKeep(job.samples, job.compact);
   return unpack(job.file, job.parse);
 }
 

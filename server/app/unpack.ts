@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { prepareRun } from "../core/prepared-run.ts";
-import { type ImportParse, parseForImport } from "./import-parse.ts";
+import { type ImportParse, type Preparing, parseForImport, preparerHere } from "./import-parse.ts";
 import { DomainError } from "../errors.ts";
 
 export function sha256(bytes: Uint8Array): string {
@@ -100,12 +99,12 @@ export interface Unpacked {
  * Reads (given a path), unpacks and hashes a file. `parse` also parses it, and prepares its runs' analysis
  * input if asked (a worker does, since it cannot ask whether the hash is known).
  */
-export function unpack(file: RawFile, parse: { prepare: boolean } | null): Unpacked {
+export function unpack(file: RawFile, parse: { prepare: Preparing } | null): Unpacked {
   const raw = rawBytes(file);
   const bytes = file.gzipped ? gunzip(raw, file.display, file.maxFitBytes) : raw;
   return {
     bytes,
     hash: sha256(bytes),
-    parsed: parse ? parseForImport(bytes, parse.prepare ? prepareRun : null, true) : null,
+    parsed: parse ? parseForImport(bytes, preparerHere(parse.prepare), true) : null,
   };
 }

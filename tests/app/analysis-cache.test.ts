@@ -3,6 +3,7 @@ import { loadDemo } from "../../server/app/demo.ts";
 import { loadActivity } from "../../server/app/load-activity.ts";
 import { openAnalysis } from "../../server/app/analysis/open-analysis.ts";
 import { perRunResults } from "../../server/app/analysis/run-cache.ts";
+import { packRun } from "../../server/app/analysis/packed-run.ts";
 import { PreparedRuns } from "../../server/app/analysis/prepared-runs.ts";
 import { warmAnalysis } from "../../server/app/analysis/warm.ts";
 import { toCoreRun } from "../../server/app/analysis/runs-source.ts";
@@ -115,6 +116,36 @@ describe("the per-run analysis cache", () => {
     // With the originals emptied, only the prepared input can give the reference results.
     fresh.sqlite.prepare("UPDATE files SET bytes = x''").run();
     const warm = await warmAnalysis(fresh, 0, prepared);
+    expect(warm.analysed).toBe(reference.length);
+    expect(results(fresh)).toEqual(reference);
+    fresh.close();
+  });
+
+  it("warmAnalysis() gives the same results from prepared input packed as a long import packs it", async () => {
+    const results = (d: Db) =>
+      d.sqlite
+        .prepare(
+          `SELECT a.start_utc, r.json FROM activities a JOIN run_analysis r ON r.activity_id = a.id
+           ORDER BY a.start_utc`,
+        )
+        .all();
+    const reference = results(db);
+    const fresh = openDb(":memory:");
+    const prepared = new PreparedRuns();
+    await loadDemo(fresh, { now: NOW, weeks: 16, sampleIntervalS: 10, scenario: "low_cadence", prepared });
+    const packed = new PreparedRuns();
+    const runs = createActivitiesRepo(fresh).list({ runsOnly: true, limit: -1 });
+    for (const run of runs) {
+      const ready = prepared.get(run.id);
+      if (ready) packed.add(run.id, run.startUtc, packRun(ready, true));
+    }
+    expect(packed.size).toBe(prepared.size);
+    // Packed: the columns are smaller typed arrays than the analysis reads.
+    const first = packed.take(runs[0]?.id ?? -1);
+    expect(Object.values(first?.running?.columns ?? {}).some((c) => c.scale > 0)).toBe(true);
+    if (first && runs[0]) packed.add(runs[0].id, runs[0].startUtc, first);
+    fresh.sqlite.prepare("UPDATE files SET bytes = x''").run();
+    const warm = await warmAnalysis(fresh, 0, packed);
     expect(warm.analysed).toBe(reference.length);
     expect(results(fresh)).toEqual(reference);
     fresh.close();

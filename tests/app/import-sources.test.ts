@@ -344,19 +344,21 @@ describe("importSources()", () => {
 describe("unpack() on a parse worker", () => {
   it("says a file that cannot be read is unreadable, naming it", () => {
     const file = { display: "gone.fit", path: join(tmp.path, "gone.fit"), gzipped: false, maxFitBytes: 1e6 };
-    expect(() => unpack(file, { prepare: true })).toThrow(/gone\.fit cannot be read \(ENOENT: /);
+    expect(() => unpack(file, { prepare: { compact: true } })).toThrow(/gone\.fit cannot be read \(ENOENT: /);
   });
 
   it("refuses a file over the limit before reading it, and reads the rest into shared memory", () => {
     writeFileSync(join(tmp.path, "run.fit"), encodeRun());
     const file = { display: "run.fit", path: join(tmp.path, "run.fit"), gzipped: false, maxFitBytes: 100 };
-    expect(() => unpack(file, { prepare: true })).toThrow(/run\.fit is larger than the 100-byte limit/);
-    const read = unpack({ ...file, maxFitBytes: 1e6 }, { prepare: true });
+    expect(() => unpack(file, { prepare: { compact: true } })).toThrow(
+      /run\.fit is larger than the 100-byte limit/,
+    );
+    const read = unpack({ ...file, maxFitBytes: 1e6 }, { prepare: { compact: true } });
     expect(read.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(read.parsed?.parsed.ok).toBe(true);
     // The run's analysis input is prepared alongside: its running samples, from 1 s records.
     const prepared = read.parsed?.prepared[0];
-    expect(prepared && "key" in prepared && prepared.running?.timeS.length).toBeGreaterThan(100);
+    expect(prepared && "key" in prepared && prepared.running?.columns.timeS?.length).toBeGreaterThan(100);
   });
 });
 

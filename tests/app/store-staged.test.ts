@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { prepareToKeep } from "../../server/app/analysis/packed-run.ts";
 import { PreparedRuns } from "../../server/app/analysis/prepared-runs.ts";
 import { importContext } from "../../server/app/import-sources.ts";
 import { parseForImport } from "../../server/app/import-parse.ts";
 import { type Staged, storeStaged } from "../../server/app/store-staged.ts";
 import { sha256 } from "../../server/app/unpack.ts";
-import { prepareRun } from "../../server/core/prepared-run.ts";
 import { type Db, openDb } from "../../server/db/open.ts";
 import { encodeRun } from "./fixtures.ts";
 
@@ -18,7 +18,11 @@ function staged(day: number): { display: string; staged: Staged } {
   const bytes = encodeRun({ start: `2025-05-${String(day).padStart(2, "0")}T07:00:00.000Z` });
   return {
     display: `run-${day}.fit`,
-    staged: { bytes, hash: sha256(bytes), parsed: parseForImport(bytes, prepareRun, true) },
+    staged: {
+      bytes,
+      hash: sha256(bytes),
+      parsed: parseForImport(bytes, (samples) => prepareToKeep(samples, true), true),
+    },
   };
 }
 

@@ -1,33 +1,26 @@
 import type { PreparedRun } from "../../core/prepared-run.ts";
+import type { ColumnArena } from "./column-codec.ts";
+import { type PackedRun, packedBytes, unpackRun } from "./packed-run.ts";
 
 /**
- * Prepared running is about 160 KiB an hour, so this keeps about 2,400 hours: the generated ten-year history
- * (2,080 runs, 2,023 hours, 311 MiB prepared) fits, and its import reads no original twice. A longer history
+ * Packed, an hour of 1 s running is about 40 KiB, so this keeps several thousand hours: the generated ten-year
+ * history (2,080 runs, 2,023 hours) fits many times, and its import reads no original twice. A longer history
  * re-reads its oldest runs (docs/performance.md has what each costs).
  */
-export const PREPARED_BUDGET_BYTES = 384 * 2 ** 20;
-
-/** Bytes a prepared run holds on to: its running samples' columns, and a little for the rest. */
-function sizeOf(p: PreparedRun): number {
-  const columns = Object.values(p.running ?? {}).reduce(
-    (sum: number, v: unknown) => sum + (ArrayBuffer.isView(v) ? v.byteLength : 0),
-    0,
-  );
-  return 256 + columns + (p.reference?.points.length ?? 0) * 64;
-}
+export const PREPARED_BUDGET_BYTES = 256 * 2 ** 20;
 
 /**
  * The runs an import prepared, by activity id, for the analysis that follows it. Over budget, the most
  * recent runs are the ones kept: the model's fit reads those, and they are what a runner looks at first.
  */
 export class PreparedRuns {
-  private readonly runs = new Map<number, { prepared: PreparedRun; startUtc: string; bytes: number }>();
+  private readonly runs = new Map<number, { packed: PackedRun; startUtc: string; bytes: number }>();
   private bytes = 0;
 
   constructor(private readonly budgetBytes = PREPARED_BUDGET_BYTES) {}
 
-  add(id: number, startUtc: string, prepared: PreparedRun): void {
-    const bytes = sizeOf(prepared);
+  add(id: number, startUtc: string, packed: PackedRun): void {
+    const bytes = packedBytes(packed);
     if (bytes > this.budgetBytes) return;
     while (this.bytes + bytes > this.budgetBytes) {
       const oldest = this.oldest();
@@ -35,12 +28,28 @@ export class PreparedRuns {
       if (oldest === null || oldest.startUtc > startUtc) return;
       this.drop(oldest.id);
     }
-    this.runs.set(id, { prepared, startUtc, bytes });
+    this.runs.set(id, { packed, startUtc, bytes });
     this.bytes += bytes;
   }
 
-  get(id: number): PreparedRun | undefined {
-    return this.runs.get(id)?.prepared;
+  has(id: number): boolean {
+    return this.runs.has(id);
+  }
+
+  /**
+   * The run's analysis input, unpacked at each call: into new columns, or into `arena`'s for a caller done with
+   * them before it asks for the next.
+   */
+  get(id: number, arena?: ColumnArena): PreparedRun | undefined {
+    const kept = this.runs.get(id);
+    return kept && unpackRun(kept.packed, arena);
+  }
+
+  /** The run packed, taken out: for another thread, its columns moved there. */
+  take(id: number): PackedRun | undefined {
+    const kept = this.runs.get(id);
+    if (kept) this.drop(id);
+    return kept?.packed;
   }
 
   get size(): number {

@@ -11,7 +11,7 @@ import { loadSamples } from "../load-activity.ts";
 /** Bump when the per-run analysis changes meaning, so every cached result is recomputed. */
 const ANALYSIS_VERSION = 1;
 /** The personal model reads the 100 most recent runs with enough running; this many leaves room for short ones. */
-const MODEL_WINDOW_RUNS = 150;
+export const MODEL_WINDOW_RUNS = 150;
 
 export interface CachedRun {
   cadence: CadenceAnalysis;

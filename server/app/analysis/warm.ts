@@ -6,9 +6,10 @@ import { createAnalysisRepo } from "../../db/analysis-repo.ts";
 import type { Db } from "../../db/open.ts";
 import { bundledWorker } from "../bundled-worker.ts";
 import type { AnalysisJob } from "./analysis-worker.ts";
-import { ownedBuffers } from "../transfer.ts";
+import { ColumnArena } from "./column-codec.ts";
+import { packedBuffers } from "./packed-run.ts";
 import type { PreparedRuns } from "./prepared-runs.ts";
-import { type CachedRun, analysePlanned, planAnalysis, saveResults } from "./run-cache.ts";
+import { type CachedRun, MODEL_WINDOW_RUNS, analysePlanned, planAnalysis, saveResults } from "./run-cache.ts";
 import { toCoreRun } from "./runs-source.ts";
 
 /**
@@ -30,8 +31,6 @@ function autoThreads(work: number): number {
   if (cores > 2) return cores;
   return cores === 2 && work >= TWO_CORE_HELPER_WORK ? 2 : 1;
 }
-
-const costOf = (run: Run): number => (run.prepared ? PREPARED_COST : 1);
 
 /** Fewer runs than this are analysed on the calling thread: a worker costs about 0.2 s to start. */
 const WORKER_MIN_RUNS = 16;
@@ -56,10 +55,7 @@ function startWorker(script: string, file: string): (job: AnalysisJob) => Promis
   done.catch(() => undefined);
   return (job) => {
     // Prepared runs' columns move to the worker (this thread is done with them) rather than being copied.
-    worker.postMessage(
-      job,
-      ownedBuffers(job.runs.flatMap((r) => (r.prepared?.running ? [r.prepared.running] : []))),
-    );
+    worker.postMessage(job, packedBuffers(job.packed));
     return done;
   };
 }
@@ -77,14 +73,15 @@ export async function warmAnalysis(
 ): Promise<WarmReport> {
   const activities = createActivitiesRepo(db);
   const cache = createAnalysisRepo(db);
-  const runs = activities
-    .list({ runsOnly: true, limit: -1 })
-    .reverse()
-    .map((summary) => {
-      const run = toCoreRun(summary);
-      const ready = prepared?.get(run.id);
-      return ready ? { ...run, prepared: ready } : run;
-    });
+  const runs = activities.list({ runsOnly: true, limit: -1 }).reverse().map(toCoreRun);
+  // A prepared run is unpacked as it is analysed, into the same columns each time: packed, the whole history
+  // fits in memory, and unpacked it is read once.
+  const arena = new ColumnArena();
+  const withPrepared = (run: Run, into?: ColumnArena): Run => {
+    const ready = prepared?.get(run.id, into);
+    return ready ? { ...run, prepared: ready } : run;
+  };
+  const costOf = (run: Run): number => (prepared?.has(run.id) ? PREPARED_COST : 1);
   const work = runs.reduce((sum, r) => sum + costOf(r), 0);
   const script = bundledWorker("analysis-worker");
   const total = threads === "auto" ? autoThreads(work) : Math.max(1, threads);
@@ -92,13 +89,20 @@ export async function warmAnalysis(
     script === null || db.sqlite.memory || runs.length < WORKER_MIN_RUNS || total < 2
       ? []
       : Array.from({ length: total - 1 }, () => startWorker(script, db.sqlite.name));
-  const plan = planAnalysis(db, activities, cache, runs);
+  // The recent runs the model's fit reads get theirs now.
+  const fitted = runs.map((run, i) => (i >= runs.length - MODEL_WINDOW_RUNS ? withPrepared(run) : run));
+  const plan = planAnalysis(db, activities, cache, fitted);
   const done = cache.analysed(plan.key);
   const missing = runs.filter((r) => !done.has(r.id));
   const here = (share: readonly Run[]): [number, CachedRun][] =>
-    share.map((run) => [run.id, analysePlanned(activities, plan, run)]);
+    share.map((run) => [
+      run.id,
+      analysePlanned(activities, plan, plan.recent.get(run.id) ?? withPrepared(run, arena)),
+    ]);
   if (helpers.length === 0 || missing.length < WORKER_MIN_RUNS) {
-    const dismissed = helpers.map((analyse) => analyse({ runs: [], basis: plan.basis }).catch(() => []));
+    const dismissed = helpers.map((analyse) =>
+      analyse({ runs: [], packed: [], basis: plan.basis }).catch(() => []),
+    );
     saveResults(db, cache, plan.key, here(missing));
     await Promise.all(dismissed);
     return { runs: runs.length, analysed: missing.length, threads: 1 };
@@ -121,12 +125,12 @@ export async function warmAnalysis(
   const slices: Run[][] = helpers.map(() => []);
   rest.forEach((run, i) => slices[i % slices.length]?.push(run));
   // A helper that fails (out of memory, say) leaves its share to this thread, read from the originals (what
-  // was prepared went to the helper): the import itself succeeded.
-  const pending = helpers.map((analyse, i) =>
-    analyse({ runs: slices[i] ?? [], basis: plan.basis }).catch(() =>
-      here((slices[i] ?? []).map(({ prepared: _moved, ...run }) => run)),
-    ),
-  );
+  // was prepared was taken out for the helper): the import itself succeeded.
+  const pending = helpers.map((analyse, i) => {
+    const slice = slices[i] ?? [];
+    const packed = slice.map((run) => prepared?.take(run.id) ?? null);
+    return analyse({ runs: slice, packed, basis: plan.basis }).catch(() => here(slice));
+  });
   const own = here(mine);
   const results = [own, ...(await Promise.all(pending))];
   saveResults(db, cache, plan.key, results.flat());
