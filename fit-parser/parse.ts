@@ -2,7 +2,7 @@ import { buildActivities } from "./build-activity.ts";
 import { FitParseError, failure, warning } from "./errors.ts";
 import type { FitMessages } from "@garmin/fitsdk";
 import type { RecordColumns } from "./decoder/columns.ts";
-import type { SampleArena } from "./samples.ts";
+import type { ColumnSource } from "./samples.ts";
 import { walkSegments } from "./segments.ts";
 import type { Segment } from "./segments.ts";
 import type { Activity, ParseResult, ParseWarning } from "./types.ts";
@@ -22,7 +22,7 @@ export type SegmentDecoder = (
   segment: Segment,
 ) => { messages: FitMessages; records: RecordColumns };
 
-function parse(bytes: Uint8Array, decode: SegmentDecoder, arena?: SampleArena): ParseResult {
+function parse(bytes: Uint8Array, decode: SegmentDecoder, arena?: ColumnSource): ParseResult {
   arena?.reset();
   const walk = walkSegments(bytes);
   const warnings: ParseWarning[] = [];
@@ -65,7 +65,7 @@ function dedupe(warnings: ParseWarning[]): ParseWarning[] {
 }
 
 /** Never throws: a FitParseError becomes its failure, anything else is the decoder failing on bytes it should read. */
-export function guarded(bytes: Uint8Array, decode: SegmentDecoder, arena?: SampleArena): ParseResult {
+export function guarded(bytes: Uint8Array, decode: SegmentDecoder, arena?: ColumnSource): ParseResult {
   try {
     return parse(bytes, decode, arena);
   } catch (err) {

@@ -10,12 +10,22 @@ const SEMICIRCLE_TO_DEG = 180 / 2 ** 31;
 const MAX_SHARED_ROWS = 1 << 17;
 
 /**
+ * Where a parse's sample columns come from: `reset` as each parse starts, then one call per column. New arrays
+ * without one; a SampleArena; or a caller's own (one that lends columns to another thread and gets them back).
+ */
+export interface ColumnSource {
+  reset(): void;
+  float64(count: number): Float64Array;
+  float32(count: number): Float32Array;
+}
+
+/**
  * Memory for sample columns that one parse after another reuses: the columns of a parse given an arena are views
  * into it, valid only until the next parse given the same arena. For a caller that reads the samples at once
  * and keeps nothing of them: fresh memory for the 12 columns of every file costs more than their filling (an
  * import of 300 one-hour runs took 1.35 s instead of 1.42 on a machine where a new page costs 12 µs).
  */
-export class SampleArena {
+export class SampleArena implements ColumnSource {
   private readonly wide: Float64Array[] = [];
   private readonly narrow: Float32Array[] = [];
   private nextWide = 0;
@@ -54,7 +64,7 @@ function take<T extends Float64Array | Float32Array>(
  * Columns for `count` samples; `fill` false leaves them for a caller that writes every element (zeros when
  * new, earlier values when from `arena`).
  */
-export function emptySamples(count: number, fill = true, arena?: SampleArena): Samples {
+export function emptySamples(count: number, fill = true, arena?: ColumnSource): Samples {
   const nan64 = (): Float64Array => {
     const column = arena ? arena.float64(count) : new Float64Array(count);
     return fill ? column.fill(Number.NaN) : column;
@@ -86,8 +96,8 @@ export interface SampleOptions {
   footSport: boolean;
   /** Subtract the first distance seen (legs of a multisport file count from the start of the whole file). */
   rebaseDistance: boolean;
-  /** Where the columns come from (see SampleArena); new arrays without one. */
-  arena?: SampleArena | undefined;
+  /** Where the columns come from (see ColumnSource); new arrays without one. */
+  arena?: ColumnSource | undefined;
 }
 
 export interface BuiltSamples {

@@ -2,6 +2,7 @@ import { SampleArena, parseFit } from "../../fit-parser/index.ts";
 import type { Samples } from "../../fit-parser/types.ts";
 import { type StorableParse, isRunSport, storableParse } from "../db/activity-rows.ts";
 import { type PackedRun, packedBuffers, prepareToKeep } from "./analysis/packed-run.ts";
+import type { LentColumns } from "./lent-columns.ts";
 
 /** Works out a run's analysis input from its samples, packed to be kept: here, or on a worker (a promise). */
 export type Preparer = (samples: Samples) => PackedRun | Promise<PackedRun>;
@@ -31,12 +32,16 @@ export interface ImportParse {
 const arena = new SampleArena();
 
 /**
- * `preparer` null: nothing analyses the runs now (`--no-analysis`), so nothing is prepared. `reuse`: the samples
- * do not outlive this call (a preparer on this thread), so their memory is reused from one file to the next; not
- * when a worker prepares them (they move to it).
+ * `preparer` null: nothing analyses the runs now (`--no-analysis`), so nothing is prepared. Without `lent`
+ * the samples do not outlive this call (a preparer on this thread), so their memory is reused from one file to
+ * the next; with it, a worker prepares them: they are columns lent to it, and given back.
  */
-export function parseForImport(bytes: Uint8Array, preparer: Preparer | null, reuse: boolean): ImportParse {
-  const result = reuse ? parseFit(bytes, { arena }) : parseFit(bytes);
+export function parseForImport(
+  bytes: Uint8Array,
+  preparer: Preparer | null,
+  lent?: LentColumns,
+): ImportParse {
+  const result = parseFit(bytes, { arena: lent ?? arena });
   // Storage's part first: a worker preparing the samples takes them away.
   const parsed = storableParse(result);
   const run = (a: { sport: string; samples: { count: number } }): boolean =>

@@ -123,7 +123,7 @@ async function stage(ctx: ImportContext, file: RawFile | ImportOutcome, pool: Pa
     const { bytes, hash, parsed } = await pool.unpack(file);
     const known = knownFile(ctx, file.display, hash);
     if (known) return { outcome: known };
-    return { bytes, hash, parsed: parsed ?? parseForImport(bytes, pool.preparer, pool.samplesStay) };
+    return { bytes, hash, parsed: parsed ?? parseForImport(bytes, pool.preparer, pool.lent) };
   } catch (err) {
     return { outcome: rejection(file.display, err) };
   }

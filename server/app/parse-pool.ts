@@ -5,7 +5,8 @@ import { type PackedRun, prepareToKeep } from "./analysis/packed-run.ts";
 import { DomainError } from "../errors.ts";
 import { bundledWorker } from "./bundled-worker.ts";
 import { type Preparer, type Preparing, preparerHere } from "./import-parse.ts";
-import { movable, ownedBuffers } from "./transfer.ts";
+import { LentColumns } from "./lent-columns.ts";
+import { movable } from "./transfer.ts";
 import type { WorkerJob, WorkerReply } from "./parse-worker.ts";
 import { type RawFile, type Unpacked, unpack } from "./unpack.ts";
 
@@ -19,8 +20,11 @@ export interface ParsePool {
   readonly threads: number;
   /** Where parsed runs get their analysis input prepared; null when nothing analyses them (`--no-analysis`). */
   readonly preparer: Preparer | null;
-  /** Samples parsed on this thread stay on it (prepared here, or not at all): not so when a worker prepares. */
-  readonly samplesStay: boolean;
+  /**
+   * Where samples parsed on this thread come from when a worker prepares them (they move to it, and their
+   * memory comes back); undefined when they stay on this thread (prepared here, or not at all).
+   */
+  readonly lent: LentColumns | undefined;
   unpack(file: RawFile): Promise<Unpacked>;
   /**
    * Does one job still waiting for a worker here, on the calling thread, as a worker would: the importing
@@ -40,7 +44,7 @@ function inline(prepare: Preparing): ParsePool {
   return {
     threads: 0,
     preparer: preparerHere(prepare),
-    samplesStay: true,
+    lent: undefined,
     unpack: (file) => new Promise((resolve) => resolve(unpack(file, null))),
     helpOnce: () => false,
     queued: never,
@@ -57,6 +61,9 @@ interface Job {
   resolve: (result: Unpacked | PackedRun) => void;
   reject: (err: Error) => void;
 }
+
+/** Runs waiting for a worker to prepare them, at most: beyond, the importing thread prepares them itself. */
+export const PREPARE_BACKLOG = 12;
 
 /**
  * Jobs a worker holds at once: enough that it never waits for the importing thread (busy parsing or
@@ -128,6 +135,7 @@ export function createParsePool(threads = availableParallelism(), prepare: Prepa
       load.set(worker, (load.get(worker) ?? 1) - 1);
       const job = waiting.get(reply.id);
       waiting.delete(reply.id);
+      if (reply.ok && reply.returned) lent?.giveBack(reply.returned);
       if (reply.ok) job?.resolve(reply.result as Unpacked | PackedRun);
       else job?.reject(reply.code ? new DomainError(reply.code, reply.message) : new Error(reply.message));
       dispatch();
@@ -158,20 +166,33 @@ export function createParsePool(threads = availableParallelism(), prepare: Prepa
       here: () => unpack(file, parse),
     });
   const compact = prepare?.compact ?? false;
-  const prepareSamples = (samples: Samples): Promise<PackedRun> => {
+  const lent = mode === "prepare" ? new LentColumns() : undefined;
+  const prepareHere = (samples: Samples): PackedRun => {
+    const packed = prepareToKeep(samples, compact);
+    // Nothing prepared points into the samples: their columns serve the next parse.
+    lent?.giveBack(lent.buffersOf(samples));
+    return packed;
+  };
+  let preparing = 0;
+  const prepareSamples = (samples: Samples): PackedRun | Promise<PackedRun> => {
+    // A worker behind (starting, or slower than this thread) leaves the next runs to this thread: the runs
+    // waiting for it, and the samples they hold, stay few.
+    if (preparing >= PREPARE_BACKLOG) return prepareHere(samples);
+    preparing++;
     const job = submit<PackedRun>({
       file: false,
-      message: (id) => [{ id, kind: "prepare", samples, compact }, ownedBuffers([samples])],
-      here: () => prepareToKeep(samples, compact),
+      message: (id) => [{ id, kind: "prepare", samples, compact }, lent?.buffersOf(samples) ?? []],
+      here: () => prepareHere(samples),
     });
+    const settled = (): void => void preparing--;
     // A run left unprepared is read from its original later: that must not count as an unhandled failure.
-    job.catch(() => undefined);
+    job.then(settled, settled);
     return job;
   };
   return {
     threads,
     preparer: mode === "prepare" ? prepareSamples : preparerHere(prepare),
-    samplesStay: mode !== "prepare",
+    lent,
     unpack: parseFile,
     helpOnce() {
       // Files only: the runs' preparation stays on the worker, whose code for it is warm.

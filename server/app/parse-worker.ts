@@ -12,16 +12,16 @@ export type WorkerJob =
 
 /** What goes back to the importer: the job's result, or the DomainError that refused it. */
 export type WorkerReply =
-  | { id: number; ok: true; result: Unpacked | PackedRun }
+  | { id: number; ok: true; result: Unpacked | PackedRun; returned?: ArrayBuffer[] }
   | { id: number; ok: false; code: string | null; message: string };
 
 /**
  * The FIT bytes go back to the importer without a copy: read from disk they are in shared memory already,
  * unpacked from .gz their buffer is moved. The samples stay here (storage does not keep them); what the
- * analysis reads of them is prepared here and moved too.
+ * analysis reads of them is prepared here and moved too. Samples lent for preparing go back with it.
  */
-function transferables(job: WorkerJob, result: Unpacked | PackedRun): ArrayBuffer[] {
-  if (job.kind === "prepare") return preparedBuffers([result as PackedRun]);
+function transferables(job: WorkerJob, result: Unpacked | PackedRun, returned: ArrayBuffer[]): ArrayBuffer[] {
+  if (job.kind === "prepare") return [...preparedBuffers([result as PackedRun]), ...returned];
   const u = result as Unpacked;
   const prepared = u.parsed ? preparedBuffers(u.parsed.prepared) : [];
   return u.bytes.buffer instanceof ArrayBuffer ? [u.bytes.buffer, ...prepared] : prepared;
@@ -32,15 +32,26 @@ function run(job: WorkerJob): Unpacked | PackedRun {
   return unpack(job.file, job.parse);
 }
 
+/** The buffers of samples lent to be prepared: read, and not kept by what was prepared from them. */
+function lentBuffers(job: WorkerJob): ArrayBuffer[] {
+  if (job.kind !== "prepare") return [];
+  const buffers = new Set<ArrayBuffer>();
+  for (const value of Object.values(job.samples)) {
+    if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) buffers.add(value.buffer);
+  }
+  return [...buffers];
+}
+
 parentPort?.on("message", (job: WorkerJob) => {
   let reply: WorkerReply;
+  const returned = lentBuffers(job);
   try {
-    reply = { id: job.id, ok: true, result: run(job) };
+    reply = { id: job.id, ok: true, result: run(job), returned };
   } catch (err) {
     const code = err instanceof DomainError ? err.code : null;
     reply = { id: job.id, ok: false, code, message: err instanceof Error ? err.message : String(err) };
   }
-  parentPort?.postMessage(reply, reply.ok ? transferables(job, reply.result) : []);
+  parentPort?.postMessage(reply, reply.ok ? transferables(job, reply.result, returned) : []);
 });
 
 // Loaded (Garmin's profile read): the pool sends jobs from now on.

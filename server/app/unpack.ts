@@ -105,6 +105,6 @@ export function unpack(file: RawFile, parse: { prepare: Preparing } | null): Unp
   return {
     bytes,
     hash: sha256(bytes),
-    parsed: parse ? parseForImport(bytes, preparerHere(parse.prepare), true) : null,
+    parsed: parse ? parseForImport(bytes, preparerHere(parse.prepare)) : null,
   };
 }

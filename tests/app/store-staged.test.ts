@@ -21,7 +21,7 @@ function staged(day: number): { display: string; staged: Staged } {
     staged: {
       bytes,
       hash: sha256(bytes),
-      parsed: parseForImport(bytes, (samples) => prepareToKeep(samples, true), true),
+      parsed: parseForImport(bytes, (samples) => prepareToKeep(samples, true)),
     },
   };
 }
