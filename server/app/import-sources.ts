@@ -29,11 +29,12 @@ export const BULK_FILES = 16;
 
 /**
  * On 2 cores the one worker pays for itself only on a long import: its start-up, its own heap and the fresh
- * memory it fills cost about what it saves on a few hundred files. Measured (one-hour and 20–150 min runs,
- * best of 3–5): 300 files 1.42–1.44 s with it and 1.39–1.41 s without, 600 files 2.82 and 2.67 s, 1,000 files
- * 3.26 and 3.75 s, ten years (2,080) 6.0 and 7.2 s.
+ * memory it fills cost about what it saves on a few hundred files. Measured at 697fc52 (best of 2–4; 300
+ * one-hour runs, then the first N of the ten-year history's 20–150 min runs), with it and without: 300 files
+ * 1.52 and 1.41 s, 450 files 2.02 and 1.97 s, 600 files 2.35 and 2.47 s, 1,000 files 3.12 and 3.90 s, ten
+ * years (2,080) 5.15 and 6.73 s.
  */
-export const TWO_CORE_WORKER_FILES = 800;
+export const TWO_CORE_WORKER_FILES = 500;
 
 /**
  * From this many files the runs' analysis input is packed while it waits for the analysis (a third of the

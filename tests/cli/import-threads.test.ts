@@ -167,8 +167,8 @@ describe("autoThreads()", () => {
     expect(autoThreads(15, 8)).toBe(0);
     expect(autoThreads(16, 8)).toBe(7);
     expect(autoThreads(16, 4)).toBe(3);
-    expect(autoThreads(799, 2)).toBe(0);
-    expect(autoThreads(800, 2)).toBe(1);
+    expect(autoThreads(499, 2)).toBe(0);
+    expect(autoThreads(500, 2)).toBe(1);
     expect(autoThreads(5000, 1)).toBe(0);
   });
 });
