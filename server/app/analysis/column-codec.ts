@@ -50,6 +50,7 @@ interface Shape {
 function quantize(values: Column, scale: number): Shape | null {
   // A power of two scales exactly: q / scale === x is then q === x * scale, an integer (no division).
   const exact = scale === 1 || scale === 128;
+  const out = scratch;
   let min = Infinity;
   let max = -Infinity;
   let maxStep = 0;
@@ -69,7 +70,7 @@ function quantize(values: Column, scale: number): Shape | null {
     }
     // −0 would come back as 0.
     if (q === 0 && 1 / x < 0) return null;
-    scratch[i] = q;
+    out[i] = q;
     if (q < min) min = q;
     if (q > max) max = q;
     if (i > 0) {
@@ -91,15 +92,16 @@ function packIntegers(n: number, type: PackedColumn["type"], scale: number, shap
   const { min, max, climbs, maxStep } = shape;
   const base = { type, length: n, scale, first: scratch[0] ?? 0 };
   const ints = scratch.subarray(0, n);
-  const copy = <T extends Uint8Array | Uint16Array>(out: T): T => {
-    for (let i = 0; i < n; i++) out[i] = ints[i] as number;
-    return out;
-  };
-  if (min >= 0 && max <= 0xff) return { ...base, steps: false, data: copy(new Uint8Array(n)) };
+  if (min >= 0 && max <= 0xff) return { ...base, steps: false, data: copyOf(ints, new Uint8Array(n)) };
   if (climbs && maxStep <= 0xff) return { ...base, steps: true, data: stepsOf(ints, new Uint8Array(n)) };
-  if (min >= 0 && max <= 0xffff) return { ...base, steps: false, data: copy(new Uint16Array(n)) };
+  if (min >= 0 && max <= 0xffff) return { ...base, steps: false, data: copyOf(ints, new Uint16Array(n)) };
   if (climbs && maxStep <= 0xffff) return { ...base, steps: true, data: stepsOf(ints, new Uint16Array(n)) };
   return { ...base, steps: false, data: ints.slice() };
+}
+
+function copyOf<T extends Uint8Array | Uint16Array>(ints: Int32Array, out: T): T {
+  for (let i = 0; i < ints.length; i++) out[i] = ints[i] as number;
+  return out;
 }
 
 function stepsOf<T extends Uint8Array | Uint16Array>(ints: Int32Array, out: T): T {
@@ -107,14 +109,14 @@ function stepsOf<T extends Uint8Array | Uint16Array>(ints: Int32Array, out: T): 
   return out;
 }
 
-/** The values as 32-bit floats, if every one is one (a NaN stays NaN); else null. */
+/** The values as 32-bit floats, if every one is one (a NaN stays NaN); else null, found before any copy. */
 function asFloat32(values: Column): Float32Array | null {
-  const out = new Float32Array(values.length);
-  out.set(values);
   for (let i = 0; i < values.length; i++) {
     const x = values[i] as number;
-    if (out[i] !== x && x === x) return null;
+    if (Math.fround(x) !== x && x === x) return null;
   }
+  const out = new Float32Array(values.length);
+  out.set(values);
   return out;
 }
 
