@@ -100,39 +100,41 @@ describe("the per-run analysis cache", () => {
     expect((await warmAnalysis(db)).analysed).toBe(0);
   });
 
-  it("warmAnalysis() after an import uses what the import prepared: the same results, no original read", async () => {
-    const results = (d: Db) =>
-      d.sqlite
-        .prepare(
-          `SELECT a.start_utc, r.json FROM activities a JOIN run_analysis r ON r.activity_id = a.id
-           ORDER BY a.start_utc`,
-        )
-        .all();
-    const reference = results(db);
+  /** Each run's cached analysis, in start order. */
+  const results = (d: Db) =>
+    d.sqlite
+      .prepare(
+        `SELECT a.start_utc, r.json FROM activities a JOIN run_analysis r ON r.activity_id = a.id
+         ORDER BY a.start_utc`,
+      )
+      .all();
+
+  /** The demo imported again into a fresh database, with what its import prepared. */
+  async function reimported(): Promise<{ fresh: Db; prepared: PreparedRuns }> {
     const fresh = openDb(":memory:");
     const prepared = new PreparedRuns();
     await loadDemo(fresh, { now: NOW, weeks: 16, sampleIntervalS: 10, scenario: "low_cadence", prepared });
-    expect(prepared.size).toBe(lightRuns().length);
-    // With the originals emptied, only the prepared input can give the reference results.
+    return { fresh, prepared };
+  }
+
+  /** With the originals emptied, only the prepared input can give the reference results. */
+  async function expectReferenceFrom(fresh: Db, prepared: PreparedRuns): Promise<void> {
+    const reference = results(db);
     fresh.sqlite.prepare("UPDATE files SET bytes = x''").run();
     const warm = await warmAnalysis(fresh, 0, prepared);
     expect(warm.analysed).toBe(reference.length);
     expect(results(fresh)).toEqual(reference);
+  }
+
+  it("warmAnalysis() after an import uses what the import prepared: the same results, no original read", async () => {
+    const { fresh, prepared } = await reimported();
+    expect(prepared.size).toBe(lightRuns().length);
+    await expectReferenceFrom(fresh, prepared);
     fresh.close();
   });
 
   it("warmAnalysis() gives the same results from prepared input packed as a long import packs it", async () => {
-    const results = (d: Db) =>
-      d.sqlite
-        .prepare(
-          `SELECT a.start_utc, r.json FROM activities a JOIN run_analysis r ON r.activity_id = a.id
-           ORDER BY a.start_utc`,
-        )
-        .all();
-    const reference = results(db);
-    const fresh = openDb(":memory:");
-    const prepared = new PreparedRuns();
-    await loadDemo(fresh, { now: NOW, weeks: 16, sampleIntervalS: 10, scenario: "low_cadence", prepared });
+    const { fresh, prepared } = await reimported();
     const packed = new PreparedRuns();
     const runs = createActivitiesRepo(fresh).list({ runsOnly: true, limit: -1 });
     for (const run of runs) {
@@ -144,10 +146,7 @@ describe("the per-run analysis cache", () => {
     const first = packed.take(runs[0]?.id ?? -1);
     expect(Object.values(first?.running?.columns ?? {}).some((c) => c.scale > 0)).toBe(true);
     if (first && runs[0]) packed.add(runs[0].id, runs[0].startUtc, first);
-    fresh.sqlite.prepare("UPDATE files SET bytes = x''").run();
-    const warm = await warmAnalysis(fresh, 0, packed);
-    expect(warm.analysed).toBe(reference.length);
-    expect(results(fresh)).toEqual(reference);
+    await expectReferenceFrom(fresh, packed);
     fresh.close();
   });
 
