@@ -293,7 +293,7 @@ if (!SKIP_IMPORT) {
   console.log(
     line(
       workers === 0
-        ? `import (defaults: no worker for ${hours.files.length} files on ${os.availableParallelism()} cores), as \`--threads 0\``
+        ? `import (defaults: no parse worker for ${hours.files.length} files on ${os.availableParallelism()} cores; WAL checkpoints on a thread of their own)`
         : workers === 1
           ? "import (defaults, `--threads 1` here): a worker reads and prepares the runs, this thread parses and stores"
           : `import (defaults, \`--threads ${workers}\` here): parse workers, this thread stores and helps`,

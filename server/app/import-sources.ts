@@ -177,7 +177,10 @@ export async function importSources(
     close();
     await pool.close();
   };
-  const checkpointer = pool.threads > 0 ? startCheckpointer(db) : null;
+  // The WAL's checkpoints move to a thread of their own for a bulk import, even with no parse worker (300
+  // one-hour runs: 1.55–1.92 s with it, 1.72–2.20 s without, 6 rounds); `--threads 0` keeps to one thread.
+  const bulk = opts.threads === "auto" && candidates.length >= BULK_FILES;
+  const checkpointer = pool.threads > 0 || bulk ? startCheckpointer(db) : null;
   // Reading stays in order (archives are read one entry at a time); unpacking and parsing run ahead on the
   // pool while this thread stores, and storing follows the candidates' order.
   const ahead: Promise<Staged>[] = [];

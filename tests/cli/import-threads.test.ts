@@ -83,7 +83,7 @@ describe("stridewise import on worker threads", () => {
     }
   }, 120_000);
 
-  it("by default uses the workers autoThreads() gives a bulk import (16 files or more) and none for a few", async () => {
+  it("by default gives a bulk import (16 files or more) the workers autoThreads() says and a checkpointer, a few none", async () => {
     const spawned = async (sources: string[]): Promise<string[]> => {
       const data = mkdtempSync(join(tmpdir(), "stridewise-threads-"));
       dirs.push(data);
@@ -93,11 +93,15 @@ describe("stridewise import on worker threads", () => {
     };
     const corpus = readdirSync(CORPUS_DIR).filter((n) => n.endsWith(".fit"));
     expect(corpus.length).toBeGreaterThanOrEqual(16);
-    const bulk = await spawned(corpus.slice(0, 16).map((n) => join(CORPUS_DIR, n)));
+    const sixteen = corpus.slice(0, 16).map((n) => join(CORPUS_DIR, n));
+    const bulk = await spawned(sixteen);
     const workers = autoThreads(16);
     expect(bulk.filter((l) => l.endsWith("parse-worker.js")).length).toBe(workers);
-    // The checkpointer comes with workers (on 2 cores, none for 16 files: see TWO_CORE_WORKER_FILES).
-    expect(bulk.includes(`worker ${join(ROOT, "dist", "checkpoint-worker.js")}`)).toBe(workers > 0);
+    // A bulk import checkpoints on a thread of its own, with parse workers or without (on 2 cores, none for 16
+    // files: see TWO_CORE_WORKER_FILES); `--threads 0` keeps everything on one thread.
+    const checkpoints = `worker ${join(ROOT, "dist", "checkpoint-worker.js")}`;
+    expect(bulk.filter((l) => l === checkpoints).length).toBe(1);
+    expect(await spawned([...sixteen, "--threads", "0"])).toEqual([]);
     expect(await spawned(corpus.slice(0, 3).map((n) => join(CORPUS_DIR, n)))).toEqual([]);
   }, 60_000);
 
