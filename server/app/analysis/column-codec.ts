@@ -1,11 +1,10 @@
 /**
  * Numeric columns held in fewer bytes, exactly: unpacking gives back every value bit for bit (a NaN comes
- * back as NaN). The import keeps every run's prepared samples until its analysis, and on this machine fresh
- * memory costs about 12 µs a page: at 45 bytes a sample, ten years of runs filled 311 MiB.
+ * back as NaN). A long import keeps every run's prepared samples until its analysis (PACK_FROM_FILES), and on
+ * this machine fresh memory costs about 12 µs a page: at 45 bytes a sample, ten years of runs filled 311 MiB.
  *
- * A column's values are tried as integers over a scale (seconds, 1/64 spm, mm/s), stored as steps when they
- * climb (times) or as small values; else as 32-bit floats when every value is one (the parser reads speed
- * and cadence as such); else kept as they are.
+ * A column's values are tried as integers over a scale (seconds, 1/128 spm, mm/s), stored as steps when they
+ * climb (times) or as small values; else as 32-bit floats when every value is one; else kept as they are.
  */
 
 /** The typed arrays a column can be unpacked into: the kinds a prepared run holds. */
