@@ -13,9 +13,10 @@ const KERNELS = {
     for (let i = 0; i < a.length; i++) a[i] = (i * 7919) % 1000 / 1000;
     let s = 0;
     run = () => { for (let r = 0; r < 40000; r++) for (let i = 0; i < 4096; i++) s += a[i] * a[(i * 7) & 4095]; return s; };`,
-  // Fresh memory: 128 MiB of pages touched for the first time (what buffers and heaps cost here).
+  // Fresh memory: 128 MiB of pages touched for the first time (what buffers and heaps cost here). Two 64 MiB
+  // buffers, held until the end: glibc maps blocks that large anew each time, so no earlier round's are reused.
   "fresh memory": `
-    run = () => { let s = 0; for (let k = 0; k < 32; k++) { const b = new Uint8Array(4 << 20); for (let j = 0; j < b.length; j += 4096) b[j] = 1; s += b[0]; } return s; };`,
+    run = () => { const held = []; for (let k = 0; k < 2; k++) { const b = new Uint8Array(64 << 20); for (let j = 0; j < b.length; j += 4096) b[j] = 1; held.push(b); } return held.length; };`,
   // The import's own work: parseFit over the given files, columns new each time as on a worker.
   parseFit: `
     const lib = await import(workerData.lib);
@@ -71,7 +72,8 @@ const FRESH_PROCESS = `
   const at = Number(process.argv[1]);
   while (Date.now() < at);
   const t = performance.now();
-  for (let k = 0; k < 32; k++) { const b = new Uint8Array(4 << 20); for (let j = 0; j < b.length; j += 4096) b[j] = 1; }
+  const held = [];
+  for (let k = 0; k < 2; k++) { const b = new Uint8Array(64 << 20); for (let j = 0; j < b.length; j += 4096) b[j] = 1; held.push(b); }
   console.log(performance.now() - t);`;
 
 /** Wall ms until each of `count` processes has touched its 128 MiB (their own clocks, the slowest). */
