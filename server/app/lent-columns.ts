@@ -8,8 +8,8 @@ const MAX_HELD_BYTES = 64 * 2 ** 20;
 /**
  * Sample columns this thread parses into and lends to a worker, which gives their buffers back once it has
  * prepared the run: the next parse fills them again. On this machine a new page costs about 12 µs on first
- * touch, and fresh memory does not get faster with a second core: in "prepare" mode the importing thread
- * spent 0.46 s of ten years filling new columns. Each column owns its buffer whole (it is moved, not copied).
+ * touch: in "prepare" mode the importing thread spent 0.46 s of ten years filling new columns. Each column
+ * owns its buffer whole (it is moved, not copied).
  */
 export class LentColumns implements ColumnSource {
   private readonly free = new Map<number, ArrayBuffer[]>();
