@@ -1,4 +1,5 @@
 import type { ColumnSource } from "../../fit-parser/index.ts";
+import { buffersOf } from "./transfer.ts";
 
 /** Buffers are sized in steps of this (4,096 values of a 32-bit column: 68 min at 1 s), so returned ones fit again. */
 const STEP_BYTES = 16 * 1024;
@@ -29,13 +30,7 @@ export class LentColumns implements ColumnSource {
 
   /** The buffers behind `columns` this pool lent, each once: what may move to the worker whole. */
   buffersOf(columns: object): ArrayBuffer[] {
-    const found = new Set<ArrayBuffer>();
-    for (const value of Object.values(columns)) {
-      if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer && this.lent.has(value.buffer)) {
-        found.add(value.buffer);
-      }
-    }
-    return [...found];
+    return buffersOf([columns], (view) => this.lent.has(view.buffer));
   }
 
   /** Buffers back from the worker, for the next parses (beyond MAX_HELD_BYTES, left to the collector). */

@@ -3,6 +3,7 @@ import type { Samples } from "../../fit-parser/types.ts";
 import { type PackedRun, prepareToKeep } from "./analysis/packed-run.ts";
 import { DomainError } from "../errors.ts";
 import { type Preparing, preparedBuffers } from "./import-parse.ts";
+import { buffersOf } from "./transfer.ts";
 import { type RawFile, type Unpacked, unpack } from "./unpack.ts";
 
 /** A file to read, unpack, hash (and parse); or a run's samples, parsed elsewhere, to prepare for its analysis. */
@@ -34,12 +35,7 @@ function run(job: WorkerJob): Unpacked | PackedRun {
 
 /** The buffers of samples lent to be prepared: read, and not kept by what was prepared from them. */
 function lentBuffers(job: WorkerJob): ArrayBuffer[] {
-  if (job.kind !== "prepare") return [];
-  const buffers = new Set<ArrayBuffer>();
-  for (const value of Object.values(job.samples)) {
-    if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) buffers.add(value.buffer);
-  }
-  return [...buffers];
+  return job.kind === "prepare" ? buffersOf([job.samples], () => true) : [];
 }
 
 parentPort?.on("message", (job: WorkerJob) => {
