@@ -23,7 +23,7 @@ export function coreRun(activity: Activity, id: number): Run {
   return toCoreRun({ ...activity, id });
 }
 export { fitCrc } from "../fit-parser/decoder/crc.ts";
-export { autoThreads } from "../server/app/import-sources.ts";
+export { autoThreads } from "../server/app/import/import-and-analyse.ts";
 
 /** Our decoder alone: segments walked and CRC-checked, records into columns. Returns the record count. */
 export function decodeOurs(bytes: Uint8Array): number {

@@ -55,12 +55,12 @@ const [cli] = await Promise.all([
     metafile: true,
   }),
   // Import parses, checkpoints and analyses on worker threads; each worker is its own bundle beside the CLI
-  // (not split: server/app/bundled-worker.ts finds it by name).
+  // (not split: server/app/import/engine/worker-script.ts finds it by name).
   build({
     ...forNode,
     entryPoints: {
-      "parse-worker": join(root, "server/app/parse-worker.ts"),
-      "checkpoint-worker": join(root, "server/app/checkpoint-worker.ts"),
+      "parse-worker": join(root, "server/app/import/engine/parse-worker.ts"),
+      "checkpoint-worker": join(root, "server/app/import/engine/checkpoint-worker.ts"),
       "analysis-worker": join(root, "server/app/analysis/analysis-worker.ts"),
     },
   }),

@@ -1,11 +1,11 @@
-import type { PreparedRuns } from "./analysis/prepared-runs.ts";
+import type { PreparedRuns } from "./import/engine/prepared-runs.ts";
 import { encodeGeneratedRun } from "../demo/encode-run.ts";
 import { generateHistory, type PainScenario } from "../demo/history.ts";
 import type { Db } from "../db/open.ts";
 import { createPainRepo } from "../db/pain-repo.ts";
 import { runnerToday } from "./analysis/today.ts";
-import { importSources } from "./import-sources.ts";
-import type { ImportReport } from "./import-types.ts";
+import { importSources } from "./import/import-and-analyse.ts";
+import type { ImportReport } from "./import/types.ts";
 
 export interface DemoOptions {
   now: Date;

@@ -2,9 +2,9 @@ import { parseFit } from "../../fit-parser/index.ts";
 import { storableParse } from "../db/activity-rows.ts";
 import { createAnalysisRepo } from "../db/analysis-repo.ts";
 import type { Db } from "../db/open.ts";
-import { importContext } from "./import-sources.ts";
-import { matchExisting } from "./import-file.ts";
-import type { ImportProgress } from "./import-types.ts";
+import { importContext } from "./import/import-and-analyse.ts";
+import { matchExisting } from "./import/store-file.ts";
+import type { ImportProgress } from "./import/types.ts";
 
 export interface ReanalyzeReport {
   files: number;

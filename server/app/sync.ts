@@ -3,9 +3,9 @@ import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Db } from "../db/open.ts";
 import { createSyncRepo } from "../db/sync-repo.ts";
-import { importSources } from "./import-sources.ts";
-import type { ImportOptions, ImportOutcome, ImportReport } from "./import-types.ts";
-import { summarize } from "./import-types.ts";
+import { importSources } from "./import/import-and-analyse.ts";
+import type { ImportOptions, ImportOutcome, ImportReport } from "./import/types.ts";
+import { summarize } from "./import/types.ts";
 
 export interface SyncReport extends ImportReport {
   /** Files already seen with the same size and modification time, not read again. */

@@ -1,4 +1,4 @@
-import { PreparedRuns } from "../app/analysis/prepared-runs.ts";
+import { PreparedRuns } from "../app/import/engine/prepared-runs.ts";
 import { warmAnalysis } from "../app/analysis/warm.ts";
 import { loadDemo } from "../app/demo.ts";
 import { resolveDataDir } from "../config.ts";

@@ -1,6 +1,6 @@
 import type { WarmReport } from "../app/analysis/warm.ts";
-import { PreparedRuns } from "../app/analysis/prepared-runs.ts";
-import { importSources } from "../app/import-sources.ts";
+import { PreparedRuns } from "../app/import/engine/prepared-runs.ts";
+import { importSources } from "../app/import/import-and-analyse.ts";
 import { resolveDataDir } from "../config.ts";
 import { openDataDir } from "../db/open.ts";
 import { formatOutcome, formatSummary, progressBar, toJson } from "./import-output.ts";

@@ -1,4 +1,4 @@
-import type { ImportOutcome, ImportProgress, ImportReport, ImportSummary } from "../app/import-types.ts";
+import type { ImportOutcome, ImportProgress, ImportReport, ImportSummary } from "../app/import/types.ts";
 
 /** A one-line progress bar on stderr, redrawn in place; only on a terminal. */
 export function progressBar(stream: NodeJS.WriteStream = process.stderr) {

@@ -1,5 +1,5 @@
 import { openAnalysis } from "../app/analysis/open-analysis.ts";
-import { nextRunView, toInsightsView } from "../app/analysis/views.ts";
+import { nextRunView, toInsightsView } from "../http/views/analysis.ts";
 import { resolveDataDir } from "../config.ts";
 import { openDataDir } from "../db/open.ts";
 import type { InsightsView } from "../http/api-types.ts";

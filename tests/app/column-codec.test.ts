@@ -4,7 +4,7 @@ import {
   ColumnArena,
   packColumn,
   unpackColumn,
-} from "../../server/app/analysis/column-codec.ts";
+} from "../../server/app/import/engine/column-codec.ts";
 
 /** Every value the same bit for bit (any NaN matches NaN; −0 does not match 0), in the same kind of array. */
 function expectSame(actual: Column, expected: Column): void {

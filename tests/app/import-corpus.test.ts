@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { importSources } from "../../server/app/import-sources.ts";
-import type { ImportStatus } from "../../server/app/import-types.ts";
+import { importSources } from "../../server/app/import/import-and-analyse.ts";
+import type { ImportStatus } from "../../server/app/import/types.ts";
 import { openDb } from "../../server/db/open.ts";
 import { CORPUS_DIR, corpusFiles } from "../support/corpus.ts";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseFit } from "../../fit-parser/index.ts";
 import type { Samples } from "../../fit-parser/types.ts";
-import { LentColumns } from "../../server/app/lent-columns.ts";
+import { LentColumns } from "../../server/app/import/engine/lent-columns.ts";
 import { corpusFiles, readCorpusFile } from "../support/corpus.ts";
 
 const KIB16 = 16 * 1024;

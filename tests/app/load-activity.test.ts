@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseFit } from "../../fit-parser/index.ts";
-import { importSources } from "../../server/app/import-sources.ts";
+import { importSources } from "../../server/app/import/import-and-analyse.ts";
 import { loadActivity } from "../../server/app/load-activity.ts";
 import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
 import { openDb } from "../../server/db/open.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { NestedArchives } from "../../server/app/nested-archives.ts";
-import { DEFAULT_LIMITS } from "../../server/app/import-types.ts";
+import { NestedArchives } from "../../server/app/import/nested-archives.ts";
+import { DEFAULT_LIMITS } from "../../server/app/import/types.ts";
 import { makeZip } from "../support/zip-writer.ts";
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseFit } from "../../fit-parser/index.ts";
-import { packRun, packedBuffers, packedBytes, unpackRun } from "../../server/app/analysis/packed-run.ts";
+import { packRun, packedBuffers, packedBytes, unpackRun } from "../../server/app/import/engine/packed-run.ts";
 import { type PreparedRun, prepareRun } from "../../server/core/prepared-run.ts";
 import { corpusFiles, readCorpusFile } from "../support/corpus.ts";
 import { buildRun } from "../core/run-builder.ts";

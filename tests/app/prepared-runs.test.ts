@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { packRun, packedBytes } from "../../server/app/analysis/packed-run.ts";
-import { PreparedRuns } from "../../server/app/analysis/prepared-runs.ts";
+import { packRun, packedBytes } from "../../server/app/import/engine/packed-run.ts";
+import { PreparedRuns } from "../../server/app/import/engine/prepared-runs.ts";
 import { prepareRun } from "../../server/core/prepared-run.ts";
 import { buildRun } from "../core/run-builder.ts";
 

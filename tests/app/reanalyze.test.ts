@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importSources } from "../../server/app/import-sources.ts";
+import { importSources } from "../../server/app/import/import-and-analyse.ts";
 import { loadActivity } from "../../server/app/load-activity.ts";
 import { reanalyzeAll } from "../../server/app/reanalyze.ts";
 import { createActivitiesRepo } from "../../server/db/activities-repo.ts";

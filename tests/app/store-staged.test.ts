@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { prepareToKeep } from "../../server/app/analysis/packed-run.ts";
-import { PreparedRuns } from "../../server/app/analysis/prepared-runs.ts";
-import { importContext } from "../../server/app/import-sources.ts";
-import { parseForImport } from "../../server/app/import-parse.ts";
-import { type Staged, storeStaged } from "../../server/app/store-staged.ts";
-import { sha256 } from "../../server/app/unpack.ts";
+import { prepareToKeep } from "../../server/app/import/engine/packed-run.ts";
+import { PreparedRuns } from "../../server/app/import/engine/prepared-runs.ts";
+import { importContext } from "../../server/app/import/import-and-analyse.ts";
+import { parseForImport } from "../../server/app/import/engine/parse-file.ts";
+import { type Staged, storeStaged } from "../../server/app/import/store-batch.ts";
+import { sha256 } from "../../server/app/import/read-file.ts";
 import { type Db, openDb } from "../../server/db/open.ts";
 import { encodeRun } from "./fixtures.ts";
 

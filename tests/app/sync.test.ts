@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { syncFolder, watchFolder } from "../../server/app/sync.ts";
-import type { ImportOutcome } from "../../server/app/import-types.ts";
+import type { ImportOutcome } from "../../server/app/import/types.ts";
 import { type Db, openDb } from "../../server/db/open.ts";
 import { readCorpusFile } from "../support/corpus.ts";
 import { encodeRun, tempDir } from "./fixtures.ts";

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { importSources } from "../../server/app/import-sources.ts";
+import { importSources } from "../../server/app/import/import-and-analyse.ts";
 import { openDb, type Db } from "../../server/db/open.ts";
 import { makeZip, type ZipInput } from "../support/zip-writer.ts";
 import { encodeRun, tempDir } from "../app/fixtures.ts";

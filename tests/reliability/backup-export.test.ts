@@ -6,7 +6,7 @@ import { join } from "node:path";
 import yauzl from "yauzl";
 import { backupDatabase } from "../../server/app/backup.ts";
 import { csvCell, exportData } from "../../server/app/export.ts";
-import { importSources } from "../../server/app/import-sources.ts";
+import { importSources } from "../../server/app/import/import-and-analyse.ts";
 import type { PainEntryInput } from "../../server/core/pain.ts";
 import { createPainRepo } from "../../server/db/pain-repo.ts";
 import { openDataDir, openDb, type Db } from "../../server/db/open.ts";

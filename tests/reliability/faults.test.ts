@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { importSources } from "../../server/app/import-sources.ts";
+import { importSources } from "../../server/app/import/import-and-analyse.ts";
 import { openDataDir, type Db } from "../../server/db/open.ts";
 import { CORPUS_DIR, readCorpusFile } from "../support/corpus.ts";
 import { startTestApp } from "../support/app.ts";

@@ -1,7 +1,7 @@
 import { parseFit } from "../../fit-parser/index.ts";
 import type { Activity, ParseResult } from "../../fit-parser/index.ts";
 import { PARSE_ERROR_CODES as CODES } from "../../fit-parser/types.ts";
-import { importSources } from "../../server/app/import-sources.ts";
+import { importSources } from "../../server/app/import/import-and-analyse.ts";
 import { loadActivity } from "../../server/app/load-activity.ts";
 import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
 import type { Db } from "../../server/db/open.ts";

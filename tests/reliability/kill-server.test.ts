@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { openDb } from "../../server/db/open.ts";
-import { importSources } from "../../server/app/import-sources.ts";
+import { importSources } from "../../server/app/import/import-and-analyse.ts";
 import { seededRandom, shuffleInPlace } from "../../server/core/random.ts";
 import { corpusFiles, readCorpusFile } from "../support/corpus.ts";
 import { filesForm } from "../support/app.ts";

@@ -2,8 +2,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { Run } from "../../core/types.ts";
 import { type ActivitiesRepo, createActivitiesRepo } from "../../db/activities-repo.ts";
 import { type Db, openDb } from "../../db/open.ts";
-import { ColumnArena } from "./column-codec.ts";
-import { type PackedRun, unpackRun } from "./packed-run.ts";
+import { ColumnArena } from "../import/engine/column-codec.ts";
+import { type PackedRun, unpackRun } from "../import/engine/packed-run.ts";
 import { type AnalysisBasis, type CachedRun, analyseRun, loadSeries } from "./run-cache.ts";
 
 /**

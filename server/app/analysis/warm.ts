@@ -4,11 +4,11 @@ import type { Run } from "../../core/types.ts";
 import { createActivitiesRepo } from "../../db/activities-repo.ts";
 import { createAnalysisRepo } from "../../db/analysis-repo.ts";
 import type { Db } from "../../db/open.ts";
-import { bundledWorker } from "../bundled-worker.ts";
+import { bundledWorker } from "../import/engine/worker-script.ts";
 import type { AnalysisJob } from "./analysis-worker.ts";
-import { ColumnArena } from "./column-codec.ts";
-import { packedBuffers } from "./packed-run.ts";
-import type { PreparedRuns } from "./prepared-runs.ts";
+import { ColumnArena } from "../import/engine/column-codec.ts";
+import { packedBuffers } from "../import/engine/packed-run.ts";
+import type { PreparedRuns } from "../import/engine/prepared-runs.ts";
 import { type CachedRun, MODEL_WINDOW_RUNS, analysePlanned, planAnalysis, saveResults } from "./run-cache.ts";
 import { toCoreRun } from "./runs-source.ts";
 

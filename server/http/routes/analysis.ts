@@ -7,7 +7,7 @@ import {
   toListItem,
   toLoadView,
   toRedFlagNotices,
-} from "../../app/analysis/views.ts";
+} from "../views/analysis.ts";
 import { addDays, weekStart } from "../../core/dates.ts";
 import type { PainRepo } from "../../db/pain-repo.ts";
 import type { OverviewView } from "../api-types.ts";

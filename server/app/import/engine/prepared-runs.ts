@@ -1,4 +1,4 @@
-import type { PreparedRun } from "../../core/prepared-run.ts";
+import type { PreparedRun } from "../../../core/prepared-run.ts";
 import type { ColumnArena } from "./column-codec.ts";
 import { type PackedRun, packedBytes, unpackRun } from "./packed-run.ts";
 

@@ -1,6 +1,6 @@
-import { DomainError } from "../errors.ts";
+import { DomainError } from "../../errors.ts";
 import { type OpenedArchive, openArchive } from "./archive.ts";
-import type { ArchiveLimits } from "./import-types.ts";
+import type { ArchiveLimits } from "./types.ts";
 
 type Read = (maxBytes?: number) => Promise<Uint8Array>;
 

@@ -3,8 +3,8 @@ import { formatDistance } from "../../core/format.ts";
 import type { RunFindings } from "../../core/insights.ts";
 import type { Units } from "../../core/types.ts";
 import type { StoredActivity } from "../../db/activities-repo.ts";
-import type { ActivityDetail, SeriesView } from "../../http/api-types.ts";
-import { toListItem } from "./views.ts";
+import type { ActivityDetail, SeriesView } from "../api-types.ts";
+import { toListItem } from "./analysis.ts";
 
 /** Charts need no more points than a wide screen has pixels. */
 const MAX_POINTS = 600;

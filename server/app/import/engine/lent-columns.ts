@@ -1,4 +1,4 @@
-import type { ColumnSource } from "../../fit-parser/index.ts";
+import type { ColumnSource } from "../../../../fit-parser/index.ts";
 import { buffersOf } from "./transfer.ts";
 
 /** Buffers are sized in steps of this (4,096 values of a 32-bit column: 68 min at 1 s), so returned ones fit again. */

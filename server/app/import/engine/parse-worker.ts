@@ -1,10 +1,10 @@
 import { parentPort } from "node:worker_threads";
-import type { Samples } from "../../fit-parser/types.ts";
-import { type PackedRun, prepareToKeep } from "./analysis/packed-run.ts";
-import { DomainError } from "../errors.ts";
-import { type Preparing, preparedBuffers } from "./import-parse.ts";
+import type { Samples } from "../../../../fit-parser/types.ts";
+import { type PackedRun, prepareToKeep } from "./packed-run.ts";
+import { DomainError } from "../../../errors.ts";
+import { type Preparing, preparedBuffers } from "./parse-file.ts";
 import { buffersOf } from "./transfer.ts";
-import { type RawFile, type Unpacked, unpack } from "./unpack.ts";
+import { type RawFile, type Unpacked, unpack } from "../read-file.ts";
 
 /** A file to read, unpack, hash (and parse); or a run's samples, parsed elsewhere, to prepare for its analysis. */
 export type WorkerJob =

@@ -1,4 +1,4 @@
-import type { PreparedRuns } from "./analysis/prepared-runs.ts";
+import type { PreparedRuns } from "./engine/prepared-runs.ts";
 
 /** Something to import: a path on disk (file or folder), or named bytes already in memory (an HTTP upload). */
 export type ImportSource = string | { name: string; bytes: Uint8Array };

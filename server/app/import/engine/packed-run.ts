@@ -1,7 +1,7 @@
-import type { Samples } from "../../../fit-parser/types.ts";
-import { type PreparedRun, prepareRun } from "../../core/prepared-run.ts";
-import type { RunningSamples } from "../../core/running-samples.ts";
-import { ownedBuffers } from "../transfer.ts";
+import type { Samples } from "../../../../fit-parser/types.ts";
+import { type PreparedRun, prepareRun } from "../../../core/prepared-run.ts";
+import type { RunningSamples } from "../../../core/running-samples.ts";
+import { ownedBuffers } from "./transfer.ts";
 import {
   type Column,
   type ColumnArena,

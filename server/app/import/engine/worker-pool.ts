@@ -1,14 +1,14 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { Samples } from "../../fit-parser/types.ts";
-import { type PackedRun, prepareToKeep } from "./analysis/packed-run.ts";
-import { DomainError } from "../errors.ts";
-import { bundledWorker } from "./bundled-worker.ts";
-import { type Preparer, type Preparing, preparerHere } from "./import-parse.ts";
+import type { Samples } from "../../../../fit-parser/types.ts";
+import { type PackedRun, prepareToKeep } from "./packed-run.ts";
+import { DomainError } from "../../../errors.ts";
+import { bundledWorker } from "./worker-script.ts";
+import { type Preparer, type Preparing, preparerHere } from "./parse-file.ts";
 import { LentColumns } from "./lent-columns.ts";
 import { movable } from "./transfer.ts";
 import type { WorkerJob, WorkerReply } from "./parse-worker.ts";
-import { type RawFile, type Unpacked, unpack } from "./unpack.ts";
+import { type RawFile, type Unpacked, unpack } from "../read-file.ts";
 
 /**
  * Unpacks, hashes and parses files, and prepares runs' analysis input, on worker threads when the bundled

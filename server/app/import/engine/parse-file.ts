@@ -1,7 +1,7 @@
-import { SampleArena, parseFit } from "../../fit-parser/index.ts";
-import type { Samples } from "../../fit-parser/types.ts";
-import { type StorableParse, isRunSport, storableParse } from "../db/activity-rows.ts";
-import { type PackedRun, packedBuffers, prepareToKeep } from "./analysis/packed-run.ts";
+import { SampleArena, parseFit } from "../../../../fit-parser/index.ts";
+import type { Samples } from "../../../../fit-parser/types.ts";
+import { type StorableParse, isRunSport, storableParse } from "../../../db/activity-rows.ts";
+import { type PackedRun, packedBuffers, prepareToKeep } from "./packed-run.ts";
 import type { LentColumns } from "./lent-columns.ts";
 
 /** Works out a run's analysis input from its samples, packed to be kept: here, or on a worker (a promise). */

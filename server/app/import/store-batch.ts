@@ -1,8 +1,8 @@
-import type { PreparedRuns } from "./analysis/prepared-runs.ts";
-import { DomainError } from "../errors.ts";
-import { storeParsed, type ImportContext } from "./import-file.ts";
-import type { ImportParse } from "./import-parse.ts";
-import type { ImportOutcome } from "./import-types.ts";
+import type { PreparedRuns } from "./engine/prepared-runs.ts";
+import { DomainError } from "../../errors.ts";
+import { storeParsed, type ImportContext } from "./store-file.ts";
+import type { ImportParse } from "./engine/parse-file.ts";
+import type { ImportOutcome } from "./types.ts";
 import { storageError } from "./storage-errors.ts";
 
 /** A candidate read, unpacked, hashed and parsed, ready to store; or its outcome, already known. */

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { type ImportParse, type Preparing, parseForImport, preparerHere } from "./import-parse.ts";
-import { DomainError } from "../errors.ts";
+import { type ImportParse, type Preparing, parseForImport, preparerHere } from "./engine/parse-file.ts";
+import { DomainError } from "../../errors.ts";
 
 export function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");

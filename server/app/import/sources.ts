@@ -1,10 +1,10 @@
 import { lstat, readFile, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { DomainError } from "../errors.ts";
+import { DomainError } from "../../errors.ts";
 import { openArchive, type ArchiveBudget } from "./archive.ts";
 import { NestedArchives } from "./nested-archives.ts";
-import { checkedSize, fileTooLarge, unreadableFile } from "./unpack.ts";
-import type { ArchiveLimits, ImportOutcome, ImportSource } from "./import-types.ts";
+import { checkedSize, fileTooLarge, unreadableFile } from "./read-file.ts";
+import type { ArchiveLimits, ImportOutcome, ImportSource } from "./types.ts";
 
 /** A file to parse, or a file whose outcome is already known (not FIT, a broken archive). */
 export type Candidate =

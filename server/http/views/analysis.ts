@@ -17,7 +17,7 @@ import type {
   RiskView,
   RunFlags,
   SpikeCategory,
-} from "../../http/api-types.ts";
+} from "../api-types.ts";
 
 const CATEGORY: Record<CoreSpikeCategory, SpikeCategory> = {
   up_to_10: "within_10pct",

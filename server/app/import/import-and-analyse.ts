@@ -1,14 +1,14 @@
 import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { createActivitiesRepo } from "../db/activities-repo.ts";
-import { createFilesRepo } from "../db/files-repo.ts";
-import type { Db } from "../db/open.ts";
-import { parseForImport } from "./import-parse.ts";
-import { knownFile, type ImportContext } from "./import-file.ts";
-import { startCheckpointer } from "./checkpointer.ts";
-import { PER_WORKER, createParsePool, type ParsePool } from "./parse-pool.ts";
-import type { RawFile } from "./unpack.ts";
-import { type Staged, rejection, storeStaged } from "./store-staged.ts";
+import { createActivitiesRepo } from "../../db/activities-repo.ts";
+import { createFilesRepo } from "../../db/files-repo.ts";
+import type { Db } from "../../db/open.ts";
+import { parseForImport } from "./engine/parse-file.ts";
+import { knownFile, type ImportContext } from "./store-file.ts";
+import { startCheckpointer } from "./engine/checkpointer.ts";
+import { PER_WORKER, createParsePool, type ParsePool } from "./engine/worker-pool.ts";
+import type { RawFile } from "./read-file.ts";
+import { type Staged, rejection, storeStaged } from "./store-batch.ts";
 import {
   type ArchiveLimits,
   type ImportOptions,
@@ -17,7 +17,7 @@ import {
   type ImportSource,
   DEFAULT_LIMITS,
   summarize,
-} from "./import-types.ts";
+} from "./types.ts";
 import { type Candidate, type Expansion, expandSources } from "./sources.ts";
 
 export function importContext(db: Db, now: () => string = () => new Date().toISOString()): ImportContext {

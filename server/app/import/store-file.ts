@@ -1,8 +1,8 @@
-import type { StorableActivity, StorableParse } from "../db/activity-rows.ts";
-import type { ActivitiesRepo } from "../db/activities-repo.ts";
-import type { FilesRepo } from "../db/files-repo.ts";
-import type { Db } from "../db/open.ts";
-import type { ImportOutcome } from "./import-types.ts";
+import type { StorableActivity, StorableParse } from "../../db/activity-rows.ts";
+import type { ActivitiesRepo } from "../../db/activities-repo.ts";
+import type { FilesRepo } from "../../db/files-repo.ts";
+import type { Db } from "../../db/open.ts";
+import type { ImportOutcome } from "./types.ts";
 
 export interface ImportContext {
   db: Db;

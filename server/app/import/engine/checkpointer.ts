@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
-import type { Db } from "../db/open.ts";
-import { bundledWorker } from "./bundled-worker.ts";
+import type { Db } from "../../../db/open.ts";
+import { bundledWorker } from "./worker-script.ts";
 
 export interface Checkpointer {
   /** Checkpoints once more, closes the worker's connection and gives the database its own checkpoints back. */

@@ -1,6 +1,6 @@
 import type yauzl from "yauzl";
-import { DomainError } from "../errors.ts";
-import type { ArchiveLimits } from "./import-types.ts";
+import { DomainError } from "../../errors.ts";
+import type { ArchiveLimits } from "./types.ts";
 
 /** One file inside an archive: its name as written in the archive (a label only, never a path on disk). */
 export interface ArchiveEntry {
