@@ -3,7 +3,7 @@ import { isFootSport } from "./cadence.ts";
 import type { RecordColumns } from "./decoder/columns.ts";
 import { deviceOf } from "./device.ts";
 import { warning } from "./errors.ts";
-import { type ColumnSource, buildSamples, orderRecords } from "./samples.ts";
+import { buildSamples, orderRecords } from "./samples.ts";
 import { buildLap, sessionSummary } from "./summary.ts";
 import type { Activity, ParseWarning, Samples } from "./types.ts";
 import { FIT_EPOCH_MS, enumName, fitSecondsMs, num, timeMs } from "./values.ts";
@@ -113,7 +113,7 @@ function sportOf(
 }
 
 /** One Activity per session of a decoded segment; records are assigned by each session's time window. */
-export function buildActivities(messages: FitMessages, records: RecordColumns, arena?: ColumnSource): Built {
+export function buildActivities(messages: FitMessages, records: RecordColumns): Built {
   const warnings: ParseWarning[] = [];
   const rows = orderRecords(records);
   const sessions = messages.sessionMesgs ?? [];
@@ -138,7 +138,6 @@ export function buildActivities(messages: FitMessages, records: RecordColumns, a
       startMs: w.startMs,
       footSport,
       rebaseDistance: windows.length > 1,
-      arena,
     });
     if (built.distanceGlitches > 0) {
       warnings.push(

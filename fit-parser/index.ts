@@ -1,7 +1,6 @@
 import { ColumnPool } from "./decoder/columns.ts";
 import { decodeSegmentData } from "./decoder/decode.ts";
 import { type SegmentDecoder, guarded } from "./parse.ts";
-import type { ColumnSource } from "./samples.ts";
 import type { ParseResult } from "./types.ts";
 
 export type * from "./types.ts";
@@ -11,13 +10,10 @@ export type * from "./types.ts";
 const pool = new ColumnPool();
 const decodePooled: SegmentDecoder = (bytes, segment) => decodeSegmentData(bytes, segment, pool);
 
-export { SampleArena, type ColumnSource } from "./samples.ts";
-
 /**
  * Reads a FIT file into one Activity per session. Never throws: every problem comes back as
- * `{ ok: false, code, message }` with a sentence a runner understands. Given an `arena`, the sample columns
- * come from it (a SampleArena's are views into it, overwritten by the next parse given the same arena).
+ * `{ ok: false, code, message }` with a sentence a runner understands.
  */
-export function parseFit(bytes: Uint8Array, options: { arena?: ColumnSource } = {}): ParseResult {
-  return guarded(bytes, decodePooled, options.arena);
+export function parseFit(bytes: Uint8Array): ParseResult {
+  return guarded(bytes, decodePooled);
 }

@@ -2,7 +2,6 @@ import { buildActivities } from "./build-activity.ts";
 import { FitParseError, failure, warning } from "./errors.ts";
 import type { FitMessages } from "@garmin/fitsdk";
 import type { RecordColumns } from "./decoder/columns.ts";
-import type { ColumnSource } from "./samples.ts";
 import { walkSegments } from "./segments.ts";
 import type { Segment } from "./segments.ts";
 import type { Activity, ParseResult, ParseWarning } from "./types.ts";
@@ -22,8 +21,7 @@ export type SegmentDecoder = (
   segment: Segment,
 ) => { messages: FitMessages; records: RecordColumns };
 
-function parse(bytes: Uint8Array, decode: SegmentDecoder, arena?: ColumnSource): ParseResult {
-  arena?.reset();
+function parse(bytes: Uint8Array, decode: SegmentDecoder): ParseResult {
   const walk = walkSegments(bytes);
   const warnings: ParseWarning[] = [];
   const activities: Activity[] = [];
@@ -35,7 +33,7 @@ function parse(bytes: Uint8Array, decode: SegmentDecoder, arena?: ColumnSource):
     const type = messages.fileIdMesgs?.[0]?.type;
     if (!isActivityFile(type)) continue;
     activitySegments++;
-    const built = buildActivities(messages, records, arena);
+    const built = buildActivities(messages, records);
     activities.push(...built.activities);
     warnings.push(...built.warnings);
   }
@@ -65,9 +63,9 @@ function dedupe(warnings: ParseWarning[]): ParseWarning[] {
 }
 
 /** Never throws: a FitParseError becomes its failure, anything else is the decoder failing on bytes it should read. */
-export function guarded(bytes: Uint8Array, decode: SegmentDecoder, arena?: ColumnSource): ParseResult {
+export function guarded(bytes: Uint8Array, decode: SegmentDecoder): ParseResult {
   try {
-    return parse(bytes, decode, arena);
+    return parse(bytes, decode);
   } catch (err) {
     if (err instanceof FitParseError) return failure(err.code, err.message);
     // Anything else is the decoder failing on bytes it should read: say so rather than guess.

@@ -9,68 +9,14 @@ const SEMICIRCLE_TO_DEG = 180 / 2 ** 31;
 /** Arrays kept from one call to the next grow only up to this many rows (a day of 1 s records is 86,400). */
 const MAX_SHARED_ROWS = 1 << 17;
 
-/**
- * Where a parse's sample columns come from: `reset` as each parse starts, then one call per column. New arrays
- * without one; a SampleArena; or a caller's own (one that lends columns to another thread and gets them back).
- */
-export interface ColumnSource {
-  reset(): void;
-  float64(count: number): Float64Array;
-  float32(count: number): Float32Array;
-}
-
-/**
- * Memory for sample columns that one parse after another reuses: the columns of a parse given an arena are views
- * into it, valid only until the next parse given the same arena. For a caller that reads the samples at once
- * and keeps nothing of them: fresh memory for the 12 columns of every file costs more than their filling (an
- * import of 300 one-hour runs took 1.35 s instead of 1.42 on a machine where a new page costs 12 µs).
- */
-export class SampleArena implements ColumnSource {
-  private readonly wide: Float64Array[] = [];
-  private readonly narrow: Float32Array[] = [];
-  private nextWide = 0;
-  private nextNarrow = 0;
-
-  /** Called as a parse starts: what earlier parses were given is handed out again. */
-  reset(): void {
-    this.nextWide = 0;
-    this.nextNarrow = 0;
-  }
-
-  float64(count: number): Float64Array {
-    return take(this.wide, this.nextWide++, count, (n) => new Float64Array(n));
-  }
-
-  float32(count: number): Float32Array {
-    return take(this.narrow, this.nextNarrow++, count, (n) => new Float32Array(n));
-  }
-}
-
-/** The `i`th column held, as `count` values, grown first if it is shorter (kept only up to MAX_SHARED_ROWS). */
-function take<T extends Float64Array | Float32Array>(
-  held: T[],
-  i: number,
-  count: number,
-  make: (n: number) => T,
-): T {
-  const column = held[i];
-  if (column && column.length >= count) return column.subarray(0, count) as T;
-  const grown = make(count);
-  if (count <= MAX_SHARED_ROWS) held[i] = grown;
-  return grown;
-}
-
-/**
- * Columns for `count` samples; `fill` false leaves them for a caller that writes every element (zeros when
- * new, earlier values when from `arena`).
- */
-export function emptySamples(count: number, fill = true, arena?: ColumnSource): Samples {
+/** Columns for `count` samples; `fill` false leaves them zero for a caller that writes every element. */
+export function emptySamples(count: number, fill = true): Samples {
   const nan64 = (): Float64Array => {
-    const column = arena ? arena.float64(count) : new Float64Array(count);
+    const column = new Float64Array(count);
     return fill ? column.fill(Number.NaN) : column;
   };
   const nan32 = (): Float32Array => {
-    const column = arena ? arena.float32(count) : new Float32Array(count);
+    const column = new Float32Array(count);
     return fill ? column.fill(Number.NaN) : column;
   };
   return {
@@ -96,8 +42,6 @@ export interface SampleOptions {
   footSport: boolean;
   /** Subtract the first distance seen (legs of a multisport file count from the start of the whole file). */
   rebaseDistance: boolean;
-  /** Where the columns come from (see ColumnSource); new arrays without one. */
-  arena?: ColumnSource | undefined;
 }
 
 export interface BuiltSamples {
@@ -206,7 +150,7 @@ export function buildSamples(r: RecordColumns, rows: Uint32Array, opts: SampleOp
   for (let i = 1; i < n && contiguous; i++) contiguous = rows[i] === a + i;
   if (!contiguous) return buildSamples(gather(r, rows), identityRows(n), opts);
   // Every column is written below for every row.
-  const s = emptySamples(n, false, opts.arena);
+  const s = emptySamples(n, false);
   const ts = r.timestamp;
   for (let i = 0; i < n; i++) s.timeS[i] = (fitSecondsMs(ts[a + i] as number) - opts.startMs) / 1000;
   const glitches = distancesTo(s.distanceM, r.distance, a, opts.rebaseDistance);

@@ -21,11 +21,6 @@ const KERNELS = {
   parseFit: `
     const lib = await import(workerData.lib);
     run = () => { let s = 0; for (const f of workerData.files) { const r = lib.parseFit(f); s += r.ok ? r.activities.length : 0; } return s; };`,
-  // The same, into columns reused from file to file (SampleArena): no fresh memory once warm.
-  "parseFit, columns reused": `
-    const lib = await import(workerData.lib);
-    const arena = new lib.SampleArena();
-    run = () => { let s = 0; for (const f of workerData.files) { const r = lib.parseFit(f, { arena }); s += r.ok ? r.activities.length : 0; } return s; };`,
 };
 
 function start(kernel, data) {

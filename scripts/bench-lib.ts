@@ -13,7 +13,6 @@ import type { Run } from "../server/core/types.ts";
 import type { Activity } from "../fit-parser/types.ts";
 
 export { parseFit, parseFitWithSdk };
-export { SampleArena } from "../fit-parser/index.ts";
 export { computeInsights, analyzeRun } from "../server/core/insights.ts";
 export { fitCadenceModel } from "../server/core/cadence-model.ts";
 export { runTrendPoint, trendReferenceSpeed } from "../server/core/trends.ts";
@@ -23,7 +22,7 @@ export function coreRun(activity: Activity, id: number): Run {
   return toCoreRun({ ...activity, id });
 }
 export { fitCrc } from "../fit-parser/decoder/crc.ts";
-export { autoThreads } from "../server/app/import/import-and-analyse.ts";
+export { autoThreads } from "../server/app/import/engine/engine.ts";
 
 /** Our decoder alone: segments walked and CRC-checked, records into columns. Returns the record count. */
 export function decodeOurs(bytes: Uint8Array): number {

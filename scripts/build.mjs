@@ -61,7 +61,6 @@ const [cli] = await Promise.all([
     entryPoints: {
       "parse-worker": join(root, "server/app/import/engine/parse-worker.ts"),
       "checkpoint-worker": join(root, "server/app/import/engine/checkpoint-worker.ts"),
-      "analysis-worker": join(root, "server/app/analysis/analysis-worker.ts"),
     },
   }),
   build({

@@ -1,10 +1,9 @@
-import type { PreparedRuns } from "./import/engine/prepared-runs.ts";
 import { encodeGeneratedRun } from "../demo/encode-run.ts";
 import { generateHistory, type PainScenario } from "../demo/history.ts";
 import type { Db } from "../db/open.ts";
 import { createPainRepo } from "../db/pain-repo.ts";
 import { runnerToday } from "./analysis/today.ts";
-import { importSources } from "./import/import-and-analyse.ts";
+import { importAndAnalyse } from "./import/import-and-analyse.ts";
 import type { ImportReport } from "./import/types.ts";
 
 export interface DemoOptions {
@@ -15,8 +14,6 @@ export interface DemoOptions {
   sampleIntervalS?: number;
   /** What the pain log follows: spikes by default, which makes the insights page worth exploring. */
   scenario?: PainScenario;
-  /** Receives each new run's prepared analysis input (see ImportOptions.prepared). */
-  prepared?: PreparedRuns;
 }
 
 const DEMO_OFFSET_S = 3600;
@@ -44,10 +41,7 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<ImportReport>
       subSport: "generic",
     }),
   }));
-  const report = await importSources(db, sources, {
-    now: () => opts.now.toISOString(),
-    ...(opts.prepared && { prepared: opts.prepared }),
-  });
+  const report = await importAndAnalyse(db, sources, { now: () => opts.now.toISOString() });
   if (report.summary.imported > 0) {
     const pain = createPainRepo(db);
     db.transaction(() => {

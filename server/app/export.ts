@@ -5,7 +5,7 @@ import { createFilesRepo } from "../db/files-repo.ts";
 import type { Db } from "../db/open.ts";
 import { createPainRepo, type StoredPainEntry } from "../db/pain-repo.ts";
 import { DomainError } from "../errors.ts";
-import { assertNewFile } from "./backup.ts";
+import { assertNewFile } from "../db/maintenance.ts";
 import { createZipWriter } from "./zip-writer.ts";
 
 export interface ExportResult {

@@ -1,9 +1,12 @@
 import { parseFit } from "../../fit-parser/index.ts";
+import { isRunSport } from "../core/sport.ts";
 import { storableParse } from "../db/activity-rows.ts";
 import { createAnalysisRepo } from "../db/analysis-repo.ts";
 import type { Db } from "../db/open.ts";
-import { importContext } from "./import/import-and-analyse.ts";
-import { matchExisting } from "./import/store-file.ts";
+import { PACK_FROM_FILES } from "./import/engine/engine.ts";
+import { prepareAndPack } from "./import/engine/packed-run.ts";
+import type { PreparedRuns } from "./import/engine/prepared-runs.ts";
+import { importContext, matchExisting } from "./import/store-file.ts";
 import type { ImportProgress } from "./import/types.ts";
 
 export interface ReanalyzeReport {
@@ -18,10 +21,11 @@ export interface ReanalyzeReport {
 /**
  * Re-reads every stored original and rebuilds its activities, laps and series, one transaction per file.
  * Activities keep their ids (matched by file and session index), so anything pointing at them survives.
+ * Each run read is prepared into `prepared`, for the analysis that follows to read no original again.
  */
 export function reanalyzeAll(
   db: Db,
-  opts: { onProgress?: (progress: ImportProgress) => void } = {},
+  opts: { onProgress?: (progress: ImportProgress) => void; prepared?: PreparedRuns } = {},
 ): ReanalyzeReport {
   const ctx = importContext(db);
   const analysis = createAnalysisRepo(db);
@@ -34,13 +38,15 @@ export function reanalyzeAll(
     if (!file || !bytes) continue;
     opts.onProgress?.({ done: i, total: fileIds.length, current: file.originalName });
     report.files++;
-    const parsed = storableParse(parseFit(bytes));
+    const result = parseFit(bytes);
+    const parsed = storableParse(result);
     if (!parsed.ok || parsed.activities.length === 0) {
       const why = parsed.ok ? { code: "no-activity", message: "No activity could be read." } : parsed;
       report.failed.push({ fileId, name: file.originalName, code: why.code, message: why.message });
       continue;
     }
-    db.transaction(() => {
+    const ids = db.transaction(() => {
+      const ids = new Map<number, number>();
       const existing = new Map(ctx.activities.listForFile(fileId).map((a) => [a.sessionIndex, a.id]));
       const deleted = ctx.activities.deletedSessions(fileId);
       const matches = matchExisting(ctx, parsed.activities, fileId);
@@ -48,9 +54,10 @@ export function reanalyzeAll(
         const id = existing.get(index);
         if (id !== undefined) {
           ctx.activities.replace(id, activity);
+          ids.set(index, id);
           report.updated++;
         } else if (matches[index] === null && !deleted.has(index)) {
-          ctx.activities.insert(fileId, index, activity);
+          ids.set(index, ctx.activities.insert(fileId, index, activity));
           report.added++;
         }
       });
@@ -60,7 +67,19 @@ export function reanalyzeAll(
           report.removed++;
         }
       }
+      return ids;
     });
+    if (result.ok) {
+      for (const [index, id] of ids) {
+        const session = result.activities[index];
+        if (!session || !isRunSport(session.sport) || session.samples.count === 0) continue;
+        opts.prepared?.add(
+          id,
+          session.startUtc,
+          prepareAndPack(session.samples, fileIds.length >= PACK_FROM_FILES),
+        );
+      }
+    }
   }
   // Cleared again: anything cached while this ran was computed from the old rows.
   analysis.clear();

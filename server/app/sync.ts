@@ -3,8 +3,8 @@ import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Db } from "../db/open.ts";
 import { createSyncRepo } from "../db/sync-repo.ts";
-import { importSources } from "./import/import-and-analyse.ts";
-import type { ImportOptions, ImportOutcome, ImportReport } from "./import/types.ts";
+import { importAndAnalyse } from "./import/import-and-analyse.ts";
+import type { ImportOptions, ImportReport } from "./import/types.ts";
 import { summarize } from "./import/types.ts";
 
 export interface SyncReport extends ImportReport {
@@ -23,16 +23,39 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-/** Imports one file from a synced folder unless it was seen unchanged; marks it seen afterwards. */
-async function syncFile(db: Db, path: string, opts: ImportOptions): Promise<ImportOutcome[] | null> {
+/** The files of `paths` not seen before with this size and modification time. */
+async function changedFiles(
+  db: Db,
+  paths: readonly string[],
+): Promise<{ path: string; size: number; mtimeMs: number }[]> {
   const seen = createSyncRepo(db);
-  const info = await stat(path).catch(() => null);
-  if (!info?.isFile() || seen.isSeen(path, info.size, info.mtimeMs)) return null;
-  const { onProgress: _ignored, ...rest } = opts;
-  const report = await importSources(db, [path], rest);
+  const changed = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null);
+    if (info?.isFile() && !seen.isSeen(path, info.size, info.mtimeMs)) {
+      changed.push({ path, size: info.size, mtimeMs: info.mtimeMs });
+    }
+  }
+  return changed;
+}
+
+/** Imports the changed files among `paths` in one import (analysed once), then marks them seen. */
+async function syncFiles(db: Db, paths: readonly string[], opts: ImportOptions): Promise<SyncReport> {
+  const changed = await changedFiles(db, paths);
+  const report = await importAndAnalyse(
+    db,
+    changed.map((f) => f.path),
+    opts,
+  );
+  const seen = createSyncRepo(db);
+  const now = (opts.now ?? (() => new Date().toISOString()))();
   // Marked even when skipped or rejected: a file that is re-written gets a new mtime and is tried again.
-  seen.markSeen(path, info.size, info.mtimeMs, (opts.now ?? (() => new Date().toISOString()))());
-  return report.results;
+  for (const f of changed) seen.markSeen(f.path, f.size, f.mtimeMs, now);
+  return {
+    results: report.results,
+    summary: summarize(report.results),
+    unchanged: paths.length - changed.length,
+  };
 }
 
 /**
@@ -40,17 +63,7 @@ async function syncFile(db: Db, path: string, opts: ImportOptions): Promise<Impo
  * imports nothing: unchanged files are not even read, and changed ones are still deduplicated by content.
  */
 export async function syncFolder(db: Db, folder: string, opts: ImportOptions = {}): Promise<SyncReport> {
-  const paths = await walk(resolve(folder));
-  const results: ImportOutcome[] = [];
-  let unchanged = 0;
-  for (const [i, path] of paths.entries()) {
-    opts.onProgress?.({ done: i, total: paths.length, current: path });
-    const outcomes = await syncFile(db, path, opts);
-    if (outcomes === null) unchanged++;
-    else results.push(...outcomes);
-  }
-  opts.onProgress?.({ done: paths.length, total: paths.length, current: null });
-  return { results, summary: summarize(results), unchanged };
+  return syncFiles(db, await walk(resolve(folder)), opts);
 }
 
 export interface FolderWatcher {
@@ -69,7 +82,8 @@ export function watchFolder(
   // One file at a time, after the first sync: a file never races itself into a spurious duplicate.
   let queue: Promise<unknown> = Promise.resolve();
   const enqueue = (path: string): void => {
-    queue = queue.then(() => syncFile(db, path, opts)).catch((err: unknown) => opts.onError?.(err));
+    const { onProgress: _ignored, ...quiet } = opts;
+    queue = queue.then(() => syncFiles(db, [path], quiet)).catch((err: unknown) => opts.onError?.(err));
   };
   const watcher = watch(root, {
     ignoreInitial: true,

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { backupDatabase } from "../app/backup.ts";
+import { backupDatabase } from "../db/maintenance.ts";
 import { withDataDb } from "./with-data-db.ts";
 
 /** Copies the data folder's database to file with SQLite's online backup. */

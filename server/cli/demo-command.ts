@@ -1,5 +1,3 @@
-import { PreparedRuns } from "../app/import/engine/prepared-runs.ts";
-import { warmAnalysis } from "../app/analysis/warm.ts";
 import { loadDemo } from "../app/demo.ts";
 import { resolveDataDir } from "../config.ts";
 import { openDataDir } from "../db/open.ts";
@@ -9,11 +7,8 @@ export async function runDemo(dataFlag: string | undefined): Promise<void> {
   const dataDir = resolveDataDir(dataFlag);
   const db = openDataDir(dataDir);
   try {
-    const prepared = new PreparedRuns();
-    const report = await loadDemo(db, { now: new Date(), prepared });
+    const report = await loadDemo(db, { now: new Date() });
     const { imported, duplicate } = report.summary;
-    // Analysed now, as an import is, so the dashboard opens on it without waiting.
-    if (imported > 0) await warmAnalysis(db, "auto", prepared);
     console.log(
       imported > 0
         ? `Loaded the demo: ${imported} runs and a pain log into ${dataDir}. Run \`npm start\` to explore it.`

@@ -1,6 +1,4 @@
-import type { WarmReport } from "../app/analysis/warm.ts";
-import { PreparedRuns } from "../app/import/engine/prepared-runs.ts";
-import { importSources } from "../app/import/import-and-analyse.ts";
+import { importAndAnalyse } from "../app/import/import-and-analyse.ts";
 import { resolveDataDir } from "../config.ts";
 import { openDataDir } from "../db/open.ts";
 import { formatOutcome, formatSummary, progressBar, toJson } from "./import-output.ts";
@@ -17,34 +15,28 @@ export interface ImportCommandOptions {
 export async function runImport(paths: string[], opts: ImportCommandOptions): Promise<void> {
   const db = openDataDir(resolveDataDir(opts.data));
   const bar = progressBar();
-  const analyse = opts.analysis !== false;
-  // What the parse already worked out for each new run's analysis, so the analysis need not parse again.
-  const prepared = analyse ? new PreparedRuns() : undefined;
+  let stored = 0;
   try {
-    const analysed: { warm: WarmReport | null; started: number } = { warm: null, started: 0 };
-    const report = await importSources(db, paths, {
+    const report = await importAndAnalyse(db, paths, {
       threads: opts.threads ?? "auto",
-      ...(prepared && { prepared }),
-      onProgress: (p) => bar.update(p),
+      analyse: opts.analysis !== false,
+      onProgress: (p) => {
+        bar.update(p);
+        if (p.current !== null) return;
+        bar.done();
+        stored = performance.now();
+      },
       onResult: (o) => {
         if (!opts.json) bar.line(formatOutcome(o));
-      },
-      // Analysed now, on every core, so the dashboard's first read is served from the caches.
-      afterStore: async ({ summary }) => {
-        bar.done();
-        analysed.started = performance.now();
-        if (!analyse || summary.imported === 0) return;
-        // The analysis code loads only when there are new runs to analyse (an empty import skips its ~17 ms).
-        const { warmAnalysis } = await import("../app/analysis/warm.ts");
-        analysed.warm = await warmAnalysis(db, opts.threads ?? "auto", prepared);
       },
     });
     if (opts.json) process.stdout.write(`${toJson(report)}\n`);
     else process.stdout.write(`${formatSummary(report.summary)}\n`);
-    const { warm } = analysed;
-    if (warm && !opts.json) {
-      const seconds = ((performance.now() - analysed.started) / 1000).toFixed(1);
-      process.stdout.write(`Analysed ${warm.analysed} of ${warm.runs} runs in ${seconds} s.\n`);
+    if (report.analysis && !opts.json) {
+      const seconds = ((performance.now() - stored) / 1000).toFixed(1);
+      process.stdout.write(
+        `Analysed ${report.analysis.analysed} of ${report.analysis.runs} runs in ${seconds} s.\n`,
+      );
     }
     process.exitCode = report.summary.rejected > 0 ? 1 : 0;
   } finally {

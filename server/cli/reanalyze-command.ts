@@ -1,4 +1,5 @@
-import { warmAnalysis } from "../app/analysis/warm.ts";
+import { analyseNewRuns } from "../app/analysis/analyse-new-runs.ts";
+import { PreparedRuns } from "../app/import/engine/prepared-runs.ts";
 import { reanalyzeAll } from "../app/reanalyze.ts";
 import { resolveDataDir } from "../config.ts";
 import { openDataDir } from "../db/open.ts";
@@ -12,7 +13,8 @@ export async function runReanalyze(dataFlag: string | undefined): Promise<void> 
   const db = openDataDir(resolveDataDir(dataFlag));
   const bar = progressBar();
   try {
-    const r = reanalyzeAll(db, { onProgress: (p) => bar.update(p) });
+    const prepared = new PreparedRuns();
+    const r = reanalyzeAll(db, { onProgress: (p) => bar.update(p), prepared });
     bar.done();
     for (const f of r.failed) {
       console.log(
@@ -23,7 +25,7 @@ export async function runReanalyze(dataFlag: string | undefined): Promise<void> 
       `${r.files} files re-read: ${r.updated} activities updated, ${r.added} added, ${r.removed} removed, ${r.failed.length} failed`,
     );
     const started = performance.now();
-    const warm = await warmAnalysis(db);
+    const warm = analyseNewRuns(db, prepared);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Analysed ${warm.analysed} of ${warm.runs} runs in ${seconds} s.`);
     process.exitCode = r.failed.length > 0 ? 1 : 0;

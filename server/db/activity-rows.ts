@@ -1,4 +1,5 @@
 import type { Activity, Lap, ParseResult } from "../../fit-parser/types.ts";
+import { isRunSport } from "../core/sport.ts";
 import type { ActivitySummary } from "./activities-repo.ts";
 
 // Row <-> object mapping for activities and laps, kept apart so the repo stays about queries.
@@ -73,11 +74,6 @@ export const ACTIVITY_COLUMNS = [
   "has_running_dynamics",
   "sample_count",
 ] as const;
-
-/** Only running sessions are runs: the run leg of a triathlon is one, a walk or a ride is not. */
-export function isRunSport(sport: string): boolean {
-  return sport === "running";
-}
 
 /**
  * What storage keeps of a parsed session: everything but the samples (read from the original when

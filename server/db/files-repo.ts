@@ -46,6 +46,7 @@ export function createFilesRepo(db: Db) {
     byId: db.sqlite.prepare<[number], FileRow>(`SELECT ${COLUMNS} FROM files WHERE id = ?`),
     bytes: db.sqlite.prepare<[number], { bytes: Buffer }>("SELECT bytes FROM files WHERE id = ?"),
     ids: db.sqlite.prepare<[], { id: number }>("SELECT id FROM files ORDER BY id"),
+    hashes: db.sqlite.prepare<[], { sha256: string }>("SELECT sha256 FROM files"),
     remove: db.sqlite.prepare<[number], void>("DELETE FROM files WHERE id = ?"),
     count: db.sqlite.prepare<[], { n: number }>("SELECT count(*) AS n FROM files"),
   };
@@ -75,6 +76,10 @@ export function createFilesRepo(db: Db) {
     },
     allIds(): number[] {
       return s.ids.all().map((r) => r.id);
+    },
+    /** Every stored original's SHA-256: what a parse worker checks a file against before parsing it. */
+    allHashes(): string[] {
+      return s.hashes.all().map((r) => r.sha256);
     },
     /** Deletes an original and, by cascade, every activity read from it. */
     delete(id: number): boolean {

@@ -7,9 +7,7 @@ import { createActivitiesRepo } from "../db/activities-repo.ts";
 import { createFilesRepo } from "../db/files-repo.ts";
 import { createPainRepo } from "../db/pain-repo.ts";
 import { createSettingsRepo } from "../db/settings-repo.ts";
-import { BULK_FILES, importSources } from "../app/import/import-and-analyse.ts";
-import { PreparedRuns } from "../app/import/engine/prepared-runs.ts";
-import { warmAnalysis } from "../app/analysis/warm.ts";
+import { importAndAnalyse } from "../app/import/import-and-analyse.ts";
 import { openAnalysis } from "../app/analysis/open-analysis.ts";
 import type { ImportReport } from "../app/import/types.ts";
 import { activitiesRoutes } from "./routes/activities.ts";
@@ -33,15 +31,6 @@ export interface AppDeps {
   loadDemo?: () => Promise<ImportReport>;
   /** Host names and password; the default answers to loopback names only, with no password. */
   security?: SecurityOptions;
-}
-
-/**
- * A bulk upload (an account export) is analysed at once on every core, rather than on one core in the next
- * page's read. Only a speed-up: if it fails, that read computes what is missing.
- */
-async function warmAfterBulk(db: Db, imported: number, prepared?: PreparedRuns): Promise<void> {
-  if (imported < BULK_FILES) return;
-  await warmAnalysis(db, "auto", prepared).catch(() => undefined);
 }
 
 /** Builds the HTTP app around its dependencies; listening is the caller's job. */
@@ -68,14 +57,7 @@ export function createApp(deps: AppDeps): Express {
       activities,
       files,
       analysis,
-      importUploads: async (sources) => {
-        const prepared = new PreparedRuns();
-        return importSources(deps.db, sources, {
-          now: () => now().toISOString(),
-          prepared,
-          afterStore: ({ summary }) => warmAfterBulk(deps.db, summary.imported, prepared),
-        });
-      },
+      importUploads: (sources) => importAndAnalyse(deps.db, sources, { now: () => now().toISOString() }),
       ...(deps.uploadLimits && { uploadLimits: deps.uploadLimits }),
     }),
   );
@@ -85,9 +67,8 @@ export function createApp(deps: AppDeps): Express {
   app.post("/api/demo", async (_req, res) => {
     if (!deps.loadDemo) throw new DomainError("not-found", "The demo is not available on this server.");
     const report = await deps.loadDemo();
-    await warmAfterBulk(deps.db, report.summary.imported);
     onChange();
-    res.json(report);
+    res.json({ results: report.results, summary: report.summary });
   });
   app.use("/api", (req, _res, next) => {
     next(new DomainError("not-found", `No API route for ${req.method} ${req.originalUrl}.`));

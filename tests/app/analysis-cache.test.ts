@@ -5,7 +5,8 @@ import { openAnalysis } from "../../server/app/analysis/open-analysis.ts";
 import { perRunResults } from "../../server/app/analysis/run-cache.ts";
 import { packRun } from "../../server/app/import/engine/packed-run.ts";
 import { PreparedRuns } from "../../server/app/import/engine/prepared-runs.ts";
-import { warmAnalysis } from "../../server/app/analysis/warm.ts";
+import { analyseNewRuns } from "../../server/app/analysis/analyse-new-runs.ts";
+import { prepareRun } from "../../server/core/prepared-run.ts";
 import { toCoreRun } from "../../server/app/analysis/runs-source.ts";
 import { computeInsights } from "../../server/core/insights.ts";
 import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
@@ -29,6 +30,7 @@ describe("the per-run analysis cache", () => {
   it("computes every run once, then serves them all from the cache", () => {
     const activities = createActivitiesRepo(db);
     const cache = createAnalysisRepo(db);
+    cache.clear();
     const runs = lightRuns();
     expect(perRunResults(db, activities, cache, runs).computed).toBe(runs.length);
     expect(perRunResults(db, activities, cache, runs).computed).toBe(0);
@@ -89,15 +91,14 @@ describe("the per-run analysis cache", () => {
     }
   });
 
-  it("warmAnalysis() leaves nothing for the first read to compute", async () => {
+  it("analyseNewRuns() leaves nothing for the first read to compute", () => {
     const activities = createActivitiesRepo(db);
     const cache = createAnalysisRepo(db);
     cache.clear();
     const runs = lightRuns();
-    const warm = await warmAnalysis(db);
-    expect(warm).toEqual({ runs: runs.length, analysed: runs.length, threads: 1 });
+    expect(analyseNewRuns(db)).toEqual({ runs: runs.length, analysed: runs.length });
     expect(perRunResults(db, activities, cache, runs).computed).toBe(0);
-    expect((await warmAnalysis(db)).analysed).toBe(0);
+    expect(analyseNewRuns(db).analysed).toBe(0);
   });
 
   /** Each run's cached analysis, in start order. */
@@ -109,44 +110,30 @@ describe("the per-run analysis cache", () => {
       )
       .all();
 
-  /** The demo imported again into a fresh database, with what its import prepared. */
-  async function reimported(): Promise<{ fresh: Db; prepared: PreparedRuns }> {
-    const fresh = openDb(":memory:");
-    const prepared = new PreparedRuns();
-    await loadDemo(fresh, { now: NOW, weeks: 16, sampleIntervalS: 10, scenario: "low_cadence", prepared });
-    return { fresh, prepared };
-  }
-
-  /** With the originals emptied, only the prepared input can give the reference results. */
-  async function expectReferenceFrom(fresh: Db, prepared: PreparedRuns): Promise<void> {
+  it("an import analyses its runs from their parse as the analysis of the stored originals does", async () => {
     const reference = results(db);
-    fresh.sqlite.prepare("UPDATE files SET bytes = x''").run();
-    const warm = await warmAnalysis(fresh, 0, prepared);
-    expect(warm.analysed).toBe(reference.length);
+    const fresh = openDb(":memory:");
+    await loadDemo(fresh, { now: NOW, weeks: 16, sampleIntervalS: 10, scenario: "low_cadence" });
     expect(results(fresh)).toEqual(reference);
-  }
-
-  it("warmAnalysis() after an import uses what the import prepared: the same results, no original read", async () => {
-    const { fresh, prepared } = await reimported();
-    expect(prepared.size).toBe(lightRuns().length);
-    await expectReferenceFrom(fresh, prepared);
     fresh.close();
   });
 
-  it("warmAnalysis() gives the same results from prepared input packed as a long import packs it", async () => {
-    const { fresh, prepared } = await reimported();
+  it("analyseNewRuns() gives the same results from prepared runs packed as a long import packs them", async () => {
+    const reference = results(db);
+    const fresh = openDb(":memory:");
+    await loadDemo(fresh, { now: NOW, weeks: 16, sampleIntervalS: 10, scenario: "low_cadence" });
+    const activities = createActivitiesRepo(fresh);
     const packed = new PreparedRuns();
-    const runs = createActivitiesRepo(fresh).list({ runsOnly: true, limit: -1 });
-    for (const run of runs) {
-      const ready = prepared.get(run.id);
-      if (ready) packed.add(run.id, run.startUtc, packRun(ready, true));
+    for (const run of activities.list({ runsOnly: true, limit: -1 })) {
+      const samples = loadActivity(activities, run.id)?.samples;
+      if (samples && samples.count > 0) packed.add(run.id, run.startUtc, packRun(prepareRun(samples), true));
     }
-    expect(packed.size).toBe(prepared.size);
-    // Packed: the columns are smaller typed arrays than the analysis reads.
-    const first = packed.take(runs[0]?.id ?? -1);
-    expect(Object.values(first?.running?.columns ?? {}).some((c) => c.scale > 0)).toBe(true);
-    if (first && runs[0]) packed.add(runs[0].id, runs[0].startUtc, first);
-    await expectReferenceFrom(fresh, packed);
+    expect(packed.size).toBe(reference.length);
+    // With the originals emptied and the cache cleared, only the packed runs can give the reference results.
+    fresh.sqlite.prepare("UPDATE files SET bytes = x''").run();
+    createAnalysisRepo(fresh).clear();
+    expect(analyseNewRuns(fresh, packed).analysed).toBe(reference.length);
+    expect(results(fresh)).toEqual(reference);
     fresh.close();
   });
 
@@ -155,9 +142,17 @@ describe("the per-run analysis cache", () => {
     const cache = createAnalysisRepo(db);
     const before = lightRuns();
     perRunResults(db, activities, cache, before);
-    await loadDemo(db, { now: NOW, weeks: 16, sampleIntervalS: 10, seed: 99, scenario: "none" });
+    // The import that changes the model analyses every run again, old ones too.
+    const report = await loadDemo(db, {
+      now: NOW,
+      weeks: 16,
+      sampleIntervalS: 10,
+      seed: 99,
+      scenario: "none",
+    });
     const after = lightRuns();
     expect(after.length).toBeGreaterThan(before.length);
-    expect(perRunResults(db, activities, cache, after).computed).toBe(after.length);
+    expect(report.analysis?.analysed).toBe(after.length);
+    expect(perRunResults(db, activities, cache, after).computed).toBe(0);
   }, 120_000);
 });

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  type Column,
-  ColumnArena,
-  packColumn,
-  unpackColumn,
-} from "../../server/app/import/engine/column-codec.ts";
+import { type Column, packColumn, unpackColumn } from "../../server/app/import/engine/column-codec.ts";
 
 /** Every value the same bit for bit (any NaN matches NaN; −0 does not match 0), in the same kind of array. */
 function expectSame(actual: Column, expected: Column): void {
@@ -70,22 +65,5 @@ describe("packColumn() and unpackColumn()", () => {
     const packed = packColumn(values, false);
     expect(packed.data).toBe(values);
     expect(unpackColumn(packed)).toBe(values);
-  });
-
-  it("unpack into an arena's columns, reused from one call to the next", () => {
-    const arena = new ColumnArena();
-    const a = packColumn(range(500, (i) => i));
-    const b = packColumn(range(300, (i) => 2 * i));
-    const first = unpackColumn(a, arena.take("t", "f64", 500));
-    expectSame(
-      first,
-      range(500, (i) => i),
-    );
-    const second = unpackColumn(b, arena.take("t", "f64", 300));
-    expectSame(
-      second,
-      range(300, (i) => 2 * i),
-    );
-    expect(second.buffer).toBe(first.buffer);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importSources } from "../../server/app/import/import-and-analyse.ts";
+import { importAndAnalyse } from "../../server/app/import/import-and-analyse.ts";
 import type { ImportStatus } from "../../server/app/import/types.ts";
 import { openDb } from "../../server/db/open.ts";
 import { CORPUS_DIR, corpusFiles } from "../support/corpus.ts";
@@ -63,10 +63,10 @@ function matches(actual: { status: string; code?: string | undefined }, e: Expec
   return typeof e === "string" ? actual.status === e : actual.status === e.status && actual.code === e.code;
 }
 
-describe("importSources() on the whole shared corpus folder", () => {
+describe("importAndAnalyse() on the whole shared corpus folder", () => {
   it("gives the right outcome for every file, and a second run imports nothing new", async () => {
     const db = openDb(":memory:");
-    const first = await importSources(db, [CORPUS_DIR]);
+    const first = await importAndAnalyse(db, [CORPUS_DIR]);
     const names = first.results.map((r) => r.file.slice(CORPUS_DIR.length));
     expect(names.sort()).toEqual(Object.keys(EXPECTED).sort());
     expect(corpusFiles().every((f) => names.includes(f))).toBe(true);
@@ -82,7 +82,7 @@ describe("importSources() on the whole shared corpus folder", () => {
       true,
     );
 
-    const second = await importSources(db, [CORPUS_DIR]);
+    const second = await importAndAnalyse(db, [CORPUS_DIR]);
     expect(second.summary.imported).toBe(0);
     expect(second.summary.duplicate).toBe(first.summary.imported + first.summary.duplicate);
     expect(second.summary.skipped).toBe(first.summary.skipped);
@@ -91,5 +91,24 @@ describe("importSources() on the whole shared corpus folder", () => {
       ids.length,
     );
     db.close();
+  }, 120_000);
+
+  it("gives the same outcomes, activities and analysis on two parse workers, run from their TypeScript sources", async () => {
+    const rows = (db: ReturnType<typeof openDb>): unknown[] =>
+      db.sqlite
+        .prepare(
+          `SELECT a.start_utc, a.sport, a.distance_m, a.sample_count, r.json FROM activities a
+           LEFT JOIN run_analysis r ON r.activity_id = a.id ORDER BY a.start_utc, a.id`,
+        )
+        .all();
+    const inline = openDb(":memory:");
+    const threaded = openDb(":memory:");
+    const one = await importAndAnalyse(inline, [CORPUS_DIR]);
+    const two = await importAndAnalyse(threaded, [CORPUS_DIR], { threads: 2 });
+    expect(two.results).toEqual(one.results);
+    expect(rows(threaded)).toEqual(rows(inline));
+    expect(rows(inline).length).toBeGreaterThan(30);
+    inline.close();
+    threaded.close();
   }, 120_000);
 });

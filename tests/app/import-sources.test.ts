@@ -1,17 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { encodeActivity } from "../../fit-parser/encode.ts";
-import { PreparedRuns } from "../../server/app/import/engine/prepared-runs.ts";
-import { importSources } from "../../server/app/import/import-and-analyse.ts";
+import type * as Parser from "../../fit-parser/index.ts";
+import { parseFit } from "../../fit-parser/index.ts";
+import { parseFile } from "../../server/app/import/engine/parse-file.ts";
+import { importAndAnalyse } from "../../server/app/import/import-and-analyse.ts";
 import type { ImportProgress } from "../../server/app/import/types.ts";
 import { loadActivity } from "../../server/app/load-activity.ts";
-import { unpack } from "../../server/app/import/read-file.ts";
 import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
 import { type Db, openDb } from "../../server/db/open.ts";
 import { readCorpusFile } from "../support/corpus.ts";
 import { makeZip } from "../support/zip-writer.ts";
 import { encodeRun, gzip, tempDir } from "./fixtures.ts";
+
+// parseFit as it is, counted: the import must parse each new file once, and nothing after it.
+vi.mock("../../fit-parser/index.ts", async (original) => {
+  const parser = await original<typeof Parser>();
+  return { ...parser, parseFit: vi.fn(parser.parseFit) };
+});
 
 let db: Db;
 let tmp: ReturnType<typeof tempDir>;
@@ -31,12 +38,12 @@ function count(table: string): number {
 const statuses = (r: { results: { file: string; status: string }[] }): [string, string][] =>
   r.results.map((o) => [o.file, o.status]);
 
-describe("importSources()", () => {
+describe("importAndAnalyse()", () => {
   it("imports a .fit, a .fit.gz and in-memory bytes, each with its activities, laps and series", async () => {
     writeFileSync(join(tmp.path, "a.fit"), encodeRun({ start: "2025-05-01T07:00:00.000Z" }));
     writeFileSync(join(tmp.path, "b.fit.gz"), gzip(encodeRun({ start: "2025-05-02T07:00:00.000Z" })));
     const upload = { name: "upload.fit", bytes: encodeRun({ start: "2025-05-03T07:00:00.000Z" }) };
-    const report = await importSources(db, [join(tmp.path, "a.fit"), join(tmp.path, "b.fit.gz"), upload]);
+    const report = await importAndAnalyse(db, [join(tmp.path, "a.fit"), join(tmp.path, "b.fit.gz"), upload]);
     expect(report.summary).toEqual({ imported: 3, duplicate: 0, skipped: 0, rejected: 0 });
     expect(report.results.map((r) => r.activityIds.length)).toEqual([1, 1, 1]);
     const stored = loadActivity(createActivitiesRepo(db), report.results[1]?.activityIds[0] ?? -1);
@@ -46,29 +53,32 @@ describe("importSources()", () => {
     expect(count("files")).toBe(3);
   });
 
-  it("hands the analysis what it reads of each new run, and nothing for other sports or duplicates", async () => {
-    const prepared = new PreparedRuns();
+  it("parses each new file once and analyses its runs from that parse, reading no original again", async () => {
+    vi.mocked(parseFit).mockClear();
     const run = encodeRun({ start: "2025-05-01T07:00:00.000Z" });
-    const report = await importSources(
-      db,
-      [
-        { name: "run.fit", bytes: run },
-        { name: "again.fit", bytes: run },
-        { name: "walk.fit", bytes: readCorpusFile("fitparse__garmin-fenix-5-walk.fit") },
-        { name: "tri.fit", bytes: readCorpusFile("fitparse__sample_mulitple_header.fit") },
-      ],
-      { prepared },
-    );
+    const report = await importAndAnalyse(db, [
+      { name: "run.fit", bytes: run },
+      { name: "again.fit", bytes: run },
+      { name: "walk.fit", bytes: readCorpusFile("fitparse__garmin-fenix-5-walk.fit") },
+      { name: "tri.fit", bytes: readCorpusFile("fitparse__sample_mulitple_header.fit") },
+    ]);
     expect(statuses(report).map(([, s]) => s)).toEqual(["imported", "duplicate", "imported", "imported"]);
+    // Each file once; the second copy is read before the first is stored, so it is parsed too.
+    expect(parseFit).toHaveBeenCalledTimes(4);
+    vi.mocked(parseFit).mockClear();
+    const again = await importAndAnalyse(db, [{ name: "run.fit", bytes: run }]);
+    // Bytes stored already are known by their hash: not parsed.
+    expect(again.summary.duplicate).toBe(1);
+    expect(parseFit).not.toHaveBeenCalled();
     const activities = createActivitiesRepo(db);
     const runIds = report.results.flatMap((r) => r.activityIds).filter((id) => activities.get(id)?.isRun);
     expect(new Set(runIds).size).toBe(2);
-    expect(prepared.size).toBe(2);
-    for (const id of runIds) expect(prepared.get(id)?.running?.timeS.length).toBeGreaterThan(100);
+    expect(report.analysis).toEqual({ runs: 2, analysed: 2 });
+    expect(count("run_analysis")).toBe(2);
   });
 
   it("keeps a walk as an activity that is not a run, and a triathlon's run leg as a run", async () => {
-    const report = await importSources(db, [
+    const report = await importAndAnalyse(db, [
       { name: "walk.fit", bytes: readCorpusFile("fitparse__garmin-fenix-5-walk.fit") },
       { name: "tri.fit", bytes: readCorpusFile("fitparse__sample_mulitple_header.fit") },
     ]);
@@ -105,7 +115,7 @@ describe("importSources()", () => {
       { name: "DI_CONNECT/DI-Connect-Wellness/sleep.json", bytes: Buffer.from("{}") },
     ]);
     writeFileSync(join(tmp.path, "export.zip"), exportZip);
-    const report = await importSources(db, [join(tmp.path, "export.zip")]);
+    const report = await importAndAnalyse(db, [join(tmp.path, "export.zip")]);
     const up = join(tmp.path, "export.zip", "DI_CONNECT/DI-Connect-Uploaded-Files");
     expect(statuses(report)).toEqual([
       [
@@ -141,7 +151,7 @@ describe("importSources()", () => {
       { name: "f.fit", bytes: at(6) },
       { name: "part2.zip", bytes: part2, deflate: true },
     ]);
-    const report = await importSources(db, [{ name: "outer.zip", bytes: outer }]);
+    const report = await importAndAnalyse(db, [{ name: "outer.zip", bytes: outer }]);
     expect(statuses(report)).toEqual([
       ["outer.zip/part1.zip/a.fit", "imported"],
       ["outer.zip/part1.zip/inner.zip/b.fit", "imported"],
@@ -174,7 +184,7 @@ describe("importSources()", () => {
     writeFileSync(join(acts, "1002.gpx"), "<gpx/>");
     writeFileSync(join(acts, "1003.tcx.gz"), gzip(Buffer.from("<TrainingCenterDatabase/>")));
     writeFileSync(join(acts, "1004.fit.gz"), Buffer.from("this is not gzip"));
-    const report = await importSources(db, [join(tmp.path, "strava")]);
+    const report = await importAndAnalyse(db, [join(tmp.path, "strava")]);
     expect(statuses(report).map(([f, s]) => [f.slice(tmp.path.length + 1), s])).toEqual([
       ["strava/activities/1001.fit.gz", "imported"],
       ["strava/activities/1002.gpx", "skipped"],
@@ -187,8 +197,8 @@ describe("importSources()", () => {
 
   it("reports the same bytes twice as a duplicate, even once gzipped", async () => {
     const run = encodeRun();
-    const first = await importSources(db, [{ name: "run.fit", bytes: run }]);
-    const again = await importSources(db, [
+    const first = await importAndAnalyse(db, [{ name: "run.fit", bytes: run }]);
+    const again = await importAndAnalyse(db, [
       { name: "run-again.fit", bytes: run },
       { name: "run.fit.gz", bytes: gzip(run) },
     ]);
@@ -201,7 +211,7 @@ describe("importSources()", () => {
   });
 
   it("reports the same activity re-encoded as a duplicate: by serial and start, or without serial by start, sport and distance", async () => {
-    const report = await importSources(db, [
+    const report = await importAndAnalyse(db, [
       { name: "watch.fit", bytes: encodeRun({ heartRateBpm: 140 }) },
       { name: "re-export.fit", bytes: encodeRun({ heartRateBpm: 150 }) },
       { name: "app-a.fit", bytes: encodeRun({ serial: null, start: "2025-06-01T07:00:00.000Z" }) },
@@ -233,7 +243,7 @@ describe("importSources()", () => {
       device: { manufacturer: "garmin", serialNumber: 3306099159 },
       samples: { speedMps: () => 3 },
     });
-    const report = await importSources(db, [
+    const report = await importAndAnalyse(db, [
       { name: "run-only.fit", bytes: runLeg },
       { name: "multisport.fit", bytes: readCorpusFile("muktihari__activity_multisport.fit") },
     ]);
@@ -253,7 +263,7 @@ describe("importSources()", () => {
 
   it("goes on past corrupt files in the middle of a batch", async () => {
     const good = encodeRun({ start: "2025-05-10T07:00:00.000Z" });
-    const report = await importSources(db, [
+    const report = await importAndAnalyse(db, [
       { name: "1.fit", bytes: encodeRun({ start: "2025-05-09T07:00:00.000Z" }) },
       { name: "2-truncated.fit", bytes: good.slice(0, 40) },
       { name: "3-garbage.fit", bytes: new Uint8Array(500).fill(7) },
@@ -279,7 +289,7 @@ describe("importSources()", () => {
     db.sqlite.exec(
       "CREATE TEMP TRIGGER fail_second BEFORE INSERT ON activities WHEN NEW.session_index = 1 BEGIN SELECT RAISE(ABORT, 'disk trouble'); END",
     );
-    const report = await importSources(db, [
+    const report = await importAndAnalyse(db, [
       { name: "multi.fit", bytes: readCorpusFile("muktihari__activity_multisport.fit") },
       { name: "run.fit", bytes: encodeRun() },
     ]);
@@ -294,7 +304,7 @@ describe("importSources()", () => {
 
   it("reports progress as files done, total and the current file", async () => {
     const seen: ImportProgress[] = [];
-    await importSources(
+    await importAndAnalyse(
       db,
       [
         { name: "a.fit", bytes: encodeRun() },
@@ -312,7 +322,7 @@ describe("importSources()", () => {
   });
 
   it("reports a path that does not exist and goes on", async () => {
-    const report = await importSources(db, [
+    const report = await importAndAnalyse(db, [
       join(tmp.path, "nope.fit"),
       { name: "a.fit", bytes: encodeRun() },
     ]);
@@ -327,7 +337,7 @@ describe("importSources()", () => {
     mkdirSync(folder);
     writeFileSync(join(folder, "a.fit"), encodeRun({ start: "2025-05-01T07:00:00.000Z" }));
     writeFileSync(join(folder, "b.fit"), encodeRun({ start: "2025-05-02T07:00:00.000Z" }));
-    const report = await importSources(db, [folder], {
+    const report = await importAndAnalyse(db, [folder], {
       // Before any file is read: b.fit is listed, then removed (a watch unmounted mid-import).
       onProgress: (p) => {
         if (p.done === 0 && existsSync(join(folder, "b.fit"))) rmSync(join(folder, "b.fit"));
@@ -341,32 +351,46 @@ describe("importSources()", () => {
   });
 });
 
-describe("unpack() on a parse worker", () => {
+describe("parseFile(), on this thread or a worker", () => {
+  const settings = { prepare: true, pack: true };
+  const stored = (): boolean => false;
+
   it("says a file that cannot be read is unreadable, naming it", () => {
     const file = { display: "gone.fit", path: join(tmp.path, "gone.fit"), gzipped: false, maxFitBytes: 1e6 };
-    expect(() => unpack(file, { prepare: { compact: true } })).toThrow(/gone\.fit cannot be read \(ENOENT: /);
+    expect(parseFile(file, stored, settings)).toMatchObject({
+      kind: "refused",
+      code: "unreadable-file",
+      message: expect.stringMatching(/gone\.fit cannot be read \(ENOENT: /),
+    });
   });
 
   it("refuses a file over the limit before reading it, and reads the rest into shared memory", () => {
     writeFileSync(join(tmp.path, "run.fit"), encodeRun());
     const file = { display: "run.fit", path: join(tmp.path, "run.fit"), gzipped: false, maxFitBytes: 100 };
-    expect(() => unpack(file, { prepare: { compact: true } })).toThrow(
-      /run\.fit is larger than the 100-byte limit/,
-    );
-    const read = unpack({ ...file, maxFitBytes: 1e6 }, { prepare: { compact: true } });
+    expect(parseFile(file, stored, settings)).toMatchObject({
+      kind: "refused",
+      message: expect.stringMatching(/run\.fit is larger than the 100-byte limit/),
+    });
+    const read = parseFile({ ...file, maxFitBytes: 1e6 }, stored, settings);
+    if (read.kind !== "parsed") throw new Error(`not parsed: ${read.kind}`);
     expect(read.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
-    expect(read.parsed?.parsed.ok).toBe(true);
-    // The run's analysis input is prepared alongside: its running samples, from 1 s records.
-    const prepared = read.parsed?.prepared[0];
-    expect(prepared && "key" in prepared && prepared.running?.columns.timeS?.length).toBeGreaterThan(100);
+    expect(read.parsed.ok).toBe(true);
+    // The run is prepared for its analysis alongside: its running samples, from 1 s records.
+    expect(read.prepared[0]?.running?.columns.timeS?.length).toBeGreaterThan(100);
+  });
+
+  it("does not parse bytes already stored", () => {
+    writeFileSync(join(tmp.path, "run.fit"), encodeRun());
+    const file = { display: "run.fit", path: join(tmp.path, "run.fit"), gzipped: false, maxFitBytes: 1e6 };
+    expect(parseFile(file, () => true, settings)).toMatchObject({ kind: "known" });
   });
 });
 
-describe("importSources() archive safety", () => {
+describe("importAndAnalyse() archive safety", () => {
   const run = (): Uint8Array => encodeRun();
 
-  async function importZip(zip: Uint8Array, limits: Parameters<typeof importSources>[2] = {}) {
-    return importSources(
+  async function importZip(zip: Uint8Array, limits: Parameters<typeof importAndAnalyse>[2] = {}) {
+    return importAndAnalyse(
       db,
       [
         { name: "x.zip", bytes: zip },
@@ -421,7 +445,7 @@ describe("importSources() archive safety", () => {
   it("rejects a FIT file bigger than the one-file limit, zipped, gzipped or plain", async () => {
     const big = encodeRun({ start: "2025-01-05T00:00:00.000Z" });
     writeFileSync(join(tmp.path, "big.fit"), big);
-    const report = await importSources(
+    const report = await importAndAnalyse(
       db,
       [
         { name: "x.zip", bytes: makeZip([{ name: "big.fit", bytes: big }]) },
@@ -445,7 +469,7 @@ describe("importSources() archive safety", () => {
   it("never uses names inside an archive as paths: an archive with ../ names is rejected, nothing is written", async () => {
     const escape = join("..", "..", "escaped.fit");
     const zip = makeZip([{ name: `../../escaped.fit`, bytes: run() }]);
-    const report = await importSources(db, [{ name: join(tmp.path, "evil.zip"), bytes: zip }]);
+    const report = await importAndAnalyse(db, [{ name: join(tmp.path, "evil.zip"), bytes: zip }]);
     expect(report.results[0]).toMatchObject({ status: "rejected", code: "unsafe-archive" });
     expect(report.results[0]?.message).toMatch(/leaves the archive/);
     expect(existsSync(join(tmp.path, escape))).toBe(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseFit } from "../../fit-parser/index.ts";
-import { importSources } from "../../server/app/import/import-and-analyse.ts";
+import { importAndAnalyse } from "../../server/app/import/import-and-analyse.ts";
 import { loadActivity } from "../../server/app/load-activity.ts";
 import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
 import { openDb } from "../../server/db/open.ts";
@@ -9,7 +9,7 @@ import { encodeRun } from "./fixtures.ts";
 
 async function imported(bytes: Uint8Array) {
   const db = openDb(":memory:");
-  const report = await importSources(db, [{ name: "run.fit", bytes }]);
+  const report = await importAndAnalyse(db, [{ name: "run.fit", bytes }]);
   return { db, repo: createActivitiesRepo(db), ids: report.results[0]?.activityIds ?? [] };
 }
 

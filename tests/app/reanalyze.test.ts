@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importSources } from "../../server/app/import/import-and-analyse.ts";
+import { importAndAnalyse } from "../../server/app/import/import-and-analyse.ts";
 import { loadActivity } from "../../server/app/load-activity.ts";
 import { reanalyzeAll } from "../../server/app/reanalyze.ts";
 import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
@@ -12,7 +12,7 @@ import { encodeRun } from "./fixtures.ts";
 describe("reanalyzeAll()", () => {
   it("rebuilds every activity from its original, keeping ids, and clears the analysis cache", async () => {
     const db = openDb(":memory:");
-    const report = await importSources(db, [
+    const report = await importAndAnalyse(db, [
       { name: "tri.fit", bytes: readCorpusFile("muktihari__activity_multisport.fit") },
       { name: "run.fit", bytes: encodeRun() },
     ]);
@@ -53,7 +53,7 @@ describe("reanalyzeAll()", () => {
 
   it("brings back a session missing from a stored file, unless it is stored elsewhere", async () => {
     const db = openDb(":memory:");
-    const report = await importSources(db, [
+    const report = await importAndAnalyse(db, [
       { name: "multi.fit", bytes: readCorpusFile("muktihari__activity_multisport.fit") },
     ]);
     const [, runLeg] = report.results[0]?.activityIds ?? [];
@@ -65,7 +65,7 @@ describe("reanalyzeAll()", () => {
 
   it("leaves out a session the runner deleted from a file that keeps others", async () => {
     const db = openDb(":memory:");
-    const report = await importSources(db, [
+    const report = await importAndAnalyse(db, [
       { name: "multi.fit", bytes: readCorpusFile("muktihari__activity_multisport.fit") },
     ]);
     const ids = report.results[0]?.activityIds ?? [];

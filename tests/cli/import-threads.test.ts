@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { autoThreads } from "../../server/app/import/import-and-analyse.ts";
+import { autoThreads } from "../../server/app/import/engine/engine.ts";
 import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
 import { openDb } from "../../server/db/open.ts";
 import { CORPUS_DIR } from "../support/corpus.ts";

@@ -203,13 +203,21 @@ describe("POST /api/activities with a bulk upload", () => {
     expect(analysed.n).toBe(16);
   });
 
-  it("leaves a small upload's analysis to the next read", async () => {
+  it("analyses a one-file upload at once, so the next read computes nothing", async () => {
     const res = await fetch(`${app.url}/api/activities`, {
       method: "POST",
       body: filesForm([{ name: "one.fit", bytes: encodeRun({ start: "2025-07-01T07:00:00.000Z" }) }]),
     });
     expect(((await res.json()) as ImportResponse).summary.imported).toBe(1);
     const analysed = app.db.sqlite.prepare("SELECT count(*) AS n FROM run_analysis").get() as { n: number };
-    expect(analysed.n).toBe(16);
+    expect(analysed.n).toBe(17);
+    // With every original unreadable, the next read still finds all 17 runs' cadence: it read none of them.
+    app.db.sqlite.exec("SAVEPOINT gone; UPDATE files SET bytes = x''");
+    try {
+      const cadence = (await (await fetch(`${app.url}/api/cadence`)).json()) as { points: unknown[] };
+      expect(cadence.points.length).toBe(17);
+    } finally {
+      app.db.sqlite.exec("ROLLBACK TO gone; RELEASE gone");
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { importSources } from "../../server/app/import/import-and-analyse.ts";
+import { importAndAnalyse } from "../../server/app/import/import-and-analyse.ts";
 import { openDb, type Db } from "../../server/db/open.ts";
 import { makeZip, type ZipInput } from "../support/zip-writer.ts";
 import { encodeRun, tempDir } from "../app/fixtures.ts";
@@ -38,7 +38,7 @@ function zipWithRawName(nameBytes: number[], utf8Flag: boolean): Uint8Array {
   return new Uint8Array(zip);
 }
 
-describe("importSources() with hostile folders and archives", () => {
+describe("importAndAnalyse() with hostile folders and archives", () => {
   function linkedFolder(): string {
     const dir = join(tmp.path, "watch");
     mkdirSync(join(dir, "sub"), { recursive: true });
@@ -51,7 +51,7 @@ describe("importSources() with hostile folders and archives", () => {
 
   it("ends on a folder symlink that loops back, imports the file once and reports a dangling link", async () => {
     const dir = linkedFolder();
-    const report = await importSources(db, [dir]);
+    const report = await importAndAnalyse(db, [dir]);
     const rel = report.results.map((r) => [r.file.slice(dir.length + 1), r.status, r.code]);
     expect(rel.slice(0, 3)).toEqual([
       ["a.fit", "imported", undefined],
@@ -64,7 +64,7 @@ describe("importSources() with hostile folders and archives", () => {
 
   it("does not walk into a folder symlink inside the folder", async () => {
     const dir = linkedFolder();
-    const report = await importSources(db, [dir]);
+    const report = await importAndAnalyse(db, [dir]);
     expect(report.results).toHaveLength(3);
   });
 
@@ -75,7 +75,7 @@ describe("importSources() with hostile folders and archives", () => {
   ])(
     "imports an entry whose name is %s, under a name that keeps one character per byte",
     async (_what, bytes, flag) => {
-      const report = await importSources(db, [{ name: "names.zip", bytes: zipWithRawName(bytes, flag) }]);
+      const report = await importAndAnalyse(db, [{ name: "names.zip", bytes: zipWithRawName(bytes, flag) }]);
       expect(report.results).toHaveLength(1);
       const [result] = report.results;
       expect(result?.status).toBe("imported");
@@ -91,7 +91,7 @@ describe("importSources() with hostile folders and archives", () => {
     }));
     entries.push({ name: "real.fit", bytes: encodeRun() });
     const started = performance.now();
-    const report = await importSources(db, [{ name: "many.zip", bytes: makeZip(entries) }]);
+    const report = await importAndAnalyse(db, [{ name: "many.zip", bytes: makeZip(entries) }]);
     const ms = performance.now() - started;
     expect(report.results).toHaveLength(5001);
     expect(report.summary).toEqual({ imported: 1, duplicate: 0, skipped: 2500, rejected: 2500 });
@@ -101,7 +101,7 @@ describe("importSources() with hostile folders and archives", () => {
   it("refuses a zip with more entries than the cap before reading any", async () => {
     const run = encodeRun();
     const entries = Array.from({ length: 3001 }, (_, i) => ({ name: `${i}.fit`, bytes: run }));
-    const report = await importSources(db, [{ name: "lots.zip", bytes: makeZip(entries) }], {
+    const report = await importAndAnalyse(db, [{ name: "lots.zip", bytes: makeZip(entries) }], {
       limits: { maxEntries: 3000 },
     });
     expect(report.results.map((r) => [r.status, r.code])).toEqual([["rejected", "archive-too-many-entries"]]);

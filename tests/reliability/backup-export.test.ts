@@ -4,9 +4,9 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import yauzl from "yauzl";
-import { backupDatabase } from "../../server/app/backup.ts";
+import { backupDatabase } from "../../server/db/maintenance.ts";
 import { csvCell, exportData } from "../../server/app/export.ts";
-import { importSources } from "../../server/app/import/import-and-analyse.ts";
+import { importAndAnalyse } from "../../server/app/import/import-and-analyse.ts";
 import type { PainEntryInput } from "../../server/core/pain.ts";
 import { createPainRepo } from "../../server/db/pain-repo.ts";
 import { openDataDir, openDb, type Db } from "../../server/db/open.ts";
@@ -65,7 +65,7 @@ describe("backupDatabase() and exportData()", () => {
   beforeEach(async () => {
     tmp = tempDir("stridewise-backup-");
     db = openDataDir(join(tmp.path, "data"));
-    await importSources(
+    await importAndAnalyse(
       db,
       FILES.map((f) => join(CORPUS_DIR, f)),
     );

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { importSources } from "../../server/app/import/import-and-analyse.ts";
+import { importAndAnalyse } from "../../server/app/import/import-and-analyse.ts";
 import { openDataDir, type Db } from "../../server/db/open.ts";
 import { CORPUS_DIR, readCorpusFile } from "../support/corpus.ts";
 import { startTestApp } from "../support/app.ts";
@@ -66,7 +66,7 @@ describe("a full disk", () => {
       const pages = db.sqlite.pragma("page_count", { simple: true }) as number;
       db.sqlite.pragma(`max_page_count = ${pages + 400}`);
     }
-    const report = await importSources(
+    const report = await importAndAnalyse(
       db,
       BIG_FILES.map((f) => join(CORPUS_DIR, f)),
     );
@@ -121,7 +121,7 @@ describe("a read-only data folder", () => {
     data = join(tmp.path, "data");
     mkdirSync(data);
     const db = openDataDir(data);
-    await importSources(db, [join(CORPUS_DIR, "elevate__portland.fit")]);
+    await importAndAnalyse(db, [join(CORPUS_DIR, "elevate__portland.fit")]);
     db.close();
   });
   afterEach(() => {

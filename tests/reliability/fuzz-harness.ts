@@ -1,7 +1,7 @@
 import { parseFit } from "../../fit-parser/index.ts";
 import type { Activity, ParseResult } from "../../fit-parser/index.ts";
 import { PARSE_ERROR_CODES as CODES } from "../../fit-parser/types.ts";
-import { importSources } from "../../server/app/import/import-and-analyse.ts";
+import { importAndAnalyse } from "../../server/app/import/import-and-analyse.ts";
 import { loadActivity } from "../../server/app/load-activity.ts";
 import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
 import type { Db } from "../../server/db/open.ts";
@@ -24,7 +24,7 @@ export interface FuzzOptions {
   seed: number;
   cases: number;
   files: readonly FuzzFile[];
-  /** Every n-th case also goes through importSources into `db`. */
+  /** Every n-th case also goes through importAndAnalyse into `db`. */
   importEvery: number;
   db: Db;
   /** A parse slower than this (or than 3× the unmutated file's parse, if longer) is a hang. */
@@ -170,7 +170,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
   const boundMs = (source: string): number => Math.max(opts.maxParseMs, 3 * (report.baselineMs[source] ?? 0));
   let batch: FuzzFile[] = [];
   const flush = async (): Promise<void> => {
-    const out = await importSources(opts.db, batch);
+    const out = await importAndAnalyse(opts.db, batch);
     for (const r of out.results) {
       if (r.status === "imported") report.imported++;
       if (r.code !== undefined && !IMPORT_CODES.has(r.code)) {

@@ -8,7 +8,7 @@ import { seededRandom } from "../../server/core/random.ts";
 // The quick seeded set for `npm test`: every corpus file meets every mutation kind 3 times. `npm run fuzz` runs 5,040.
 const files = corpusFiles().map((name) => ({ name, bytes: readCorpusFile(name) }));
 
-describe("fuzzing parseFit() and importSources()", () => {
+describe("fuzzing parseFit() and importAndAnalyse()", () => {
   const db = openDb(":memory:");
   afterAll(() => db.close());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { openDb } from "../../server/db/open.ts";
-import { importSources } from "../../server/app/import/import-and-analyse.ts";
+import { importAndAnalyse } from "../../server/app/import/import-and-analyse.ts";
 import { seededRandom, shuffleInPlace } from "../../server/core/random.ts";
 import { corpusFiles, readCorpusFile } from "../support/corpus.ts";
 import { filesForm } from "../support/app.ts";
@@ -35,7 +35,7 @@ describe("the server killed mid-upload", () => {
   beforeAll(async () => {
     tmp = tempDir("stridewise-kill-");
     const ref = openDb(":memory:");
-    await importSources(ref, files);
+    await importAndAnalyse(ref, files);
     expected = ref.sqlite
       .prepare(CONTENT_KEY)
       .all()

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { type ImportParse, type Preparing, parseForImport, preparerHere } from "./engine/parse-file.ts";
 import { DomainError } from "../../errors.ts";
 
 export function sha256(bytes: Uint8Array): string {
@@ -88,23 +87,8 @@ function rawBytes(file: RawFile): Uint8Array {
   }
 }
 
-/** The FIT bytes of a file, their SHA-256, and their parse when done alongside (on a worker). */
-export interface Unpacked {
-  bytes: Uint8Array;
-  hash: string;
-  parsed: ImportParse | null;
-}
-
-/**
- * Reads (given a path), unpacks and hashes a file. `parse` also parses it, and prepares its runs' analysis
- * input if asked (a worker does, since it cannot ask whether the hash is known).
- */
-export function unpack(file: RawFile, parse: { prepare: Preparing } | null): Unpacked {
+/** The FIT bytes of a file: read (given a path) and gunzipped (a .fit.gz). */
+export function readFitBytes(file: RawFile): Uint8Array {
   const raw = rawBytes(file);
-  const bytes = file.gzipped ? gunzip(raw, file.display, file.maxFitBytes) : raw;
-  return {
-    bytes,
-    hash: sha256(bytes),
-    parsed: parse ? parseForImport(bytes, preparerHere(parse.prepare)) : null,
-  };
+  return file.gzipped ? gunzip(raw, file.display, file.maxFitBytes) : raw;
 }

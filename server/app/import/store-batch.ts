@@ -1,54 +1,43 @@
 import type { PreparedRuns } from "./engine/prepared-runs.ts";
-import { DomainError } from "../../errors.ts";
-import { storeParsed, type ImportContext } from "./store-file.ts";
-import type { ImportParse } from "./engine/parse-file.ts";
+import type { ParsedFile } from "./engine/engine.ts";
+import { refusal } from "./engine/parse-file.ts";
+import { knownFile, storeParsed, type ImportContext } from "./store-file.ts";
 import type { ImportOutcome } from "./types.ts";
-import { storageError } from "./storage-errors.ts";
-
-/** A candidate read, unpacked, hashed and parsed, ready to store; or its outcome, already known. */
-export type Staged = { outcome: ImportOutcome } | { bytes: Uint8Array; hash: string; parsed: ImportParse };
-
-/** Where stored runs' prepared analysis input goes (`ImportOptions.prepared`), and the arrivals awaited. */
-export interface Keeping {
-  keep: PreparedRuns | undefined;
-  /** Input still being prepared on a worker, added once it arrives: awaited before the import returns. */
-  kept: Promise<void>[];
-}
 
 export function rejection(display: string, err: unknown): ImportOutcome {
-  const storage = storageError(err);
-  if (storage) err = storage;
-  if (err instanceof DomainError) {
-    return { file: display, status: "rejected", activityIds: [], code: err.code, message: err.message };
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return { file: display, status: "rejected", activityIds: [], code: "import-failed", message };
+  const { code, message } = refusal(err);
+  return { file: display, status: "rejected", activityIds: [], code, message };
 }
 
 /**
- * Stores one file and keeps what its new runs' analysis needs. Never throws: the outcome says what happened.
- * `later` set: the keeping waits there for the enclosing transaction to commit.
+ * Stores one file and keeps its new runs' prepared input for the analysis. Never throws: the outcome says what
+ * happened. `later` set: the keeping waits there for the enclosing transaction to commit.
  */
 function storeOne(
   ctx: ImportContext,
-  display: string,
-  staged: Staged,
-  { keep, kept }: Keeping,
+  { display, result }: ParsedFile,
+  prepared: PreparedRuns,
   later?: (() => void)[],
 ): ImportOutcome {
-  if ("outcome" in staged) return staged.outcome;
-  const { parsed, prepared: runs } = staged.parsed;
-  const keepRun = (index: number, id: number): void => {
-    const run = runs[index];
-    const session = parsed.ok ? parsed.activities[index] : undefined;
-    if (!keep || !run || !session) return;
-    if (!(run instanceof Promise)) return keep.add(id, session.startUtc, run);
-    // One a worker failed to prepare is read from its original when analysed.
-    kept.push(run.then((p) => keep.add(id, session.startUtc, p)).catch(() => undefined));
-  };
+  if (result.kind === "listed") return result.outcome;
+  if (result.kind === "refused") {
+    return { file: display, status: "rejected", activityIds: [], code: result.code, message: result.message };
+  }
   try {
-    return storeParsed(ctx, display, staged.bytes, staged.hash, parsed, (index, id) =>
-      later ? later.push(() => keepRun(index, id)) : keepRun(index, id),
+    if (result.kind === "known") {
+      const known = knownFile(ctx, display, result.hash);
+      if (known) return known;
+      // Deleted since a worker was told it was stored: rare, and importing it again stores it.
+      return rejection(display, new Error(`${display} was deleted while it was imported; import it again.`));
+    }
+    const { parsed } = result;
+    const keep = (index: number, id: number): void => {
+      const run = result.prepared[index];
+      const session = parsed.ok ? parsed.activities[index] : undefined;
+      if (run && session) prepared.add(id, session.startUtc, run);
+    };
+    return storeParsed(ctx, display, result.bytes, result.hash, parsed, (index, id) =>
+      later ? later.push(() => keep(index, id)) : keep(index, id),
     );
   } catch (err) {
     return rejection(display, err);
@@ -65,20 +54,19 @@ class BatchLost extends Error {}
  * 2,839. Should the batch be lost as a whole (its commit failing on a full disk, say), each file is stored
  * again in its own transaction, for an outcome of its own.
  */
-export function storeStaged(
+export function storeBatch(
   ctx: ImportContext,
-  files: readonly { display: string; staged: Staged }[],
-  keeping: Keeping,
+  files: readonly ParsedFile[],
+  prepared: PreparedRuns,
 ): ImportOutcome[] {
-  const alone = (): ImportOutcome[] =>
-    files.map(({ display, staged }) => storeOne(ctx, display, staged, keeping));
+  const alone = (): ImportOutcome[] => files.map((file) => storeOne(ctx, file, prepared));
   if (files.length < 2) return alone();
   const later: (() => void)[] = [];
   let outcomes: ImportOutcome[];
   try {
     outcomes = ctx.db.transaction(() =>
-      files.map(({ display, staged }) => {
-        const outcome = storeOne(ctx, display, staged, keeping, later);
+      files.map((file) => {
+        const outcome = storeOne(ctx, file, prepared, later);
         if (!ctx.db.sqlite.inTransaction) throw new BatchLost();
         return outcome;
       }),

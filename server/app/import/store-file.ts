@@ -1,6 +1,6 @@
 import type { StorableActivity, StorableParse } from "../../db/activity-rows.ts";
-import type { ActivitiesRepo } from "../../db/activities-repo.ts";
-import type { FilesRepo } from "../../db/files-repo.ts";
+import { type ActivitiesRepo, createActivitiesRepo } from "../../db/activities-repo.ts";
+import { type FilesRepo, createFilesRepo } from "../../db/files-repo.ts";
 import type { Db } from "../../db/open.ts";
 import type { ImportOutcome } from "./types.ts";
 
@@ -9,6 +9,10 @@ export interface ImportContext {
   files: FilesRepo;
   activities: ActivitiesRepo;
   now: () => string;
+}
+
+export function importContext(db: Db, now: () => string = () => new Date().toISOString()): ImportContext {
+  return { db, files: createFilesRepo(db), activities: createActivitiesRepo(db), now };
 }
 
 function plural(n: number, word: string): string {

@@ -1,5 +1,3 @@
-import type { PreparedRuns } from "./engine/prepared-runs.ts";
-
 /** Something to import: a path on disk (file or folder), or named bytes already in memory (an HTTP upload). */
 export type ImportSource = string | { name: string; bytes: Uint8Array };
 
@@ -19,6 +17,14 @@ export type ImportSummary = Record<ImportStatus, number>;
 export interface ImportReport {
   results: ImportOutcome[];
   summary: ImportSummary;
+  /** What the analysis after the import did; null when nothing new was analysed. */
+  analysis?: AnalysisReport | null;
+}
+
+/** What the analysis after an import did: runs in the history, and how many were analysed now. */
+export interface AnalysisReport {
+  runs: number;
+  analysed: number;
 }
 
 export interface ImportProgress {
@@ -55,28 +61,18 @@ export const DEFAULT_LIMITS: ArchiveLimits = {
   maxFitBytes: 128 * 1024 ** 2,
 };
 
+/** What the runner (or the calling command) chooses about an import. */
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Called as each file's outcome is known (the CLI prints as it goes). */
   onResult?: (outcome: ImportOutcome) => void;
   limits?: Partial<ArchiveLimits>;
-  /**
-   * Worker threads; 0 (the default) does everything on this thread. One worker reads and hashes the files
-   * and prepares the runs this thread parses and stores; two or more read, hash, parse and prepare whole
-   * files while this thread stores (and parses too when idle). WAL checkpoints move to one more thread.
-   * "auto": one worker per core but this one's, for a batch of BULK_FILES or more; on 2 cores only from
-   * TWO_CORE_WORKER_FILES (docs/performance.md has why).
-   */
+  /** Analyse the new runs once they are stored (the default); false stores only (`--no-analysis`). */
+  analyse?: boolean;
+  /** Worker threads beside this one (`--threads`); "auto" chooses by files and cores; default 0. */
   threads?: number | "auto";
   /** The clock, for imported_at; ISO 8601 UTC. */
   now?: () => string;
-  /** Receives what each new run's analysis reads from its samples, for `warmAnalysis` to use after the import. */
-  prepared?: PreparedRuns;
-  /**
-   * Runs once every file is stored, before the import's helper threads stop: the analysis after an import
-   * goes here, so the last WAL checkpoints run beside it rather than after it.
-   */
-  afterStore?: (report: ImportReport) => Promise<void>;
 }
 
 export function summarize(results: readonly ImportOutcome[]): ImportSummary {

@@ -44,7 +44,7 @@ export function activitiesRoutes(deps: ActivitiesRouteDeps): Router {
     }));
     const report = await deps.importUploads(sources);
     if (report.summary.imported > 0) deps.analysis.invalidate();
-    res.json(report);
+    res.json({ results: report.results, summary: report.summary });
   });
 
   router.get("/", (req, res) => {

@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
+import { pauseAutoCheckpoint } from "../../../db/maintenance.ts";
 import type { Db } from "../../../db/open.ts";
-import { bundledWorker } from "./worker-script.ts";
+import { workerScript } from "./worker-script.ts";
 
 export interface Checkpointer {
   /** Checkpoints once more, closes the worker's connection and gives the database its own checkpoints back. */
@@ -8,14 +9,13 @@ export interface Checkpointer {
 }
 
 /**
- * For a bulk import on several threads: moves the database's WAL checkpoints (about half of what storing
- * an original costs) to a worker thread. Null for an in-memory database or without the bundled worker.
+ * Moves the database's WAL checkpoints (about half of what storing an original costs) to a thread of their
+ * own for a bulk import. Null for an in-memory database.
  */
 export function startCheckpointer(db: Db): Checkpointer | null {
-  const script = bundledWorker("checkpoint-worker");
-  if (db.sqlite.memory || script === null) return null;
-  const previous = db.sqlite.pragma("wal_autocheckpoint", { simple: true }) as number;
-  db.sqlite.pragma("wal_autocheckpoint = 0");
+  if (db.sqlite.memory) return null;
+  const script = workerScript("checkpoint-worker", new URL("./checkpoint-worker.ts", import.meta.url));
+  const resume = pauseAutoCheckpoint(db);
   const worker = new Worker(script, { workerData: { file: db.sqlite.name } });
   const stopped = new Promise<void>((resolve) => {
     worker.once("message", () => resolve());
@@ -28,7 +28,7 @@ export function startCheckpointer(db: Db): Checkpointer | null {
       worker.postMessage("stop");
       await stopped;
       await worker.terminate();
-      db.sqlite.pragma(`wal_autocheckpoint = ${previous}`);
+      resume();
     },
   };
 }

@@ -137,21 +137,6 @@ export function packColumn(values: Column, compact = true): PackedColumn {
   return { ...kept, data: (type === "f64" && asFloat32(values)) || values };
 }
 
-/** Columns to unpack into, reused from run to run by a caller that keeps none of them. */
-export class ColumnArena {
-  private readonly held = new Map<string, Column>();
-
-  /** `n` values of the given type under `name`: what the last caller was given under it is overwritten. */
-  take(name: string, type: PackedColumn["type"], n: number): Column {
-    const key = `${name}/${type}`;
-    const column = this.held.get(key);
-    if (column && column.length >= n) return column.subarray(0, n);
-    const grown = newColumn(type, Math.max(n, 2 * (column?.length ?? 0)));
-    this.held.set(key, grown);
-    return grown.subarray(0, n);
-  }
-}
-
 function newColumn(type: PackedColumn["type"], n: number): Column {
   return type === "f64" ? new Float64Array(n) : type === "i32" ? new Int32Array(n) : new Uint8Array(n);
 }
@@ -169,15 +154,12 @@ function keptAsIs(packed: PackedColumn): Column | null {
   return same ? (data as Column) : null;
 }
 
-/**
- * The column's values: the array it was kept as, or in a new array, or in `into` (as long as the column, of
- * its type).
- */
-export function unpackColumn(packed: PackedColumn, into?: Column): Column {
+/** The column's values: the array it was kept as, or a new array. */
+export function unpackColumn(packed: PackedColumn): Column {
   const asIs = keptAsIs(packed);
   if (asIs) return asIs;
   const { length: n, scale, data } = packed;
-  const out = into ?? newColumn(packed.type, n);
+  const out = newColumn(packed.type, n);
   if (packed.steps) {
     let q = packed.first;
     out[0] = q / scale;

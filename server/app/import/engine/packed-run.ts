@@ -2,13 +2,7 @@ import type { Samples } from "../../../../fit-parser/types.ts";
 import { type PreparedRun, prepareRun } from "../../../core/prepared-run.ts";
 import type { RunningSamples } from "../../../core/running-samples.ts";
 import { ownedBuffers } from "./transfer.ts";
-import {
-  type Column,
-  type ColumnArena,
-  type PackedColumn,
-  packColumn,
-  unpackColumn,
-} from "./column-codec.ts";
+import { type Column, type PackedColumn, packColumn, unpackColumn } from "./column-codec.ts";
 
 /**
  * A prepared run as the import keeps it until the analysis: its running samples' columns packed (about
@@ -37,19 +31,16 @@ export function packRun(prepared: PreparedRun, compact = true): PackedRun {
   return { ...prepared, running: prepared.running && packRunning(prepared.running, compact) };
 }
 
-/** The run unpacked: into new columns, or into `arena`'s, for a caller done with them before the next run. */
-export function unpackRun(packed: PackedRun, arena?: ColumnArena): PreparedRun {
+/** The run unpacked, as it was prepared. */
+export function unpackRun(packed: PackedRun): PreparedRun {
   const { running } = packed;
   if (!running) return { ...packed, running: null };
-  const columns = Object.entries(running.columns).map(([name, c]) => [
-    name,
-    unpackColumn(c, arena?.take(name, c.type, c.length)),
-  ]);
+  const columns = Object.entries(running.columns).map(([name, c]) => [name, unpackColumn(c)]);
   return { ...packed, running: { ...running.numbers, ...Object.fromEntries(columns) } as RunningSamples };
 }
 
-/** A run's analysis input worked out from its samples, packed (or not) to be kept: what the import keeps. */
-export function prepareToKeep(samples: Samples, compact: boolean): PackedRun {
+/** A run prepared from its samples and packed (or not) to be kept until the analysis: what the import keeps. */
+export function prepareAndPack(samples: Samples, compact: boolean): PackedRun {
   return packRun(prepareRun(samples), compact);
 }
 

@@ -1,57 +1,63 @@
-import { SampleArena, parseFit } from "../../../../fit-parser/index.ts";
-import type { Samples } from "../../../../fit-parser/types.ts";
-import { type StorableParse, isRunSport, storableParse } from "../../../db/activity-rows.ts";
-import { type PackedRun, packedBuffers, prepareToKeep } from "./packed-run.ts";
-import type { LentColumns } from "./lent-columns.ts";
+import { parseFit } from "../../../../fit-parser/index.ts";
+import { isRunSport } from "../../../core/sport.ts";
+import { type StorableParse, storableParse } from "../../../db/activity-rows.ts";
+import { DomainError } from "../../../errors.ts";
+import { type RawFile, readFitBytes, sha256 } from "../read-file.ts";
+import { storageError } from "../storage-errors.ts";
+import { type PackedRun, prepareAndPack } from "./packed-run.ts";
 
-/** Works out a run's analysis input from its samples, packed to be kept: here, or on a worker (a promise). */
-export type Preparer = (samples: Samples) => PackedRun | Promise<PackedRun>;
+/** What reading one file came to: its parse, or bytes stored already, or why it was refused. */
+export type FileResult =
+  | {
+      kind: "parsed";
+      bytes: Uint8Array;
+      hash: string;
+      parsed: StorableParse;
+      /** Each session's prepared run (null for other sports and runs without samples). */
+      prepared: (PackedRun | null)[];
+    }
+  | { kind: "known"; hash: string }
+  | { kind: "refused"; code: string; message: string };
 
-/**
- * Whether an import prepares its runs' analysis input (null: nothing analyses them, `--no-analysis`), and
- * whether it packs it (`compact`: worth it only when many runs are kept, see PACK_FROM_FILES).
- */
-export type Preparing = { compact: boolean } | null;
+/** How a file is parsed: whether its runs are prepared for the analysis, and packed (a long import). */
+export interface ParseSettings {
+  prepare: boolean;
+  pack: boolean;
+}
 
-/** The preparer on this thread for `preparing`. */
-export function preparerHere(preparing: Preparing): Preparer | null {
-  return preparing && ((samples) => prepareToKeep(samples, preparing.compact));
+/** A failure said as an outcome: a full disk or a DomainError in the runner's words, else as it came. */
+export function refusal(err: unknown): { kind: "refused"; code: string; message: string } {
+  const said = storageError(err) ?? err;
+  if (said instanceof DomainError) return { kind: "refused", code: said.code, message: said.message };
+  return {
+    kind: "refused",
+    code: "import-failed",
+    message: said instanceof Error ? said.message : String(said),
+  };
 }
 
 /**
- * A file's parse as the import carries it: what storage keeps, and for each run session what its analysis
- * reads from the samples (null for other sports and runs without samples), so the analysis after the import
- * need not read and parse the file again.
+ * Reads, hashes and, unless its bytes are stored already, parses one file and prepares its runs for the
+ * analysis: the same work on this thread or a worker. Never throws.
  */
-export interface ImportParse {
-  parsed: StorableParse;
-  prepared: (PackedRun | Promise<PackedRun> | null)[];
-}
-
-// Parses on one thread follow each other, and their samples are dropped before the next starts (below).
-const arena = new SampleArena();
-
-/**
- * `preparer` null: nothing analyses the runs now (`--no-analysis`), so nothing is prepared. Without `lent`
- * the samples do not outlive this call (a preparer on this thread), so their memory is reused from one file to
- * the next; with it, a worker prepares them: they are columns lent to it, and given back.
- */
-export function parseForImport(
-  bytes: Uint8Array,
-  preparer: Preparer | null,
-  lent?: LentColumns,
-): ImportParse {
-  const result = parseFit(bytes, { arena: lent ?? arena });
-  // Storage's part first: a worker preparing the samples takes them away.
-  const parsed = storableParse(result);
-  const run = (a: { sport: string; samples: { count: number } }): boolean =>
-    isRunSport(a.sport) && a.samples.count > 0;
-  const prepared =
-    result.ok && preparer ? result.activities.map((a) => (run(a) ? preparer(a.samples) : null)) : [];
-  return { parsed, prepared };
-}
-
-/** The buffers of prepared runs' columns: moved to the importing thread, not copied. */
-export function preparedBuffers(prepared: readonly (PackedRun | Promise<PackedRun> | null)[]): ArrayBuffer[] {
-  return packedBuffers(prepared.flatMap((p) => (p && !(p instanceof Promise) ? [p] : [])));
+export function parseFile(
+  file: RawFile,
+  isKnown: (hash: string) => boolean,
+  settings: ParseSettings,
+): FileResult {
+  try {
+    const bytes = readFitBytes(file);
+    const hash = sha256(bytes);
+    if (isKnown(hash)) return { kind: "known", hash };
+    const result = parseFit(bytes);
+    const prepared =
+      result.ok && settings.prepare
+        ? result.activities.map((a) =>
+            isRunSport(a.sport) && a.samples.count > 0 ? prepareAndPack(a.samples, settings.pack) : null,
+          )
+        : [];
+    return { kind: "parsed", bytes, hash, parsed: storableParse(result), prepared };
+  } catch (err) {
+    return refusal(err);
+  }
 }

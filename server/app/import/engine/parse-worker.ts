@@ -1,53 +1,38 @@
-import { parentPort } from "node:worker_threads";
-import type { Samples } from "../../../../fit-parser/types.ts";
-import { type PackedRun, prepareToKeep } from "./packed-run.ts";
-import { DomainError } from "../../../errors.ts";
-import { type Preparing, preparedBuffers } from "./parse-file.ts";
-import { buffersOf } from "./transfer.ts";
-import { type RawFile, type Unpacked, unpack } from "../read-file.ts";
+import { parentPort, workerData } from "node:worker_threads";
+import type { RawFile } from "../read-file.ts";
+import { type FileResult, type ParseSettings, parseFile } from "./parse-file.ts";
+import { packedBuffers } from "./packed-run.ts";
 
-/** A file to read, unpack, hash (and parse); or a run's samples, parsed elsewhere, to prepare for its analysis. */
-export type WorkerJob =
-  | { id: number; kind: "file"; file: RawFile; parse: { prepare: Preparing } | null }
-  | { id: number; kind: "prepare"; samples: Samples; compact: boolean };
-
-/** What goes back to the importer: the job's result, or the DomainError that refused it. */
-export type WorkerReply =
-  | { id: number; ok: true; result: Unpacked | PackedRun; returned?: ArrayBuffer[] }
-  | { id: number; ok: false; code: string | null; message: string };
-
-/**
- * The FIT bytes go back to the importer without a copy: read from disk they are in shared memory already,
- * unpacked from .gz their buffer is moved. The samples stay here (storage does not keep them); what the
- * analysis reads of them is prepared here and moved too. Samples lent for preparing go back with it.
- */
-function transferables(job: WorkerJob, result: Unpacked | PackedRun, returned: ArrayBuffer[]): ArrayBuffer[] {
-  if (job.kind === "prepare") return [...preparedBuffers([result as PackedRun]), ...returned];
-  const u = result as Unpacked;
-  const prepared = u.parsed ? preparedBuffers(u.parsed.prepared) : [];
-  return u.bytes.buffer instanceof ArrayBuffer ? [u.bytes.buffer, ...prepared] : prepared;
+/** What a parse worker is started with: how to parse, and the hashes of the originals stored already. */
+export interface ParseWorkerData {
+  settings: ParseSettings;
+  known: string[];
 }
 
-function run(job: WorkerJob): Unpacked | PackedRun {
-  if (job.kind === "prepare") return prepareToKeep(job.samples, job.compact);
-  return unpack(job.file, job.parse);
+export interface ParseJob {
+  id: number;
+  file: RawFile;
 }
 
-/** The buffers of samples lent to be prepared: read, and not kept by what was prepared from them. */
-function lentBuffers(job: WorkerJob): ArrayBuffer[] {
-  return job.kind === "prepare" ? buffersOf([job.samples], () => true) : [];
+export interface ParseReply {
+  id: number;
+  result: FileResult;
 }
 
-parentPort?.on("message", (job: WorkerJob) => {
-  let reply: WorkerReply;
-  const returned = lentBuffers(job);
-  try {
-    reply = { id: job.id, ok: true, result: run(job), returned };
-  } catch (err) {
-    const code = err instanceof DomainError ? err.code : null;
-    reply = { id: job.id, ok: false, code, message: err instanceof Error ? err.message : String(err) };
-  }
-  parentPort?.postMessage(reply, reply.ok ? transferables(job, reply.result, returned) : []);
+const { settings, known } = workerData as ParseWorkerData;
+const stored = new Set(known);
+
+/** The bytes and the prepared runs' columns go back moved, not copied (bytes read from disk are shared already). */
+function transferList(result: FileResult): ArrayBuffer[] {
+  if (result.kind !== "parsed") return [];
+  const prepared = packedBuffers(result.prepared);
+  return result.bytes.buffer instanceof ArrayBuffer ? [result.bytes.buffer, ...prepared] : prepared;
+}
+
+parentPort?.on("message", ({ id, file }: ParseJob) => {
+  const result = parseFile(file, (hash) => stored.has(hash), settings);
+  const reply: ParseReply = { id, result };
+  parentPort?.postMessage(reply, transferList(result));
 });
 
 // Loaded (Garmin's profile read): the pool sends jobs from now on.

@@ -1,5 +1,4 @@
 import type { PreparedRun } from "../../../core/prepared-run.ts";
-import type { ColumnArena } from "./column-codec.ts";
 import { type PackedRun, packedBytes, unpackRun } from "./packed-run.ts";
 
 /**
@@ -37,20 +36,11 @@ export class PreparedRuns {
     return this.runs.has(id);
   }
 
-  /**
-   * The run's analysis input, unpacked at each call: into new columns, or into `arena`'s for a caller done with
-   * them before it asks for the next.
-   */
-  get(id: number, arena?: ColumnArena): PreparedRun | undefined {
-    const kept = this.runs.get(id);
-    return kept && unpackRun(kept.packed, arena);
-  }
-
-  /** The run packed, taken out: for another thread, its columns moved there. */
-  take(id: number): PackedRun | undefined {
+  /** The run unpacked, and let go: the analysis reads each run once. */
+  take(id: number): PreparedRun | undefined {
     const kept = this.runs.get(id);
     if (kept) this.drop(id);
-    return kept?.packed;
+    return kept && unpackRun(kept.packed);
   }
 
   get size(): number {

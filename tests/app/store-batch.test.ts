@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { prepareToKeep } from "../../server/app/import/engine/packed-run.ts";
+import type { ParsedFile } from "../../server/app/import/engine/engine.ts";
+import { parseFile } from "../../server/app/import/engine/parse-file.ts";
 import { PreparedRuns } from "../../server/app/import/engine/prepared-runs.ts";
-import { importContext } from "../../server/app/import/import-and-analyse.ts";
-import { parseForImport } from "../../server/app/import/engine/parse-file.ts";
-import { type Staged, storeStaged } from "../../server/app/import/store-batch.ts";
-import { sha256 } from "../../server/app/import/read-file.ts";
+import { storeBatch } from "../../server/app/import/store-batch.ts";
+import { importContext } from "../../server/app/import/store-file.ts";
 import { type Db, openDb } from "../../server/db/open.ts";
 import { encodeRun } from "./fixtures.ts";
 
@@ -14,36 +13,31 @@ beforeEach(() => {
 });
 afterEach(() => db.close());
 
-function staged(day: number): { display: string; staged: Staged } {
-  const bytes = encodeRun({ start: `2025-05-${String(day).padStart(2, "0")}T07:00:00.000Z` });
-  return {
-    display: `run-${day}.fit`,
-    staged: {
-      bytes,
-      hash: sha256(bytes),
-      parsed: parseForImport(bytes, (samples) => prepareToKeep(samples, true)),
-    },
-  };
+function parsed(day: number): ParsedFile {
+  const raw = encodeRun({ start: `2025-05-${String(day).padStart(2, "0")}T07:00:00.000Z` });
+  const display = `run-${day}.fit`;
+  const file = { display, gzipped: false, maxFitBytes: 1e6, raw };
+  return { display, result: parseFile(file, () => false, { prepare: true, pack: true }) };
 }
 
 const count = (table: string): number =>
   (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-describe("storeStaged()", () => {
+describe("storeBatch()", () => {
   it("stores a batch in one transaction, a failing file rolled back alone, and keeps the stored runs' input", () => {
-    const files = [staged(1), staged(2), staged(3)];
-    const bad = files[1]?.staged;
+    const files = [parsed(1), parsed(2), parsed(3)];
+    const bad = files[1]?.result;
     // A session without a start: the activities insert fails (NOT NULL) after the file row went in.
-    if (bad && "parsed" in bad && bad.parsed.parsed.ok) {
-      (bad.parsed.parsed.activities[0] as { startUtc: string | null }).startUtc = null;
+    if (bad?.kind === "parsed" && bad.parsed.ok) {
+      (bad.parsed.activities[0] as { startUtc: string | null }).startUtc = null;
     }
     const keep = new PreparedRuns();
-    const outcomes = storeStaged(importContext(db), files, { keep, kept: [] });
+    const outcomes = storeBatch(importContext(db), files, keep);
     expect(outcomes.map((o) => o.status)).toEqual(["imported", "rejected", "imported"]);
     expect(count("files")).toBe(2);
     expect(count("activities")).toBe(2);
     const ids = outcomes.flatMap((o) => o.activityIds);
-    expect(ids.map((id) => keep.get(id) !== undefined)).toEqual([true, true]);
+    expect(ids.map((id) => keep.has(id))).toEqual([true, true]);
     expect(keep.size).toBe(2);
   });
 
@@ -70,7 +64,7 @@ describe("storeStaged()", () => {
       added.push(id);
       add(id, start, prepared);
     };
-    const outcomes = storeStaged(importContext(flaky), [staged(4), staged(5), staged(6)], { keep, kept: [] });
+    const outcomes = storeBatch(importContext(flaky), [parsed(4), parsed(5), parsed(6)], keep);
     expect(fail).toBe(false);
     expect(outcomes.map((o) => o.status)).toEqual(["imported", "imported", "imported"]);
     expect(count("files")).toBe(3);
