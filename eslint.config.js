@@ -1,7 +1,13 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
-// Boundaries from docs: the parser and the analysis core stay pure; the browser never imports server code.
+// Boundaries from docs/style.md: the parser and the analysis core stay pure; the browser imports only the API
+// contract; app never imports http; only db/ opens SQLite.
+const sqliteOnlyInDb = {
+  group: ["better-sqlite3"],
+  message: "SQL lives only in server/db/: talk to a repo.",
+};
+
 const nodeAndIo = [
   { group: ["node:*"], message: "Keep this layer pure: no Node built-ins." },
   {
@@ -60,14 +66,48 @@ export default tseslint.config(
           patterns: [
             ...nodeAndIo,
             {
-              group: ["**/server/**"],
-              allowTypeImports: true,
-              message: "web imports only types from the server.",
+              group: ["**/server/*", "!**/server/api"],
+              message: "web imports only the API contract (server/api/).",
             },
           ],
         },
       ],
     },
+  },
+  {
+    files: ["server/api/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            ...nodeAndIo,
+            {
+              group: ["../*", "**/server/**"],
+              message: "The API contract imports nothing but zod and itself.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["server/app/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            sqliteOnlyInDb,
+            { group: ["**/http/**"], message: "app never imports http: views belong to http." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["server/http/**/*.ts", "server/cli/**/*.ts", "server/demo/**/*.ts", "server/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [sqliteOnlyInDb] }] },
   },
   {
     files: ["scripts/**/*.mjs", "bin/**/*.js"],

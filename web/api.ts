@@ -10,7 +10,7 @@ import type {
   PainEntry,
   PainEntryInput,
   Settings,
-} from "../server/http/api-types.ts";
+} from "../server/api/index.ts";
 
 /** An error the API answered with; `message` is written for the runner. */
 export class ApiError extends Error {

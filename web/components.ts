@@ -1,4 +1,4 @@
-import type { RedFlagNotice, RunFlags } from "../server/http/api-types.ts";
+import type { RedFlagNotice, RunFlags } from "../server/api/index.ts";
 import { h, type Child } from "./dom.ts";
 import { isSpike, spikeSentence } from "./labels.ts";
 

@@ -1,4 +1,4 @@
-import type { Units } from "../server/http/api-types.ts";
+import type { Units } from "../server/api/index.ts";
 
 // Unit-aware formatting. The current units are set once from /api/settings and whenever they change.
 

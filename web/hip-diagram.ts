@@ -1,4 +1,4 @@
-import type { PainLocation } from "../server/core/pain.ts";
+import type { PainLocation } from "../server/api/index.ts";
 import { h, svg } from "./dom.ts";
 import { LOCATION_LABELS } from "./labels.ts";
 

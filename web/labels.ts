@@ -1,5 +1,5 @@
-import type { Hypothesis, ImportStatus, SpikeCategory, Verdict } from "../server/http/api-types.ts";
-import type { PainLocation, PainSide, PainTiming, RedFlag } from "../server/core/pain.ts";
+import type { Hypothesis, ImportStatus, SpikeCategory, Verdict } from "../server/api/index.ts";
+import type { PainLocation, PainSide, PainTiming, RedFlag } from "../server/api/index.ts";
 
 // The words a runner reads for each code. Records keyed by the server's unions, so a new code fails the type check.
 

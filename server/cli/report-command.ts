@@ -2,7 +2,7 @@ import { openAnalysis } from "../app/analysis/open-analysis.ts";
 import { nextRunView, toInsightsView } from "../http/views/analysis.ts";
 import { resolveDataDir } from "../config.ts";
 import { openDataDir } from "../db/open.ts";
-import type { InsightsView } from "../http/api-types.ts";
+import type { InsightsView } from "../api/index.ts";
 
 const VERDICT_WORDS: Record<string, string> = {
   linked: "LINKED",

@@ -6,7 +6,8 @@ import type { Run } from "./types.ts";
 const DAY_MS = 86_400_000;
 
 /** Frandsen 2025 categories of a run's distance against L30. */
-export type SpikeCategory = "up_to_10" | "10_to_30" | "30_to_100" | "over_100" | "no_recent_base";
+export type SpikeCategory =
+  "within_10pct" | "10_to_30pct" | "30_to_100pct" | "over_100pct" | "no_recent_base";
 
 export interface HazardRatio {
   hr: number;
@@ -16,18 +17,18 @@ export interface HazardRatio {
 
 /** Hazard vs ≤ 10% (Frandsen et al. 2025, BJSM 59:1203); the reference category has none. */
 export const SPIKE_HAZARDS: Record<SpikeCategory, HazardRatio | null> = {
-  up_to_10: null,
-  "10_to_30": { hr: 1.64, lo: 1.31, hi: 2.05 },
-  "30_to_100": { hr: 1.52, lo: 1.16, hi: 2.0 },
-  over_100: { hr: 2.28, lo: 1.5, hi: 3.48 },
+  within_10pct: null,
+  "10_to_30pct": { hr: 1.64, lo: 1.31, hi: 2.05 },
+  "30_to_100pct": { hr: 1.52, lo: 1.16, hi: 2.0 },
+  over_100pct: { hr: 2.28, lo: 1.5, hi: 3.48 },
   no_recent_base: null,
 };
 
 export const SPIKE_LABELS: Record<SpikeCategory, string> = {
-  up_to_10: "≤10%",
-  "10_to_30": "10–30%",
-  "30_to_100": "30–100%",
-  over_100: ">100%",
+  within_10pct: "≤10%",
+  "10_to_30pct": "10–30%",
+  "30_to_100pct": "30–100%",
+  over_100pct: ">100%",
   no_recent_base: "no recent base",
 };
 
@@ -48,10 +49,10 @@ export interface RunSpike {
 /** The Frandsen category of a ratio (distance / L30). */
 export function spikeCategory(ratio: number | null): SpikeCategory {
   if (ratio === null) return "no_recent_base";
-  if (ratio <= 1.1) return "up_to_10";
-  if (ratio <= 1.3) return "10_to_30";
-  if (ratio <= 2) return "30_to_100";
-  return "over_100";
+  if (ratio <= 1.1) return "within_10pct";
+  if (ratio <= 1.3) return "10_to_30pct";
+  if (ratio <= 2) return "30_to_100pct";
+  return "over_100pct";
 }
 
 /** L30, ratio and category for every run, by start instant (science.md §3). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { NOT_MEDICAL_ADVICE } from "../../server/core/advice.ts";
 import { addDays } from "../../server/core/dates.ts";
 import { computeInsights } from "../../server/core/insights.ts";
-import type { PainEntry } from "../../server/core/pain.ts";
+import type { PainEntry } from "../../server/api/index.ts";
 import { findRedFlags } from "../../server/core/red-flags.ts";
 import type { Run } from "../../server/core/types.ts";
 import { painEntry, summaryRun } from "./run-builder.ts";

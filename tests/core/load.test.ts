@@ -28,13 +28,13 @@ describe("runSpikes()", () => {
   });
 
   it("puts runs in Frandsen's categories with their hazard ratios", () => {
-    expect(byId.get(2)?.category).toBe("up_to_10");
+    expect(byId.get(2)?.category).toBe("within_10pct");
     expect(byId.get(2)?.spike).toBe(false);
-    expect(byId.get(3)?.category).toBe("10_to_30");
+    expect(byId.get(3)?.category).toBe("10_to_30pct");
     expect(byId.get(3)?.hazard).toEqual({ hr: 1.64, lo: 1.31, hi: 2.05 });
-    expect(byId.get(4)?.category).toBe("30_to_100");
+    expect(byId.get(4)?.category).toBe("30_to_100pct");
     expect(byId.get(4)?.hazard?.hr).toBe(1.52);
-    expect(byId.get(5)?.category).toBe("over_100");
+    expect(byId.get(5)?.category).toBe("over_100pct");
     expect(byId.get(5)?.hazard).toEqual({ hr: 2.28, lo: 1.5, hi: 3.48 });
     expect(byId.get(5)?.spike).toBe(true);
   });
@@ -57,9 +57,9 @@ describe("runSpikes()", () => {
   });
 
   it("spikeCategory() puts exactly +10% in the reference band", () => {
-    expect(spikeCategory(1.1)).toBe("up_to_10");
-    expect(spikeCategory(1.1000001)).toBe("10_to_30");
-    expect(spikeCategory(2)).toBe("30_to_100");
+    expect(spikeCategory(1.1)).toBe("within_10pct");
+    expect(spikeCategory(1.1000001)).toBe("10_to_30pct");
+    expect(spikeCategory(2)).toBe("30_to_100pct");
     expect(spikeCategory(null)).toBe("no_recent_base");
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCorpusFile } from "../support/corpus.ts";
 import { filesForm, startTestApp, type TestApp } from "../support/app.ts";
 import { encodeRun } from "../app/fixtures.ts";
-import type { ActivityDetail, ActivityPage, ImportResponse } from "../../server/http/api-types.ts";
+import type { ActivityDetail, ActivityPage, ImportResponse } from "../../server/api/index.ts";
 
 const corpus = (name: string): { name: string; bytes: Uint8Array } => ({ name, bytes: readCorpusFile(name) });
 

@@ -9,7 +9,7 @@ import type {
   InsightsView,
   LoadView,
   OverviewView,
-} from "../../server/http/api-types.ts";
+} from "../../server/api/index.ts";
 
 const NOW = new Date("2026-11-25T18:00:00Z");
 

@@ -3,7 +3,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI, startServer, type RunningServer } from "../support/server.ts";
 import { CORPUS_DIR } from "../support/corpus.ts";
-import type { OverviewView } from "../../server/http/api-types.ts";
+import type { OverviewView } from "../../server/api/index.ts";
 
 const run = promisify(execFile);
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.ts";
-import type { PainEntry, Settings } from "../../server/http/api-types.ts";
+import type { PainEntry, Settings } from "../../server/api/index.ts";
 
 const json = (body: unknown, method = "POST"): RequestInit => ({
   method,

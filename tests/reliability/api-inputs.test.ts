@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { request } from "node:http";
 import { startTestApp, type TestApp } from "../support/app.ts";
-import { painEntryInputSchema } from "../../server/core/pain.ts";
+import { painEntryInputSchema } from "../../server/api/index.ts";
 
 // A table-driven sweep of hostile input over every API route: each must answer 4xx with a JSON error naming the
 // problem, never a 500 and never a stack trace.

@@ -1,4 +1,4 @@
-import type { LoadView } from "../../server/http/api-types.ts";
+import type { LoadView } from "../../server/api/index.ts";
 import { dayNumber, dayToDate, fmtDate } from "../format.ts";
 import { axisTitle, COLORS, dayAxis, makeChart } from "./setup.ts";
 

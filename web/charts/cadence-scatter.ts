@@ -1,4 +1,4 @@
-import type { CadenceView } from "../../server/http/api-types.ts";
+import type { CadenceView } from "../../server/api/index.ts";
 import { fmtDate, fmtPace, metresPerUnit, speedUnit, toSpeed } from "../format.ts";
 import { navigate } from "../router.ts";
 import { axisTitle, COLORS, makeChart } from "./setup.ts";

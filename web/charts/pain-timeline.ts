@@ -1,4 +1,4 @@
-import type { PainEntry } from "../../server/http/api-types.ts";
+import type { PainEntry } from "../../server/api/index.ts";
 import { dayNumber, dayToDate, distanceUnit, fmtDate, fmtDistance, toDistance } from "../format.ts";
 import { LOCATION_LABELS } from "../labels.ts";
 import { navigate } from "../router.ts";

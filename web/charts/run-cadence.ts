@@ -1,4 +1,4 @@
-import type { ActivityDetail } from "../../server/http/api-types.ts";
+import type { ActivityDetail } from "../../server/api/index.ts";
 import { fmtMinSec } from "../format.ts";
 import { axisTitle, COLORS, makeChart } from "./setup.ts";
 

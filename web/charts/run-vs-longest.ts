@@ -1,4 +1,4 @@
-import type { LoadView } from "../../server/http/api-types.ts";
+import type { LoadView } from "../../server/api/index.ts";
 import { dayNumber, distanceUnit, fmtDate, fmtDistance, toDistance } from "../format.ts";
 import { isSpike, spikeSentence } from "../labels.ts";
 import { navigate } from "../router.ts";

@@ -1,4 +1,4 @@
-import type { FlaggedSegment } from "../../server/http/api-types.ts";
+import type { FlaggedSegment } from "../../server/api/index.ts";
 import { fmtMinSec } from "../format.ts";
 import { axisTitle, COLORS, makeChart } from "./setup.ts";
 

@@ -1,4 +1,4 @@
-import type { CadenceView } from "../../server/http/api-types.ts";
+import type { CadenceView } from "../../server/api/index.ts";
 import { api } from "../api.ts";
 import { drawCadenceScatter } from "../charts/cadence-scatter.ts";
 import { chartBox, COLORS } from "../charts/setup.ts";

@@ -1,4 +1,4 @@
-import type { ImportResponse, ImportResult, ImportStatus } from "../../server/http/api-types.ts";
+import type { ImportResponse, ImportResult, ImportStatus } from "../../server/api/index.ts";
 import { uploadFiles } from "../api.ts";
 import { card, errorBox, pageHeader } from "../components.ts";
 import { h, replace } from "../dom.ts";

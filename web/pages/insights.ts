@@ -1,4 +1,4 @@
-import type { Correlation, InsightsView } from "../../server/http/api-types.ts";
+import type { Correlation, InsightsView } from "../../server/api/index.ts";
 import { api } from "../api.ts";
 import { badge, card, loading, notMedicalAdvice, pageHeader, redFlagBanner, why } from "../components.ts";
 import { h, replace } from "../dom.ts";

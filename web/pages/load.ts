@@ -1,4 +1,4 @@
-import type { LoadView } from "../../server/http/api-types.ts";
+import type { LoadView } from "../../server/api/index.ts";
 import { api } from "../api.ts";
 import { drawAcuteChronic } from "../charts/acute-chronic.ts";
 import { drawRunVsLongest } from "../charts/run-vs-longest.ts";

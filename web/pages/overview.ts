@@ -1,4 +1,4 @@
-import type { ImportResponse, OverviewView, PainEntry } from "../../server/http/api-types.ts";
+import type { ImportResponse, OverviewView, PainEntry } from "../../server/api/index.ts";
 import { api } from "../api.ts";
 import {
   badge,

@@ -1,5 +1,5 @@
-import type { PainEntry, PainEntryInput } from "../../server/http/api-types.ts";
-import type { PainLocation, PainSide, PainTiming, RedFlag } from "../../server/core/pain.ts";
+import type { PainEntry, PainEntryInput } from "../../server/api/index.ts";
+import type { PainLocation, PainSide, PainTiming, RedFlag } from "../../server/api/index.ts";
 import { h, replace } from "../dom.ts";
 import { hipDiagram } from "../hip-diagram.ts";
 import { LOCATION_LABELS, RED_FLAG_LABELS, SIDE_LABELS, TIMING_LABELS } from "../labels.ts";

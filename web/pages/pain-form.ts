@@ -1,4 +1,4 @@
-import type { PainEntry, PainEntryInput } from "../../server/http/api-types.ts";
+import type { PainEntry, PainEntryInput } from "../../server/api/index.ts";
 import { api } from "../api.ts";
 import { errorBox } from "../components.ts";
 import { h, replace } from "../dom.ts";

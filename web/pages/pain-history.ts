@@ -1,4 +1,4 @@
-import type { PainEntry } from "../../server/http/api-types.ts";
+import type { PainEntry } from "../../server/api/index.ts";
 import { badge, card } from "../components.ts";
 import { h } from "../dom.ts";
 import { fmtDate } from "../format.ts";

@@ -1,4 +1,4 @@
-import type { ActivityListItem, PainEntry } from "../../server/http/api-types.ts";
+import type { ActivityListItem, PainEntry } from "../../server/api/index.ts";
 import { drawPainTimeline, type TimelineRun } from "../charts/pain-timeline.ts";
 import { chartBox, destroyCharts } from "../charts/setup.ts";
 import { card } from "../components.ts";

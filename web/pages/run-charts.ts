@@ -1,4 +1,4 @@
-import type { ActivityDetail } from "../../server/http/api-types.ts";
+import type { ActivityDetail } from "../../server/api/index.ts";
 import { drawRunCadence } from "../charts/run-cadence.ts";
 import { chartBox, COLORS } from "../charts/setup.ts";
 import { drawTimeSeries } from "../charts/time-series.ts";

@@ -1,4 +1,4 @@
-import type { ActivityDetail, LapView } from "../../server/http/api-types.ts";
+import type { ActivityDetail, LapView } from "../../server/api/index.ts";
 import { api } from "../api.ts";
 import { badge, card, errorBox, flagBadges, loading, pageHeader, stat, why } from "../components.ts";
 import { h, replace } from "../dom.ts";

@@ -1,4 +1,4 @@
-import type { ActivityListItem, ActivityPage } from "../../server/http/api-types.ts";
+import type { ActivityListItem, ActivityPage } from "../../server/api/index.ts";
 import { allRuns, api } from "../api.ts";
 import { isSpike } from "../labels.ts";
 import { flagBadges, loading, noData, pageHeader } from "../components.ts";

@@ -1,4 +1,4 @@
-import type { Settings, Units } from "../../server/http/api-types.ts";
+import type { Settings, Units } from "../../server/api/index.ts";
 import { api } from "../api.ts";
 import { card, errorBox, loading, pageHeader } from "../components.ts";
 import { h, replace } from "../dom.ts";

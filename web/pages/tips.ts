@@ -1,4 +1,4 @@
-import type { Advice } from "../../server/http/api-types.ts";
+import type { Advice } from "../../server/api/index.ts";
 import { api } from "../api.ts";
 import { badge, loading, notMedicalAdvice, pageHeader, redFlagBanner } from "../components.ts";
 import { h, replace } from "../dom.ts";

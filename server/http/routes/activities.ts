@@ -1,5 +1,4 @@
 import { Router } from "express";
-import { z } from "zod";
 import { DomainError } from "../../errors.ts";
 import type { ActivitiesRepo } from "../../db/activities-repo.ts";
 import type { FilesRepo } from "../../db/files-repo.ts";
@@ -8,15 +7,9 @@ import type { AnalysisService } from "../../app/analysis/service.ts";
 import { toListItem } from "../views/analysis.ts";
 import { toActivityDetail } from "../views/activity-detail.ts";
 import { loadActivity } from "../../app/load-activity.ts";
-import type { ActivityPage } from "../api-types.ts";
+import { type ActivityPage, type ImportResponse, activityListQuerySchema } from "../../api/index.ts";
 import { parseId, parseInput } from "../params.ts";
 import { uploadFiles, type UploadLimits } from "../upload.ts";
-
-const listQuerySchema = z.strictObject({
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
-  runsOnly: z.enum(["true", "false"]).default("false"),
-});
 
 export interface ActivitiesRouteDeps {
   activities: ActivitiesRepo;
@@ -44,11 +37,12 @@ export function activitiesRoutes(deps: ActivitiesRouteDeps): Router {
     }));
     const report = await deps.importUploads(sources);
     if (report.summary.imported > 0) deps.analysis.invalidate();
-    res.json({ results: report.results, summary: report.summary });
+    const body: ImportResponse = { results: report.results, summary: report.summary };
+    res.json(body);
   });
 
   router.get("/", (req, res) => {
-    const q = parseInput(listQuerySchema, req.query, "query");
+    const q = parseInput(activityListQuerySchema, req.query, "query");
     const runsOnly = q.runsOnly === "true";
     const snapshot = deps.analysis.snapshot();
     const items = deps.activities

@@ -10,7 +10,7 @@ import {
 } from "../views/analysis.ts";
 import { addDays, weekStart } from "../../core/dates.ts";
 import type { PainRepo } from "../../db/pain-repo.ts";
-import type { OverviewView } from "../api-types.ts";
+import type { OverviewView } from "../../api/index.ts";
 
 export interface AnalysisRouteDeps {
   analysis: AnalysisService;

@@ -1,14 +1,7 @@
 import { Router } from "express";
-import { z } from "zod";
-import { UNITS, type SettingsRepo } from "../../db/settings-repo.ts";
+import { settingsPatchSchema } from "../../api/index.ts";
+import type { SettingsRepo } from "../../db/settings-repo.ts";
 import { parseInput } from "../params.ts";
-
-const settingsPatchSchema = z
-  .strictObject({
-    units: z.enum(UNITS),
-    heightCm: z.number().min(50, "must be at least 50").max(250, "must be at most 250").nullable(),
-  })
-  .partial();
 
 export interface SettingsRouteDeps {
   settings: SettingsRepo;

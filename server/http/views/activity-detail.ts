@@ -3,7 +3,7 @@ import { formatDistance } from "../../core/format.ts";
 import type { RunFindings } from "../../core/insights.ts";
 import type { Units } from "../../core/types.ts";
 import type { StoredActivity } from "../../db/activities-repo.ts";
-import type { ActivityDetail, SeriesView } from "../api-types.ts";
+import type { ActivityDetail, SeriesView } from "../../api/index.ts";
 import { toListItem } from "./analysis.ts";
 
 /** Charts need no more points than a wide screen has pixels. */

@@ -3,7 +3,6 @@ import type { CorrelationResult } from "../../core/correlation.ts";
 import type { Proportion } from "../../core/inference.ts";
 import type { Insights, RunFindings } from "../../core/insights.ts";
 import { formatDistance } from "../../core/format.ts";
-import type { SpikeCategory as CoreSpikeCategory } from "../../core/load.ts";
 import type { RedFlagFinding } from "../../core/red-flags.ts";
 import type { Units } from "../../core/types.ts";
 import type { ActivitySummary } from "../../db/activities-repo.ts";
@@ -16,16 +15,7 @@ import type {
   RedFlagNotice,
   RiskView,
   RunFlags,
-  SpikeCategory,
-} from "../api-types.ts";
-
-const CATEGORY: Record<CoreSpikeCategory, SpikeCategory> = {
-  up_to_10: "within_10pct",
-  "10_to_30": "10_to_30pct",
-  "30_to_100": "30_to_100pct",
-  over_100: "over_100pct",
-  no_recent_base: "no_recent_base",
-};
+} from "../../api/index.ts";
 
 const finiteOrNull = (x: number | null | undefined): number | null =>
   x === null || x === undefined || !Number.isFinite(x) ? null : x;
@@ -38,7 +28,7 @@ function flagsOf(findings: RunFindings | undefined): RunFlags {
     overstriding: cadence.basis === "none" ? null : cadence.flag,
     absoluteLowCadence: cadence.absoluteLow,
     lateCadenceDrop: cadence.lateDrop?.flagged ?? false,
-    spike: { category: CATEGORY[spike.category], ratio: spike.ratio, longestPrior30dM: spike.l30M },
+    spike: { category: spike.category, ratio: spike.ratio, longestPrior30dM: spike.l30M },
   };
 }
 
@@ -174,7 +164,7 @@ export function toLoadView(insights: Insights, distances: ReadonlyMap<number, nu
         distanceM: metres(spike?.distanceM ?? 0),
         longestPrior30dM: metres(spike?.l30M ?? null),
         ratio: ratio(spike?.ratio ?? null),
-        category: CATEGORY[spike?.category ?? "no_recent_base"],
+        category: spike?.category ?? "no_recent_base",
         hazardRatio: spike?.hazard
           ? { value: spike.hazard.hr, ci95: [spike.hazard.lo, spike.hazard.hi] }
           : null,

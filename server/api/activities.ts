@@ -1,0 +1,123 @@
+import { z } from "zod";
+
+const num = z.number().nullable();
+
+/** `GET /api/activities` query. */
+export const activityListQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  runsOnly: z.enum(["true", "false"]).default("false"),
+});
+
+export const overstridingFlagSchema = z.enum(["none", "possible", "marked"]);
+export type OverstridingFlag = z.infer<typeof overstridingFlagSchema>;
+
+/** Frandsen et al. 2025 categories of a run's distance against the longest of the 30 days before. */
+export const spikeCategorySchema = z.enum([
+  "within_10pct",
+  "10_to_30pct",
+  "30_to_100pct",
+  "over_100pct",
+  "no_recent_base",
+]);
+export type SpikeCategory = z.infer<typeof spikeCategorySchema>;
+
+export const runFlagsSchema = z.object({
+  /** null for activities that are not runs or have no cadence. */
+  overstriding: overstridingFlagSchema.nullable(),
+  absoluteLowCadence: z.boolean(),
+  lateCadenceDrop: z.boolean(),
+  spike: z.object({ category: spikeCategorySchema, ratio: num, longestPrior30dM: num }).nullable(),
+});
+export type RunFlags = z.infer<typeof runFlagsSchema>;
+
+export const activityListItemSchema = z.object({
+  id: z.number().int(),
+  sport: z.string(),
+  subSport: z.string().nullable(),
+  isRun: z.boolean(),
+  startUtc: z.string(),
+  localDate: z.string(),
+  distanceM: num,
+  timerS: num,
+  avgSpeedMps: num,
+  avgCadenceSpm: num,
+  avgHeartRateBpm: num,
+  /** Expected cadence at this run's speeds (personal model, or the population line until there is one). */
+  expectedCadenceSpm: num,
+  /** Median (observed − expected) / expected, in percent; negative is below expected. */
+  cadenceResidualPct: num,
+  device: z.object({ manufacturer: z.string().nullable(), product: z.string().nullable() }),
+  flags: runFlagsSchema,
+});
+export type ActivityListItem = z.infer<typeof activityListItemSchema>;
+
+export const activityPageSchema = z.object({
+  items: z.array(activityListItemSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type ActivityPage = z.infer<typeof activityPageSchema>;
+
+export const lapViewSchema = z.object({
+  index: z.number().int(),
+  startUtc: z.string(),
+  elapsedS: num,
+  timerS: num,
+  distanceM: num,
+  avgSpeedMps: num,
+  avgCadenceSpm: num,
+  avgHeartRateBpm: num,
+});
+export type LapView = z.infer<typeof lapViewSchema>;
+
+const column = z.array(num);
+/** Downsampled columns for charts; null where the file held no value. */
+export const seriesViewSchema = z.object({
+  timeS: z.array(z.number()),
+  distanceM: column,
+  speedMps: column,
+  cadenceSpm: column,
+  expectedCadenceSpm: column,
+  heartRateBpm: column,
+  altitudeM: column,
+  stepLengthM: column,
+  verticalOscillationMm: column,
+  verticalRatioPct: column,
+  stanceTimeMs: column,
+});
+export type SeriesView = z.infer<typeof seriesViewSchema>;
+
+export const flaggedSegmentSchema = z.object({
+  startS: z.number(),
+  endS: z.number(),
+  medianResidualPct: z.number(),
+});
+export type FlaggedSegment = z.infer<typeof flaggedSegmentSchema>;
+
+/** `GET /api/activities/:id`. */
+export const activityDetailSchema = z.object({
+  summary: activityListItemSchema.extend({
+    elapsedS: num,
+    maxSpeedMps: num,
+    maxHeartRateBpm: num,
+    totalAscentM: num,
+    avgStepLengthM: num,
+    avgVerticalOscillationMm: num,
+    avgVerticalRatioPct: num,
+    avgStanceTimeMs: num,
+    hasRunningDynamics: z.boolean(),
+    fileName: z.string(),
+    /** Share of running time in flagged stretches, 0–1. */
+    flaggedShare: num,
+    /** Late-run drop: last-quarter minus first-quarter median residual, in percentage points. */
+    lateDropPts: num,
+  }),
+  laps: z.array(lapViewSchema),
+  series: seriesViewSchema,
+  flaggedSegments: z.array(flaggedSegmentSchema),
+  /** Plain sentences about this run ("Your cadence was 6% below what you usually run at this speed"). */
+  notes: z.array(z.string()),
+});
+export type ActivityDetail = z.infer<typeof activityDetailSchema>;

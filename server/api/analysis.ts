@@ -1,0 +1,146 @@
+import { z } from "zod";
+import { activityListItemSchema, spikeCategorySchema } from "./activities.ts";
+import { painEntrySchema } from "./pain.ts";
+
+const num = z.number().nullable();
+const interval = z.tuple([z.number(), z.number()]);
+
+export const nextRunSchema = z.object({
+  ceilingM: num,
+  longestPrior30dM: num,
+  explanation: z.string(),
+});
+
+/** `GET /api/load`. */
+export const loadViewSchema = z.object({
+  asOf: z.string(),
+  daily: z.array(z.object({ date: z.string(), distanceM: z.number() })),
+  weekly: z.array(
+    z.object({ weekStart: z.string(), distanceM: z.number(), runs: z.number().int(), changePct: num }),
+  ),
+  runs: z.array(
+    z.object({
+      id: z.number().int(),
+      localDate: z.string(),
+      distanceM: z.number(),
+      longestPrior30dM: num,
+      ratio: num,
+      category: spikeCategorySchema,
+      hazardRatio: z.object({ value: z.number(), ci95: interval }).nullable(),
+    }),
+  ),
+  /** Rolling 7-day distance against the 7 days before; noted when the rise is over 30%. */
+  rolling7d: z.array(
+    z.object({
+      date: z.string(),
+      distanceM: z.number(),
+      previousM: z.number(),
+      changePct: num,
+      noted: z.boolean(),
+    }),
+  ),
+  /** Descriptive only: never coloured as risk. */
+  acuteChronic: z.array(z.object({ date: z.string(), uncoupled: num, ewma: num })),
+  nextRun: nextRunSchema,
+});
+export type LoadView = z.infer<typeof loadViewSchema>;
+
+const speedCadence = z.object({ speedMps: z.number(), cadenceSpm: z.number() });
+
+/** `GET /api/cadence`. */
+export const cadenceViewSchema = z.object({
+  model: z.object({
+    kind: z.enum(["personal", "population"]),
+    interceptSpm: z.number(),
+    slopeSpmPerMps: z.number(),
+    quadSpmPerMps2: z.number(),
+    runs: z.number().int(),
+    speedRangeMps: interval.nullable(),
+    explanation: z.string(),
+  }),
+  /** One point per run, for the cadence-vs-speed scatter. */
+  points: z.array(speedCadence.extend({ runId: z.number().int(), localDate: z.string() })),
+  personalLine: z.array(speedCadence),
+  populationLine: z.array(speedCadence),
+  referenceSpeedMps: z.number(),
+  trend: z.array(
+    z.object({
+      weekStart: z.string(),
+      cadenceAtReferenceSpm: num,
+      stepLengthM: num,
+      verticalRatioPct: num,
+      stanceTimeMs: num,
+      runs: z.number().int(),
+    }),
+  ),
+});
+export type CadenceView = z.infer<typeof cadenceViewSchema>;
+
+export const hypothesisSchema = z.enum(["overstriding", "mileage_spike"]);
+export type Hypothesis = z.infer<typeof hypothesisSchema>;
+export const verdictSchema = z.enum(["linked", "no_clear_link", "not_enough_data"]);
+export type Verdict = z.infer<typeof verdictSchema>;
+
+/** A risk with its Wilson 95% interval; null when no run is in the group. */
+export const riskViewSchema = z.object({ value: z.number(), ci95: interval }).nullable();
+export type RiskView = z.infer<typeof riskViewSchema>;
+
+/** One fixed hypothesis: its counts, test and words, with its risks shaped for display. */
+export const correlationSchema = z.object({
+  hypothesis: hypothesisSchema,
+  verdict: verdictSchema,
+  eligibleRuns: z.number().int(),
+  flaggedRuns: z.number().int(),
+  flaggedWithPain: z.number().int(),
+  unflaggedRuns: z.number().int(),
+  unflaggedWithPain: z.number().int(),
+  relativeRisk: num,
+  ci95: interval.nullable(),
+  pValue: num,
+  explanation: z.string(),
+  missing: z.array(z.string()),
+  flaggedRisk: riskViewSchema,
+  unflaggedRisk: riskViewSchema,
+});
+export type Correlation = z.infer<typeof correlationSchema>;
+
+export const adviceSchema = z.object({
+  id: z.string(),
+  cause: z.string(),
+  title: z.string(),
+  body: z.string(),
+  because: z.array(z.string()),
+  source: z.string(),
+});
+export type Advice = z.infer<typeof adviceSchema>;
+
+export const redFlagNoticeSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  because: z.array(z.string()),
+});
+export type RedFlagNotice = z.infer<typeof redFlagNoticeSchema>;
+
+/** `GET /api/insights`. */
+export const insightsViewSchema = z.object({
+  correlations: z.array(correlationSchema),
+  advice: z.array(adviceSchema),
+  redFlags: z.array(redFlagNoticeSchema),
+  disclaimer: z.string(),
+});
+export type InsightsView = z.infer<typeof insightsViewSchema>;
+
+/** `GET /api/overview`: the answer first. */
+export const overviewViewSchema = z.object({
+  hasData: z.boolean(),
+  runs: z.number().int(),
+  thisWeekM: z.number(),
+  lastWeekM: z.number(),
+  nextRun: nextRunSchema,
+  lastRun: activityListItemSchema.nullable(),
+  latestPain: painEntrySchema.nullable(),
+  topTip: adviceSchema.nullable(),
+  redFlags: z.array(redFlagNoticeSchema),
+});
+export type OverviewView = z.infer<typeof overviewViewSchema>;

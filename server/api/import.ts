@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+export const importStatusSchema = z.enum(["imported", "duplicate", "skipped", "rejected"]);
+export type ImportStatus = z.infer<typeof importStatusSchema>;
+
+/** What became of one uploaded file. `file` is a display path such as `export.zip/activities/123.fit.gz`. */
+export const importResultSchema = z.object({
+  file: z.string(),
+  status: importStatusSchema,
+  activityIds: z.array(z.number().int()),
+  code: z.string().optional(),
+  message: z.string().optional(),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+/** `POST /api/activities` (multipart field `files`) and `POST /api/demo`. */
+export const importResponseSchema = z.object({
+  results: z.array(importResultSchema),
+  summary: z.record(importStatusSchema, z.number().int()),
+});
+export type ImportResponse = z.infer<typeof importResponseSchema>;
