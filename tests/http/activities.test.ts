@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCorpusFile } from "../support/corpus.ts";
 import { filesForm, startTestApp, type TestApp } from "../support/app.ts";
 import { encodeRun } from "../app/fixtures.ts";
-import type { ActivityDetail, ActivityPage, ImportResponse } from "../../server/api/index.ts";
+import {
+  activityDetailSchema,
+  activityPageSchema,
+  apiErrorSchema,
+  cadenceViewSchema,
+  importResponseSchema,
+} from "../../server/api/index.ts";
 
 const corpus = (name: string): { name: string; bytes: Uint8Array } => ({ name, bytes: readCorpusFile(name) });
 
@@ -24,7 +30,7 @@ describe("POST /api/activities", () => {
       ]),
     });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as ImportResponse;
+    const body = importResponseSchema.parse(await res.json());
     expect(body.results.map((r) => [r.file, r.status, r.code ?? null])).toEqual([
       ["elevate__portland.fit", "imported", null],
       ["elevate__empty.fit", "rejected", "empty-file"],
@@ -40,7 +46,7 @@ describe("POST /api/activities", () => {
       method: "POST",
       body: filesForm([corpus("elevate__portland.fit")]),
     });
-    const body = (await res.json()) as ImportResponse;
+    const body = importResponseSchema.parse(await res.json());
     expect(body.results[0]?.status).toBe("duplicate");
     expect(body.summary.duplicate).toBe(1);
   });
@@ -51,7 +57,7 @@ describe("POST /api/activities", () => {
       body: filesForm([corpus("elevate__portland.fit")], "upload"),
     });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/"files"/);
+    expect(apiErrorSchema.parse(await res.json()).error.message).toMatch(/"files"/);
   });
 
   it("rejects a body that is not multipart", async () => {
@@ -61,13 +67,13 @@ describe("POST /api/activities", () => {
       body: "{}",
     });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { code: "invalid-input" } });
+    expect(apiErrorSchema.parse(await res.json())).toMatchObject({ error: { code: "invalid-input" } });
   });
 
   it("rejects an empty form", async () => {
     const res = await fetch(`${app.url}/api/activities`, { method: "POST", body: new FormData() });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/No files/);
+    expect(apiErrorSchema.parse(await res.json()).error.message).toMatch(/No files/);
   });
 
   it("refuses a file over the per-file limit with 413", async () => {
@@ -76,7 +82,7 @@ describe("POST /api/activities", () => {
       body: filesForm([corpus("elevate__loup-blanc.fit")]),
     });
     expect(res.status).toBe(413);
-    expect(await res.json()).toMatchObject({ error: { code: "payload-too-large" } });
+    expect(apiErrorSchema.parse(await res.json())).toMatchObject({ error: { code: "payload-too-large" } });
   });
 
   it("refuses a request over the per-request limit with 413", async () => {
@@ -95,7 +101,7 @@ describe("POST /api/activities", () => {
       body: filesForm(Array.from({ length: 6 }, (_, i) => ({ name: `r-${i}.fit`, bytes: small.bytes }))),
     });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/at most 5 files/);
+    expect(apiErrorSchema.parse(await res.json()).error.message).toMatch(/at most 5 files/);
   });
 });
 
@@ -115,21 +121,25 @@ describe("GET/DELETE /api/activities", () => {
   afterAll(() => app.close());
 
   it("lists activities newest first with their flags, paged", async () => {
-    const page = (await (await fetch(`${app.url}/api/activities?page=1&pageSize=2`)).json()) as ActivityPage;
+    const page = activityPageSchema.parse(
+      await (await fetch(`${app.url}/api/activities?page=1&pageSize=2`)).json(),
+    );
     expect(page.total).toBe(3);
     expect(page.items).toHaveLength(2);
     expect(page.items[0]?.startUtc.localeCompare(page.items[1]?.startUtc ?? "")).toBeGreaterThan(0);
     const run = page.items.find((a) => a.isRun);
     expect(run?.flags.overstriding).toMatch(/none|possible|marked/);
     expect(run?.flags.spike?.category).toBeDefined();
-    const second = (await (
-      await fetch(`${app.url}/api/activities?page=2&pageSize=2`)
-    ).json()) as ActivityPage;
+    const second = activityPageSchema.parse(
+      await (await fetch(`${app.url}/api/activities?page=2&pageSize=2`)).json(),
+    );
     expect(second.items).toHaveLength(1);
   });
 
   it("lists only runs when asked", async () => {
-    const page = (await (await fetch(`${app.url}/api/activities?runsOnly=true`)).json()) as ActivityPage;
+    const page = activityPageSchema.parse(
+      await (await fetch(`${app.url}/api/activities?runsOnly=true`)).json(),
+    );
     expect(page.total).toBe(2);
     expect(page.items.every((a) => a.isRun)).toBe(true);
   });
@@ -142,15 +152,17 @@ describe("GET/DELETE /api/activities", () => {
   ])("rejects the query %s with a 400", async (query, message) => {
     const res = await fetch(`${app.url}/api/activities?${query}`);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(message);
+    expect(apiErrorSchema.parse(await res.json()).error.message).toMatch(message);
   });
 
   it("gives a run's detail: laps, chart series with expected cadence, notes", async () => {
-    const list = (await (await fetch(`${app.url}/api/activities?runsOnly=true`)).json()) as ActivityPage;
+    const list = activityPageSchema.parse(
+      await (await fetch(`${app.url}/api/activities?runsOnly=true`)).json(),
+    );
     const portland = list.items.find((a) => a.device.product === "fr935");
-    const detail = (await (
-      await fetch(`${app.url}/api/activities/${portland?.id}`)
-    ).json()) as ActivityDetail;
+    const detail = activityDetailSchema.parse(
+      await (await fetch(`${app.url}/api/activities/${portland?.id}`)).json(),
+    );
     expect(detail.summary.fileName).toBe("elevate__portland.fit");
     expect(detail.summary.hasRunningDynamics).toBe(true);
     expect(detail.laps.length).toBeGreaterThan(10);
@@ -167,16 +179,16 @@ describe("GET/DELETE /api/activities", () => {
   it("answers 400 for a malformed id and 404 for a missing one", async () => {
     const bad = await fetch(`${app.url}/api/activities/abc`);
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(
-      /positive whole number/,
-    );
+    expect(apiErrorSchema.parse(await bad.json()).error.message).toMatch(/positive whole number/);
     const missing = await fetch(`${app.url}/api/activities/9999`);
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchObject({ error: { code: "activity-not-found" } });
+    expect(apiErrorSchema.parse(await missing.json())).toMatchObject({
+      error: { code: "activity-not-found" },
+    });
   });
 
   it("deletes an activity, and then it is gone", async () => {
-    const list = (await (await fetch(`${app.url}/api/activities`)).json()) as ActivityPage;
+    const list = activityPageSchema.parse(await (await fetch(`${app.url}/api/activities`)).json());
     const id = list.items[0]?.id;
     const del = await fetch(`${app.url}/api/activities/${id}`, { method: "DELETE" });
     expect(del.status).toBe(204);
@@ -198,7 +210,7 @@ describe("POST /api/activities with a bulk upload", () => {
       bytes: encodeRun({ start: `2025-06-${String(i + 1).padStart(2, "0")}T07:00:00.000Z`, durationS: 600 }),
     }));
     const res = await fetch(`${app.url}/api/activities`, { method: "POST", body: filesForm(runs) });
-    expect(((await res.json()) as ImportResponse).summary.imported).toBe(16);
+    expect(importResponseSchema.parse(await res.json()).summary.imported).toBe(16);
     const analysed = app.db.sqlite.prepare("SELECT count(*) AS n FROM run_analysis").get() as { n: number };
     expect(analysed.n).toBe(16);
   });
@@ -208,13 +220,13 @@ describe("POST /api/activities with a bulk upload", () => {
       method: "POST",
       body: filesForm([{ name: "one.fit", bytes: encodeRun({ start: "2025-07-01T07:00:00.000Z" }) }]),
     });
-    expect(((await res.json()) as ImportResponse).summary.imported).toBe(1);
+    expect(importResponseSchema.parse(await res.json()).summary.imported).toBe(1);
     const analysed = app.db.sqlite.prepare("SELECT count(*) AS n FROM run_analysis").get() as { n: number };
     expect(analysed.n).toBe(17);
     // With every original unreadable, the next read still finds all 17 runs' cadence: it read none of them.
     app.db.sqlite.exec("SAVEPOINT gone; UPDATE files SET bytes = x''");
     try {
-      const cadence = (await (await fetch(`${app.url}/api/cadence`)).json()) as { points: unknown[] };
+      const cadence = cadenceViewSchema.parse(await (await fetch(`${app.url}/api/cadence`)).json());
       expect(cadence.points.length).toBe(17);
     } finally {
       app.db.sqlite.exec("ROLLBACK TO gone; RELEASE gone");

@@ -1,14 +1,16 @@
+import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.ts";
 import { openDb } from "../../server/db/open.ts";
 import { loadDemo } from "../../server/app/demo.ts";
 import type { PainScenario } from "../../server/demo/history.ts";
-import type {
-  CadenceView,
-  ImportResponse,
-  InsightsView,
-  LoadView,
-  OverviewView,
+import {
+  cadenceViewSchema,
+  importResponseSchema,
+  insightsViewSchema,
+  loadViewSchema,
+  overviewViewSchema,
+  type InsightsView,
 } from "../../server/api/index.ts";
 
 const NOW = new Date("2026-11-25T18:00:00Z");
@@ -22,10 +24,11 @@ async function appWithHistory(scenario: PainScenario, weeks: number): Promise<Te
   });
 }
 
-async function get<T>(app: TestApp, path: string): Promise<T> {
+/** A 200 answer's body, parsed with its schema from the API contract. */
+async function get<T>(app: TestApp, path: string, schema: z.ZodType<T>): Promise<T> {
   const res = await fetch(`${app.url}${path}`);
   expect(res.status).toBe(200);
-  return (await res.json()) as T;
+  return schema.parse(await res.json());
 }
 
 function verdicts(insights: InsightsView): Record<string, string> {
@@ -37,14 +40,14 @@ describe("a history where pain follows mileage spikes, through the API", () => {
   beforeAll(async () => {
     app = await appWithHistory("spikes", 26);
     const res = await fetch(`${app.url}/api/demo`, { method: "POST" });
-    const report = (await res.json()) as ImportResponse;
+    const report = importResponseSchema.parse(await res.json());
     expect(report.summary.imported).toBeGreaterThan(80);
     expect(report.summary.rejected).toBe(0);
   }, 120_000);
   afterAll(() => app.close());
 
   it("links pain to spikes and not to overstriding", async () => {
-    const insights = await get<InsightsView>(app, "/api/insights");
+    const insights = await get(app, "/api/insights", insightsViewSchema);
     expect(verdicts(insights)).toEqual({ overstriding: "no_clear_link", mileage_spike: "linked" });
     const spike = insights.correlations.find((c) => c.hypothesis === "mileage_spike");
     expect(spike?.flaggedRuns).toBeGreaterThanOrEqual(5);
@@ -55,7 +58,7 @@ describe("a history where pain follows mileage spikes, through the API", () => {
   });
 
   it("gives the overview: weeks, ceiling, last run and latest pain", async () => {
-    const overview = await get<OverviewView>(app, "/api/overview");
+    const overview = await get(app, "/api/overview", overviewViewSchema);
     expect(overview.hasData).toBe(true);
     expect(overview.runs).toBeGreaterThan(80);
     expect(overview.nextRun.ceilingM).toBeCloseTo((overview.nextRun.longestPrior30dM ?? 0) * 1.1, 3);
@@ -64,7 +67,7 @@ describe("a history where pain follows mileage spikes, through the API", () => {
   });
 
   it("gives weekly load, each run against its 30-day longest, and acute:chronic", async () => {
-    const load = await get<LoadView>(app, "/api/load");
+    const load = await get(app, "/api/load", loadViewSchema);
     expect(load.asOf).toBe("2026-11-25");
     expect(load.weekly.length).toBeGreaterThanOrEqual(26);
     const spikes = load.runs.filter((r) => r.ratio !== null && r.ratio > 1.1);
@@ -75,7 +78,7 @@ describe("a history where pain follows mileage spikes, through the API", () => {
   });
 
   it("fits a personal cadence line and reports a weekly trend", async () => {
-    const cadence = await get<CadenceView>(app, "/api/cadence");
+    const cadence = await get(app, "/api/cadence", cadenceViewSchema);
     expect(cadence.model.kind).toBe("personal");
     expect(cadence.points.length).toBeGreaterThan(80);
     expect(cadence.personalLine.length).toBeGreaterThan(3);
@@ -83,17 +86,19 @@ describe("a history where pain follows mileage spikes, through the API", () => {
   });
 
   it("does not load the demo twice", async () => {
-    const report = (await (await fetch(`${app.url}/api/demo`, { method: "POST" })).json()) as ImportResponse;
+    const report = importResponseSchema.parse(
+      await (await fetch(`${app.url}/api/demo`, { method: "POST" })).json(),
+    );
     expect(report.summary.imported).toBe(0);
   }, 120_000);
 
   it("serves a view made once per change, and a new one after a change", async () => {
     const before = await (await fetch(`${app.url}/api/load`)).text();
     expect(await (await fetch(`${app.url}/api/load`)).text()).toBe(before);
-    const last = JSON.parse(before) as LoadView;
+    const last = loadViewSchema.parse(JSON.parse(before));
     const runId = last.runs[last.runs.length - 1]?.id;
     expect((await fetch(`${app.url}/api/activities/${runId}`, { method: "DELETE" })).status).toBe(204);
-    const after = JSON.parse(await (await fetch(`${app.url}/api/load`)).text()) as LoadView;
+    const after = loadViewSchema.parse(JSON.parse(await (await fetch(`${app.url}/api/load`)).text()));
     expect(after.runs.length).toBe(last.runs.length - 1);
     expect(after.runs.some((r) => r.id === runId)).toBe(false);
   });
@@ -108,7 +113,7 @@ describe("a history where pain follows low-cadence runs, through the API", () =>
   afterAll(() => app.close());
 
   it("links pain to overstriding and not to spikes", async () => {
-    const insights = await get<InsightsView>(app, "/api/insights");
+    const insights = await get(app, "/api/insights", insightsViewSchema);
     expect(verdicts(insights)).toEqual({ overstriding: "linked", mileage_spike: "no_clear_link" });
   });
 });
@@ -122,7 +127,7 @@ describe("two weeks of data, through the API", () => {
   afterAll(() => app.close());
 
   it("says there is not enough data yet, and what is missing", async () => {
-    const insights = await get<InsightsView>(app, "/api/insights");
+    const insights = await get(app, "/api/insights", insightsViewSchema);
     expect(verdicts(insights)).toEqual({ overstriding: "not_enough_data", mileage_spike: "not_enough_data" });
     for (const c of insights.correlations) expect(c.missing.length).toBeGreaterThan(0);
   });

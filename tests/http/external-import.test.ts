@@ -3,7 +3,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI, startServer, type RunningServer } from "../support/server.ts";
 import { CORPUS_DIR } from "../support/corpus.ts";
-import type { OverviewView } from "../../server/api/index.ts";
+import { overviewViewSchema } from "../../server/api/index.ts";
 
 const run = promisify(execFile);
 
@@ -15,7 +15,7 @@ describe("a sync beside the running server", () => {
   afterAll(() => server.stop());
 
   it("shows runs another process imported, without a restart", async () => {
-    const before = (await (await fetch(`${server.url}/api/overview`)).json()) as OverviewView;
+    const before = overviewViewSchema.parse(await (await fetch(`${server.url}/api/overview`)).json());
     expect(before.runs).toBe(0);
     await run(process.execPath, [
       CLI,
@@ -24,7 +24,7 @@ describe("a sync beside the running server", () => {
       "--data",
       server.dataDir,
     ]);
-    const after = (await (await fetch(`${server.url}/api/overview`)).json()) as OverviewView;
+    const after = overviewViewSchema.parse(await (await fetch(`${server.url}/api/overview`)).json());
     expect(after.runs).toBe(1);
     expect(after.lastRun?.device.product).toBe("fr935");
   });

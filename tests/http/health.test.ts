@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../support/server.ts";
+import { apiErrorSchema, healthSchema } from "../../server/api/index.ts";
 
 describe("stridewise serve", () => {
   let server: RunningServer;
@@ -14,7 +15,7 @@ describe("stridewise serve", () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const res = await fetch(`${server.url}/api/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ ok: true });
+    expect(healthSchema.parse(await res.json())).toMatchObject({ ok: true });
   });
 
   it("serves the dashboard page", async () => {
@@ -27,7 +28,7 @@ describe("stridewise serve", () => {
   it("answers unknown API routes with a JSON 404, not the page", async () => {
     const res = await fetch(`${server.url}/api/no-such-thing`);
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({
+    expect(apiErrorSchema.parse(await res.json())).toEqual({
       error: { code: "not-found", message: "No API route for GET /api/no-such-thing." },
     });
   });

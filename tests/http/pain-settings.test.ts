@@ -1,6 +1,7 @@
+import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.ts";
-import type { PainEntry, Settings } from "../../server/api/index.ts";
+import { apiErrorSchema, painEntrySchema, settingsSchema } from "../../server/api/index.ts";
 
 const json = (body: unknown, method = "POST"): RequestInit => ({
   method,
@@ -27,7 +28,7 @@ describe("/api/pain", () => {
   it("logs an entry and returns it with its id", async () => {
     const res = await fetch(`${app.url}/api/pain`, json(valid));
     expect(res.status).toBe(201);
-    const entry = (await res.json()) as PainEntry;
+    const entry = painEntrySchema.parse(await res.json());
     expect(entry).toMatchObject({ ...valid, redFlags: [] });
     expect(entry.id).toBeGreaterThan(0);
   });
@@ -35,11 +36,11 @@ describe("/api/pain", () => {
   it("logs a pain-free day with severity 0 and no location", async () => {
     const res = await fetch(`${app.url}/api/pain`, json({ date: "2026-11-21", severity: 0 }));
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ severity: 0, location: null });
+    expect(painEntrySchema.parse(await res.json())).toMatchObject({ severity: 0, location: null });
   });
 
   it("lists entries newest first", async () => {
-    const list = (await (await fetch(`${app.url}/api/pain`)).json()) as PainEntry[];
+    const list = z.array(painEntrySchema).parse(await (await fetch(`${app.url}/api/pain`)).json());
     expect(list.map((e) => e.date)).toEqual(["2026-11-21", "2026-11-20"]);
   });
 
@@ -60,7 +61,7 @@ describe("/api/pain", () => {
   ])("rejects %j with a 400 naming the problem", async (body, message) => {
     const res = await fetch(`${app.url}/api/pain`, json(body));
     expect(res.status).toBe(400);
-    const error = ((await res.json()) as { error: { code: string; message: string } }).error;
+    const error = apiErrorSchema.parse(await res.json()).error;
     expect(error.code).toBe("invalid-input");
     expect(error.message).toMatch(message);
   });
@@ -77,10 +78,10 @@ describe("/api/pain", () => {
   });
 
   it("updates and deletes an entry; a missing one is a 404", async () => {
-    const created = (await (await fetch(`${app.url}/api/pain`, json(valid))).json()) as PainEntry;
+    const created = painEntrySchema.parse(await (await fetch(`${app.url}/api/pain`, json(valid))).json());
     const updated = await fetch(`${app.url}/api/pain/${created.id}`, json({ ...valid, severity: 2 }, "PUT"));
     expect(updated.status).toBe(200);
-    expect(await updated.json()).toMatchObject({ id: created.id, severity: 2 });
+    expect(painEntrySchema.parse(await updated.json())).toMatchObject({ id: created.id, severity: 2 });
     expect((await fetch(`${app.url}/api/pain/${created.id}`, { method: "DELETE" })).status).toBe(204);
     expect((await fetch(`${app.url}/api/pain/${created.id}`, json(valid, "PUT"))).status).toBe(404);
     expect((await fetch(`${app.url}/api/pain/${created.id}`, { method: "DELETE" })).status).toBe(404);
@@ -96,13 +97,19 @@ describe("/api/settings", () => {
   afterAll(() => app.close());
 
   it("defaults to kilometres and no height", async () => {
-    expect(await (await fetch(`${app.url}/api/settings`)).json()).toEqual({ units: "km", heightCm: null });
+    expect(settingsSchema.parse(await (await fetch(`${app.url}/api/settings`)).json())).toEqual({
+      units: "km",
+      heightCm: null,
+    });
   });
 
   it("saves miles and a height", async () => {
     const res = await fetch(`${app.url}/api/settings`, json({ units: "mi", heightCm: 172 }, "PUT"));
-    expect((await res.json()) as Settings).toEqual({ units: "mi", heightCm: 172 });
-    expect(await (await fetch(`${app.url}/api/settings`)).json()).toEqual({ units: "mi", heightCm: 172 });
+    expect(settingsSchema.parse(await res.json())).toEqual({ units: "mi", heightCm: 172 });
+    expect(settingsSchema.parse(await (await fetch(`${app.url}/api/settings`)).json())).toEqual({
+      units: "mi",
+      heightCm: 172,
+    });
   });
 
   it.each([
@@ -113,6 +120,6 @@ describe("/api/settings", () => {
   ])("rejects %j with a 400", async (body, message) => {
     const res = await fetch(`${app.url}/api/settings`, json(body, "PUT"));
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(message);
+    expect(apiErrorSchema.parse(await res.json()).error.message).toMatch(message);
   });
 });
