@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.ts";
 import { openDb } from "../../server/db/open.ts";
