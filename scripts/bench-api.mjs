@@ -53,8 +53,21 @@ function timedImport(cli, dir, threads) {
   return { s, rssMb, summary: JSON.parse(out.stdout).summary, data };
 }
 
-/** Prints the API section of the benchmark for the FIT files in `dir`. */
-export async function benchApi(root, dir, count) {
+/**
+ * Prints the API section of the benchmark for the FIT files in `dir`; `rounds` (with --baseline): the same
+ * history imported each of `ways`, alternately, printed first.
+ */
+export async function benchApi(root, dir, count, rounds, ways) {
+  if (rounds) {
+    console.log(
+      `\n### \`stridewise import\` of the ${count}-run history, side by side (3 rounds, alternating)\n`,
+    );
+    console.log("| what | seconds (best) | seconds (range) | peak RSS MB (range) |");
+    console.log("| --- | ---: | ---: | ---: |");
+    rounds.forEach((r, k) =>
+      console.log(`| ${ways[k].label} | ${(r.ms / 1000).toFixed(2)} | ${r.wall} | ${r.rss} |`),
+    );
+  }
   const cli = join(root, "bin", "stridewise.js");
   // The whole history imported (and analysed) on one thread and with the default workers, alternately, twice
   // each (the machine is shared: the faster of two is kept); the server reads the last default import.

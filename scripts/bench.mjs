@@ -1,4 +1,5 @@
-// `npm run bench [-- --runs N --import-runs N --api-runs N --passes N --skip-decode --skip-import --skip-api]`: prints decode throughput of our FIT decoder
+// `npm run bench [-- --runs N --import-runs N --api-runs N --passes N --skip-decode --skip-import --skip-api
+// --baseline DIR]`: prints decode throughput of our FIT decoder
 // against @garmin/fitsdk and fit-file-parser on the corpus running files, the 3 MB triathlon and a generated history,
 // then an end-to-end `stridewise import` of a folder of one-hour runs, and the dashboard API on a long history. A script
 // that prints figures, not a test: nothing is asserted.
@@ -15,9 +16,7 @@ import {
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { benchApi } from "./bench-api.mjs";
-import { measureCores, printCores } from "./bench-cores.mjs";
 import { loadBenchLib, numberOption as option, root } from "./script-util.mjs";
 
 const corpusDir = join(root, "..", "shared", "fit-corpus");
@@ -33,6 +32,10 @@ const SKIP_IMPORT = process.argv.includes("--skip-import");
 const API_RUNS = option("api-runs", 2080);
 const SKIP_API = process.argv.includes("--skip-api");
 const SKIP_DECODE = process.argv.includes("--skip-decode");
+// Another checkout, built (an earlier commit, say): its imports are timed beside this one's, alternately.
+const BASELINE = process.argv.includes("--baseline")
+  ? process.argv[process.argv.indexOf("--baseline") + 1]
+  : null;
 
 function machine() {
   const cpu =
@@ -160,9 +163,9 @@ function* hourRuns(lib, count) {
 }
 
 /** `stridewise import DIR --json` in a fresh data folder, timed from process start to exit, with peak RSS. */
-function importFolder(dir, extra = []) {
+function importFolder(dir, extra = [], checkout = root) {
   const data = mkdtempSync(join(os.tmpdir(), "stridewise-bench-data-"));
-  const args = [join(root, "bin", "stridewise.js"), "import", dir, "--data", data, "--json", ...extra];
+  const args = [join(checkout, "bin", "stridewise.js"), "import", dir, "--data", data, "--json", ...extra];
   const useTime = existsSync("/usr/bin/time");
   const t = performance.now();
   const out = useTime
@@ -228,115 +231,74 @@ function decodeSection() {
 if (!SKIP_DECODE) decodeSection();
 
 /**
- * The SDK decoding every file of `dir` once in a process of its own, timed like an import (spawn to exit, best
- * of `tries`): the like-for-like figure beside the in-process one, which has the SDK warm.
+ * Imports of `dir` each way, `tries` rounds, the ways alternating within a round (the machine is shared: a slow
+ * moment hits every way alike); per way the best wall time and the range of wall times and peak RSS.
  */
-// Where loadBenchLib bundled the library: processes and workers of the bench import it from there.
-const libFile = join(root, "node_modules", ".cache", "stridewise-bench", "bench-lib.mjs");
-
-function sdkProcess(dir, tries) {
-  const code = `const { readdirSync, readFileSync } = await import("node:fs");
-const lib = await import(${JSON.stringify(pathToFileURL(libFile).href)});
-for (const n of readdirSync(${JSON.stringify(dir)}).filter((f) => f.endsWith(".fit"))) lib.decodeSdk(new Uint8Array(readFileSync(${JSON.stringify(dir)} + "/" + n)));`;
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < tries; i++) {
-    const t = performance.now();
-    const out = spawnSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8" });
-    if (out.status !== 0) throw new Error(`the SDK process failed: ${out.stderr.slice(0, 500)}`);
-    best = Math.min(best, performance.now() - t);
-  }
-  return { ms: best };
+function importRounds(dir, ways, tries) {
+  const runs = ways.map(() => []);
+  for (let i = 0; i < tries; i++) ways.forEach((w, k) => runs[k].push(importFolder(dir, w.args, w.checkout)));
+  return runs.map((rs) => {
+    const best = rs.reduce((a, b) => (b.ms < a.ms ? b : a));
+    const range = (f, d) => `${Math.min(...rs.map(f)).toFixed(d)}–${Math.max(...rs.map(f)).toFixed(d)}`;
+    return { ...best, wall: range((r) => r.ms / 1000, 2), rss: range((r) => r.rssMb, 0) };
+  });
 }
 
-/** The best (least wall time) of `tries` imports: the machine is shared, and a slow run says nothing about the code. */
-function bestImport(dir, extra, tries) {
-  let best = null;
-  for (let i = 0; i < tries; i++) {
-    const r = importFolder(dir, extra);
-    if (best === null || r.ms < best.ms) best = r;
-  }
-  return best;
+/** This checkout's import and, with --baseline, the baseline's, by default and on one thread. */
+function importWays() {
+  const mine = [
+    { label: "this checkout, defaults", args: [], checkout: root },
+    { label: "this checkout, `--threads 0`", args: ["--threads", "0"], checkout: root },
+  ];
+  if (!BASELINE) return mine;
+  const base = [
+    { label: `baseline (${BASELINE}), defaults`, args: [], checkout: BASELINE },
+    { label: "baseline, `--threads 0`", args: ["--threads", "0"], checkout: BASELINE },
+  ];
+  return [mine[0], base[0], mine[1], base[1]];
 }
 
 if (!SKIP_IMPORT) {
   const hours = cachedFiles("hour-runs", IMPORT_RUNS, () => hourRuns(lib, IMPORT_RUNS));
   const bytes = hours.files.reduce((n, f) => n + f.length, 0);
   spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], { stdio: "inherit" });
-  // Storing only, then storing and analysing (the default); each on one thread and with workers.
-  const storeInline = bestImport(hours.dir, ["--threads", "0", "--no-analysis"], 3);
-  const storeOne = bestImport(hours.dir, ["--threads", "1", "--no-analysis"], 3);
-  const storeTwo = bestImport(hours.dir, ["--threads", "2", "--no-analysis"], 3);
-  const inline = bestImport(hours.dir, ["--threads", "0"], 3);
-  const auto = bestImport(hours.dir, [], 3);
-  const one = bestImport(hours.dir, ["--threads", "1"], 3);
-  const both = bestImport(hours.dir, ["--threads", "2"], 3);
-  // Two passes after the warm-up, the best kept, as the imports are the best of three.
+  const ways = importWays();
+  const results = importRounds(hours.dir, ways, 5);
+  // Two passes after the warm-up, the best kept.
   const sdk = measure(hours.files, lib.decodeSdk, 2);
   const parse = measure(hours.files, (f) => countSamples(lib.parseFit(f)), 3);
-  const sdkCold = sdkProcess(hours.dir, 2);
   console.log(
     `\n### End to end: \`stridewise import\` of ${hours.files.length} one-hour runs (1 s records, GPS, dynamics), ${mb(bytes).toFixed(1)} MB\n`,
   );
   console.log(
-    "Each import is a whole process from spawn to exit (best wall time of 3), compared with the SDK's CPU time merely decoding the same files in this process. × one core: against the same work with `--threads 0`.\n",
-  );
-  console.log("| what | seconds | CPU s | files/s | MB/s | × SDK decode | × one core | peak RSS MB |");
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-  const line = (label, r, base) =>
-    `| ${label} | ${(r.ms / 1000).toFixed(2)} | ${r.cpuS === undefined ? "" : r.cpuS.toFixed(2)} | ${(hours.files.length / (r.ms / 1000)).toFixed(1)} | ${(mb(bytes) / (r.ms / 1000)).toFixed(1)} | ${(sdk.ms / r.ms).toFixed(1)}× | ${base ? `${(base.ms / r.ms).toFixed(2)}×` : ""} | ${r.rssMb === undefined ? "" : r.rssMb.toFixed(0)} |`;
-  console.log(line("@garmin/fitsdk `Decoder.read()` only, in process", sdk));
-  console.log(line("@garmin/fitsdk `Decoder.read()` only, a process of its own like an import", sdkCold));
-  console.log(line("ours: `parseFit` only, in process", parse));
-  console.log(
-    line("import `--no-analysis --threads 0`: read, parse, store on one thread", storeInline, storeInline),
+    "Each import is a whole process from spawn to exit (read, parse, store, analyse), 5 rounds, the ways alternating; seconds is the best round, the ranges are over all rounds. × SDK: the SDK's CPU time merely decoding the same files in this process.\n",
   );
   console.log(
-    line("import `--no-analysis --threads 1`: one parse worker + checkpointer", storeOne, storeInline),
+    "| what | seconds (best) | seconds (range) | CPU s | files/s | × SDK decode | peak RSS MB (range) |",
+  );
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log(
+    `| @garmin/fitsdk \`Decoder.read()\` only, in process | ${(sdk.ms / 1000).toFixed(2)} | | | | 1× | |`,
   );
   console.log(
-    line("import `--no-analysis --threads 2`: two parse workers + checkpointer", storeTwo, storeInline),
+    `| ours: \`parseFit\` only, in process | ${(parse.ms / 1000).toFixed(2)} | | | | ${(sdk.ms / parse.ms).toFixed(1)}× | |`,
   );
-  console.log(
-    line("import `--threads 0`: read, parse, store, analyse every run, one thread", inline, inline),
-  );
-  const workers = lib.autoThreads(hours.files.length);
-  console.log(
-    line(
-      workers === 0
-        ? `import (defaults: no parse worker for ${hours.files.length} files on ${os.availableParallelism()} cores; WAL checkpoints on a thread of their own)`
-        : workers === 1
-          ? "import (defaults, `--threads 1` here): a worker reads and prepares the runs, this thread parses and stores"
-          : `import (defaults, \`--threads ${workers}\` here): parse workers, this thread stores and helps`,
-      auto,
-      inline,
-    ),
-  );
-  console.log(
-    line(
-      "import `--threads 1`: a worker reads and prepares the runs, this thread parses and stores",
-      one,
-      inline,
-    ),
-  );
-  console.log(
-    line(
-      "import `--threads 2`: two parse workers (parse + prepare), this thread stores and helps",
-      both,
-      inline,
-    ),
-  );
-  console.log(
-    `\nAgainst the SDK decoding in a process of its own (${(sdkCold.ms / 1000).toFixed(2)} s, spawn to exit like the imports): storing on one thread ${(sdkCold.ms / storeInline.ms).toFixed(1)}×, importing and analysing on one thread ${(sdkCold.ms / inline.ms).toFixed(1)}×, by default ${(sdkCold.ms / auto.ms).toFixed(1)}×.`,
-  );
-  console.log(`\nImport summary: ${JSON.stringify(auto.summary)}.`);
-  const cores = await measureCores(3, { files: hours.files, libFile });
-  printCores(
-    cores,
-    `parseFit reads the ${hours.files.length} one-hour runs above; fresh memory is 128 MiB of new pages, in threads of one process and then in processes of their own.`,
-  );
+  ways.forEach((w, k) => {
+    const r = results[k];
+    console.log(
+      `| import, ${w.label} | ${(r.ms / 1000).toFixed(2)} | ${r.wall} | ${r.cpuS.toFixed(2)} | ${(hours.files.length / (r.ms / 1000)).toFixed(1)} | ${(sdk.ms / r.ms).toFixed(1)}× | ${r.rss} |`,
+    );
+  });
+  console.log(`\nImport summary: ${JSON.stringify(results[0].summary)}.`);
 }
 
 if (!SKIP_API) {
   const api = cachedFiles("history", API_RUNS, () => lib.historyFiles(API_RUNS));
-  await benchApi(root, api.dir, api.files.length);
+  await benchApi(
+    root,
+    api.dir,
+    api.files.length,
+    BASELINE ? importRounds(api.dir, importWays(), 3) : null,
+    importWays(),
+  );
 }

@@ -17,7 +17,7 @@ export function registerImport(program: Command): void {
     .option("--json", "print the per-file outcomes and the summary as JSON")
     .option(
       "--threads <n>",
-      "worker threads (default: one per core but one for 16 files or more; on 2 cores, one from 500 files); 0 does everything on one thread, 1 reads files and prepares runs on a worker while this thread parses and stores, 2 or more parse whole files on workers",
+      "parse worker threads (default: one per core but one for 16 files or more; on 2 cores, one from 500 files); 0 does everything on one thread",
     )
     .option("--no-analysis", "store only; the dashboard analyses the new runs on its first read instead")
     .action(async (paths: string[], opts: ImportCliOptions) => {
