@@ -26,11 +26,11 @@ export const hasChromium = existsSync(CHROMIUM);
 /** The one line a run prints for each part it skipped, or must fail on under STRIDEWISE_REQUIRE_ALL=1. */
 export function missingParts(): string[] {
   const lines: string[] = [];
-  const outcome = REQUIRE_ALL ? "FAIL (STRIDEWISE_REQUIRE_ALL=1)" : "skipped";
+  const outcome = REQUIRE_ALL ? "FAILED (STRIDEWISE_REQUIRE_ALL=1 forbids skipping)" : "skipped";
   if (!hasExtended) {
     lines.push(
-      `extended corpus ${outcome}: no folder at ${EXTENDED_DIR}, so the tests that need its GPL/AGPL files ` +
-        `(gc__*, sportslib__*) did not run; set STRIDEWISE_EXTENDED_CORPUS=/path/to/fit-corpus to run them.`,
+      `extended corpus ${outcome}: no folder at ${EXTENDED_DIR} for the tests that need its GPL/AGPL files ` +
+        `(gc__*, sportslib__*); set STRIDEWISE_EXTENDED_CORPUS=/path/to/fit-corpus to run them.`,
     );
   }
   if (!hasChromium) {
