@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { missingParts } from "./environment.ts";
-import { REGISTRY_ENV, killRegisteredNow, registered, stopAll } from "./processes.ts";
+import { REGISTRY_ENV, childPids, killNow, killRegisteredNow, registered, stopAll } from "./processes.ts";
 
 /** Makes the run's PID registry; the returned teardown stops what is left in it and says what the run skipped. */
 export default function setup(): () => Promise<void> {
@@ -12,6 +12,8 @@ export default function setup(): () => Promise<void> {
 
   const onExit = (): void => killRegisteredNow(registry);
   const onSignal = (sig: NodeJS.Signals): void => {
+    // The workers first, so that none starts anything more; they would outlive a killed vitest otherwise.
+    for (const pid of childPids(process.pid)) killNow(pid);
     killRegisteredNow(registry);
     process.off(sig, onSignal);
     // Only re-raise when nothing else (vitest) handles the signal, so its own shutdown still runs.

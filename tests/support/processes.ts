@@ -126,6 +126,11 @@ export function registered(registry: string): Array<[number, string]> {
   });
 }
 
+/** SIGKILL to one PID, if it is still there. */
+export function killNow(pid: number): void {
+  signal(pid, "SIGKILL");
+}
+
 /** Kills at once, synchronously, every registered process still ours: for a run that is being cut short. */
 export function killRegisteredNow(registry: string): void {
   for (const [pid, startTime] of registered(registry)) if (stillOurs(pid, startTime)) signal(pid, "SIGKILL");
