@@ -15,6 +15,7 @@ export default function setup(): () => Promise<void> {
     // The workers first, so that none starts anything more; they would outlive a killed vitest otherwise.
     for (const pid of childPids(process.pid)) killNow(pid);
     killRegisteredNow(registry);
+    rmSync(registry, { recursive: true, force: true });
     process.off(sig, onSignal);
     // Only re-raise when nothing else (vitest) handles the signal, so its own shutdown still runs.
     if (process.listenerCount(sig) === 0) process.kill(process.pid, sig);
