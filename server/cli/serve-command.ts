@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { createApp } from "../http/app.ts";
 import { resolveAccess } from "../http/security.ts";
 import { openDataDir, type Db } from "../db/open.ts";
-import { storageError } from "../app/import/storage-errors.ts";
+import { storageError } from "../db/storage-errors.ts";
 import { loadDemo } from "../app/demo.ts";
 import { DEFAULT_HOST, resolveDataDir, resolvePort } from "../config.ts";
 

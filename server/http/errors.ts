@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler } from "express";
 import { ZodError } from "zod";
 import { DomainError } from "../errors.ts";
-import { storageError } from "../app/import/storage-errors.ts";
+import { storageError } from "../db/storage-errors.ts";
 
 const STATUS_BY_CODE: Record<string, number> = {
   "not-found": 404,

@@ -1,3 +1,4 @@
+import { isStorable, whyNotStored } from "../../core/sport.ts";
 import type { StorableActivity, StorableParse } from "../../db/activity-rows.ts";
 import { type ActivitiesRepo, createActivitiesRepo } from "../../db/activities-repo.ts";
 import { type FilesRepo, createFilesRepo } from "../../db/files-repo.ts";
@@ -46,19 +47,7 @@ export function storeParsed(
   parsed: StorableParse,
   onStored?: (sessionIndex: number, activityId: number) => void,
 ): ImportOutcome {
-  if (!parsed.ok) {
-    const status = parsed.code === "not-an-activity" ? "skipped" : "rejected";
-    return { file: display, status, activityIds: [], code: parsed.code, message: parsed.message };
-  }
-  if (parsed.activities.length === 0) {
-    return {
-      file: display,
-      status: "skipped",
-      activityIds: [],
-      code: "no-activity",
-      message: "No activity.",
-    };
-  }
+  if (!isStorable(parsed)) return { file: display, activityIds: [], ...whyNotStored(parsed) };
   const stored: [number, number][] = [];
   const outcome = ctx.db.transaction((): ImportOutcome => {
     // Checked again inside the write lock: a sync and an upload may race on the same file.

@@ -3,7 +3,7 @@ import { isRunSport } from "../../../core/sport.ts";
 import { type StorableParse, storableParse } from "../../../db/activity-rows.ts";
 import { DomainError } from "../../../errors.ts";
 import { type RawFile, readFitBytes, sha256 } from "../read-file.ts";
-import { storageError } from "../storage-errors.ts";
+import { storageError } from "../../../db/storage-errors.ts";
 import { type PackedRun, prepareAndPack } from "./packed-run.ts";
 
 /** What reading one file came to: its parse, or bytes stored already, or why it was refused. */

@@ -1,4 +1,4 @@
-import { DomainError } from "../../errors.ts";
+import { DomainError } from "../errors.ts";
 
 // SQLite and file-system failures that are about the data folder, not a bug: said in the runner's words.
 
