@@ -1,6 +1,6 @@
 /* global fetch */
 // The dashboard API on a long history, for `npm run bench`: import it, then time the first read after a change (the
-// analysis snapshot is built), p50/p95 of later reads, the first read after a restart, and `stridewise reanalyze`.
+// analysis snapshot is built), p50/p95 of later reads, the first read after a restart, and `stridewise reanalyse`.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -110,12 +110,12 @@ export async function benchApi(root, dir, count, rounds, ways) {
     await server.stop();
 
     const t = performance.now();
-    spawnSync(process.execPath, [cli, "reanalyze", "--data", data], { encoding: "utf8" });
-    const reanalyzeS = (performance.now() - t) / 1000;
+    spawnSync(process.execPath, [cli, "reanalyse", "--data", data], { encoding: "utf8" });
+    const reanalyseS = (performance.now() - t) / 1000;
 
     console.log(`\n### Dashboard API on a ${count}-run history\n`);
     console.log(
-      `Import (read, parse, store, analyse every run): ${inline.s.toFixed(1)} s on one thread (\`--threads 0\`, peak RSS ${inline.rssMb.toFixed(0)} MB), ${workers.s.toFixed(1)} s with the default workers (${workers.rssMb.toFixed(0)} MB): ${(inline.s / workers.s).toFixed(2)}× (${JSON.stringify(summary)}). First read after the import: ${(firstRead / 1000).toFixed(2)} s. after a restart: ${(afterRestart / 1000).toFixed(2)} s. \`stridewise reanalyze\` (re-parse every original, then analyse every run): ${reanalyzeS.toFixed(1)} s.\n`,
+      `Import (read, parse, store, analyse every run): ${inline.s.toFixed(1)} s on one thread (\`--threads 0\`, peak RSS ${inline.rssMb.toFixed(0)} MB), ${workers.s.toFixed(1)} s with the default workers (${workers.rssMb.toFixed(0)} MB): ${(inline.s / workers.s).toFixed(2)}× (${JSON.stringify(summary)}). First read after the import: ${(firstRead / 1000).toFixed(2)} s. after a restart: ${(afterRestart / 1000).toFixed(2)} s. \`stridewise reanalyse\` (re-parse every original, then analyse every run): ${reanalyseS.toFixed(1)} s.\n`,
     );
     console.log(`| endpoint (${READS_PER_ENDPOINT} sequential reads each) | p50 ms | p95 ms |`);
     console.log("| --- | ---: | ---: |");

@@ -1,6 +1,6 @@
 // `node scripts/bench-core.mjs [folder] [--passes N] [--insights-passes N]`: the pure analysis core on a long history
 // (default: the 10-year history `npm run bench` caches, 2,080 runs at 1 s). Times, best pass by CPU time:
-// (a) what a cold per-run cache costs (the model on the 150 newest runs, then analyzeRun + runTrendPoint per run),
+// (a) what a cold per-run cache costs (the model on the 150 newest runs, then analyseRunCadence + runTrendPoint per run),
 // (b) computeInsights with the model and per-run results passed in (what every later change costs),
 // (c) computeInsights from the series alone, and (d) the model refit on the 150 newest runs from fresh series objects,
 // which server/app/analysis/run-cache.ts does on every change. Prints a fingerprint of every result, so a change to the core can be
@@ -67,7 +67,7 @@ function perRun(lib, runs) {
   const cadence = new Map();
   const trendPoints = new Map();
   for (const run of runs) {
-    cadence.set(run.id, lib.analyzeRun(run, model));
+    cadence.set(run.id, lib.analyseRunCadence(run, model));
     trendPoints.set(run.id, lib.runTrendPoint(run, model, refSpeed));
   }
   return { model, cadence, trendPoints };
@@ -131,7 +131,7 @@ console.log("| step | CPU ms (best pass) | wall ms (median) | result fingerprint
 console.log("| --- | ---: | ---: | --- |");
 const row = (label, m) =>
   console.log(`| ${label} | ${m.ms.toFixed(0)} | ${m.wallMs.toFixed(0)} | ${fingerprint(m.result)} |`);
-row("(a) per run, cold: model on 150 newest + analyzeRun + runTrendPoint × every run", a);
+row("(a) per run, cold: model on 150 newest + analyseRunCadence + runTrendPoint × every run", a);
 row("(b) computeInsights, model + per-run results passed in", b);
 row("(c) computeInsights, nothing cached", c);
 row("(d) fitCadenceModel on the 150 newest, running samples cold", d);

@@ -13,7 +13,7 @@ import type { Run } from "../server/core/types.ts";
 import type { Activity } from "../fit-parser/types.ts";
 
 export { parseFit, parseFitWithSdk };
-export { computeInsights, analyzeRun } from "../server/core/insights.ts";
+export { computeInsights, analyseRunCadence } from "../server/core/insights.ts";
 export { fitCadenceModel } from "../server/core/cadence-model.ts";
 export { runTrendPoint, trendReferenceSpeed } from "../server/core/trends.ts";
 

@@ -6,7 +6,7 @@ import type { ActivitiesRepo, StoredActivity } from "../db/activities-repo.ts";
 /**
  * A stored activity with its samples, read from its original: series are not stored (migration 2 says why).
  * The row and the samples come from the same parser, so they agree; should a newer parser read the original
- * differently (another session count or start), the samples are left empty until `stridewise reanalyze`
+ * differently (another session count or start), the samples are left empty until `stridewise reanalyse`
  * rewrites the rows, rather than showing one run's summary over another run's samples.
  */
 export function loadActivity(activities: ActivitiesRepo, id: number): StoredActivity | null {

@@ -6,7 +6,7 @@ import { registerDemo } from "./demo.ts";
 import { registerReport } from "./report.ts";
 import { registerImport } from "./import.ts";
 import { registerSync } from "./sync.ts";
-import { registerReanalyze } from "./reanalyze.ts";
+import { registerReanalyse } from "./reanalyse.ts";
 import { registerBackup } from "./backup.ts";
 import { registerExport } from "./export.ts";
 
@@ -19,7 +19,7 @@ const program = new Command()
 registerServe(program, pkg.version);
 registerImport(program);
 registerSync(program);
-registerReanalyze(program);
+registerReanalyse(program);
 registerInspect(program);
 registerDemo(program);
 registerReport(program);

@@ -11,7 +11,7 @@ import {
   type RollingChange,
   type WeeklyLoad,
 } from "./load-series.ts";
-import { analyzeCadence, type CadenceAnalysis } from "./overstriding.ts";
+import { analyseCadence, type CadenceAnalysis } from "./overstriding.ts";
 import type { PainEntry } from "./pain.ts";
 import { painOutcomes, type RunPainOutcome } from "./pain-outcomes.ts";
 import { findRedFlags, type RedFlagFinding } from "./red-flags.ts";
@@ -72,12 +72,12 @@ export interface Insights {
 }
 
 /** Per-run cadence flags under a model: cacheable by the storage layer until the model changes. */
-export function analyzeRun(
+export function analyseRunCadence(
   run: Run,
   model: CadenceModel,
   thresholds: Partial<Thresholds> = {},
 ): CadenceAnalysis {
-  return analyzeCadence(run, model, thresholds);
+  return analyseCadence(run, model, thresholds);
 }
 
 /** All findings from a runner's history and pain log as of `today`. */
@@ -86,7 +86,7 @@ export function computeInsights(input: InsightsInput): Insights {
   const runs = sortedByStart(input.runs.filter((r) => r.localDate <= input.today));
   const pain = input.pain.filter((e) => e.date <= input.today);
   const model = input.model ?? fitCadenceModel(runs, t);
-  const cadence = new Map(runs.map((r) => [r.id, input.cadence?.get(r.id) ?? analyzeCadence(r, model, t)]));
+  const cadence = new Map(runs.map((r) => [r.id, input.cadence?.get(r.id) ?? analyseCadence(r, model, t)]));
   const spikes = runSpikes(runs, t);
   const spikeById = new Map(spikes.map((s) => [s.runId, s]));
   const outcomes = painOutcomes(runs, pain, t);

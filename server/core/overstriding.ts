@@ -51,15 +51,15 @@ export interface CadenceAnalysis {
 }
 
 /** Cadence findings for one run against the runner's model (science.md §2). */
-export function analyzeCadence(
+export function analyseCadence(
   run: Run,
   model: CadenceModel,
   overrides: Partial<Thresholds> = {},
 ): CadenceAnalysis {
   const t = withDefaults(overrides);
   const rs = runningOf(run, t);
-  if (rs && rs.totalRunningS > 0) return analyzeSeries(rs, model, t);
-  return analyzeSummary(run, model, t);
+  if (rs && rs.totalRunningS > 0) return analyseSeries(rs, model, t);
+  return analyseSummary(run, model, t);
 }
 
 // Per-sample work arrays reused run after run (kept at the longest run seen): nothing in them outlives one call.
@@ -71,7 +71,7 @@ function workViews(n: number): Float64Array[] {
   return [0, 1, 2, 3, 4].map((k) => work.subarray(k * n, (k + 1) * n));
 }
 
-function analyzeSeries(rs: RunningSamples, model: CadenceModel, t: Thresholds): CadenceAnalysis {
+function analyseSeries(rs: RunningSamples, model: CadenceModel, t: Thresholds): CadenceAnalysis {
   const population = populationModel("", t);
   const n = rs.speedMps.length;
   const [expected, residual, absoluteGap, gather, gatherLast] = workViews(n) as [
@@ -124,7 +124,7 @@ function analyzeSeries(rs: RunningSamples, model: CadenceModel, t: Thresholds): 
   };
 }
 
-function analyzeSummary(run: Run, model: CadenceModel, t: Thresholds): CadenceAnalysis {
+function analyseSummary(run: Run, model: CadenceModel, t: Thresholds): CadenceAnalysis {
   const speed = run.avgSpeedMps ?? (run.timerS ? run.distanceM / run.timerS : null);
   const cadence = run.avgCadenceSpm;
   const none: CadenceAnalysis = {

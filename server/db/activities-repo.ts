@@ -133,7 +133,7 @@ export function createActivitiesRepo(db: Db) {
         return id;
       });
     },
-    /** Rewrites an activity in place from a fresh parse, keeping its id (reanalyze). */
+    /** Rewrites an activity in place from a fresh parse, keeping its id (reanalyse). */
     replace(id: number, activity: StorableActivity): void {
       db.transaction(() => {
         s.update.run(...activityValues(activity), id);

@@ -6,7 +6,7 @@ const V1_STORAGE = `
 -- and an original commits in the same transaction as the activities read from it (no orphans after a crash).
 -- bytes are the FIT bytes themselves (after .gz/.zip extraction); sha256 is over those bytes.
 -- Deleting a file's last activity deletes the file too (activities-repo), so a deleted run stays deleted on
--- reanalyze and can be imported again on purpose.
+-- reanalyse and can be imported again on purpose.
 CREATE TABLE files (
   id            INTEGER PRIMARY KEY,
   sha256        TEXT    NOT NULL UNIQUE,
@@ -85,7 +85,7 @@ CREATE TABLE activity_series (
   stance_time_ms          BLOB
 );
 
--- Per-run analysis results, written by the analysis; reanalyze clears it, a version bump invalidates it.
+-- Per-run analysis results, written by the analysis; reanalyse clears it, a version bump invalidates it.
 CREATE TABLE run_analysis (
   activity_id      INTEGER PRIMARY KEY REFERENCES activities(id) ON DELETE CASCADE,
   analysis_version INTEGER NOT NULL,
@@ -129,7 +129,7 @@ const V2_SERIES_FROM_ORIGINALS = `
 DROP TABLE activity_series;
 `;
 
-// Analysis state kept between processes, a cache like run_analysis (reanalyze clears it). Two rows:
+// Analysis state kept between processes, a cache like run_analysis (reanalyse clears it). Two rows:
 // 'fitted': the cadence model fitted on the recent runs named by key, so a restart that finds the same
 //   runs reuses it instead of re-reading their series;
 // 'basis': the model and reference speed the cached per-run results are made under (key), so the server,
@@ -143,7 +143,7 @@ CREATE TABLE analysis_state (
 ) WITHOUT ROWID;
 `;
 
-// Sessions the runner deleted from a file that keeps others (the swim of a triathlon): reanalyze re-reads the
+// Sessions the runner deleted from a file that keeps others (the swim of a triathlon): reanalyse re-reads the
 // original and must not bring them back. A file deleted whole takes its rows with it.
 const V4_DELETED_SESSIONS = `
 CREATE TABLE deleted_sessions (

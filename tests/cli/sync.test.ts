@@ -33,14 +33,14 @@ describe("stridewise sync", () => {
   });
 });
 
-describe("stridewise reanalyze", () => {
+describe("stridewise reanalyse", () => {
   it("re-reads every stored original and analyses every run again", () => {
     writeFileSync(join(tmp.path, "a.fit"), encodeRun());
     const data = join(tmp.path, "data");
     const imported = cli(["import", join(tmp.path, "a.fit"), "--data", data]);
     expect(imported.status).toBe(0);
     expect(imported.stdout).toMatch(/^Analysed 1 of 1 runs in \d+\.\d s\.$/m);
-    const r = cli(["reanalyze", "--data", data]);
+    const r = cli(["reanalyse", "--data", data]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/1 files re-read: 1 activities updated, 0 added, 0 removed, 0 failed/);
     expect(r.stdout).toMatch(/^Analysed 1 of 1 runs in \d+\.\d s\.$/m);

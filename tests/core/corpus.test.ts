@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseFit } from "../../fit-parser/index.ts";
 import { populationModel } from "../../server/core/cadence-model.ts";
-import { analyzeCadence } from "../../server/core/overstriding.ts";
+import { analyseCadence } from "../../server/core/overstriding.ts";
 import { weeklyTrends } from "../../server/core/trends.ts";
 import type { Run } from "../../server/core/types.ts";
 import { corpusFiles, readCorpusFile } from "../support/corpus.ts";
@@ -24,20 +24,20 @@ function corpusRuns(): Array<{ name: string; run: Run }> {
   return out;
 }
 
-describe("analyzeCadence() on real watch files", () => {
+describe("analyseCadence() on real watch files", () => {
   const runs = corpusRuns();
   const model = populationModel("corpus");
 
   it("finds running sessions with cadence in the corpus", () => {
     expect(
-      runs.filter(({ run }) => analyzeCadence(run, model).basis === "series").length,
+      runs.filter(({ run }) => analyseCadence(run, model).basis === "series").length,
     ).toBeGreaterThanOrEqual(8);
   });
 
   it.each(runs.map((r) => [r.name, r.run] as const))(
     "gives plausible, finite findings for %s",
     (_name, run) => {
-      const a = analyzeCadence(run, model);
+      const a = analyseCadence(run, model);
       if (a.basis === "none") return;
       expect(a.medianCadenceSpm).toBeGreaterThanOrEqual(120);
       expect(a.medianCadenceSpm).toBeLessThanOrEqual(240);

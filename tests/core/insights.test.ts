@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeRun, computeInsights } from "../../server/core/insights.ts";
+import { analyseRunCadence, computeInsights } from "../../server/core/insights.ts";
 import { runTrendPoint } from "../../server/core/trends.ts";
 import { generateHistory, type HistoryOptions, type PainScenario } from "../../server/demo/history.ts";
 
@@ -54,11 +54,11 @@ describe("computeInsights() on generated histories", () => {
     expect(anyLinked).toBeLessThanOrEqual(10);
   }, 120_000);
 
-  it("analyzeRun() gives the same per-run result computeInsights() uses", () => {
+  it("analyseRunCadence() gives the same per-run result computeInsights() uses", () => {
     const { h, insights } = verdicts("none", 6, { weeks: 10 });
     const run = h.runs[h.runs.length - 1];
     if (!run) throw new Error("no runs generated");
-    expect(analyzeRun(run, insights.model)).toEqual(insights.runs[insights.runs.length - 1]?.cadence);
+    expect(analyseRunCadence(run, insights.model)).toEqual(insights.runs[insights.runs.length - 1]?.cadence);
   });
 
   it("ignores runs and pain after today", () => {
@@ -86,7 +86,7 @@ describe("computeInsights() with per-run results passed in", () => {
   it("gives the same insights as computing them itself, from runs in any order", () => {
     const h = generateHistory({ seed: 6, weeks: 30, endDate: today, scenario: "spikes", sampleIntervalS: 5 });
     const fresh = computeInsights({ runs: h.runs, pain: h.pain, today, units: "km" });
-    const cadence = new Map(h.runs.map((r) => [r.id, analyzeRun(r, fresh.model)]));
+    const cadence = new Map(h.runs.map((r) => [r.id, analyseRunCadence(r, fresh.model)]));
     const trendPoints = new Map(
       h.runs.map((r) => [r.id, runTrendPoint(r, fresh.model, fresh.trends.referenceSpeedMps)]),
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { populationModel } from "../../server/core/cadence-model.ts";
 import { cadenceChartSeries } from "../../server/core/cadence-chart.ts";
-import { analyzeCadence } from "../../server/core/overstriding.ts";
+import { analyseCadence } from "../../server/core/overstriding.ts";
 import { thresholdsKey, type RunningSamples } from "../../server/core/running-samples.ts";
 import { withDefaults } from "../../server/core/thresholds.ts";
 import type { Run } from "../../server/core/types.ts";
@@ -11,9 +11,9 @@ const population = populationModel("test");
 const onLine = (_t: number, v: number): number => 150 + 6 * v;
 const below = (fraction: number) => (_t: number, v: number) => (150 + 6 * v) * (1 - fraction);
 
-describe("analyzeCadence()", () => {
+describe("analyseCadence()", () => {
   it("finds nothing in a run on the expected line", () => {
-    const a = analyzeCadence(buildRun({ cadence: onLine }), population);
+    const a = analyseCadence(buildRun({ cadence: onLine }), population);
     expect(a.basis).toBe("series");
     expect(a.flag).toBe("none");
     expect(a.segments).toEqual([]);
@@ -23,11 +23,11 @@ describe("analyzeCadence()", () => {
   });
 
   it("calls a run 8% below expected 'possible' and 12% below 'marked'", () => {
-    const possible = analyzeCadence(buildRun({ cadence: below(0.08) }), population);
+    const possible = analyseCadence(buildRun({ cadence: below(0.08) }), population);
     expect(possible.flag).toBe("possible");
     expect(possible.medianResidualPct).toBeCloseTo(-8, 1);
     expect(possible.flaggedFraction).toBeCloseTo(1, 2);
-    const marked = analyzeCadence(buildRun({ cadence: below(0.12) }), population);
+    const marked = analyseCadence(buildRun({ cadence: below(0.12) }), population);
     expect(marked.flag).toBe("marked");
     expect(marked.segments[0]?.marked).toBe(true);
   });
@@ -35,7 +35,7 @@ describe("analyzeCadence()", () => {
   it("flags a 15-minute low stretch with its start and end, and the run through the 20% rule", () => {
     const cadence = (t: number, v: number): number =>
       t >= 1200 && t < 2100 ? below(0.08)(t, v) : onLine(t, v);
-    const a = analyzeCadence(buildRun({ cadence }), population);
+    const a = analyseCadence(buildRun({ cadence }), population);
     expect(a.segments).toHaveLength(1);
     const seg = a.segments[0];
     expect(seg?.startS).toBeGreaterThanOrEqual(1180);
@@ -52,7 +52,7 @@ describe("analyzeCadence()", () => {
   it("ignores a low stretch shorter than 5 minutes", () => {
     const cadence = (t: number, v: number): number =>
       t >= 1200 && t < 1440 ? below(0.1)(t, v) : onLine(t, v);
-    const a = analyzeCadence(buildRun({ cadence }), population);
+    const a = analyseCadence(buildRun({ cadence }), population);
     expect(a.segments).toEqual([]);
     expect(a.flag).toBe("none");
   });
@@ -60,7 +60,7 @@ describe("analyzeCadence()", () => {
   it("keeps a 10-minute low stretch below 20% of a long run as a segment but leaves the run unflagged", () => {
     const cadence = (t: number, v: number): number =>
       t >= 1200 && t < 1800 ? below(0.08)(t, v) : onLine(t, v);
-    const a = analyzeCadence(buildRun({ cadence, durationS: 5400 }), population);
+    const a = analyseCadence(buildRun({ cadence, durationS: 5400 }), population);
     expect(a.segments).toHaveLength(1);
     expect(a.flaggedFraction).toBeLessThan(0.2);
     expect(a.flag).toBe("none");
@@ -71,7 +71,7 @@ describe("analyzeCadence()", () => {
     const speed = (t: number): number => (t >= 1440 && t < 1560 ? 0 : 3);
     const cadence = (t: number, v: number): number =>
       t >= 1200 && t < 1800 ? below(0.08)(t, v) : onLine(t, v);
-    const a = analyzeCadence(buildRun({ speed, cadence }), population);
+    const a = analyseCadence(buildRun({ speed, cadence }), population);
     expect(a.segments).toEqual([]);
     expect(a.runningS).toBeLessThan(3500);
   });
@@ -79,26 +79,26 @@ describe("analyzeCadence()", () => {
   it("uses running samples only: walking breaks with low cadence do not count", () => {
     const speed = (t: number): number => (Math.floor(t / 300) % 4 === 3 ? 1.2 : 3);
     const cadence = (t: number, v: number): number => (v < 1.5 ? 110 : onLine(t, v));
-    const a = analyzeCadence(buildRun({ speed, cadence }), population);
+    const a = analyseCadence(buildRun({ speed, cadence }), population);
     expect(a.flag).toBe("none");
     expect(a.runningS).toBeCloseTo(2700, -2);
   });
 
   it("checks absolute low cadence against the population line minus 16 spm", () => {
-    const low = analyzeCadence(buildRun({ cadence: (_t, v) => 150 + 6 * v - 20 }), population);
+    const low = analyseCadence(buildRun({ cadence: (_t, v) => 150 + 6 * v - 20 }), population);
     expect(low.absoluteLow).toBe(true);
     expect(low.populationCadenceSpm).toBeCloseTo(168, 3);
-    const fine = analyzeCadence(buildRun({ cadence: (_t, v) => 150 + 6 * v - 10 }), population);
+    const fine = analyseCadence(buildRun({ cadence: (_t, v) => 150 + 6 * v - 10 }), population);
     expect(fine.absoluteLow).toBe(false);
   });
 
   it("sees a late-run cadence drop after the warm-up", () => {
     // 60 min: warm-up 10 min, then quarters of 12.5 min; the last quarter runs 5% low.
     const cadence = (t: number, v: number): number => (t >= 600 + 3 * 750 ? below(0.05)(t, v) : onLine(t, v));
-    const a = analyzeCadence(buildRun({ cadence }), population);
+    const a = analyseCadence(buildRun({ cadence }), population);
     expect(a.lateDrop?.flagged).toBe(true);
     expect(a.lateDrop?.dropPoints).toBeCloseTo(5, 0);
-    const steady = analyzeCadence(buildRun({ cadence: onLine }), population);
+    const steady = analyseCadence(buildRun({ cadence: onLine }), population);
     expect(steady.lateDrop?.flagged).toBe(false);
   });
 
@@ -128,7 +128,7 @@ describe("analyzeCadence()", () => {
       verticalOscillationMm: null,
       stanceTimeMs: null,
     };
-    const analyze = (glitch: boolean) => {
+    const analyse = (glitch: boolean) => {
       const prepared = {
         key: thresholdsKey(withDefaults()),
         running: running(glitch),
@@ -136,9 +136,9 @@ describe("analyzeCadence()", () => {
         dynamics: none,
       };
       const run: Run = { ...buildRun(), series: null, prepared };
-      return analyzeCadence(run, population);
+      return analyseCadence(run, population);
     };
-    const inOrder = analyze(false);
+    const inOrder = analyse(false);
     expect(inOrder.segments).toHaveLength(1);
     expect(inOrder.segments[0]).toMatchObject({
       startS: 1200,
@@ -152,20 +152,20 @@ describe("analyzeCadence()", () => {
     expect(inOrder.segments[0]?.medianResidualPct).toBeCloseTo((-18.5 / 168) * 100, 10);
     expect(inOrder.lateDrop?.firstQuarterResidualPct).toBe(0);
     expect(inOrder.lateDrop?.lastQuarterResidualPct).toBeCloseTo((-8 / 168) * 100, 10);
-    expect(analyze(true)).toStrictEqual(inOrder);
+    expect(analyse(true)).toStrictEqual(inOrder);
   });
 
   it("does not judge a late drop on a run too short for four 5-minute quarters after the warm-up", () => {
-    expect(analyzeCadence(buildRun({ durationS: 1500 }), population).lateDrop).toBeNull();
+    expect(analyseCadence(buildRun({ durationS: 1500 }), population).lateDrop).toBeNull();
   });
 
   it("falls back to session averages for a summary-only run, and to nothing without them", () => {
     const run = { ...buildRun(), series: null, avgSpeedMps: 3, avgCadenceSpm: 150 };
-    const a = analyzeCadence(run, population);
+    const a = analyseCadence(run, population);
     expect(a.basis).toBe("summary");
     expect(a.medianResidualPct).toBeCloseTo(((150 - 168) / 168) * 100, 6);
     expect(a.flag).toBe("marked");
-    expect(analyzeCadence({ ...run, avgCadenceSpm: null }, population).basis).toBe("none");
+    expect(analyseCadence({ ...run, avgCadenceSpm: null }, population).basis).toBe("none");
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseFit } from "../../fit-parser/index.ts";
 import { fitCadenceModel, populationModel } from "../../server/core/cadence-model.ts";
-import { analyzeCadence } from "../../server/core/overstriding.ts";
+import { analyseCadence } from "../../server/core/overstriding.ts";
 import { prepareRun } from "../../server/core/prepared-run.ts";
 import { runTrendPoint } from "../../server/core/trends.ts";
 import type { Run } from "../../server/core/types.ts";
@@ -58,8 +58,8 @@ describe("prepareRun()", () => {
     let withSeries = 0;
     for (const run of [...real, ...generated]) {
       for (const model of [personal, populationModel("test")]) {
-        const fromSeries = analyzeCadence(run, model);
-        expect(analyzeCadence(prepared(run), model)).toEqual(fromSeries);
+        const fromSeries = analyseCadence(run, model);
+        expect(analyseCadence(prepared(run), model)).toEqual(fromSeries);
         expect(runTrendPoint(prepared(run), model, 3.1)).toEqual(runTrendPoint(run, model, 3.1));
         if (fromSeries.basis === "series") withSeries++;
       }
@@ -93,11 +93,11 @@ describe("prepareRun()", () => {
     const run = generated[0] as Run;
     const both = { ...run, prepared: prepareRun(run.series ?? fail()) };
     const strict = { smoothingWindowS: 5 };
-    expect(analyzeCadence(both, personal, strict)).toEqual(analyzeCadence(run, personal, strict));
-    expect(analyzeCadence(both, personal, strict)).not.toEqual(analyzeCadence(both, personal));
+    expect(analyseCadence(both, personal, strict)).toEqual(analyseCadence(run, personal, strict));
+    expect(analyseCadence(both, personal, strict)).not.toEqual(analyseCadence(both, personal));
     const withoutSeries = { ...both, series: null, avgCadenceSpm: 170 };
-    expect(analyzeCadence(withoutSeries, personal, strict).basis).toBe("summary");
-    expect(analyzeCadence(withoutSeries, personal).basis).toBe("series");
+    expect(analyseCadence(withoutSeries, personal, strict).basis).toBe("summary");
+    expect(analyseCadence(withoutSeries, personal).basis).toBe("series");
   });
 });
 

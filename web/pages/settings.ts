@@ -127,7 +127,7 @@ function dataCard(): HTMLElement {
       h(
         "li",
         {},
-        h("code", {}, "npx stridewise reanalyze"),
+        h("code", {}, "npx stridewise reanalyse"),
         " recomputes everything from the original files",
       ),
     ),

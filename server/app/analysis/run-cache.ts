@@ -1,5 +1,5 @@
 import { expectedCadence, fitCadenceModel, type CadenceModel } from "../../core/cadence-model.ts";
-import { analyzeRun } from "../../core/insights.ts";
+import { analyseRunCadence } from "../../core/insights.ts";
 import type { CadenceAnalysis } from "../../core/overstriding.ts";
 import { runTrendPoint, trendReferenceSpeed, type RunTrendPoint } from "../../core/trends.ts";
 import type { Run } from "../../core/types.ts";
@@ -109,13 +109,16 @@ function lossless(value: unknown): boolean {
 }
 
 /** One run's cached result: what perRunResults and the analysis workers both compute. */
-export function analyseRun(run: Run, basis: AnalysisBasis): CachedRun {
-  return { cadence: analyzeRun(run, basis.model), trend: runTrendPoint(run, basis.model, basis.refSpeed) };
+export function computeRunResult(run: Run, basis: AnalysisBasis): CachedRun {
+  return {
+    cadence: analyseRunCadence(run, basis.model),
+    trend: runTrendPoint(run, basis.model, basis.refSpeed),
+  };
 }
 
 /** A run analysed under a plan, its series from the model's fit when that read it already, else from disk. */
 export function analysePlanned(activities: ActivitiesRepo, plan: AnalysisPlan, run: Run): CachedRun {
-  return analyseRun(plan.recent.get(run.id) ?? loadSeries(activities, run), plan.basis);
+  return computeRunResult(plan.recent.get(run.id) ?? loadSeries(activities, run), plan.basis);
 }
 
 /** What the per-run results of these runs are made under, and the runs read for the model's refit. */

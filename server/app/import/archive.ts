@@ -96,7 +96,7 @@ function checkCaps(entry: yauzl.Entry, display: string, budget: ArchiveBudget, l
   if (budget.totalBytes > limits.maxTotalBytes) {
     throw new DomainError(
       "archive-too-large",
-      `${display} would unpack to more than ${limits.maxTotalBytes} bytes in total.`,
+      `${display} would decompress to more than ${limits.maxTotalBytes} bytes in total.`,
     );
   }
   const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);

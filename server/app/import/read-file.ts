@@ -15,7 +15,7 @@ function gunzip(bytes: Uint8Array, display: string, maxFitBytes: number): Uint8A
     throw tooBig
       ? new DomainError(
           "file-too-large",
-          `${display} unpacks to more than the ${maxFitBytes}-byte limit for one file.`,
+          `${display} decompresses to more than the ${maxFitBytes}-byte limit for one file.`,
         )
       : new DomainError(
           "corrupt-archive",

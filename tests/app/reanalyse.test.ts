@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { importAndAnalyse } from "../../server/app/import/import-and-analyse.ts";
 import { loadActivity } from "../../server/app/load-activity.ts";
-import { reanalyzeAll } from "../../server/app/reanalyze.ts";
+import { reanalyseAll } from "../../server/app/reanalyse.ts";
 import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
 import { createAnalysisRepo } from "../../server/db/analysis-repo.ts";
 import { openDb } from "../../server/db/open.ts";
@@ -9,7 +9,7 @@ import { createPainRepo } from "../../server/db/pain-repo.ts";
 import { readCorpusFile } from "../support/corpus.ts";
 import { encodeRun } from "./fixtures.ts";
 
-describe("reanalyzeAll()", () => {
+describe("reanalyseAll()", () => {
   it("rebuilds every activity from its original, keeping ids, and clears the analysis cache", async () => {
     const db = openDb(":memory:");
     const report = await importAndAnalyse(db, [
@@ -37,7 +37,7 @@ describe("reanalyzeAll()", () => {
       "2025-05-04T10:00:00.000Z",
     );
 
-    const result = reanalyzeAll(db);
+    const result = reanalyseAll(db);
     expect(result).toEqual({ files: 2, updated: 3, added: 0, removed: 0, failed: [] });
     const after = ids.map((id) => loadActivity(activities, id));
     expect(after.map((a) => a?.id)).toEqual(ids);
@@ -58,7 +58,7 @@ describe("reanalyzeAll()", () => {
     ]);
     const [, runLeg] = report.results[0]?.activityIds ?? [];
     db.sqlite.prepare("DELETE FROM activities WHERE id = ?").run(runLeg);
-    const result = reanalyzeAll(db);
+    const result = reanalyseAll(db);
     expect(result).toMatchObject({ updated: 1, added: 1, removed: 0 });
     expect(createActivitiesRepo(db).count({ runsOnly: true })).toBe(1);
   });
@@ -73,7 +73,7 @@ describe("reanalyzeAll()", () => {
     const activities = createActivitiesRepo(db);
     const before = activities.count();
     expect(activities.delete(ids[0] ?? -1)).toBe(true);
-    const result = reanalyzeAll(db);
+    const result = reanalyseAll(db);
     expect(result).toMatchObject({ added: 0, removed: 0, updated: before - 1 });
     expect(activities.count()).toBe(before - 1);
     expect(activities.get(ids[0] ?? -1)).toBeNull();

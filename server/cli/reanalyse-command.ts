@@ -1,6 +1,6 @@
 import { analyseNewRuns } from "../app/analysis/analyse-new-runs.ts";
 import { PreparedRuns } from "../app/import/engine/prepared-runs.ts";
-import { reanalyzeAll } from "../app/reanalyze.ts";
+import { reanalyseAll } from "../app/reanalyse.ts";
 import { resolveDataDir } from "../config.ts";
 import { openDataDir } from "../db/open.ts";
 import { progressBar } from "./import-output.ts";
@@ -9,12 +9,12 @@ import { progressBar } from "./import-output.ts";
  * Rebuilds every activity of the data folder from its stored originals, then analyses every run again (on
  * every core) so the dashboard's first read is served from the caches; exit status 1 if any file failed.
  */
-export async function runReanalyze(dataFlag: string | undefined): Promise<void> {
+export async function runReanalyse(dataFlag: string | undefined): Promise<void> {
   const db = openDataDir(resolveDataDir(dataFlag));
   const bar = progressBar();
   try {
     const prepared = new PreparedRuns();
-    const r = reanalyzeAll(db, { onProgress: (p) => bar.update(p), prepared });
+    const r = reanalyseAll(db, { onProgress: (p) => bar.update(p), prepared });
     bar.done();
     for (const f of r.failed) {
       console.log(

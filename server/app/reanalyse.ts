@@ -9,7 +9,7 @@ import type { PreparedRuns } from "./import/engine/prepared-runs.ts";
 import { importContext, matchExisting } from "./import/store-file.ts";
 import type { ImportProgress } from "./import/types.ts";
 
-export interface ReanalyzeReport {
+export interface ReanalyseReport {
   files: number;
   updated: number;
   added: number;
@@ -23,13 +23,13 @@ export interface ReanalyzeReport {
  * Activities keep their ids (matched by file and session index), so anything pointing at them survives.
  * Each run read is prepared into `prepared`, for the analysis that follows to read no original again.
  */
-export function reanalyzeAll(
+export function reanalyseAll(
   db: Db,
   opts: { onProgress?: (progress: ImportProgress) => void; prepared?: PreparedRuns } = {},
-): ReanalyzeReport {
+): ReanalyseReport {
   const ctx = importContext(db);
   const analysis = createAnalysisRepo(db);
-  const report: ReanalyzeReport = { files: 0, updated: 0, added: 0, removed: 0, failed: [] };
+  const report: ReanalyseReport = { files: 0, updated: 0, added: 0, removed: 0, failed: [] };
   analysis.clear();
   const fileIds = ctx.files.allIds();
   for (const [i, fileId] of fileIds.entries()) {
