@@ -60,7 +60,7 @@ function timedImport(cli, dir, threads) {
 export async function benchApi(root, dir, count, rounds, ways) {
   if (rounds) {
     console.log(
-      `\n### \`stridewise import\` of the ${count}-run history, side by side (3 rounds, alternating)\n`,
+      `\n### \`stridewise import\` of the ${count}-run history, side by side (2 rounds, alternating)\n`,
     );
     console.log("| what | seconds (best) | seconds (range) | peak RSS MB (range) |");
     console.log("| --- | ---: | ---: | ---: |");
@@ -74,7 +74,8 @@ export async function benchApi(root, dir, count, rounds, ways) {
   let inline = null;
   let workers = null;
   let data = null;
-  for (let round = 0; round < IMPORT_ROUNDS; round++) {
+  // Timed side by side already (--baseline): one import, for the server to read.
+  for (let round = 0; round < (rounds ? 1 : IMPORT_ROUNDS); round++) {
     const one = timedImport(cli, dir, 0);
     rmSync(one.data, { recursive: true, force: true });
     if (inline === null || one.s < inline.s) inline = one;

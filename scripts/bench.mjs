@@ -263,7 +263,7 @@ if (!SKIP_IMPORT) {
   const bytes = hours.files.reduce((n, f) => n + f.length, 0);
   spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], { stdio: "inherit" });
   const ways = importWays();
-  const results = importRounds(hours.dir, ways, 5);
+  const results = importRounds(hours.dir, ways, 3);
   // Two passes after the warm-up, the best kept.
   const sdk = measure(hours.files, lib.decodeSdk, 2);
   const parse = measure(hours.files, (f) => countSamples(lib.parseFit(f)), 3);
@@ -271,7 +271,7 @@ if (!SKIP_IMPORT) {
     `\n### End to end: \`stridewise import\` of ${hours.files.length} one-hour runs (1 s records, GPS, dynamics), ${mb(bytes).toFixed(1)} MB\n`,
   );
   console.log(
-    "Each import is a whole process from spawn to exit (read, parse, store, analyse), 5 rounds, the ways alternating; seconds is the best round, the ranges are over all rounds. × SDK: the SDK's CPU time merely decoding the same files in this process.\n",
+    "Each import is a whole process from spawn to exit (read, parse, store, analyse), 3 rounds, the ways alternating; seconds is the best round, the ranges are over all rounds. × SDK: the SDK's CPU time merely decoding the same files in this process.\n",
   );
   console.log(
     "| what | seconds (best) | seconds (range) | CPU s | files/s | × SDK decode | peak RSS MB (range) |",
@@ -298,7 +298,7 @@ if (!SKIP_API) {
     root,
     api.dir,
     api.files.length,
-    BASELINE ? importRounds(api.dir, importWays(), 3) : null,
+    BASELINE ? importRounds(api.dir, importWays(), 2) : null,
     importWays(),
   );
 }
