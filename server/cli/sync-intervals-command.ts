@@ -14,7 +14,8 @@ export interface IntervalsSyncCommandOptions {
 /** One sync from intervals.icu; exit 1 with one sentence when not connected, refused or unreachable. */
 export async function runIntervalsSync(opts: IntervalsSyncCommandOptions): Promise<void> {
   const dataDir = resolveDataDir(opts.data);
-  const client = connectedClient(dataDir, { baseUrl: resolveIntervalsUrl() });
+  // Someone is waiting at the terminal: two quick retries rather than the poll's patient back-off.
+  const client = connectedClient(dataDir, { baseUrl: resolveIntervalsUrl(), retries: 2, backoffMs: 1000 });
   if (!client) {
     console.error("intervals.icu is not connected: run `stridewise connect intervals --athlete <id>` first.");
     process.exitCode = 1;

@@ -4,18 +4,24 @@ import type { StandInActivity } from "./intervals-stand-in.ts";
 /** A short FIT run (10-minute, a record every 10 s: quick to encode by the hundred). */
 export function smallRun(
   start: Date,
-  opts: { serial?: number; heartRateBpm?: number; speedMps?: number } = {},
+  opts: {
+    serial?: number;
+    heartRateBpm?: number;
+    speedMps?: number;
+    cadenceSpm?: number;
+    durationS?: number;
+  } = {},
 ): Uint8Array {
   return encodeActivity({
     start,
-    durationS: 600,
+    durationS: opts.durationS ?? 600,
     utcOffsetS: 3600,
     sport: "running",
     device: { manufacturer: "garmin", product: 3113, serialNumber: opts.serial ?? 3_912_345_678 },
     recordIntervalS: 10,
     samples: {
       speedMps: () => opts.speedMps ?? 3,
-      cadenceSpm: () => 170,
+      cadenceSpm: () => opts.cadenceSpm ?? 170,
       heartRateBpm: () => opts.heartRateBpm ?? 140,
     },
   });

@@ -171,7 +171,7 @@ export async function syncIntervals(
   const t: Tally = { results: [], failures: [], downloaded: 0 };
   let stopped: IntervalsError | null = null;
   try {
-    for (const [oldest, newest] of dateWindows(from, to, opts.windowDays ?? 180)) {
+    for (const [oldest, newest] of dateWindows(from, to, opts.windowDays ?? 365)) {
       const listed = await client.listActivities(oldest, newest);
       listed.sort((x, y) => (x.startDateLocal ?? "").localeCompare(y.startDateLocal ?? ""));
       for (const a of listed) await syncOne(db, log, client, a, t, now, opts);
