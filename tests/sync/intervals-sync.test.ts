@@ -88,7 +88,7 @@ describe("syncIntervals()", () => {
       ["ok", 0, 0],
       ["ok", 300, 300],
     ]);
-  });
+  }, 60_000);
 
   it("picks up an activity that appears before the next poll", async () => {
     standIn.add(...dailyRuns(3, "2025-11-25"));

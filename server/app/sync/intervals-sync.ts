@@ -155,7 +155,21 @@ async function syncOne(
  * stored from a USB sync by hash or by device serial + start time). Logs what it did. A refused key throws;
  * a rate limit or an unreachable service ends the sync early with what came in so far kept.
  */
-export async function syncIntervals(
+export function syncIntervals(
+  db: Db,
+  client: IntervalsClient,
+  opts: IntervalsSyncOptions = {},
+): Promise<IntervalsSyncReport> {
+  // One at a time per database: the poll and a "Sync now" would otherwise download the same files twice.
+  const previous = running.get(db) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => syncIntervalsNow(db, client, opts));
+  running.set(db, next);
+  return next;
+}
+
+const running = new WeakMap<Db, Promise<unknown>>();
+
+async function syncIntervalsNow(
   db: Db,
   client: IntervalsClient,
   opts: IntervalsSyncOptions = {},
