@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { DomainError } from "../errors.ts";
 import { resolveIntervalsUrl } from "../app/sync/intervals-client.ts";
 import { connectIntervals, disconnectIntervals } from "../app/sync/intervals-connect.ts";
@@ -18,7 +17,6 @@ export async function runConnect(service: string, opts: { athlete: string; data?
   const dataDir = resolveDataDir(opts.data);
   const apiKey = await readSecret("intervals.icu API key (Settings → Developer Settings): ");
   try {
-    mkdirSync(dataDir, { recursive: true });
     const c = await connectIntervals(
       dataDir,
       { athleteId: opts.athlete, apiKey },

@@ -1,4 +1,13 @@
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { DomainError } from "../../errors.ts";
 import type { IntervalsCredentials } from "./intervals-client.ts";
@@ -54,6 +63,7 @@ export function readCredentials(dataDir: string): IntervalsCredentials | null {
 /** Stores the key owner-only (0600), written to a temporary file first so a crash leaves no half key. */
 export function writeCredentials(dataDir: string, creds: IntervalsCredentials): void {
   const path = credentialsPath(dataDir);
+  mkdirSync(dataDir, { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(creds), { mode: OWNER_ONLY });
   chmodSync(tmp, OWNER_ONLY);

@@ -76,7 +76,7 @@ interface Tally {
   downloaded: number;
 }
 
-/** Downloads and imports one listed activity unless it was handled before; returns false to stop the sync. */
+/** Downloads and imports one listed activity unless it was handled before; a refused key or an outage throws. */
 async function syncOne(
   db: Db,
   log: SyncLogRepo,
