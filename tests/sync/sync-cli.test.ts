@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from "node:path";
 import { Decoder, Stream } from "@garmin/fitsdk";
 import { CLI, ROOT } from "../support/server.ts";
+import { track } from "../support/processes.ts";
 import { tempDir } from "../app/fixtures.ts";
 import { openAnalysis } from "../../server/app/analysis/open-analysis.ts";
 import { expectedCadence } from "../../server/core/cadence-model.ts";
@@ -30,10 +31,12 @@ function cli(
   args: string[],
   opts: { input?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, STRIDEWISE_INTERVALS_URL: url, ...opts.env },
-  });
+  const child = track(
+    spawn(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, STRIDEWISE_INTERVALS_URL: url, ...opts.env },
+    }),
+  );
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
@@ -44,7 +47,9 @@ function cli(
 
 /** Runs a long-lived CLI command and lets the test wait for lines of its output. */
 function long(args: string[], env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  const child = track(
+    spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env } }),
+  );
   let out = "";
   child.stdout.on("data", (c: Buffer) => (out += c.toString()));
   child.stderr.on("data", (c: Buffer) => (out += c.toString()));
