@@ -90,15 +90,15 @@ export function createApp(deps: AppDeps): Express {
   app.use("/api/settings", requireJson, settingsRoutes({ settings, onChange }));
   const intervalsUrl = deps.intervalsUrl ?? resolveIntervalsUrl();
   const sync = { db: deps.db, dataDir: deps.dataDir, intervalsUrl, now, analysis, onChange };
-  app.use("/api/sync", requireJson, syncRoutes(sync));
-  if (deps.backgroundSync) {
-    startIntervalsPoller({
-      ...sync,
-      baseUrl: intervalsUrl,
-      onImported: onChange,
-      onProblem: (message) => console.error(`intervals.icu sync: ${message}`),
-    });
-  }
+  const poller = deps.backgroundSync
+    ? startIntervalsPoller({
+        ...sync,
+        baseUrl: intervalsUrl,
+        onImported: onChange,
+        onProblem: (message) => console.error(`intervals.icu sync: ${message}`),
+      })
+    : null;
+  app.use("/api/sync", requireJson, syncRoutes({ ...sync, onConnected: () => void poller?.pollNow() }));
   app.use("/api", analysisRoutes({ analysis, pain }));
   app.post("/api/demo", async (_req, res) => {
     if (!deps.loadDemo) throw new DomainError("not-found", "The demo is not available on this server.");

@@ -21,6 +21,8 @@ export interface SyncRouteDeps {
   now: () => Date;
   analysis: AnalysisService;
   onChange: () => void;
+  /** A new connection: the background poll starts its first sync now rather than in up to 15 minutes. */
+  onConnected?: () => void;
 }
 
 /** Sync status, the intervals.icu connection, a sync on demand, and workout files for the watch. */
@@ -38,7 +40,12 @@ export function syncRoutes(deps: SyncRouteDeps): Router {
 
   router.put("/intervals", async (req, res) => {
     const input = parseInput(intervalsConnectSchema, req.body, "intervals.icu connection");
-    res.json(await connectIntervals(deps.dataDir, input, { baseUrl: deps.intervalsUrl, now: deps.now() }));
+    const connection = await connectIntervals(deps.dataDir, input, {
+      baseUrl: deps.intervalsUrl,
+      now: deps.now(),
+    });
+    deps.onConnected?.();
+    res.json(connection);
   });
 
   router.delete("/intervals", (_req, res) => {
