@@ -6,3 +6,4 @@ export * from "./errors.ts";
 export * from "./import.ts";
 export * from "./pain.ts";
 export * from "./settings.ts";
+export * from "./sync.ts";
