@@ -16,7 +16,10 @@ import type { PainEntry } from "./pain.ts";
 import { painOutcomes, type RunPainOutcome } from "./pain-outcomes.ts";
 import { findRedFlags, type RedFlagFinding } from "./red-flags.ts";
 import { sortedByStart } from "./run-order.ts";
-import type { Thresholds } from "./thresholds.ts";
+import { withDefaults, type Thresholds } from "./thresholds.ts";
+import { assumedPainFreeDays, DEFAULT_PAIN_DIARY, type AssumedDay, type PainDiary } from "./pain-diary.ts";
+import { instantMs } from "./dates.ts";
+import { terrainOf } from "./terrain.ts";
 import { weeklyTrends, type RunTrendPoint, type Trends } from "./trends.ts";
 import type { Run, Units } from "./types.ts";
 
@@ -33,8 +36,8 @@ export interface InsightsInput {
   cadence?: ReadonlyMap<number, CadenceAnalysis>;
   /** Per-run trend points cached by the caller (made with the same model and reference speed). */
   trendPoints?: ReadonlyMap<number, RunTrendPoint>;
-  /** Seed of the block permutation guard. */
-  seed?: number;
+  /** How the runner keeps the diary (default: every day, nothing declared). */
+  diary?: PainDiary;
 }
 
 /** Everything known about one run. */
@@ -89,12 +92,18 @@ export function computeInsights(input: InsightsInput): Insights {
   const cadence = new Map(runs.map((r) => [r.id, input.cadence?.get(r.id) ?? analyzeCadence(r, model, t)]));
   const spikes = runSpikes(runs, t);
   const spikeById = new Map(spikes.map((s) => [s.runId, s]));
-  const outcomes = painOutcomes(runs, pain, t);
+  const assumed = assumedDays(input.diary ?? DEFAULT_PAIN_DIARY, pain, input.today);
+  const outcomes = painOutcomes(runs, pain, t, assumed);
   const exposures = new Map<Hypothesis, Exposure>([
-    ["overstriding", new Map(runs.map((r) => [r.id, exposureOfCadence(cadence.get(r.id))]))],
-    ["mileage_spike", new Map(spikes.map((s) => [s.runId, s.ratio === null ? null : s.spike]))],
+    ["overstriding", new Map(runs.map((r) => [r.id, exposureOfCadence(r, cadence.get(r.id))]))],
+    ["mileage_spike", laggedSpikeExposure(runs, spikes, withDefaults(t).spikeLagH)],
   ]);
-  const correlations = correlateAll(exposures, outcomes, t, input.seed ?? 1);
+  const correlations = correlateAll(
+    exposures,
+    outcomes,
+    t,
+    assumed.length > 0 ? { completeCase: painOutcomes(runs, pain, t) } : {},
+  );
   // One day-by-day table for the three load series (3,650 days on a 10-year history).
   const days = dailyDistance(runs, input.today);
   const rolling = rollingWeeklyChange(runs, input.today, t, days);
@@ -142,7 +151,34 @@ export function computeInsights(input: InsightsInput): Insights {
   };
 }
 
-function exposureOfCadence(a: CadenceAnalysis | undefined): boolean | null {
-  if (!a || a.basis === "none") return null;
+/** Treadmill speed comes from the wrist and trail runs climb: neither is read as overstriding. */
+function exposureOfCadence(run: Run, a: CadenceAnalysis | undefined): boolean | null {
+  if (!a || a.basis === "none" || terrainOf(run) !== "road") return null;
   return a.flag !== "none";
+}
+
+/** The unlogged days a pain-days-only declaration counts as pain-free (touches: the dates entries were written). */
+function assumedDays(diary: PainDiary, pain: readonly PainEntry[], today: string): AssumedDay[] {
+  if (diary.periods.length === 0) return [];
+  const logged = new Set(pain.map((e) => e.date));
+  const touches = pain.map((e) => (e.loggedAt ? e.loggedAt.slice(0, 10) : e.date));
+  return assumedPainFreeDays(diary, logged, touches, today);
+}
+
+/**
+ * A run is exposed when it is a spike or a spike started in the `lagH` hours before it: pain after back-to-back
+ * runs belongs to the latest, so a long run followed by a short one the next day lends the short one its spike.
+ */
+function laggedSpikeExposure(runs: readonly Run[], spikes: readonly RunSpike[], lagH: number): Exposure {
+  const byId = new Map(spikes.map((s) => [s.runId, s]));
+  const out = new Map<number, boolean | null>();
+  let lastSpikeMs = Number.NEGATIVE_INFINITY;
+  for (const run of runs) {
+    const start = instantMs(run.startUtc);
+    const s = byId.get(run.id);
+    const lagged = start - lastSpikeMs <= lagH * 3_600_000;
+    out.set(run.id, s?.spike || lagged ? true : s?.ratio === null || s === undefined ? null : false);
+    if (s?.spike) lastSpikeMs = start;
+  }
+  return out;
 }

@@ -63,4 +63,6 @@ export type PainEntryInput = z.infer<typeof painEntryInputSchema>;
 /** A stored pain-log entry. */
 export interface PainEntry extends PainEntryInput {
   id: number;
+  /** When it was written (ISO 8601 UTC, server clock); absent for entries made up in tests. */
+  loggedAt?: string | null;
 }

@@ -30,6 +30,8 @@ export interface Run {
   elapsedS: number | null;
   avgSpeedMps: number | null;
   avgCadenceSpm: number | null;
+  /** The FIT sub_sport ("treadmill", "trail", "street"…), when the file says. */
+  subSport?: string | null;
   series?: RunSeries | null;
   /** What the analysis reads from the series, worked out already (at import): then `series` is not needed. */
   prepared?: PreparedRun | null;
