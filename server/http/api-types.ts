@@ -2,15 +2,27 @@
 // Units are in the names; dates are local YYYY-MM-DD unless the name says Utc.
 
 import type { CorrelationResult, Hypothesis, Verdict } from "../core/correlation.ts";
-import type { PainEntry, PainEntryInput } from "../core/pain.ts";
+import type { PainEntry as CorePainEntry, PainEntryInput } from "../core/pain.ts";
+import type { DiaryMode, PainDiary } from "../core/pain-diary.ts";
 
-export type { PainEntry, PainEntryInput };
+/** A stored pain entry: `loggedAt` is when it was written (server clock), `recalled` when > 3 days after its date. */
+export type PainEntry = CorePainEntry & { loggedAt: string; recalled: boolean };
+export type { PainEntryInput, DiaryMode, PainDiary };
 
 export type Units = "km" | "mi";
 
 export interface Settings {
   units: Units;
   heightCm: number | null;
+  /** mode/since are the declaration in force; periods keep every past declaration. PUT takes {mode, since}. */
+  painDiary: PainDiary;
+}
+
+/** What PUT /api/settings takes: any of the keys; painDiary as a declaration. */
+export interface SettingsPatch {
+  units?: Units;
+  heightCm?: number | null;
+  painDiary?: { mode: DiaryMode; since: string | null };
 }
 
 export type ImportStatus = "imported" | "duplicate" | "skipped" | "rejected";
@@ -198,6 +210,16 @@ export type Correlation = Pick<
   | "pValue"
   | "explanation"
   | "missing"
+  | "permutationP"
+  | "powerForRr3"
+  | "unloggedRuns"
+  | "assumedPainFreeRuns"
+  | "retrospectiveRuns"
+  | "recalledOutcomes"
+  | "completeCase"
+  | "painDaysToChange"
+  | "adjusted"
+  | "overlap"
 > & { flaggedRisk: RiskView; unflaggedRisk: RiskView };
 
 export interface Advice {

@@ -80,7 +80,11 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use("/api/pain", requireJson, painRoutes({ pain, now, onChange }));
-  app.use("/api/settings", requireJson, settingsRoutes({ settings, onChange }));
+  app.use(
+    "/api/settings",
+    requireJson,
+    settingsRoutes({ settings, today: () => analysis.today(), onChange }),
+  );
   app.use("/api", analysisRoutes({ analysis, pain }));
   app.post("/api/demo", async (_req, res) => {
     if (!deps.loadDemo) throw new DomainError("not-found", "The demo is not available on this server.");
