@@ -109,8 +109,8 @@ function diaryNotes(x: ExplanationInput): string {
     if (x.painDaysToChange !== null && x.painDaysToChange !== undefined) {
       out.push(
         x.verdict === "linked"
-          ? `If pain had in fact followed ${runs(x.painDaysToChange)} of the other runs counted as pain-free, this would no longer be called a link.`
-          : `If pain had in fact followed ${runs(x.painDaysToChange)} of these runs counted as pain-free, this would be called a link.`,
+          ? `If ${x.painDaysToChange} of the other runs counted as pain-free had in fact been followed by pain, this would no longer be called a link.`
+          : `If ${x.painDaysToChange} of the ${GROUPS[x.hypothesis].flagged} counted as pain-free had in fact been followed by pain, this would be called a link.`,
       );
     }
   }

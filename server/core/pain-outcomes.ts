@@ -12,7 +12,7 @@ export interface RunPainOutcome {
   localDate: string;
   /** Worst pain known before the run: that day's entry felt or written before it, else the day before's, else 2 days before. */
   preRunSeverity: number | null;
-  /** Median of the daily worst pain over known days in the 7 days before the run (null: fewer than 3 known). */
+  /** Median of the daily worst pain over known days in the 7 days before the run (null: fewer than 5 known). */
   baseline: number | null;
   /** Pre-run pain ≤ max(2, baseline + 1): not already in a flare. */
   startedPainFree: boolean;
@@ -179,8 +179,9 @@ export function painOutcomes(
 
 /**
  * The runner's usual pain: the median daily worst over known days of the 7 before (`dateText(day − k)` is that
- * date). A median of ≥ 3 known days, so a sparse log's one pain day (often the pre-run day itself) or a single
- * flare does not become "usual" and let a run that started in a flare count. Design choice.
+ * date). A median, so one flare does not become "usual"; and of a mostly kept week (≥ 5 known days, logged or
+ * declared), because a log of pain days alone would make pain look usual and let runs that started in a flare
+ * count. Design choice.
  */
 function baselineBefore(
   day: number,
@@ -192,7 +193,7 @@ function baselineBefore(
     const worst = dailyWorst.get(dateText(day - k));
     if (worst !== undefined) known.push(worst);
   }
-  if (known.length < 3) return null;
+  if (known.length < 5) return null;
   known.sort((a, b) => a - b);
   const mid = known.length >> 1;
   return known.length % 2 === 1

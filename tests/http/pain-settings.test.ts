@@ -110,7 +110,10 @@ describe("/api/pain", () => {
     const created = (await (
       await fetch(`${app.url}/api/pain`, json({ ...valid, date: "2026-11-18" }))
     ).json()) as PainEntry;
-    const updated = await fetch(`${app.url}/api/pain/${created.id}`, json({ ...valid, date: "2026-11-18", severity: 2 }, "PUT"));
+    const updated = await fetch(
+      `${app.url}/api/pain/${created.id}`,
+      json({ ...valid, date: "2026-11-18", severity: 2 }, "PUT"),
+    );
     expect(updated.status).toBe(200);
     expect(await updated.json()).toMatchObject({ id: created.id, severity: 2 });
     expect((await fetch(`${app.url}/api/pain/${created.id}`, { method: "DELETE" })).status).toBe(204);
