@@ -96,7 +96,7 @@ export function computeInsights(input: InsightsInput): Insights {
   const outcomes = painOutcomes(runs, pain, t, assumed);
   const exposures = new Map<Hypothesis, Exposure>([
     ["overstriding", new Map(runs.map((r) => [r.id, exposureOfCadence(r, cadence.get(r.id))]))],
-    ["mileage_spike", laggedSpikeExposure(runs, spikes, withDefaults(t).spikeLagH)],
+    ["mileage_spike", laggedSpikeExposure(runs, spikes, outcomes, withDefaults(t).spikeLagH)],
   ]);
   const correlations = correlateAll(
     exposures,
@@ -166,19 +166,27 @@ function assumedDays(diary: PainDiary, pain: readonly PainEntry[], today: string
 }
 
 /**
- * A run is exposed when it is a spike or a spike started in the `lagH` hours before it: pain after back-to-back
- * runs belongs to the latest, so a long run followed by a short one the next day lends the short one its spike.
+ * A run is exposed when it is a spike, or when a spike started in the `lagH` hours before it and that spike's own
+ * outcome window is empty (its pain was given to this later run: back-to-back runs hand pain to the latest). A spike
+ * that has an outcome of its own is judged on it, so the run after it is not counted twice.
  */
-function laggedSpikeExposure(runs: readonly Run[], spikes: readonly RunSpike[], lagH: number): Exposure {
+function laggedSpikeExposure(
+  runs: readonly Run[],
+  spikes: readonly RunSpike[],
+  outcomes: readonly RunPainOutcome[],
+  lagH: number,
+): Exposure {
   const byId = new Map(spikes.map((s) => [s.runId, s]));
+  const covered = new Map(outcomes.map((o) => [o.runId, o.covered]));
   const out = new Map<number, boolean | null>();
   let lastSpikeMs = Number.NEGATIVE_INFINITY;
   for (const run of runs) {
     const start = instantMs(run.startUtc);
     const s = byId.get(run.id);
     const lagged = start - lastSpikeMs <= lagH * 3_600_000;
-    out.set(run.id, s?.spike || lagged ? true : s?.ratio === null || s === undefined ? null : false);
-    if (s?.spike) lastSpikeMs = start;
+    out.set(run.id, s?.spike || lagged ? true : s === undefined || s.ratio === null ? null : false);
+    if (s?.spike && !covered.get(run.id)) lastSpikeMs = start;
+    else if (s?.spike) lastSpikeMs = Number.NEGATIVE_INFINITY;
   }
   return out;
 }
