@@ -1,4 +1,4 @@
-import { NOT_MEDICAL_ADVICE, selectAdvice, type Tip } from "./advice.ts";
+import { NOT_MEDICAL_ADVICE, pausedBecause, selectAdvice, type Tip } from "./advice.ts";
 import { fitCadenceModel, type CadenceModel } from "./cadence-model.ts";
 import { correlateAll, type CorrelationResult, type Exposure, type Hypothesis } from "./correlation.ts";
 import { nextRunCeiling, runSpikes, type NextRunCeiling, type RunSpike } from "./load.ts";
@@ -18,7 +18,8 @@ import { findRedFlags, type RedFlagFinding } from "./red-flags.ts";
 import { sortedByStart } from "./run-order.ts";
 import { withDefaults, type Thresholds } from "./thresholds.ts";
 import { assumedPainFreeDays, DEFAULT_PAIN_DIARY, type AssumedDay, type PainDiary } from "./pain-diary.ts";
-import { instantMs } from "./dates.ts";
+import { addDays, instantMs } from "./dates.ts";
+import { median } from "./stats.ts";
 import { terrainOf } from "./terrain.ts";
 import { weeklyTrends, type RunTrendPoint, type Trends } from "./trends.ts";
 import type { Run, Units } from "./types.ts";
@@ -67,6 +68,8 @@ export interface Insights {
   correlations: CorrelationResult[];
   advice: Tip[];
   redFlags: RedFlagFinding[];
+  /** Why training targets (next-run ceiling, cadence increase) are paused; null when they are not. */
+  targetsPaused: string | null;
   disclaimer: string;
   model: CadenceModel;
   runs: RunFindings[];
@@ -129,6 +132,7 @@ export function computeInsights(input: InsightsInput): Insights {
     redFlags,
     model,
     usualSpeedMps: trends.referenceSpeedMps,
+    ownCadenceSpm: recentCadenceAtReference(trends, input.today),
   });
   const runFindings = runs.map((r, i) => ({
     runId: r.id,
@@ -143,12 +147,22 @@ export function computeInsights(input: InsightsInput): Insights {
     correlations,
     advice,
     redFlags,
+    targetsPaused: pausedBecause(redFlags),
     disclaimer: NOT_MEDICAL_ADVICE,
     model,
     runs: runFindings,
     load,
     trends,
   };
+}
+
+/** The runner's own cadence at the reference speed: the median of the weekly values of the last 6 weeks. */
+function recentCadenceAtReference(trends: Trends, today: string): number | null {
+  const from = addDays(today, -42);
+  const values = trends.weeks
+    .filter((w) => w.weekStart >= from && w.cadenceAtRefSpm !== null)
+    .map((w) => w.cadenceAtRefSpm as number);
+  return values.length === 0 ? null : median(values);
 }
 
 /** Treadmill speed comes from the wrist and trail runs climb: neither is read as overstriding. */

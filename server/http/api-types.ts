@@ -160,7 +160,8 @@ export interface LoadView {
   }[];
   /** Descriptive only: never coloured as risk. */
   acuteChronic: { date: string; uncoupled: number | null; ewma: number | null }[];
-  nextRun: { ceilingM: number | null; longestPrior30dM: number | null; explanation: string };
+  /** paused: why the ceiling is withheld (an open red flag), else null. */
+  nextRun: { ceilingM: number | null; longestPrior30dM: number | null; explanation: string; paused: string | null };
 }
 
 export interface CadenceModelView {
@@ -233,6 +234,8 @@ export interface Advice {
 
 export interface RedFlagNotice {
   id: string;
+  /** now: stop running and see a clinician now; check_up: book a check-up. */
+  urgency: "now" | "check_up";
   title: string;
   body: string;
   because: string[];
@@ -242,6 +245,8 @@ export interface InsightsView {
   correlations: Correlation[];
   advice: Advice[];
   redFlags: RedFlagNotice[];
+  /** Why training targets (next-run ceiling, cadence increase) are paused; null when they are not. */
+  targetsPaused: string | null;
   disclaimer: string;
 }
 
