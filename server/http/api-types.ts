@@ -161,7 +161,12 @@ export interface LoadView {
   /** Descriptive only: never coloured as risk. */
   acuteChronic: { date: string; uncoupled: number | null; ewma: number | null }[];
   /** paused: why the ceiling is withheld (an open red flag), else null. */
-  nextRun: { ceilingM: number | null; longestPrior30dM: number | null; explanation: string; paused: string | null };
+  nextRun: {
+    ceilingM: number | null;
+    longestPrior30dM: number | null;
+    explanation: string;
+    paused: string | null;
+  };
 }
 
 export interface CadenceModelView {

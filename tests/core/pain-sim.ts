@@ -48,9 +48,9 @@ export function simulate(o: SimOptions): SimResult {
   const days = 2 * o.runs;
   const lastDay = addDays(START, days - 1);
   let carry = 0;
-  let bad = false;
+
   for (let w = 0; w < Math.ceil(days / 7); w++) {
-    bad = o.model === "week_confounded" && random() < 0.3;
+    const bad = o.model === "week_confounded" && random() < 0.3;
     for (let d = 0; d < 7 && 7 * w + d < days; d++) {
       const date = addDays(START, 7 * w + d);
       const base = o.model === "constant_with_flares" ? 3 : 0;
