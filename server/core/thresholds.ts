@@ -5,6 +5,9 @@ export interface Thresholds {
   runningSpeedMps: number;
   minCadenceSpm: number;
   maxCadenceSpm: number;
+  /** Ground steeper than this (%, up or down, over gradeBaselineM) is left out of the cadence analysis. */
+  maxGradePct: number;
+  gradeBaselineM: number;
   /** Rolling-median window for speed and cadence (s). */
   smoothingWindowS: number;
   /** A longer gap between samples is a pause: it counts as no running time and breaks segments (s). */
@@ -51,6 +54,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   runningSpeedMps: 1.5,
   minCadenceSpm: 120,
   maxCadenceSpm: 240,
+  maxGradePct: 3,
+  gradeBaselineM: 100,
   smoothingWindowS: 30,
   maxSampleGapS: 30,
   populationInterceptSpm: 150,

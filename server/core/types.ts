@@ -15,6 +15,8 @@ export interface RunSeries {
   verticalOscillationMm: ArrayLike<number>;
   verticalRatioPct: ArrayLike<number>;
   stanceTimeMs: ArrayLike<number>;
+  /** Metres above sea level, when the file has it: steep stretches are left out of the cadence analysis. */
+  altitudeM?: ArrayLike<number>;
 }
 
 /** One run as the core sees it. `series` is absent (or null) for summary-only runs. */
