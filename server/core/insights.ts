@@ -20,7 +20,7 @@ import { withDefaults, type Thresholds } from "./thresholds.ts";
 import { assumedPainFreeDays, DEFAULT_PAIN_DIARY, type AssumedDay, type PainDiary } from "./pain-diary.ts";
 import { addDays, instantMs } from "./dates.ts";
 import { median } from "./stats.ts";
-import { terrainOf } from "./terrain.ts";
+import { cadenceExposure } from "./cadence-exposure.ts";
 import { weeklyTrends, type RunTrendPoint, type Trends } from "./trends.ts";
 import type { Run, Units } from "./types.ts";
 
@@ -98,7 +98,7 @@ export function computeInsights(input: InsightsInput): Insights {
   const assumed = assumedDays(input.diary ?? DEFAULT_PAIN_DIARY, pain, input.today);
   const outcomes = painOutcomes(runs, pain, t, assumed);
   const exposures = new Map<Hypothesis, Exposure>([
-    ["overstriding", new Map(runs.map((r) => [r.id, exposureOfCadence(r, cadence.get(r.id))]))],
+    ["overstriding", cadenceExposure(runs, cadence, withDefaults(t))],
     ["mileage_spike", laggedSpikeExposure(runs, spikes, outcomes, withDefaults(t).spikeLagH)],
   ]);
   const correlations = correlateAll(
@@ -163,12 +163,6 @@ function recentCadenceAtReference(trends: Trends, today: string): number | null 
     .filter((w) => w.weekStart >= from && w.cadenceAtRefSpm !== null)
     .map((w) => w.cadenceAtRefSpm as number);
   return values.length === 0 ? null : median(values);
-}
-
-/** Treadmill speed comes from the wrist and trail runs climb: neither is read as overstriding. */
-function exposureOfCadence(run: Run, a: CadenceAnalysis | undefined): boolean | null {
-  if (!a || a.basis === "none" || terrainOf(run) !== "road") return null;
-  return a.flag !== "none";
 }
 
 /** The unlogged days a pain-days-only declaration counts as pain-free (touches: the dates entries were written). */
