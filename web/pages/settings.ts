@@ -4,12 +4,20 @@ import { card, errorBox, loading, pageHeader } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import { setUnits } from "../format.ts";
 import { painDiaryCard } from "./pain-diary-card.ts";
+import { syncSection } from "./sync-card.ts";
 
 /** Units and height, plus where the data lives and how to back it up. */
 export async function settingsPage(root: HTMLElement): Promise<void> {
   replace(root, pageHeader("Settings"), loading());
   const settings = await api.settings();
-  replace(root, pageHeader("Settings"), settingsForm(settings), painDiaryCard(settings), dataCard());
+  replace(
+    root,
+    pageHeader("Settings"),
+    settingsForm(settings),
+    painDiaryCard(settings),
+    syncSection(),
+    dataCard(),
+  );
 }
 
 function unitChoice(value: Units, text: string, current: Units): HTMLElement {
