@@ -1,0 +1,119 @@
+import { CrcCalculator } from "@garmin/fitsdk";
+
+// Generators of hostile FIT files, written byte by byte into one preallocated buffer (they run to megabytes).
+
+const U8 = 0x02;
+const U32 = 0x86;
+const BYTE = 0x0d;
+const ENUM = 0x00;
+/** FIT seconds of 2024-01-01T00:00:00Z. */
+export const T2024 = 1_072_915_200;
+
+/** Appends FIT messages to a growing buffer; `file()` wraps them in a header and CRC. */
+export class FitBytes {
+  private buf = Buffer.alloc(1 << 16);
+  private n = 0;
+
+  private room(k: number): void {
+    if (this.n + k <= this.buf.length) return;
+    const next = Buffer.alloc(Math.max(this.buf.length * 2, this.n + k));
+    this.buf.copy(next, 0, 0, this.n);
+    this.buf = next;
+  }
+
+  bytes(values: readonly number[]): this {
+    this.room(values.length);
+    for (const v of values) this.buf[this.n++] = v & 0xff;
+    return this;
+  }
+
+  u32(v: number): this {
+    this.room(4);
+    this.buf.writeUInt32LE(v >>> 0, this.n);
+    this.n += 4;
+    return this;
+  }
+
+  /** A definition: local message, global number, fields as [num, size, base type]. */
+  define(local: number, global: number, fields: readonly (readonly [number, number, number])[]): this {
+    this.bytes([0x40 | local, 0, 0, global & 0xff, global >> 8, fields.length]);
+    for (const f of fields) this.bytes(f);
+    return this;
+  }
+
+  /** file_id with type = activity (local 15). */
+  activityHeader(): this {
+    return this.define(15, 0, [[0, 1, ENUM]]).bytes([15, 4]);
+  }
+
+  /** A record definition of timestamp + heart rate on `local`. */
+  defineRecord(local: number): this {
+    return this.define(local, 20, [
+      [253, 4, U32],
+      [3, 1, U8],
+    ]);
+  }
+
+  record(local: number, ts: number, hr: number): this {
+    return this.bytes([local]).u32(ts).bytes([hr]);
+  }
+
+  file(): Uint8Array {
+    const out = Buffer.alloc(14 + this.n + 2);
+    out.writeUInt8(14, 0);
+    out.writeUInt8(0x20, 1);
+    out.writeUInt16LE(2132, 2);
+    out.writeUInt32LE(this.n, 4);
+    out.write(".FIT", 8, "latin1");
+    out.writeUInt16LE(CrcCalculator.calculateCRC(out, 0, 12), 12);
+    this.buf.copy(out, 14, 0, this.n);
+    out.writeUInt16LE(CrcCalculator.calculateCRC(out, 0, 14 + this.n), 14 + this.n);
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  }
+}
+
+/** Issue 15 attack 1: a record layout per record, `layouts` of them (20,400 in the 370 KB original). */
+export function manyLayouts(layouts: number): Uint8Array {
+  const f = new FitBytes().activityHeader();
+  for (let i = 0; i < layouts; i++) {
+    // timestamp, heart rate, then a field that makes the layout unique (number and size vary).
+    const extra = [10 + (i % 200), 1 + Math.floor(i / 200), BYTE] as const;
+    f.define(0, 20, [[253, 4, U32], [3, 1, U8], extra]);
+    f.record(0, T2024 + i, 140).bytes(new Array<number>(extra[1]).fill(0xff));
+  }
+  return f.file();
+}
+
+/**
+ * Issue 15 attack 2: one full timestamp, then `count` one-byte compressed-timestamp records on a zero-field
+ * definition (52 million of them made an 889,192 s "run" from a 127 KB .fit.gz).
+ */
+export function compressedFlood(count: number): Uint8Array {
+  const f = new FitBytes().activityHeader().defineRecord(0).record(0, T2024, 140);
+  f.define(1, 20, []);
+  const headers = new Array<number>(count);
+  // Local message 1 in the compressed header (bits 5-6), offsets walking forward a second at a time.
+  for (let i = 0; i < count; i++) headers[i] = 0x80 | (1 << 5) | ((T2024 + 1 + i) & 0x1f);
+  return f.bytes(headers).file();
+}
+
+/** Records an hour apart for `days`: a "run" far longer than any activity. */
+export function longSpan(days: number): Uint8Array {
+  const f = new FitBytes().activityHeader().defineRecord(0);
+  for (let h = 0; h <= days * 24; h++) f.record(0, T2024 + h * 3600, 140);
+  return f.file();
+}
+
+/** `count` records crammed into `seconds`: more samples a second than any watch records. */
+export function highRate(count: number, seconds: number): Uint8Array {
+  const f = new FitBytes().activityHeader().defineRecord(0);
+  for (let i = 0; i < count; i++) f.record(0, T2024 + Math.floor((i * seconds) / count), 140);
+  return f.file();
+}
+
+/** `count` lap messages: objects, each costing heap, far beyond a real file's few thousand messages. */
+export function manyLaps(count: number): Uint8Array {
+  const f = new FitBytes().activityHeader().define(1, 19, [[253, 4, U32]]);
+  for (let i = 0; i < count; i++) f.bytes([1]).u32(T2024 + i);
+  return f.file();
+}
