@@ -117,3 +117,36 @@ export function manyLaps(count: number): Uint8Array {
   for (let i = 0; i < count; i++) f.bytes([1]).u32(T2024 + i);
   return f.file();
 }
+
+const F64 = 0x89;
+const STRING = 0x07;
+
+/**
+ * Issue 15 attack 5: a run of 60 one-second records whose session says distance 1e306 m, timer −0.001 s,
+ * speed 1.67e303 m/s and sport "constructor" (float64 and string fields where the profile has integers and
+ * an enum), starting at `startFit` (FIT seconds).
+ */
+export function implausibleSession(startFit = T2024): Uint8Array {
+  const f = new FitBytes().activityHeader().defineRecord(0);
+  for (let i = 0; i < 60; i++) f.record(0, startFit + i, 150);
+  const sport = [...Buffer.from("constructor\0", "latin1")];
+  f.define(1, 18, [
+    [253, 4, U32],
+    [2, 4, U32],
+    [7, 8, F64],
+    [8, 8, F64],
+    [9, 8, F64],
+    [124, 8, F64],
+    [5, sport.length, STRING],
+  ]);
+  const f64 = (v: number): number[] => {
+    const b = Buffer.alloc(8);
+    b.writeDoubleLE(v);
+    return [...b];
+  };
+  f.bytes([1])
+    .u32(startFit + 60)
+    .u32(startFit);
+  f.bytes([...f64(60_000), ...f64(-1), ...f64(1e308), ...f64(1.67e306), ...sport]);
+  return f.file();
+}
