@@ -21,7 +21,12 @@ import {
 import { type Candidate, type Expansion, expandSources } from "./sources.ts";
 
 export function importContext(db: Db, now: () => string = () => new Date().toISOString()): ImportContext {
-  return { db, files: createFilesRepo(db), activities: createActivitiesRepo(db), now };
+  return {
+    db,
+    files: createFilesRepo(db),
+    activities: createActivitiesRepo(db, () => Date.parse(now())),
+    now,
+  };
 }
 
 /** A batch this large pays for starting workers (about 0.15 s of CPU each, mostly reading Garmin's profile). */
