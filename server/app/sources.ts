@@ -148,6 +148,26 @@ interface Ctx {
   nested: NestedArchives;
 }
 
+/** Named bytes in memory: the same caps as a file on disk (the size is known, so it is checked first). */
+async function addBytes(
+  source: { name: string; bytes: Uint8Array },
+  limits: ArchiveLimits,
+  ctx: Ctx,
+): Promise<void> {
+  const kind = classify(source.name);
+  if (typeof kind === "object") return void ctx.out.push(skipped(source.name, kind.skip));
+  if (kind !== "zip" && source.bytes.byteLength > limits.maxFitBytes) {
+    return void ctx.out.push(failed(source.name, fileTooLarge(source.name, limits.maxFitBytes)));
+  }
+  if (kind === "zip") return addZip(source.bytes, source.name, limits, ctx);
+  ctx.out.push({
+    display: source.name,
+    gzipped: kind === "fit.gz",
+    // A copy: the bytes may move to a parse worker, and the caller's buffer must stay theirs.
+    read: () => Promise.resolve(checkedSize(source.bytes.slice(), source.name, limits.maxFitBytes)),
+  });
+}
+
 /** `top`: a path the runner named (followed even if it is a link); folders found inside are walked only where they really are. */
 async function addPath(
   path: string,
@@ -186,16 +206,13 @@ export async function expandSources(
       await addPath(source, source, limits, ctx, true);
       continue;
     }
-    const kind = classify(source.name);
-    if (kind === "zip") await addZip(source.bytes, source.name, limits, ctx);
-    else if (typeof kind === "object") ctx.out.push(skipped(source.name, kind.skip));
-    else
-      ctx.out.push({
-        display: source.name,
-        gzipped: kind === "fit.gz",
-        // A copy: the bytes may move to a parse worker, and the caller's buffer must stay theirs.
-        read: () => Promise.resolve(source.bytes.slice()),
-      });
+    if ("path" in source) {
+      // An upload on disk: a file like any other, under the name it was sent with.
+      const info = await stat(source.path).catch(() => null);
+      await addFile(source.path, source.name, info?.size ?? 0, limits, ctx);
+      continue;
+    }
+    await addBytes(source, limits, ctx);
   }
   const close = (): void => {
     ctx.closers.forEach((c) => c());

@@ -1,4 +1,6 @@
 import express, { type Express } from "express";
+import { existsSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { errorHandler } from "./errors.ts";
 import { DomainError } from "../errors.ts";
@@ -16,7 +18,7 @@ import { activitiesRoutes } from "./routes/activities.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
 import { painRoutes } from "./routes/pain.ts";
 import { settingsRoutes } from "./routes/settings.ts";
-import type { UploadLimits } from "./upload.ts";
+import { type UploadLimits, prepareUploadDir } from "./upload.ts";
 import { requireJson } from "./params.ts";
 import { LOOPBACK_HOSTS, security, type SecurityOptions } from "./security.ts";
 
@@ -28,7 +30,7 @@ export interface AppDeps {
   version: string;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
-  uploadLimits?: UploadLimits;
+  uploadLimits?: Partial<UploadLimits>;
   /** Loads the generated demo history (POST /api/demo); absent where the demo is not offered. */
   loadDemo?: () => Promise<ImportReport>;
   /** Host names and password; the default answers to loopback names only, with no password. */
@@ -44,6 +46,18 @@ async function warmAfterBulk(db: Db, imported: number, prepared?: PreparedRuns):
   await warmAnalysis(db, "auto", prepared).catch(() => undefined);
 }
 
+/** Uploads larger than this (or any archive) are parsed on a worker: smaller ones take a few ms here. */
+const OFF_THREAD_BYTES = 1024 * 1024;
+
+function bulky(sources: readonly { name: string; path: string }[]): boolean {
+  let total = 0;
+  for (const s of sources) {
+    if (s.name.toLowerCase().endsWith(".zip")) return true;
+    total += statSync(s.path, { throwIfNoEntry: false })?.size ?? 0;
+  }
+  return total > OFF_THREAD_BYTES;
+}
+
 /** Builds the HTTP app around its dependencies; listening is the caller's job. */
 export function createApp(deps: AppDeps): Express {
   const now = deps.now ?? (() => new Date());
@@ -53,6 +67,9 @@ export function createApp(deps: AppDeps): Express {
   const settings = createSettingsRepo(deps.db);
   const analysis = openAnalysis(deps.db, now);
   const onChange = (): void => analysis.invalidate();
+  // A data folder that does not exist (an in-memory database in tests) keeps uploads in the system's temp folder.
+  const uploadDir = join(existsSync(deps.dataDir) ? deps.dataDir : tmpdir(), "uploads");
+  prepareUploadDir(uploadDir);
 
   const app = express();
   app.disable("x-powered-by");
@@ -71,11 +88,13 @@ export function createApp(deps: AppDeps): Express {
       importUploads: async (sources) => {
         const prepared = new PreparedRuns();
         return importSources(deps.db, sources, {
+          offThread: bulky(sources.filter((s) => typeof s === "object" && "path" in s)),
           now: () => now().toISOString(),
           prepared,
           afterStore: ({ summary }) => warmAfterBulk(deps.db, summary.imported, prepared),
         });
       },
+      uploadDir,
       ...(deps.uploadLimits && { uploadLimits: deps.uploadLimits }),
     }),
   );
