@@ -181,7 +181,7 @@ export async function importSources(
     sources,
     opts.threads ?? 0,
     opts.prepared !== undefined,
-    () => expandSources(sources, limits),
+    () => expandSources(sources, limits, opts.tempDir),
     opts.offThread,
   );
   const { candidates, close } = expansion;

@@ -76,6 +76,8 @@ export interface ImportOptions {
    * stays free for other requests during a large upload. Falls back to this thread where no worker is built.
    */
   offThread?: boolean;
+  /** Where archives inside archives are unpacked to while they are read (the system's temp folder by default). */
+  tempDir?: string;
   /** The clock, for imported_at; ISO 8601 UTC. */
   now?: () => string;
   /** Receives what each new run's analysis reads from its samples, for `warmAnalysis` to use after the import. */

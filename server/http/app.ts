@@ -46,13 +46,13 @@ async function warmAfterBulk(db: Db, imported: number, prepared?: PreparedRuns):
   await warmAnalysis(db, "auto", prepared).catch(() => undefined);
 }
 
-/** Uploads larger than this (or any archive) are parsed on a worker: smaller ones take a few ms here. */
+/** Uploads larger than this (or any archive, or .gz) are parsed on a worker: smaller ones take a few ms here. */
 const OFF_THREAD_BYTES = 1024 * 1024;
 
 function bulky(sources: readonly { name: string; path: string }[]): boolean {
   let total = 0;
   for (const s of sources) {
-    if (s.name.toLowerCase().endsWith(".zip")) return true;
+    if (/\.(zip|gz)$/i.test(s.name)) return true;
     total += statSync(s.path, { throwIfNoEntry: false })?.size ?? 0;
   }
   return total > OFF_THREAD_BYTES;
@@ -88,6 +88,7 @@ export function createApp(deps: AppDeps): Express {
       importUploads: async (sources) => {
         const prepared = new PreparedRuns();
         return importSources(deps.db, sources, {
+          tempDir: uploadDir,
           offThread: bulky(sources.filter((s) => typeof s === "object" && "path" in s)),
           now: () => now().toISOString(),
           prepared,

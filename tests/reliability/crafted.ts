@@ -1,3 +1,4 @@
+import { crc32, deflateRawSync } from "node:zlib";
 import { CrcCalculator } from "@garmin/fitsdk";
 
 // Generators of hostile FIT files, written byte by byte into one preallocated buffer (they run to megabytes).
@@ -149,4 +150,75 @@ export function implausibleSession(startFit = T2024): Uint8Array {
     .u32(startFit);
   f.bytes([...f64(60_000), ...f64(-1), ...f64(1e308), ...f64(1.67e306), ...sport]);
   return f.file();
+}
+
+/** An entry already deflated, for zips of many copies of one compressed block (nothing is deflated twice). */
+export interface PackedEntry {
+  name: string;
+  deflated: Uint8Array;
+  crc: number;
+  size: number;
+}
+
+/** A zip of deflated entries, written as the bytes are given (no zip64: under 4 GiB). */
+export function zipOfPacked(entries: readonly PackedEntry[]): Uint8Array {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, "utf8");
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(e.crc >>> 0, 14);
+    local.writeUInt32LE(e.deflated.byteLength, 18);
+    local.writeUInt32LE(e.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(0x0800, 8);
+    dir.writeUInt16LE(8, 10);
+    dir.writeUInt32LE(e.crc >>> 0, 16);
+    dir.writeUInt32LE(e.deflated.byteLength, 20);
+    dir.writeUInt32LE(e.size, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    parts.push(local, name, Buffer.from(e.deflated));
+    central.push(dir, name);
+    offset += 30 + name.length + e.deflated.byteLength;
+  }
+  const size = central.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...parts, ...central, end]));
+}
+
+/** One entry of `bytes`, deflated once (fast: level 1; level 0 keeps it as big as it is). */
+export function packed(name: string, bytes: Uint8Array, level = 1): PackedEntry {
+  return { name, deflated: deflateRawSync(bytes, { level }), crc: crc32(bytes), size: bytes.byteLength };
+}
+
+/** Issue 15 attack 4b: `count` entries of 1 MiB − 1 zeros (under the per-entry ratio check's threshold). */
+export function manySmallBombs(count: number): Uint8Array {
+  const one = packed("x", new Uint8Array(1024 * 1024 - 1));
+  return zipOfPacked(Array.from({ length: count }, (_, i) => ({ ...one, name: `bomb-${i}.fit` })));
+}
+
+/**
+ * Issue 15 attack 4a: a zip holding one inner zip of `innerMiB` MiB (a stored filler entry that compresses
+ * about 18:1, under the ratio cap, then a real `fit` run), so the import must unpack the inner zip to read it.
+ */
+export function nestedBig(innerMiB: number, fit: Uint8Array): Uint8Array {
+  const filler = new Uint8Array(innerMiB * 1024 * 1024);
+  for (let i = 0; i < filler.length; i += 64) filler[i] = (i * 2654435761) >>> 24;
+  const inner = zipOfPacked([packed("filler.bin", filler, 0), packed("run.fit", fit)]);
+  return zipOfPacked([packed("UploadedFiles_0-_Part1.zip", inner)]);
 }
