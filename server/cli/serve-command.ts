@@ -24,6 +24,7 @@ export function runServe(opts: ServeOptions, version: string): void {
     host,
     password: process.env["STRIDEWISE_PASSWORD"],
     extraHosts: process.env["STRIDEWISE_ALLOWED_HOSTS"],
+    trustProxy: process.env["STRIDEWISE_TRUST_PROXY"],
     interfaceAddresses: Object.values(networkInterfaces()).flatMap((list) =>
       (list ?? []).map((i) => i.address),
     ),

@@ -73,6 +73,8 @@ export function createApp(deps: AppDeps): Express {
 
   const app = express();
   app.disable("x-powered-by");
+  // Behind a reverse proxy named in STRIDEWISE_TRUST_PROXY: req.ip and req.secure come from its X-Forwarded-*.
+  if (deps.security?.trustProxy !== undefined) app.set("trust proxy", deps.security.trustProxy);
   app.use(security(deps.security ?? { allowedHosts: LOOPBACK_HOSTS }));
   app.use("/api", express.json({ limit: "256kb" }));
 
