@@ -44,7 +44,11 @@ describe("archive attacks against the real server", { retry: 2 }, () => {
     const { body, healthMs } = await attack(server, "bombs.zip", zip);
     expect(body.results).toHaveLength(1);
     expect(body.results[0]).toMatchObject({ status: "rejected", code: "archive-compression-ratio" });
-    expect(performance.now() - t0).toBeLessThan(5_000);
+    // Inflating the 8 GB took 21-48 s before the running total was checked; the upload itself is most of this.
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    console.log(
+      `bombs.zip (${(zip.byteLength / 1024 ** 2).toFixed(1)} MB) refused in ${(performance.now() - t0).toFixed(0)} ms`,
+    );
     expect(healthMs).toBeLessThan(250);
   }, 20_000);
 
@@ -65,7 +69,8 @@ describe("archive attacks against the real server", { retry: 2 }, () => {
 
   it("refuses a .fit.gz that unpacks past the 64 MiB per-file cap", async () => {
     const gz = gzipSync(new Uint8Array(65 * 1024 * 1024), { level: 1 });
-    const { body } = await attack(server, "huge.fit.gz", gz);
+    const { body, healthMs } = await attack(server, "huge.fit.gz", gz);
     expect(body.results[0]).toMatchObject({ status: "rejected", code: "file-too-large" });
+    expect(healthMs).toBeLessThan(250);
   }, 20_000);
 });

@@ -208,7 +208,8 @@ export function packed(name: string, bytes: Uint8Array, level = 1): PackedEntry 
 
 /** Issue 15 attack 4b: `count` entries of 1 MiB − 1 zeros (under the per-entry ratio check's threshold). */
 export function manySmallBombs(count: number): Uint8Array {
-  const one = packed("x", new Uint8Array(1024 * 1024 - 1));
+  // Deflated once at level 9 (~1 KB each, as in the 9 MB original), then copied.
+  const one = packed("x", new Uint8Array(1024 * 1024 - 1), 9);
   return zipOfPacked(Array.from({ length: count }, (_, i) => ({ ...one, name: `bomb-${i}.fit` })));
 }
 
