@@ -5,6 +5,7 @@ import { FIT_LIMITS } from "./limits.ts";
 export class FitBudget {
   records = 0;
   messages = 0;
+  sessions = 0;
   private readonly layouts = new Set<string>();
 
   /** Rows the decoder may still add before the record cap. */
@@ -18,6 +19,12 @@ export class FitBudget {
 
   addMessage(): void {
     if (++this.messages > FIT_LIMITS.maxMessages) throw new FitParseError("too-many-messages");
+  }
+
+  /** A segment's sessions: each becomes an activity, matched against every record and lap of the segment. */
+  addSessions(n: number): void {
+    this.sessions += n;
+    if (this.sessions > FIT_LIMITS.maxSessions) throw new FitParseError("too-many-sessions");
   }
 
   /** A definition's identifying bytes: a layout not seen before in this file counts toward the cap. */

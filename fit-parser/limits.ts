@@ -8,6 +8,8 @@ export const FIT_LIMITS = {
   maxRecords: 500_000,
   /** Other messages decoded into objects (laps, sessions, events, HR): a 100-hour race has a few thousand. */
   maxMessages: 100_000,
+  /** Sessions in one file: a triathlon has five; each is matched against every record and lap. */
+  maxSessions: 200,
   /** Distinct definition layouts in one file: each is compiled into a reader, so each costs memory. */
   maxDefinitions: 1_000,
   /** The longest activity: a week. A watch whose clock jumped makes a "run" of months. */

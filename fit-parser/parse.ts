@@ -40,6 +40,7 @@ function parse(bytes: Uint8Array, decode: SegmentDecoder, arena?: ColumnSource):
     if (!isActivityFile(type)) continue;
     activitySegments++;
     checkSampleRate(timeSpanS(records.timestamp), records.count);
+    budget.addSessions(messages.sessionMesgs?.length ?? 0);
     const built = buildActivities(messages, records, arena);
     for (const a of built.activities) checkDuration(timeSpanS(a.samples.timeS));
     activities.push(...built.activities);

@@ -12,6 +12,7 @@ export const PARSE_ERROR_CODES = [
   "unsupported-encoding",
   "too-many-records",
   "too-many-messages",
+  "too-many-sessions",
   "too-many-definitions",
   "implausible-duration",
   "implausible-sample-rate",

@@ -223,3 +223,18 @@ export function nestedBig(innerMiB: number, fit: Uint8Array): Uint8Array {
   const inner = zipOfPacked([packed("filler.bin", filler, 0), packed("run.fit", fit)]);
   return zipOfPacked([packed("UploadedFiles_0-_Part1.zip", inner)]);
 }
+
+/** `sessions` sessions over `records` records: each session was matched against every record and lap. */
+export function manySessions(sessions: number, records: number): Uint8Array {
+  const f = new FitBytes().activityHeader().defineRecord(0);
+  for (let i = 0; i < records; i++) f.record(0, T2024 + i, 140);
+  f.define(1, 18, [
+    [253, 4, U32],
+    [2, 4, U32],
+  ]);
+  for (let i = 0; i < sessions; i++)
+    f.bytes([1])
+      .u32(T2024 + i + 1)
+      .u32(T2024 + i);
+  return f.file();
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { heldReaders } from "../../fit-parser/decoder/records.ts";
 import { parseFit } from "../../fit-parser/index.ts";
 import { FIT_LIMITS } from "../../fit-parser/limits.ts";
-import { compressedFlood, highRate, longSpan, manyLaps, manyLayouts } from "./crafted.ts";
+import { compressedFlood, highRate, longSpan, manyLaps, manyLayouts, manySessions } from "./crafted.ts";
 
 // Issue 15's crafted FIT files, generated: each is refused by a named cap, fast, in bounded memory.
 
@@ -55,6 +55,18 @@ describe("parseFit() against crafted files", () => {
 
   it("reads a short 4 Hz burst (under the sustained-rate bound)", () => {
     expect(parseFit(highRate(2_000, 500)).ok).toBe(true);
+  });
+
+  it("refuses 20,000 sessions over 100,000 records at once (each session scanned every record)", () => {
+    const r = rejected(manySessions(20_000, 100_000));
+    expect(r.code).toBe("too-many-sessions");
+    expect(r.ms).toBeLessThan(2_000);
+  });
+
+  it("reads 150 sessions over 100,000 records (under the cap) in bounded time", () => {
+    const t0 = performance.now();
+    expect(parseFit(manySessions(150, 100_000)).ok).toBe(true);
+    expect(performance.now() - t0).toBeLessThan(3_000);
   });
 
   it(`refuses more than ${FIT_LIMITS.maxMessages.toLocaleString("en-US")} laps`, () => {
