@@ -49,6 +49,8 @@ export const activityListItemSchema = z.object({
   cadenceResidualPct: num,
   device: z.object({ manufacturer: z.string().nullable(), product: z.string().nullable() }),
   flags: runFlagsSchema,
+  /** Dated before 2000 or after tomorrow (a watch clock never set): for the runner to confirm, off time axes. */
+  dateSuspect: z.boolean(),
 });
 export type ActivityListItem = z.infer<typeof activityListItemSchema>;
 

@@ -9,6 +9,8 @@ export const nextRunSchema = z.object({
   ceilingM: num,
   longestPrior30dM: num,
   explanation: z.string(),
+  /** Why the ceiling is withheld (an open red flag), else null. */
+  paused: z.string().nullable(),
 });
 
 /** `GET /api/load`. */
@@ -99,6 +101,35 @@ export const correlationSchema = z.object({
   pValue: num,
   explanation: z.string(),
   missing: z.array(z.string()),
+  permutationP: num,
+  powerForRr3: z.number(),
+  unloggedRuns: z.number().int(),
+  assumedPainFreeRuns: z.number().int(),
+  retrospectiveRuns: z.number().int(),
+  recalledOutcomes: z.number().int(),
+  /** The same test on logged days only (no assumed pain-free days). */
+  completeCase: z.object({
+    verdict: verdictSchema,
+    eligibleRuns: z.number().int(),
+    flaggedWithPain: z.number().int(),
+    flaggedRuns: z.number().int(),
+    unflaggedWithPain: z.number().int(),
+    unflaggedRuns: z.number().int(),
+  }),
+  painDaysToChange: num,
+  /** Overstriding's risk ratio adjusted for mileage spikes (Mantel–Haenszel). */
+  adjusted: z
+    .object({ stratifiedBy: hypothesisSchema, relativeRisk: num, ci95: interval.nullable() })
+    .nullable(),
+  /** How the two flags overlap among the eligible runs where both can be judged. */
+  overlap: z
+    .object({
+      both: z.number().int(),
+      thisOnly: z.number().int(),
+      otherOnly: z.number().int(),
+      neither: z.number().int(),
+    })
+    .nullable(),
   flaggedRisk: riskViewSchema,
   unflaggedRisk: riskViewSchema,
 });
@@ -116,6 +147,8 @@ export type Advice = z.infer<typeof adviceSchema>;
 
 export const redFlagNoticeSchema = z.object({
   id: z.string(),
+  /** now: stop running and see a clinician now; check_up: book a check-up. */
+  urgency: z.enum(["now", "check_up"]),
   title: z.string(),
   body: z.string(),
   because: z.array(z.string()),
@@ -127,6 +160,8 @@ export const insightsViewSchema = z.object({
   correlations: z.array(correlationSchema),
   advice: z.array(adviceSchema),
   redFlags: z.array(redFlagNoticeSchema),
+  /** Why training targets (next-run ceiling, cadence increase) are paused; null when they are not. */
+  targetsPaused: z.string().nullable(),
   disclaimer: z.string(),
 });
 export type InsightsView = z.infer<typeof insightsViewSchema>;

@@ -70,5 +70,9 @@ export const painEntrySchema = z.object({
   timing: z.enum(PAIN_TIMINGS).nullable(),
   note: z.string(),
   redFlags: z.array(z.enum(RED_FLAGS)),
+  /** When it was written (ISO 8601 UTC, server clock). */
+  loggedAt: z.string(),
+  /** Written more than 3 days after its date. */
+  recalled: z.boolean(),
 });
 export type PainEntry = z.infer<typeof painEntrySchema>;

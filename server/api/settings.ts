@@ -3,12 +3,32 @@ import { z } from "zod";
 export const unitsSchema = z.enum(["km", "mi"]);
 export type Units = z.infer<typeof unitsSchema>;
 
+export const diaryModeSchema = z.enum(["every_day", "pain_days"]);
+export type DiaryMode = z.infer<typeof diaryModeSchema>;
+
+/** How the runner keeps the pain diary: the declaration in force, and every past one. */
+export const painDiarySchema = z.object({
+  mode: diaryModeSchema,
+  since: z.string().nullable(),
+  periods: z.array(z.object({ since: z.string(), until: z.string().nullable(), declaredOn: z.string() })),
+  confirmations: z.array(z.string()),
+});
+export type PainDiary = z.infer<typeof painDiarySchema>;
+
 /** `GET /api/settings`, and the answer to `PUT`. */
 export const settingsSchema = z.object({
   units: unitsSchema,
   heightCm: z.number().nullable(),
+  painDiary: painDiarySchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** `PUT /api/settings`: any of the keys; painDiary as a declaration (the route checks it: server/http/routes/settings.ts). */
+export interface SettingsPatch {
+  units?: Units;
+  heightCm?: number | null;
+  painDiary?: { mode: DiaryMode; since: string | null };
+}
 
 /** `PUT /api/settings`: any of the settings. */
 export const settingsPatchSchema = z

@@ -1,6 +1,6 @@
 import { importAndAnalyse } from "../app/import/import-and-analyse.ts";
-import { resolveDataDir } from "../config.ts";
-import { openDataDir } from "../db/open.ts";
+import type { Db } from "../db/open.ts";
+import { withDataDb } from "./with-data-db.ts";
 import { formatOutcome, formatSummary, progressBar, toJson } from "./import-output.ts";
 
 export interface ImportCommandOptions {
@@ -13,7 +13,10 @@ export interface ImportCommandOptions {
 
 /** Imports paths into the data folder, printing per-file lines (or JSON); exit status 1 if any was rejected. */
 export async function runImport(paths: string[], opts: ImportCommandOptions): Promise<void> {
-  const db = openDataDir(resolveDataDir(opts.data));
+  await withDataDb(opts.data, (db) => importInto(db, paths, opts), "write");
+}
+
+async function importInto(db: Db, paths: string[], opts: ImportCommandOptions): Promise<void> {
   const bar = progressBar();
   let stored = 0;
   try {
@@ -40,6 +43,6 @@ export async function runImport(paths: string[], opts: ImportCommandOptions): Pr
     }
     process.exitCode = report.summary.rejected > 0 ? 1 : 0;
   } finally {
-    db.close();
+    bar.done();
   }
 }

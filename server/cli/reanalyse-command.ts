@@ -1,8 +1,8 @@
 import { analyseNewRuns } from "../app/analysis/analyse-new-runs.ts";
 import { PreparedRuns } from "../app/import/engine/prepared-runs.ts";
 import { reanalyseAll } from "../app/reanalyse.ts";
-import { resolveDataDir } from "../config.ts";
-import { openDataDir } from "../db/open.ts";
+import type { Db } from "../db/open.ts";
+import { withDataDb } from "./with-data-db.ts";
 import { progressBar } from "./import-output.ts";
 
 /**
@@ -10,7 +10,10 @@ import { progressBar } from "./import-output.ts";
  * every core) so the dashboard's first read is served from the caches; exit status 1 if any file failed.
  */
 export async function runReanalyse(dataFlag: string | undefined): Promise<void> {
-  const db = openDataDir(resolveDataDir(dataFlag));
+  await withDataDb(dataFlag, reanalyseIn, "write");
+}
+
+async function reanalyseIn(db: Db): Promise<void> {
   const bar = progressBar();
   try {
     const prepared = new PreparedRuns();
@@ -30,6 +33,6 @@ export async function runReanalyse(dataFlag: string | undefined): Promise<void> 
     console.log(`Analysed ${warm.analysed} of ${warm.runs} runs in ${seconds} s.`);
     process.exitCode = r.failed.length > 0 ? 1 : 0;
   } finally {
-    db.close();
+    bar.done();
   }
 }

@@ -1,7 +1,6 @@
 import { openAnalysis } from "../app/analysis/open-analysis.ts";
 import { nextRunView, toInsightsView } from "../http/views/analysis.ts";
-import { resolveDataDir } from "../config.ts";
-import { openDataDir } from "../db/open.ts";
+import { withDataDb } from "./with-data-db.ts";
 import type { InsightsView } from "../api/index.ts";
 
 const VERDICT_WORDS: Record<string, string> = {
@@ -23,7 +22,14 @@ function printReport(view: InsightsView, ceiling: string, runs: number): void {
   out.push(`Stridewise report (${runs} runs)`, "", `Next run: ${ceiling}`, "");
   for (const c of view.correlations) {
     out.push(`${HYPOTHESIS_WORDS[c.hypothesis] ?? c.hypothesis}: ${VERDICT_WORDS[c.verdict] ?? c.verdict}`);
-    out.push(`   ${c.explanation}`, "");
+    out.push(`   ${c.explanation}`);
+    const cc = c.completeCase;
+    out.push(
+      `   runs resting on assumed pain-free days: ${c.assumedPainFreeRuns}; outcomes recalled (> 3 days late): ${c.recalledOutcomes}`,
+      `   logged days only: ${VERDICT_WORDS[cc.verdict] ?? cc.verdict} (pain after ${cc.flaggedWithPain}/${cc.flaggedRuns} flagged, ` +
+        `${cc.unflaggedWithPain}/${cc.unflaggedRuns} other runs; ${cc.eligibleRuns} eligible)`,
+      "",
+    );
   }
   if (view.advice.length > 0) out.push("What to try:");
   for (const tip of view.advice) {
@@ -35,9 +41,11 @@ function printReport(view: InsightsView, ceiling: string, runs: number): void {
 }
 
 /** Prints the insights of the data folder, as text or as the JSON of GET /api/insights. */
-export function runReport(opts: { data?: string | undefined; json?: boolean | undefined }): void {
-  const db = openDataDir(resolveDataDir(opts.data));
-  try {
+export async function runReport(opts: {
+  data?: string | undefined;
+  json?: boolean | undefined;
+}): Promise<void> {
+  await withDataDb(opts.data, (db) => {
     const snapshot = openAnalysis(db, () => new Date()).snapshot();
     const view = toInsightsView(snapshot.insights);
     if (opts.json) {
@@ -49,7 +57,5 @@ export function runReport(opts: { data?: string | undefined; json?: boolean | un
       nextRunView(snapshot.insights, snapshot.insights.units).explanation,
       snapshot.summaries.size,
     );
-  } finally {
-    db.close();
-  }
+  });
 }

@@ -1,4 +1,4 @@
-import type { PainEntry } from "../../server/api/index.ts";
+import type { PainEntry } from "../../server/core/pain.ts";
 import type { Run, RunSeries } from "../../server/core/types.ts";
 
 export interface RunSpec {

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.ts";
-import { apiErrorSchema, painEntrySchema, settingsSchema } from "../../server/api/index.ts";
+import {
+  type PainEntry,
+  type Settings,
+  apiErrorSchema,
+  painEntrySchema,
+  settingsSchema,
+} from "../../server/api/index.ts";
 
 const json = (body: unknown, method = "POST"): RequestInit => ({
   method,
@@ -77,13 +83,51 @@ describe("/api/pain", () => {
     expect(form.status).toBe(415);
   });
 
+  it("keeps one entry per day: a POST for a logged date updates it (200), keeping its id", async () => {
+    const before = (await (await fetch(`${app.url}/api/pain`)).json()) as PainEntry[];
+    const first = before.find((e) => e.date === valid.date);
+    const res = await fetch(`${app.url}/api/pain`, json({ ...valid, severity: 6 }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: first?.id, severity: 6 });
+    const after = (await (await fetch(`${app.url}/api/pain`)).json()) as PainEntry[];
+    expect(after.filter((e) => e.date === valid.date)).toHaveLength(1);
+  });
+
+  it("stamps loggedAt with the server clock and marks entries written > 3 days after their date as recalled", async () => {
+    const late = (await (
+      await fetch(`${app.url}/api/pain`, json({ date: "2026-11-10", severity: 0 }))
+    ).json()) as PainEntry;
+    expect(late.loggedAt).toBe("2026-11-25T12:00:00.000Z");
+    expect(late.recalled).toBe(true);
+    const fresh = (await (
+      await fetch(`${app.url}/api/pain`, json({ date: "2026-11-23", severity: 0 }))
+    ).json()) as PainEntry;
+    expect(fresh.recalled).toBe(false);
+  });
+
+  it("refuses to move an entry onto a date that already has one (409)", async () => {
+    const list = (await (await fetch(`${app.url}/api/pain`)).json()) as PainEntry[];
+    const entry = list.find((e) => e.date === "2026-11-21") as PainEntry;
+    const res = await fetch(`${app.url}/api/pain/${entry.id}`, json({ ...valid, date: "2026-11-20" }, "PUT"));
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("pain-entry-date-taken");
+  });
+
   it("updates and deletes an entry; a missing one is a 404", async () => {
-    const created = painEntrySchema.parse(await (await fetch(`${app.url}/api/pain`, json(valid))).json());
-    const updated = await fetch(`${app.url}/api/pain/${created.id}`, json({ ...valid, severity: 2 }, "PUT"));
+    const created = painEntrySchema.parse(
+      await (await fetch(`${app.url}/api/pain`, json({ ...valid, date: "2026-11-18" }))).json(),
+    );
+    const updated = await fetch(
+      `${app.url}/api/pain/${created.id}`,
+      json({ ...valid, date: "2026-11-18", severity: 2 }, "PUT"),
+    );
     expect(updated.status).toBe(200);
     expect(painEntrySchema.parse(await updated.json())).toMatchObject({ id: created.id, severity: 2 });
     expect((await fetch(`${app.url}/api/pain/${created.id}`, { method: "DELETE" })).status).toBe(204);
-    expect((await fetch(`${app.url}/api/pain/${created.id}`, json(valid, "PUT"))).status).toBe(404);
+    expect(
+      (await fetch(`${app.url}/api/pain/${created.id}`, json({ ...valid, date: "2026-11-18" }, "PUT")))
+        .status,
+    ).toBe(404);
     expect((await fetch(`${app.url}/api/pain/${created.id}`, { method: "DELETE" })).status).toBe(404);
     expect((await fetch(`${app.url}/api/pain/-1`, { method: "DELETE" })).status).toBe(400);
   });
@@ -96,20 +140,48 @@ describe("/api/settings", () => {
   });
   afterAll(() => app.close());
 
-  it("defaults to kilometres and no height", async () => {
+  const everyDay = { mode: "every_day", since: null, periods: [], confirmations: [] };
+
+  it("defaults to kilometres, no height and an every-day diary", async () => {
     expect(settingsSchema.parse(await (await fetch(`${app.url}/api/settings`)).json())).toEqual({
       units: "km",
       heightCm: null,
+      painDiary: everyDay,
     });
   });
 
   it("saves miles and a height", async () => {
     const res = await fetch(`${app.url}/api/settings`, json({ units: "mi", heightCm: 172 }, "PUT"));
-    expect(settingsSchema.parse(await res.json())).toEqual({ units: "mi", heightCm: 172 });
-    expect(settingsSchema.parse(await (await fetch(`${app.url}/api/settings`)).json())).toEqual({
+    expect(settingsSchema.parse(await res.json())).toEqual({
+      units: "mi",
+      heightCm: 172,
+      painDiary: everyDay,
+    });
+    expect(settingsSchema.parse(await (await fetch(`${app.url}/api/settings`)).json())).toMatchObject({
       units: "mi",
       heightCm: 172,
     });
+  });
+
+  it("declares a pain-days-only diary from a past date, keeps it when it is ended, and takes a weekly confirmation", async () => {
+    const declared = (await (
+      await fetch(
+        `${app.url}/api/settings`,
+        json({ painDiary: { mode: "pain_days", since: "2026-01-05" } }, "PUT"),
+      )
+    ).json()) as Settings;
+    expect(declared.painDiary).toMatchObject({ mode: "pain_days", since: "2026-01-05" });
+    expect(declared.painDiary.periods).toHaveLength(1);
+    expect(declared.painDiary.periods[0]).toMatchObject({ since: "2026-01-05", until: null });
+    const confirmed = (await (
+      await fetch(`${app.url}/api/settings/pain-diary/confirm`, json({}))
+    ).json()) as Settings;
+    expect(confirmed.painDiary.confirmations).toHaveLength(1);
+    const ended = (await (
+      await fetch(`${app.url}/api/settings`, json({ painDiary: { mode: "every_day", since: null } }, "PUT"))
+    ).json()) as Settings;
+    expect(ended.painDiary).toMatchObject({ mode: "every_day", since: null });
+    expect(ended.painDiary.periods[0]?.until).not.toBeNull();
   });
 
   it.each([
@@ -117,6 +189,10 @@ describe("/api/settings", () => {
     [{ heightCm: 20 }, /heightCm/],
     [{ heightCm: "tall" }, /heightCm/],
     [{ theme: "dark" }, /theme|Unrecognized/i],
+    [{ painDiary: { mode: "sometimes", since: null } }, /painDiary/],
+    [{ painDiary: { mode: "pain_days", since: "2026-02-30" } }, /painDiary.since/],
+    [{ painDiary: { mode: "pain_days", since: "2999-01-01" } }, /after today/],
+    [{ painDiary: { mode: "every_day", since: "2026-01-01" } }, /since must be null/],
   ])("rejects %j with a 400", async (body, message) => {
     const res = await fetch(`${app.url}/api/settings`, json(body, "PUT"));
     expect(res.status).toBe(400);

@@ -41,11 +41,12 @@ export async function importAndAnalyse(
   const analyse = options.analyse ?? true;
   const ctx = importContext(db, options.now);
   // Expand: folders walked, archives listed (every cap checked), into one flat list of files.
-  const { candidates, close } = await expandSources(sources, limits);
+  const { candidates, close } = await expandSources(sources, limits, options.tempDir);
   // Read, hash, dedupe against the stored originals, parse: on this thread, or spread over workers.
   const engine = startEngine({
     db,
     threads: options.threads ?? 0,
+    workersOnly: options.offThread ?? false,
     files: candidates.length,
     prepare: analyse,
     isKnown: (hash) => ctx.files.findBySha256(hash) !== null,

@@ -13,7 +13,12 @@ export interface ImportContext {
 }
 
 export function importContext(db: Db, now: () => string = () => new Date().toISOString()): ImportContext {
-  return { db, files: createFilesRepo(db), activities: createActivitiesRepo(db), now };
+  return {
+    db,
+    files: createFilesRepo(db),
+    activities: createActivitiesRepo(db, () => Date.parse(now())),
+    now,
+  };
 }
 
 function plural(n: number, word: string): string {

@@ -1,5 +1,8 @@
-/** Something to import: a path on disk (file or folder), or named bytes already in memory (an HTTP upload). */
-export type ImportSource = string | { name: string; bytes: Uint8Array };
+/**
+ * Something to import: a path on disk (file or folder), named bytes already in memory, or a file on disk
+ * known by another name (an HTTP upload, streamed to a temporary file): every cap applies to each alike.
+ */
+export type ImportSource = string | { name: string; bytes: Uint8Array } | { name: string; path: string };
 
 export type ImportStatus = "imported" | "duplicate" | "skipped" | "rejected";
 
@@ -58,7 +61,7 @@ export const DEFAULT_LIMITS: ArchiveLimits = {
   ratioMinBytes: 1024 ** 2,
   maxDepth: 3,
   maxEntryBytes: 1024 ** 3,
-  maxFitBytes: 128 * 1024 ** 2,
+  maxFitBytes: 64 * 1024 ** 2,
 };
 
 /** What the runner (or the calling command) chooses about an import. */
@@ -71,6 +74,10 @@ export interface ImportOptions {
   analyse?: boolean;
   /** Worker threads beside this one (`--threads`); "auto" chooses by files and cores; default 0. */
   threads?: number | "auto";
+  /** Every file parsed on a worker, this thread only stores: a server's event loop stays free during an upload. */
+  offThread?: boolean;
+  /** Where archives inside archives are unpacked to while they are read (the system's temp folder by default). */
+  tempDir?: string;
   /** The clock, for imported_at; ISO 8601 UTC. */
   now?: () => string;
 }

@@ -33,6 +33,8 @@ export interface EngineSettings {
   db: Db;
   /** Worker threads; "auto" chooses by the number of files and cores (autoThreads). */
   threads: number | "auto";
+  /** Every file on a worker (at least one), none on this thread: a server's event loop stays free. */
+  workersOnly: boolean;
   files: number;
   /** Prepare the runs for the analysis after the import (false: `--no-analysis`). */
   prepare: boolean;
@@ -66,9 +68,17 @@ const HELP_AHEAD = 16;
 export function startEngine(settings: EngineSettings): ImportEngine {
   const parse = { prepare: settings.prepare, pack: settings.files >= PACK_FROM_FILES };
   const here = (file: RawFile): FileResult => parseFile(file, settings.isKnown, parse);
-  const threads = settings.threads === "auto" ? autoThreads(settings.files) : settings.threads;
+  const asked = settings.threads === "auto" ? autoThreads(settings.files) : settings.threads;
+  const threads = settings.workersOnly ? Math.min(Math.max(1, asked), Math.max(1, settings.files)) : asked;
   const pool: WorkerPool | null =
-    threads > 0 ? startWorkerPool(threads, { settings: parse, known: settings.knownHashes() }, here) : null;
+    threads > 0
+      ? startWorkerPool(
+          threads,
+          { settings: parse, known: settings.knownHashes() },
+          here,
+          settings.workersOnly,
+        )
+      : null;
   const window = pool ? HELP_AHEAD + threads * PER_WORKER : READ_AHEAD;
   const bulk = settings.threads === "auto" && settings.files >= BULK_FILES;
   const checkpointer = threads > 0 || bulk ? startCheckpointer(settings.db) : null;

@@ -30,6 +30,8 @@ export function startWorkerPool(
   threads: number,
   data: ParseWorkerData,
   here: (file: RawFile) => FileResult,
+  /** Files only on the workers, never on this thread (unless every worker died). */
+  workersOnly = false,
 ): WorkerPool {
   const script = workerScript("parse-worker", new URL("./parse-worker.ts", import.meta.url));
   const all = Array.from({ length: threads }, () => new Worker(script, { workerData: data }));
@@ -99,7 +101,7 @@ export function startWorkerPool(
         () => void (ready = true),
       );
       while (!ready) {
-        const job = queue.shift();
+        const job = workersOnly ? undefined : queue.shift();
         if (job) {
           doHere(job);
           await turn();
