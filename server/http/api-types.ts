@@ -223,11 +223,31 @@ export interface InsightsView {
   disclaimer: string;
 }
 
+/** A hypothesis's verdict with the counts behind it, for the Overview's answer-first lines. */
+export type VerdictLine = Pick<
+  Correlation,
+  | "hypothesis"
+  | "verdict"
+  | "eligibleRuns"
+  | "flaggedRuns"
+  | "flaggedWithPain"
+  | "unflaggedRuns"
+  | "unflaggedWithPain"
+  | "missing"
+>;
+
 export interface OverviewView {
   hasData: boolean;
   runs: number;
   thisWeekM: number;
   lastWeekM: number;
+  /** Last week's distance over the same days as this week so far (Monday to today's weekday). */
+  lastWeekSameDaysM: number;
+  /** Days of this week so far, today included: 1 on a Monday, 7 on a Sunday. */
+  daysIntoWeek: number;
+  verdicts: VerdictLine[];
+  /** Recent runs with no pain entry on their day or the day after, newest first. */
+  unanswered: ActivityListItem[];
   nextRun: LoadView["nextRun"];
   lastRun: ActivityListItem | null;
   latestPain: PainEntry | null;
