@@ -54,6 +54,8 @@ export interface ActivityListItem {
   avgSpeedMps: number | null;
   avgCadenceSpm: number | null;
   avgHeartRateBpm: number | null;
+  /** Median cadence over the running time (speed ≥ 1.5 m/s): the one average the flags and the dashboard use. */
+  medianCadenceSpm: number | null;
   /** Expected cadence at this run's speeds (personal model, or the population line until there is one). */
   expectedCadenceSpm: number | null;
   /** Median (observed − expected) / expected, in percent; negative is below expected. */
