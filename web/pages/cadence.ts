@@ -5,7 +5,7 @@ import { chartBox, COLORS } from "../charts/setup.ts";
 import { drawWeekTrend } from "../charts/week-trend.ts";
 import { card, loading, noData, pageHeader, why } from "../components.ts";
 import { h, replace } from "../dom.ts";
-import { fmtCadence, fmtPace, metresPerUnit, speedUnit } from "../format.ts";
+import { fmtCadence, fmtPace, getUnits, metresPerUnit, speedUnit } from "../format.ts";
 
 /** Expected cadence at a speed from the model (quadratic in speed). */
 function expectedAt(view: CadenceView, mps: number): number {
@@ -119,7 +119,7 @@ function modelCard(view: CadenceView): HTMLElement {
         {},
         m.kind === "personal"
           ? `Fitted on ${m.runs} runs${m.speedRangeMps ? ` between ${fmtPace(m.speedRangeMps[1])} and ${fmtPace(m.speedRangeMps[0])}` : ""}.`
-          : "The population line is spm ≈ 150 + 6 × speed (m/s), from van Oeveren et al. 2019 (Garmin data, 256 runners). Your own line needs at least 8 runs covering a range of speeds.",
+          : `The population line is spm ≈ 150 + ${getUnits() === "mi" ? "2.7 × speed (mph)" : "1.7 × speed (km/h)"}, from van Oeveren et al. 2019 (Garmin data, 256 runners). Your own line needs at least 8 runs covering a range of speeds.`,
       ),
       h(
         "p",
