@@ -57,9 +57,10 @@ export function fmtDistance(metres: number | null | undefined, withUnit = true):
   return withUnit ? `${value} ${units}` : value;
 }
 
-/** "5:32" from seconds. */
+/** "5:32" from seconds; "1:21:15" from an hour up (never "81:15"). */
 export function fmtMinSec(totalS: number): string {
   const rounded = Math.round(totalS);
+  if (rounded >= 3600) return fmtDuration(rounded);
   const min = Math.floor(rounded / 60);
   const sec = rounded % 60;
   return `${min}:${String(sec).padStart(2, "0")}`;
@@ -164,4 +165,11 @@ export function dayNumber(date: string): number {
 /** Inverse of dayNumber(). */
 export function dayToDate(day: number): string {
   return new Date(Math.round(day) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A run-time axis tick: whole minutes under an hour ("45"), h:mm from there ("1:20"). */
+export function fmtElapsedTick(minutes: number, longRun: boolean): string {
+  const m = Math.round(minutes);
+  if (!longRun) return String(m);
+  return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`;
 }

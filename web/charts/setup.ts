@@ -48,6 +48,7 @@ export const COLORS = {
   neutralSoft: "rgba(71, 85, 105, 0.55)",
   muted: "#94a3b8",
   grid: "rgba(100, 116, 139, 0.15)",
+  gridStrong: "rgba(100, 116, 139, 0.45)",
   text: "#334155",
 };
 
@@ -70,6 +71,12 @@ export function makeChart<TType extends ChartType, TData = DefaultDataPoint<TTyp
   config: ChartConfiguration<TType, TData>,
 ): Chart<TType, TData> | null {
   if (!canvas.isConnected) return null;
+  // Redrawing a canvas (a new range) replaces its chart.
+  const old = Chart.getChart(canvas);
+  if (old) {
+    live.delete(old);
+    old.destroy();
+  }
   const chart = new Chart(canvas, config);
   live.add(chart as unknown as Chart);
   return chart;

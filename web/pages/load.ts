@@ -3,7 +3,8 @@ import { api } from "../api.ts";
 import { drawAcuteChronic } from "../charts/acute-chronic.ts";
 import { drawRunVsLongest } from "../charts/run-vs-longest.ts";
 import { chartBox, destroyCharts } from "../charts/setup.ts";
-import { drawWeeklyLoad } from "../charts/weekly-load.ts";
+import { drawWeeklyLoad, monthlyTotals } from "../charts/weekly-load.ts";
+import { MONTHS_FROM_DAYS, plausibleDate } from "../charts/scale.ts";
 import { badge, card, loading, noData, pageHeader, stat, why } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import { dayNumber, fmtDate, fmtDistance, fmtSignedPct } from "../format.ts";
@@ -36,7 +37,13 @@ export async function loadPage(root: HTMLElement): Promise<void> {
     destroyCharts();
     const view = windowed(load, range);
     replace(note, view.note);
-    drawWeeklyLoad(weekly.canvas, view.load);
+    const first = view.load.weekly[0]?.weekStart;
+    const last = view.load.weekly[view.load.weekly.length - 1]?.weekStart;
+    const byMonth = first && last && dayNumber(last) - dayNumber(first) > MONTHS_FROM_DAYS;
+    if (byMonth) {
+      const months = monthlyTotals(view.load.weekly, view.load.daily);
+      drawWeeklyLoad(weekly.canvas, { ...view.load, weekly: months }, "month");
+    } else drawWeeklyLoad(weekly.canvas, view.load);
     drawRunVsLongest(perRun.canvas, view.load);
     drawAcuteChronic(ac.canvas, view.load);
   });
@@ -130,7 +137,17 @@ const RANGE_LABELS: Record<LoadRange, string> = { "6m": "6 months", "1y": "1 yea
 const RANGE_DAYS: Record<LoadRange, number> = { "6m": 182, "1y": 365, all: Infinity };
 
 /** The part of the history the charts show: the chosen span up to today, or up to the latest run if that is older. */
-function windowed(load: LoadView, range: LoadRange): { load: LoadView; note: string } {
+function windowed(all: LoadView, range: LoadRange): { load: LoadView; note: string } {
+  // Runs with a clock never set (1990, or next year) stay off the time axes.
+  const ok = (date: string): boolean => plausibleDate(date, all.asOf);
+  const load: LoadView = {
+    ...all,
+    daily: all.daily.filter((d) => ok(d.date)),
+    weekly: all.weekly.filter((w) => ok(w.weekStart)),
+    runs: all.runs.filter((r) => ok(r.localDate)),
+    rolling7d: all.rolling7d.filter((p) => ok(p.date)),
+    acuteChronic: all.acuteChronic.filter((p) => ok(p.date)),
+  };
   const latestRun = load.runs.reduce<string | null>(
     (m, r) => (m === null || r.localDate > m ? r.localDate : m),
     null,
@@ -152,6 +169,7 @@ function windowed(load: LoadView, range: LoadRange): { load: LoadView; note: str
     load: {
       ...load,
       weekly: load.weekly.filter((w) => dayNumber(w.weekStart) >= from - 6 && dayNumber(w.weekStart) <= end),
+      daily: load.daily.filter((d) => inside(d.date)),
       runs: load.runs.filter((r) => inside(r.localDate)),
       acuteChronic: acuteChronic.filter((p) => inside(p.date)),
       rolling7d: load.rolling7d.filter((p) => inside(p.date)),
@@ -221,9 +239,9 @@ function spikeList(load: LoadView): HTMLElement {
 }
 
 function weeklyJumps(load: LoadView): HTMLElement | null {
-  const noted = load.rolling7d.filter((d) => d.noted);
+  const noted = load.rolling7d.filter((d) => d.noted && plausibleDate(d.date, load.asOf));
   if (noted.length === 0) return null;
-  const recent = noted.slice(-8).reverse();
+  const recent = jumpEpisodes(noted).slice(-8).reverse();
   return card(
     "Big weekly jumps",
     h(
@@ -238,9 +256,26 @@ function weeklyJumps(load: LoadView): HTMLElement | null {
         h(
           "li",
           {},
-          `${fmtDate(d.date)}: ${fmtDistance(d.distanceM)} in 7 days against ${fmtDistance(d.previousM)} the 7 before (${fmtSignedPct(d.changePct)}).`,
+          `${d.days > 1 ? `${fmtDate(d.first)} to ${fmtDate(d.date)} (${d.days} days), at most` : `${fmtDate(d.date)}:`} ${fmtDistance(d.distanceM)} in 7 days against ${fmtDistance(d.previousM)} the 7 before (${fmtSignedPct(d.changePct)}).`,
         ),
       ),
     ),
   );
+}
+
+type Jump = LoadView["rolling7d"][number];
+
+/** Noted days at most 2 days apart are one episode, told by its biggest rise: one jump, not six dates. */
+export function jumpEpisodes(noted: readonly Jump[]): (Jump & { first: string; days: number })[] {
+  const out: (Jump & { first: string; days: number })[] = [];
+  let last: string | null = null;
+  for (const d of noted) {
+    const current = out[out.length - 1];
+    if (current && last !== null && dayNumber(d.date) - dayNumber(last) <= 2) {
+      const peak = (d.changePct ?? 0) > (current.changePct ?? 0) ? d : current;
+      out[out.length - 1] = { ...peak, first: current.first, days: current.days + 1, date: d.date };
+    } else out.push({ ...d, first: d.date, days: 1 });
+    last = d.date;
+  }
+  return out;
 }
