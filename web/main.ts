@@ -13,7 +13,7 @@ import { painPage } from "./pages/pain.ts";
 import { runPage } from "./pages/run.ts";
 import { runsPage } from "./pages/runs.ts";
 import { settingsPage } from "./pages/settings.ts";
-import { tipsPage } from "./pages/tips.ts";
+import { allExercisesPage, tipsPage } from "./pages/tips.ts";
 
 const routes: Route[] = [
   { pattern: "/", title: "Overview", page: overviewPage },
@@ -25,6 +25,7 @@ const routes: Route[] = [
   { pattern: "/pain", title: "Hip pain", page: painPage },
   { pattern: "/insights", title: "Insights", page: insightsPage },
   { pattern: "/tips", title: "Tips", page: tipsPage },
+  { pattern: "/tips/all", title: "Every exercise", page: allExercisesPage },
   { pattern: "/settings", title: "Settings", page: settingsPage },
 ];
 
