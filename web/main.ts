@@ -1,5 +1,5 @@
 import { api } from "./api.ts";
-import { destroyCharts } from "./charts/setup.ts";
+import { destroyCharts, followTheme } from "./charts/setup.ts";
 import { errorBox, pageHeader } from "./components.ts";
 import { h, replace } from "./dom.ts";
 import { setUnits } from "./format.ts";
@@ -87,6 +87,7 @@ async function boot(): Promise<void> {
     // Settings are optional for drawing: fall back to km and let the page show the real error.
   }
   window.addEventListener("hashchange", () => void render());
+  followTheme(() => void render());
   // A printout has no clicks: show every "why".
   window.addEventListener("beforeprint", () => {
     for (const d of document.querySelectorAll("details")) d.open = true;
