@@ -173,3 +173,24 @@ export function fmtElapsedTick(minutes: number, longRun: boolean): string {
   if (!longRun) return String(m);
   return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`;
 }
+
+/** A step length: "1.02 m", or "40.2 in" in miles mode. */
+export function fmtStepLength(m: number): string {
+  return units === "mi" ? `${(m / 0.0254).toFixed(1)} in` : `${m.toFixed(2)} m`;
+}
+
+/** Vertical oscillation: "82 mm", or "3.2 in" in miles mode. */
+export function fmtOscillation(mm: number): string {
+  return units === "mi" ? `${(mm / 25.4).toFixed(1)} in` : `${Math.round(mm)} mm`;
+}
+
+/** Climb: "120 m", or "394 ft" in miles mode. */
+export function fmtClimb(m: number): string {
+  return units === "mi" ? `${Math.round(m / 0.3048)} ft` : `${Math.round(m)} m`;
+}
+
+/** The unit a short length is shown in: "m"/"in" for steps, "mm"/"in" for oscillation. */
+export function shortLengthUnit(kind: "step" | "oscillation"): string {
+  if (units === "mi") return "in";
+  return kind === "step" ? "m" : "mm";
+}

@@ -12,7 +12,9 @@ import {
   dayToDate,
   fmtCadence,
   fmtPace,
+  fmtStepLength,
   getUnits,
+  shortLengthUnit,
   metresPerUnit,
   speedUnit,
   todayLocal,
@@ -167,7 +169,7 @@ function dynamicsTrends(view: CadenceView): { el: HTMLElement; draw: (range: Cha
     {
       key: "stepLengthM",
       label: "Step length",
-      axis: `Step length (${getUnits() === "mi" ? "in" : "m"})`,
+      axis: `Step length (${shortLengthUnit("step")})`,
       format: (v: number) => fmtStepLength(v),
       minSpan: 0.1,
       id: "step-length",
@@ -221,9 +223,4 @@ function trendCard(title: string, ...children: Child[]): HTMLElement {
   const el = card(title, ...children);
   el.classList.add("trend-card");
   return el;
-}
-
-/** A step length in metres, or in inches in miles mode. */
-function fmtStepLength(m: number): string {
-  return getUnits() === "mi" ? `${(m / 0.0254).toFixed(1)} in` : `${m.toFixed(2)} m`;
 }

@@ -4,6 +4,7 @@ import { badge, card, errorBox, flagBadges, loading, pageHeader, stat, why } fro
 import { h, replace } from "../dom.ts";
 import {
   fmtCadence,
+  fmtClimb,
   fmtDate,
   fmtDistance,
   fmtDuration,
@@ -67,7 +68,7 @@ function statsRow(d: ActivityDetail): HTMLElement {
           `${Math.round(s.avgHeartRateBpm)} bpm`,
           s.maxHeartRateBpm ? `max ${Math.round(s.maxHeartRateBpm)}` : undefined,
         ),
-    s.totalAscentM === null ? null : stat("Climb", `${Math.round(s.totalAscentM)} m`),
+    s.totalAscentM === null ? null : stat("Climb", fmtClimb(s.totalAscentM)),
   );
 }
 
