@@ -1,4 +1,4 @@
-import type { LoadView } from "../../server/http/api-types.ts";
+import type { LoadView, PainEntry } from "../../server/http/api-types.ts";
 import { api } from "../api.ts";
 import { drawAcuteChronic } from "../charts/acute-chronic.ts";
 import { drawRunVsLongest } from "../charts/run-vs-longest.ts";
@@ -15,7 +15,7 @@ const INTRO = "How much you run, and how each run compares with what you have be
 /** Weekly distance, each run against its 30-day longest, the next-run ceiling and the acute:chronic line. */
 export async function loadPage(root: HTMLElement): Promise<void> {
   replace(root, pageHeader("Load"), loading());
-  const load = await api.load();
+  const [load, pain] = await Promise.all([api.load(), api.pain()]);
   if (load.runs.length === 0) {
     const text =
       "No runs yet: weekly distance and how each run compares with your recent longest appear here.";
@@ -53,7 +53,7 @@ export async function loadPage(root: HTMLElement): Promise<void> {
     ceilingCard(load),
     controls.el,
     weeklyCard(weekly.box),
-    perRunCard(perRun.box, load),
+    perRunCard(perRun.box, load, pain),
     weeklyJumps(load),
     acuteChronicCard(ac.box),
   );
@@ -100,7 +100,7 @@ function weeklyCard(box: HTMLElement): HTMLElement {
   );
 }
 
-function perRunCard(box: HTMLElement, load: LoadView): HTMLElement {
+function perRunCard(box: HTMLElement, load: LoadView, pain: PainEntry[]): HTMLElement {
   return card(
     "Each run against your 30-day longest",
     h(
@@ -116,7 +116,7 @@ function perRunCard(box: HTMLElement, load: LoadView): HTMLElement {
       h("span", { class: "key key-line" }, "longest of the 30 days before"),
     ),
     box,
-    spikeList(load),
+    spikeList(load, pain),
   );
 }
 
@@ -207,7 +207,22 @@ function ceilingCard(load: LoadView): HTMLElement {
   );
 }
 
-function spikeList(load: LoadView): HTMLElement {
+/** What the pain log says for the 2 days after a run: the column behind "pain followed 6 of 6 spike runs". */
+function painAfter(date: string, pain: PainEntry[]): HTMLElement {
+  const from = dayNumber(date);
+  const window = pain.filter((p) => dayNumber(p.date) >= from && dayNumber(p.date) <= from + 2);
+  if (window.length === 0) return h("span", { class: "muted" }, " Pain in the 2 days after: nothing logged.");
+  const worst = window.reduce((m, p) => (p.severity > m.severity ? p : m));
+  return worst.severity === 0
+    ? h("span", {}, " Pain in the 2 days after: none.")
+    : h(
+        "span",
+        { class: "pain-text" },
+        ` Pain in the 2 days after: ${worst.severity}/10 on ${fmtDate(worst.date)}.`,
+      );
+}
+
+function spikeList(load: LoadView, pain: PainEntry[]): HTMLElement {
   const spikes = load.runs
     .filter((r) => isSpike(r.category))
     .sort((a, b) => b.localDate.localeCompare(a.localDate));
@@ -223,7 +238,9 @@ function spikeList(load: LoadView): HTMLElement {
           "li",
           {},
           h("a", { href: `#/runs/${r.id}` }, fmtDate(r.localDate)),
-          `: ${fmtDistance(r.distanceM)}, ${spikeSentence(r.ratio, r.category)}. `,
+          `: ${fmtDistance(r.distanceM)}, ${spikeSentence(r.ratio, r.category)}.`,
+          painAfter(r.localDate, pain),
+          " ",
           badge(SPIKE_LABELS[r.category], "flag"),
           r.hazardRatio
             ? h(
