@@ -159,10 +159,11 @@ function windowed(all: LoadView, range: LoadRange): { load: LoadView; note: stri
   // The ratio means nothing until there are four weeks of history behind it.
   const acStart = firstRun === null ? Infinity : dayNumber(firstRun) + 28;
   const acuteChronic = load.acuteChronic.filter((p) => dayNumber(p.date) >= acStart);
-  if (range === "all" || latestRun === null) return { load: { ...load, acuteChronic }, note: "" };
+  if (latestRun === null) return { load: { ...load, acuteChronic }, note: "" };
   const span = RANGE_DAYS[range];
   const asOf = dayNumber(load.asOf);
-  const end = asOf - dayNumber(latestRun) > span ? dayNumber(latestRun) : asOf;
+  // A history that stopped long ago ends at its last run, not in months of empty axis.
+  const end = asOf - dayNumber(latestRun) > Math.min(span, 60) ? dayNumber(latestRun) : asOf;
   const from = end - span;
   const inside = (date: string): boolean => dayNumber(date) >= from && dayNumber(date) <= end;
   return {
