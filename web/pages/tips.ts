@@ -4,6 +4,7 @@ import { badge, loading, notMedicalAdvice, pageHeader, redFlagBanner } from "../
 import { h, replace } from "../dom.ts";
 import { exerciseDrawing } from "../tips/drawing.ts";
 import { EXERCISES, exercisesIn, type Exercise } from "../tips/exercises.ts";
+import { workoutDownloads } from "./workout-downloads.ts";
 
 /** The advice that fits your data, each with the reasons it was chosen and its source. */
 export async function tipsPage(root: HTMLElement): Promise<void> {
@@ -19,6 +20,7 @@ export async function tipsPage(root: HTMLElement): Promise<void> {
     view.advice.length
       ? h("div", { class: "tips" }, ...view.advice.map(tipCard))
       : h("p", { class: "muted" }, "No tips yet: import some runs and log your hip for a week or two."),
+    view.redFlags.length ? null : workoutDownloads(),
     h(
       "p",
       {},
