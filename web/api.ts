@@ -10,6 +10,7 @@ import type {
   PainEntry,
   PainEntryInput,
   Settings,
+  SettingsPatch,
 } from "../server/http/api-types.ts";
 
 /** An error the API answered with; `message` is written for the runner. */
@@ -109,7 +110,8 @@ export const api = {
   unansweredRuns: () => request<ActivityListItem[]>("GET", "/api/pain/unanswered"),
   deletePain: (id: number) => request<void>("DELETE", `/api/pain/${id}`),
   settings: () => request<Settings>("GET", "/api/settings"),
-  saveSettings: (settings: Settings) => request<Settings>("PUT", "/api/settings", settings),
+  saveSettings: (patch: SettingsPatch) => request<Settings>("PUT", "/api/settings", patch),
+  confirmPainDiary: () => request<Settings>("POST", "/api/settings/pain-diary/confirm", {}),
   demo: () => request<ImportResponse>("POST", "/api/demo"),
 };
 

@@ -51,7 +51,7 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<ImportReport>
   if (report.summary.imported > 0) {
     const pain = createPainRepo(db);
     db.transaction(() => {
-      for (const { id: _id, ...entry } of history.pain) pain.create(entry, opts.now.toISOString());
+      for (const { id: _id, ...entry } of history.pain) pain.upsert(entry, opts.now.toISOString());
     });
   }
   return report;

@@ -3,6 +3,7 @@ import { api } from "../api.ts";
 import { badge, card, loading, notMedicalAdvice, pageHeader, redFlagBanner } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import { HYPOTHESIS_LABELS, VERDICT_LABELS } from "../labels.ts";
+import { insightEvidence } from "./insight-evidence.ts";
 
 /** Per hypothesis: the verdict in one sentence, the counts, the risks with intervals, and what is still missing. */
 export async function insightsPage(root: HTMLElement): Promise<void> {
@@ -75,7 +76,7 @@ function countWords(withPain: number, runs: number): string {
 export function countsSentence(c: Correlation): string {
   const kind = c.hypothesis === "mileage_spike" ? "spike runs" : "runs with low cadence for their speed";
   if (c.flaggedRuns === 0) return `None of your ${c.eligibleRuns} runs that count were ${kind} yet.`;
-  return `Pain followed ${countWords(c.flaggedWithPain, c.flaggedRuns)} ${kind} and ${countWords(c.unflaggedWithPain, c.unflaggedRuns)} others, out of ${c.eligibleRuns} runs that started pain-free.`;
+  return `Pain followed ${countWords(c.flaggedWithPain, c.flaggedRuns)} ${kind} and ${countWords(c.unflaggedWithPain, c.unflaggedRuns)} others, out of ${c.eligibleRuns} runs that did not start in a flare.`;
 }
 
 /** "about 18 times as often as": whole numbers from 10 up, one decimal below, so no false precision. */
@@ -116,7 +117,7 @@ function correlationCard(c: Correlation): HTMLElement {
       "details",
       { class: "why", "data-testid": "insight-details" },
       h("summary", {}, "Details: the statistics and how this was worked out"),
-      h("div", { class: "why-body" }, statsList(c), ...method(c)),
+      h("div", { class: "why-body" }, statsList(c), insightEvidence(c), ...method(c)),
     ),
   );
 }
@@ -157,7 +158,7 @@ function method(c: Correlation): HTMLElement[] {
     h(
       "p",
       { class: "muted" },
-      "“Pain after a run” means pain of 3/10 or more (or 2 points above your usual) logged within 48 hours, for a run that started pain-free. The 95% intervals show the range the true figure plausibly lies in: wide intervals mean few runs.",
+      "“Pain after a run” means a flare logged within 48 hours: 3/10 or more and at least 2 points above how the run started, for a run that did not start in a flare (2/10 or less, or no more than 1 above your usual). The 95% intervals show the range the true figure plausibly lies in: wide intervals mean few runs.",
     ),
     h(
       "p",

@@ -18,12 +18,33 @@ import { navigate } from "../router.ts";
 import { runChartSlots } from "./run-charts.ts";
 import { lapMedianCadence, runStory } from "./run-story.ts";
 import { sportName } from "./runs.ts";
+import { askHipFirst, hipPromptCard } from "./run-hip-prompt.ts";
 
 /** One run: numbers, notes, charts over time with the expected band and flagged stretches, laps, delete. */
 export async function runPage(root: HTMLElement, ctx: { params: Record<string, string> }): Promise<void> {
   const id = Number(ctx.params.id);
   replace(root, loading());
-  const detail = await api.activity(id);
+  const [detail, pain] = await Promise.all([api.activity(id), api.pain().catch(() => [])]);
+  const s = detail.summary;
+  const header = [
+    h("p", { class: "back" }, h("a", { href: "#/runs" }, "← All runs")),
+    pageHeader(
+      `${s.isRun ? "Run" : sportName(s)} on ${fmtDate(s.localDate)}`,
+      `Started ${fmtTimeOfDay(s.startUtc)}${deviceName(s.device) ? ` · ${deviceName(s.device)}` : ""}`,
+    ),
+  ];
+  if (askHipFirst(s, pain)) {
+    replace(
+      root,
+      ...header,
+      hipPromptCard(s, () => showRun(root, detail)),
+    );
+    return;
+  }
+  showRun(root, detail);
+}
+
+function showRun(root: HTMLElement, detail: ActivityDetail): void {
   const s = detail.summary;
   replace(
     root,

@@ -3,13 +3,21 @@ import { api } from "../api.ts";
 import { card, errorBox, loading, pageHeader } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import { setUnits } from "../format.ts";
+import { painDiaryCard } from "./pain-diary-card.ts";
 import { syncSection } from "./sync-card.ts";
 
 /** Units and height, plus where the data lives and how to back it up. */
 export async function settingsPage(root: HTMLElement): Promise<void> {
   replace(root, pageHeader("Settings"), loading());
   const settings = await api.settings();
-  replace(root, pageHeader("Settings"), settingsForm(settings), syncSection(), dataCard());
+  replace(
+    root,
+    pageHeader("Settings"),
+    settingsForm(settings),
+    painDiaryCard(settings),
+    syncSection(),
+    dataCard(),
+  );
 }
 
 function unitChoice(value: Units, text: string, current: Units): HTMLElement {
