@@ -19,6 +19,8 @@ export interface ActivitySummary extends Omit<Activity, "laps" | "samples"> {
   isRun: boolean;
   hasGps: boolean;
   sampleCount: number;
+  /** Started before 2000 or after tomorrow: kept, but for the runner to confirm (see isDateSuspect). */
+  dateSuspect: boolean;
 }
 
 /** An activity with its laps, as stored. Its samples are not stored: they are read from the original. */
@@ -104,7 +106,8 @@ function prepareStatements(db: Db) {
 }
 
 /** Activities and their laps. Callers wrap multi-step writes in db.transaction. */
-export function createActivitiesRepo(db: Db) {
+/** `nowMs` is the clock that decides which start dates are suspect (after tomorrow). */
+export function createActivitiesRepo(db: Db, nowMs: () => number = Date.now) {
   const s = prepareStatements(db);
 
   function writeLaps(id: number, activity: StorableActivity): void {
@@ -128,7 +131,9 @@ export function createActivitiesRepo(db: Db) {
     /** Stores one session of a file with its laps; returns the new id. */
     insert(fileId: number, sessionIndex: number, activity: StorableActivity): number {
       return db.transaction(() => {
-        const id = Number(s.insert.run(fileId, sessionIndex, ...activityValues(activity)).lastInsertRowid);
+        const id = Number(
+          s.insert.run(fileId, sessionIndex, ...activityValues(activity, nowMs())).lastInsertRowid,
+        );
         writeLaps(id, activity);
         return id;
       });
@@ -136,7 +141,7 @@ export function createActivitiesRepo(db: Db) {
     /** Rewrites an activity in place from a fresh parse, keeping its id (reanalyze). */
     replace(id: number, activity: StorableActivity): void {
       db.transaction(() => {
-        s.update.run(...activityValues(activity), id);
+        s.update.run(...activityValues(activity, nowMs()), id);
         writeLaps(id, activity);
       });
     },

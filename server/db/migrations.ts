@@ -214,6 +214,14 @@ DROP INDEX pain_entries_date;
 CREATE UNIQUE INDEX pain_entries_one_per_day ON pain_entries (date);
 `;
 
+// A run dated before 2000 (a watch whose clock was never set) or after tomorrow is kept but marked, for the
+// runner to confirm; charts keep such runs off their time axes. Existing rows are marked by today's date.
+const V7_DATE_SUSPECT = `
+ALTER TABLE activities ADD COLUMN date_suspect INTEGER NOT NULL DEFAULT 0 CHECK (date_suspect IN (0, 1));
+UPDATE activities SET date_suspect = 1
+  WHERE start_utc < '2000-01-01' OR local_date > date('now', '+1 day');
+`;
+
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly string[] = Object.freeze([
   V1_STORAGE,
@@ -222,4 +230,5 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
   V4_DELETED_SESSIONS,
   V5_SYNC,
   V6_PAIN_ONE_PER_DAY,
+  V7_DATE_SUSPECT,
 ]);

@@ -74,6 +74,8 @@ export interface ActivityListItem {
   cadenceResidualPct: number | null;
   device: { manufacturer: string | null; product: string | null };
   flags: RunFlags;
+  /** Dated before 2000 or after tomorrow (a watch clock never set): for the runner to confirm, off time axes. */
+  dateSuspect: boolean;
 }
 
 export interface ActivityPage {

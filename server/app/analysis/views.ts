@@ -62,6 +62,7 @@ export function toListItem(a: ActivitySummary, findings: RunFindings | undefined
     cadenceResidualPct: finiteOrNull(cadence?.medianResidualPct),
     device: { manufacturer: a.device.manufacturer, product: a.device.product },
     flags: flagsOf(findings),
+    dateSuspect: a.dateSuspect,
   };
 }
 

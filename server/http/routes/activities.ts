@@ -10,7 +10,7 @@ import { toActivityDetail } from "../../app/analysis/activity-detail.ts";
 import { loadActivity } from "../../app/load-activity.ts";
 import type { ActivityPage } from "../api-types.ts";
 import { parseId, parseInput } from "../params.ts";
-import { uploadFiles, type UploadLimits } from "../upload.ts";
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits, type UploadedFile, uploadFiles } from "../upload.ts";
 
 const listQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
@@ -23,25 +23,25 @@ export interface ActivitiesRouteDeps {
   files: FilesRepo;
   analysis: AnalysisService;
   importUploads: (sources: ImportSource[]) => Promise<ImportReport>;
-  uploadLimits?: UploadLimits;
+  uploadLimits?: Partial<UploadLimits>;
+  /** Where uploads are streamed to while they are imported (a folder in the data folder). */
+  uploadDir: string;
 }
 
 /** Upload, list, read and delete activities. */
 export function activitiesRoutes(deps: ActivitiesRouteDeps): Router {
   const router = Router();
 
-  router.post("/", uploadFiles(deps.uploadLimits), async (req, res) => {
-    const files = Array.isArray(req.files) ? req.files : [];
+  const limits = { ...DEFAULT_UPLOAD_LIMITS, ...deps.uploadLimits };
+  router.post("/", uploadFiles(deps.uploadDir, limits), async (_req, res) => {
+    const files = (res.locals["uploads"] ?? []) as UploadedFile[];
     if (files.length === 0) {
       throw new DomainError(
         "invalid-input",
         'No files were uploaded: send them in a form field named "files".',
       );
     }
-    const sources = files.map((f) => ({
-      name: f.originalname,
-      bytes: new Uint8Array(f.buffer.buffer, f.buffer.byteOffset, f.buffer.byteLength),
-    }));
+    const sources = files.map((f) => ({ name: f.name, path: f.path }));
     const report = await deps.importUploads(sources);
     if (report.summary.imported > 0) deps.analysis.invalidate();
     res.json(report);
