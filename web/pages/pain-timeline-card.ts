@@ -33,7 +33,8 @@ export class PainTimelineCard {
 
   setRuns(activities: ActivityListItem[]): void {
     this.runs = activities
-      .filter((a) => a.isRun && a.distanceM !== null)
+      // Runs the import marked as dated implausibly stay off the time axis (the chart also checks the date).
+      .filter((a) => a.isRun && a.distanceM !== null && !a.dateSuspect)
       .map((a) => ({
         id: a.id,
         localDate: a.localDate,
