@@ -43,6 +43,8 @@ export const activityListItemSchema = z.object({
   avgSpeedMps: num,
   avgCadenceSpm: num,
   avgHeartRateBpm: num,
+  /** Median cadence over the running time (speed ≥ 1.5 m/s): the one average the flags and the dashboard use. */
+  medianCadenceSpm: num,
   /** Expected cadence at this run's speeds (personal model, or the population line until there is one). */
   expectedCadenceSpm: num,
   /** Median (observed − expected) / expected, in percent; negative is below expected. */

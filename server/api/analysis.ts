@@ -166,12 +166,32 @@ export const insightsViewSchema = z.object({
 });
 export type InsightsView = z.infer<typeof insightsViewSchema>;
 
+/** A hypothesis's verdict with the counts behind it, for the Overview's answer-first lines. */
+export const verdictLineSchema = correlationSchema.pick({
+  hypothesis: true,
+  verdict: true,
+  eligibleRuns: true,
+  flaggedRuns: true,
+  flaggedWithPain: true,
+  unflaggedRuns: true,
+  unflaggedWithPain: true,
+  missing: true,
+});
+export type VerdictLine = z.infer<typeof verdictLineSchema>;
+
 /** `GET /api/overview`: the answer first. */
 export const overviewViewSchema = z.object({
   hasData: z.boolean(),
   runs: z.number().int(),
   thisWeekM: z.number(),
   lastWeekM: z.number(),
+  /** Last week's distance over the same days as this week so far (Monday to today's weekday). */
+  lastWeekSameDaysM: z.number(),
+  /** Days of this week so far, today included: 1 on a Monday, 7 on a Sunday. */
+  daysIntoWeek: z.number().int(),
+  verdicts: z.array(verdictLineSchema),
+  /** Recent runs with no pain entry on their day or the day after, newest first. */
+  unanswered: z.array(activityListItemSchema),
   nextRun: nextRunSchema,
   lastRun: activityListItemSchema.nullable(),
   latestPain: painEntrySchema.nullable(),

@@ -8,9 +8,10 @@ import {
   toLoadView,
   toRedFlagNotices,
 } from "../views/analysis.ts";
-import { addDays, weekStart } from "../../core/dates.ts";
+import { addDays, daysBetween, weekStart } from "../../core/dates.ts";
 import type { PainRepo } from "../../db/pain-repo.ts";
 import type { OverviewView } from "../../api/index.ts";
+import { unansweredList } from "./unanswered.ts";
 
 export interface AnalysisRouteDeps {
   analysis: AnalysisService;
@@ -50,11 +51,31 @@ export function analysisRoutes(deps: AnalysisRouteDeps): Router {
     const lastRunFindings = insights.runs[insights.runs.length - 1];
     const lastRunSummary = lastRunFindings ? snap.summaries.get(lastRunFindings.runId) : undefined;
     const painLog = deps.pain.list();
+    // A part week is compared with the same days of the week before, not with a whole one.
+    const daysIntoWeek = daysBetween(thisWeek, insights.today) + 1;
+    let lastWeekSameDaysM = 0;
+    for (const r of insights.runs) {
+      const offset = daysBetween(lastWeek, r.localDate);
+      if (offset >= 0 && offset < daysIntoWeek) lastWeekSameDaysM += snap.distances.get(r.runId) ?? 0;
+    }
     const overview: OverviewView = {
       hasData: snap.summaries.size > 0,
       runs: snap.summaries.size,
       thisWeekM: weekly.get(thisWeek) ?? 0,
       lastWeekM: weekly.get(lastWeek) ?? 0,
+      lastWeekSameDaysM,
+      daysIntoWeek,
+      verdicts: toInsightsView(insights).correlations.map((c) => ({
+        hypothesis: c.hypothesis,
+        verdict: c.verdict,
+        eligibleRuns: c.eligibleRuns,
+        flaggedRuns: c.flaggedRuns,
+        flaggedWithPain: c.flaggedWithPain,
+        unflaggedRuns: c.unflaggedRuns,
+        unflaggedWithPain: c.unflaggedWithPain,
+        missing: c.missing,
+      })),
+      unanswered: unansweredList(snap, deps.pain),
       nextRun: nextRunView(insights, insights.units),
       lastRun: lastRunSummary ? toListItem(lastRunSummary, lastRunFindings) : null,
       latestPain: painLog[painLog.length - 1] ?? null,
