@@ -3,6 +3,7 @@ import { encodeGeneratedRun } from "../demo/encode-run.ts";
 import { generateHistory, type PainScenario } from "../demo/history.ts";
 import type { Db } from "../db/open.ts";
 import { createPainRepo } from "../db/pain-repo.ts";
+import { createDemoRepo } from "../db/demo-repo.ts";
 import { runnerToday } from "./analysis/today.ts";
 import { importSources } from "./import-sources.ts";
 import type { ImportReport } from "./import-types.ts";
@@ -50,9 +51,14 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<ImportReport>
   });
   if (report.summary.imported > 0) {
     const pain = createPainRepo(db);
-    db.transaction(() => {
-      for (const { id: _id, ...entry } of history.pain) pain.create(entry, opts.now.toISOString());
-    });
+    const painIds = db.transaction(() =>
+      history.pain.map(({ id: _id, ...entry }) => pain.create(entry, opts.now.toISOString()).id),
+    );
+    // Tagged so "remove the demo" takes exactly these away and never a real run or entry.
+    createDemoRepo(db).mark(
+      report.results.flatMap((r) => (r.status === "imported" ? r.activityIds : [])),
+      painIds,
+    );
   }
   return report;
 }

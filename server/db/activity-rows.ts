@@ -32,6 +32,12 @@ export interface ActivityRow {
   has_gps: number;
   has_running_dynamics: number;
   sample_count: number;
+  partial: number;
+  name: string | null;
+  notes: string;
+  shoe_id: number | null;
+  date_shift_days: number;
+  date_confirmed: number;
 }
 
 export interface LapRow {
@@ -163,6 +169,12 @@ export function toSummary(r: ActivityRow): ActivitySummary {
     hasGps: r.has_gps === 1,
     hasRunningDynamics: r.has_running_dynamics === 1,
     sampleCount: r.sample_count,
+    partial: r.partial === 1,
+    name: r.name,
+    notes: r.notes,
+    shoeId: r.shoe_id,
+    dateShiftDays: r.date_shift_days,
+    dateConfirmed: r.date_confirmed === 1,
   };
 }
 

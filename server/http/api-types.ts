@@ -60,11 +60,28 @@ export interface ActivityListItem {
   cadenceResidualPct: number | null;
   device: { manufacturer: string | null; product: string | null };
   flags: RunFlags;
+  /** Read from a file cut off before its end; a complete copy replaces it. */
+  partial: boolean;
+  name: string | null;
+  notes: string;
+  shoeId: number | null;
+  /** Dated before 2000 or after tomorrow, not confirmed: kept out of time axes until fixed or confirmed. */
+  dateSuspect: boolean;
+  /** Under a minute or 100 m: stored, hidden from the list, not counted as a run. */
+  tooShort: boolean;
+  /** Why a run has no cadence verdict (walking pace, no cadence in the file); null when it has one. */
+  noCadenceVerdict: string | null;
+  /** From "Try the demo" (set on the runs list). */
+  demo?: boolean;
 }
 
 export interface ActivityPage {
   items: ActivityListItem[];
   total: number;
+  /** Recordings hidden because they are too short to be runs (shown with includeShort=true). */
+  hiddenShort?: number;
+  /** Runs whose date needs the runner: listed to fix or confirm. */
+  dateSuspect?: ActivityListItem[];
   page: number;
   pageSize: number;
 }
@@ -237,4 +254,55 @@ export interface OverviewView {
 
 export interface ApiError {
   error: { code: string; message: string };
+}
+
+/** A run's route: [lat, lon] points (≤ 500), empty when the file has no GPS. */
+export interface RouteView {
+  points: [number, number][];
+  bounds: { minLat: number; maxLat: number; minLon: number; maxLon: number } | null;
+}
+
+export interface ShoeView {
+  id: number;
+  name: string;
+  retireAtM: number;
+  isDefault: boolean;
+  retired: boolean;
+  distanceM: number;
+  runs: number;
+  /** At or past its retire-at distance (and not yet retired). */
+  dueForRetirement: boolean;
+}
+
+export interface PersonalRecordView {
+  key: string;
+  label: string;
+  distanceM: number;
+  durationS: number | null;
+  runId: number;
+  localDate: string;
+}
+
+export interface DemoStatus {
+  demoRuns: number;
+  realRuns: number;
+}
+
+export interface CalendarDay {
+  date: string;
+  runs: { id: number; distanceM: number; name: string | null }[];
+  /** Worst pain logged that day, 0–10; null when nothing was logged. */
+  painSeverity: number | null;
+}
+
+export interface CalendarView {
+  month: string;
+  /** Monday-first weeks would need the client's locale: days are listed, the page lays them out. */
+  days: CalendarDay[];
+  totalDistanceM: number;
+}
+
+export interface MapSettings {
+  /** Tile URL template with {z}, {x} and {y}, https only; null draws the outline on a plain background. */
+  tileUrl: string | null;
 }

@@ -1,4 +1,5 @@
 import express, { type Express } from "express";
+import compression from "compression";
 import { join } from "node:path";
 import { errorHandler } from "./errors.ts";
 import { DomainError } from "../errors.ts";
@@ -18,6 +19,7 @@ import { painRoutes } from "./routes/pain.ts";
 import { settingsRoutes } from "./routes/settings.ts";
 import type { UploadLimits } from "./upload.ts";
 import { requireJson } from "./params.ts";
+import { mountRunnerFeatures } from "./runner-features.ts";
 import { LOOPBACK_HOSTS, security, type SecurityOptions } from "./security.ts";
 
 export interface AppDeps {
@@ -57,6 +59,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
   app.use(security(deps.security ?? { allowedHosts: LOOPBACK_HOSTS }));
+  // gzip for JSON, HTML, JS and CSS (a year of load data is ~5x smaller); FIT downloads are not compressible types.
+  app.use(compression());
   app.use("/api", express.json({ limit: "256kb" }));
 
   app.get("/api/health", (_req, res) => {
@@ -65,6 +69,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     "/api/activities",
     activitiesRoutes({
+      db: deps.db,
       activities,
       files,
       analysis,
@@ -82,12 +87,16 @@ export function createApp(deps: AppDeps): Express {
   app.use("/api/pain", requireJson, painRoutes({ pain, now, onChange }));
   app.use("/api/settings", requireJson, settingsRoutes({ settings, onChange }));
   app.use("/api", analysisRoutes({ analysis, pain }));
-  app.post("/api/demo", async (_req, res) => {
-    if (!deps.loadDemo) throw new DomainError("not-found", "The demo is not available on this server.");
-    const report = await deps.loadDemo();
-    await warmAfterBulk(deps.db, report.summary.imported);
-    onChange();
-    res.json(report);
+  mountRunnerFeatures(app, {
+    db: deps.db,
+    activities,
+    files,
+    pain,
+    analysis,
+    now,
+    onChange,
+    afterDemo: (report) => warmAfterBulk(deps.db, report.summary.imported),
+    ...(deps.loadDemo && { loadDemo: deps.loadDemo }),
   });
   app.use("/api", (req, _res, next) => {
     next(new DomainError("not-found", `No API route for ${req.method} ${req.originalUrl}.`));

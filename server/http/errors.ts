@@ -8,6 +8,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   "activity-not-found": 404,
   "pain-entry-not-found": 404,
   "invalid-input": 400,
+  "confirm-needed": 409,
   "payload-too-large": 413,
   "unsupported-media-type": 415,
   "data-read-only": 503,

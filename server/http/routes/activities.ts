@@ -5,20 +5,39 @@ import type { ActivitiesRepo } from "../../db/activities-repo.ts";
 import type { FilesRepo } from "../../db/files-repo.ts";
 import type { ImportReport, ImportSource } from "../../app/import-types.ts";
 import type { AnalysisService } from "../../app/analysis/service.ts";
-import { toListItem } from "../../app/analysis/views.ts";
+import { LIST_FLAGS, listRuns, type RunsListQuery } from "../../app/runs-list.ts";
+import type { Db } from "../../db/open.ts";
 import { toActivityDetail } from "../../app/analysis/activity-detail.ts";
 import { loadActivity } from "../../app/load-activity.ts";
 import type { ActivityPage } from "../api-types.ts";
 import { parseId, parseInput } from "../params.ts";
 import { uploadFiles, type UploadLimits } from "../upload.ts";
 
+const bool = z.enum(["true", "false"]).transform((v) => v === "true");
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
+const metres = z.coerce.number().min(0).max(1_000_000);
+
 const listQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
-  runsOnly: z.enum(["true", "false"]).default("false"),
+  runsOnly: bool.default(false),
+  from: localDate.optional(),
+  to: localDate.optional(),
+  minDistanceM: metres.optional(),
+  maxDistanceM: metres.optional(),
+  q: z.string().max(100).optional(),
+  shoe: z.union([z.literal("none"), z.coerce.number().int().positive()]).optional(),
+  flags: z
+    .string()
+    .max(200)
+    .transform((v) => v.split(",").filter(Boolean))
+    .pipe(z.array(z.enum(LIST_FLAGS)))
+    .default([]),
+  includeShort: bool.default(false),
 });
 
 export interface ActivitiesRouteDeps {
+  db: Db;
   activities: ActivitiesRepo;
   files: FilesRepo;
   analysis: AnalysisService;
@@ -48,18 +67,9 @@ export function activitiesRoutes(deps: ActivitiesRouteDeps): Router {
   });
 
   router.get("/", (req, res) => {
-    const q = parseInput(listQuerySchema, req.query, "query");
-    const runsOnly = q.runsOnly === "true";
-    const snapshot = deps.analysis.snapshot();
-    const items = deps.activities
-      .list({ runsOnly, limit: q.pageSize, offset: (q.page - 1) * q.pageSize })
-      .map((a) => toListItem(a, snapshot.findingsById.get(a.id)));
-    const page: ActivityPage = {
-      items,
-      total: deps.activities.count({ runsOnly }),
-      page: q.page,
-      pageSize: q.pageSize,
-    };
+    const { q: text, ...q } = parseInput(listQuerySchema, req.query, "query");
+    const query = { ...q, ...(text !== undefined && { text }) } as RunsListQuery;
+    const page: ActivityPage = listRuns(deps.db, deps.analysis.snapshot(), deps.analysis.today(), query);
     res.json(page);
   });
 

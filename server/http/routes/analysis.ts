@@ -11,6 +11,13 @@ import {
 import { addDays, weekStart } from "../../core/dates.ts";
 import type { PainRepo } from "../../db/pain-repo.ts";
 import type { OverviewView } from "../api-types.ts";
+import { z } from "zod";
+import { parseInput } from "../params.ts";
+import { sliceLoadView, withLoadExtras, type FullLoadView } from "../../app/analysis/load-range.ts";
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
+// "all" is not offered: the whole of a ten-year history is what made this view 1.1 MB.
+const rangeSchema = z.strictObject({ from: date.optional(), to: date.optional() });
 
 export interface AnalysisRouteDeps {
   analysis: AnalysisService;
@@ -64,10 +71,17 @@ export function analysisRoutes(deps: AnalysisRouteDeps): Router {
     res.json(overview);
   });
 
-  router.get(
-    "/load",
-    perSnapshot(deps.analysis, (snap) => toLoadView(snap.insights, snap.distances)),
-  );
+  const fullLoad = new WeakMap<AnalysisSnapshot, FullLoadView>();
+  router.get("/load", (req, res) => {
+    const { from, to } = parseInput(rangeSchema, req.query, "query");
+    const snap = deps.analysis.snapshot();
+    let full = fullLoad.get(snap);
+    if (full === undefined) {
+      full = withLoadExtras(toLoadView(snap.insights, snap.distances), snap.insights);
+      fullLoad.set(snap, full);
+    }
+    res.json(sliceLoadView(full, from, to));
+  });
   router.get(
     "/cadence",
     perSnapshot(deps.analysis, (snap) => toCadenceView(snap.insights)),

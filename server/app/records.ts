@@ -1,0 +1,35 @@
+import { bestEfforts, personalRecords, type PersonalRecord } from "../core/records.ts";
+import type { ActivitiesRepo, ActivitySummary } from "../db/activities-repo.ts";
+import { createEffortsRepo } from "../db/efforts-repo.ts";
+import type { Db } from "../db/open.ts";
+import { loadSamples } from "./load-activity.ts";
+
+/**
+ * Personal records over the given runs. Each run's efforts are computed once from its original and kept
+ * (best_efforts), so the page reads one small table after the first visit.
+ */
+export function recordsFor(
+  db: Db,
+  activities: ActivitiesRepo,
+  runs: readonly ActivitySummary[],
+): PersonalRecord[] {
+  const repo = createEffortsRepo(db);
+  const cached = repo.all();
+  const fresh: [number, ReturnType<typeof bestEfforts>][] = [];
+  for (const run of runs) {
+    if (cached.has(run.id)) continue;
+    const samples = loadSamples(activities, run);
+    const efforts = samples.count > 0 ? bestEfforts(samples.distanceM, samples.timeS) : [];
+    fresh.push([run.id, efforts]);
+    cached.set(run.id, efforts);
+  }
+  if (fresh.length > 0) repo.putMany(fresh);
+  return personalRecords(
+    runs.map((r) => ({
+      runId: r.id,
+      localDate: r.localDate,
+      distanceM: r.distanceM ?? 0,
+      efforts: cached.get(r.id) ?? [],
+    })),
+  );
+}

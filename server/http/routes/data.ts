@@ -1,0 +1,69 @@
+import { Router } from "express";
+import { z } from "zod";
+import { DomainError } from "../../errors.ts";
+import type { DemoRepo } from "../../db/demo-repo.ts";
+import type { ImportReport } from "../../app/import-types.ts";
+import type { DemoStatus } from "../api-types.ts";
+import { parseInput, requireJson } from "../params.ts";
+
+/** What the runner types to delete everything: a phrase, not a click, because nothing brings it back. */
+export const DELETE_ALL_PHRASE = "delete all my data";
+
+const loadSchema = z.strictObject({ confirm: z.boolean().default(false) });
+const wipeSchema = z.strictObject({ confirm: z.string() });
+
+export interface DataRouteDeps {
+  demo: DemoRepo;
+  loadDemo?: () => Promise<ImportReport>;
+  afterLoad: (report: ImportReport) => Promise<void>;
+  onChange: () => void;
+}
+
+/** The demo kept apart from real runs (status, load, remove) and "delete all data". */
+export function dataRoutes(deps: DataRouteDeps): Router {
+  const router = Router();
+
+  router.get("/demo", (_req, res) => {
+    const { demo, real } = deps.demo.runCounts();
+    const status: DemoStatus = { demoRuns: demo, realRuns: real };
+    res.json(status);
+  });
+
+  // No requireJson: an empty POST (the first-run button, older clients) is a load without confirmation.
+  router.post("/demo", async (req, res) => {
+    if (!deps.loadDemo) throw new DomainError("not-found", "The demo is not available on this server.");
+    const { confirm } = parseInput(loadSchema, req.body ?? {}, "demo request");
+    const { real } = deps.demo.runCounts();
+    if (real > 0 && !confirm) {
+      throw new DomainError(
+        "confirm-needed",
+        `This folder already holds ${real} of your own runs. The demo would be added beside them (tagged, and removable in one step); send {"confirm": true} to go ahead.`,
+      );
+    }
+    const report = await deps.loadDemo();
+    await deps.afterLoad(report);
+    deps.onChange();
+    res.json(report);
+  });
+
+  router.delete("/demo", (_req, res) => {
+    const { files } = deps.demo.remove();
+    deps.onChange();
+    res.json({ removedFiles: files });
+  });
+
+  router.post("/data/delete-all", requireJson, (req, res) => {
+    const { confirm } = parseInput(wipeSchema, req.body, "delete request");
+    if (confirm.trim().toLowerCase() !== DELETE_ALL_PHRASE) {
+      throw new DomainError(
+        "confirm-needed",
+        `To delete every run, original file, pain entry, shoe and setting, type "${DELETE_ALL_PHRASE}".`,
+      );
+    }
+    deps.demo.wipeAll();
+    deps.onChange();
+    res.json({ deleted: true });
+  });
+
+  return router;
+}
