@@ -11,6 +11,7 @@ import type {
   PainEntryInput,
   Settings,
 } from "../server/http/api-types.ts";
+import { extraApi } from "./api-extra.ts";
 
 /** An error the API answered with; `message` is written for the runner. */
 export class ApiError extends Error {
@@ -100,7 +101,11 @@ export const api = {
     request<ActivityPage>("GET", `/api/activities?page=${page}&pageSize=${pageSize}&runsOnly=${runsOnly}`),
   activity: (id: number) => request<ActivityDetail>("GET", `/api/activities/${id}`),
   deleteActivity: (id: number) => request<void>("DELETE", `/api/activities/${id}`),
-  load: () => request<LoadView>("GET", "/api/load"),
+  load: (from?: string, to?: string) =>
+    request<LoadView>(
+      "GET",
+      `/api/load${from || to ? `?${new URLSearchParams({ ...(from && { from }), ...(to && { to }) }).toString()}` : ""}`,
+    ),
   cadence: () => request<CadenceView>("GET", "/api/cadence"),
   insights: () => request<InsightsView>("GET", "/api/insights"),
   pain: () => request<PainEntry[]>("GET", "/api/pain"),
@@ -109,5 +114,6 @@ export const api = {
   deletePain: (id: number) => request<void>("DELETE", `/api/pain/${id}`),
   settings: () => request<Settings>("GET", "/api/settings"),
   saveSettings: (settings: Settings) => request<Settings>("PUT", "/api/settings", settings),
-  demo: () => request<ImportResponse>("POST", "/api/demo"),
+  demo: (confirm = false) => request<ImportResponse>("POST", "/api/demo", { confirm }),
+  ...extraApi(request),
 };

@@ -154,6 +154,8 @@ export interface LoadView {
     ratio: number | null;
     category: SpikeCategory;
     hazardRatio: { value: number; ci95: [number, number] } | null;
+    /** Pain in the 48 hours after; null when the log does not cover them. */
+    painAfter?: boolean | null;
   }[];
   /** Rolling 7-day distance against the 7 days before; noted when the rise is over 30%. */
   rolling7d: {
@@ -166,6 +168,17 @@ export interface LoadView {
   /** Descriptive only: never coloured as risk. */
   acuteChronic: { date: string; uncoupled: number | null; ewma: number | null }[];
   nextRun: { ceilingM: number | null; longestPrior30dM: number | null; explanation: string };
+  /** Noted rolling-7-day rises grouped into episodes: one entry per stretch of noted days. */
+  jumpEpisodes: JumpEpisodeView[];
+  /** The dates this answer covers (from/to) and the whole history's first and last day. */
+  range: { from: string; to: string; earliest: string | null; latest: string | null };
+}
+
+export interface JumpEpisodeView {
+  from: string;
+  to: string;
+  days: number;
+  peak: { date: string; distanceM: number; previousM: number; changePct: number | null };
 }
 
 export interface CadenceModelView {

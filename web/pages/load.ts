@@ -32,9 +32,18 @@ export async function loadPage(root: HTMLElement): Promise<void> {
     "chart-acute-chronic",
     "small",
   );
+  // The API answers a year by default; the whole history is fetched only when asked for.
+  let whole: LoadView | null = null;
   const controls = rangeControls((range, note) => {
+    if (range === "all" && whole === null && load.range.earliest !== null && load.range.earliest < load.range.from) {
+      void api.load(load.range.earliest).then((all) => {
+        whole = all;
+        controls.select("all");
+      });
+      return;
+    }
     destroyCharts();
-    const view = windowed(load, range);
+    const view = windowed(range === "all" && whole ? whole : load, range);
     replace(note, view.note);
     drawWeeklyLoad(weekly.canvas, view.load);
     drawRunVsLongest(perRun.canvas, view.load);
@@ -207,6 +216,8 @@ function spikeList(load: LoadView): HTMLElement {
           h("a", { href: `#/runs/${r.id}` }, fmtDate(r.localDate)),
           `: ${fmtDistance(r.distanceM)}, ${spikeSentence(r.ratio, r.category)}. `,
           badge(SPIKE_LABELS[r.category], "flag"),
+          " ",
+          painAfterBadge(r.painAfter ?? null),
           r.hazardRatio
             ? h(
                 "span",
@@ -220,25 +231,37 @@ function spikeList(load: LoadView): HTMLElement {
   );
 }
 
+/** The pain column of the spike list: what the log says about the 48 hours after the run. */
+function painAfterBadge(painAfter: boolean | null): HTMLElement {
+  const [text, tone] =
+    painAfter === null
+      ? (["Hip: not logged", "neutral"] as const)
+      : painAfter
+        ? (["Hip: pain after", "danger"] as const)
+        : (["Hip: no pain after", "ok"] as const);
+  return h("span", { "data-testid": "spike-pain" }, badge(text, tone));
+}
+
 function weeklyJumps(load: LoadView): HTMLElement | null {
-  const noted = load.rolling7d.filter((d) => d.noted);
-  if (noted.length === 0) return null;
-  const recent = noted.slice(-8).reverse();
+  const episodes = load.jumpEpisodes;
+  if (episodes.length === 0) return null;
+  const recent = episodes.slice(-8).reverse();
   return card(
     "Big weekly jumps",
     h(
       "p",
       { class: "muted" },
-      "Days when your last 7 days added up to over 30% more than the 7 before. A secondary signal: the evidence is weaker than for single long runs, and the “10% rule” is convention rather than evidence.",
+      "Times when your last 7 days added up to over 30% more than the 7 before, one line per stretch of such days. A secondary signal: the evidence is weaker than for single long runs, and the “10% rule” is convention rather than evidence.",
     ),
     h(
       "ul",
-      { class: "plain-list" },
-      ...recent.map((d) =>
+      { class: "plain-list", "data-testid": "jump-episodes" },
+      ...recent.map((e) =>
         h(
           "li",
           {},
-          `${fmtDate(d.date)}: ${fmtDistance(d.distanceM)} in 7 days against ${fmtDistance(d.previousM)} the 7 before (${fmtSignedPct(d.changePct)}).`,
+          e.days === 1 ? `${fmtDate(e.from)}: ` : `${fmtDate(e.from)} to ${fmtDate(e.to)} (${e.days} days): `,
+          `at most ${fmtDistance(e.peak.distanceM)} in 7 days against ${fmtDistance(e.peak.previousM)} the 7 before (${fmtSignedPct(e.peak.changePct)}).`,
         ),
       ),
     ),

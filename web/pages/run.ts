@@ -15,28 +15,32 @@ import {
 } from "../format.ts";
 import { navigate } from "../router.ts";
 import { runChartSlots } from "./run-charts.ts";
-import { sportName } from "./runs.ts";
+import { markBadges, sportName } from "./runs.ts";
+import { downloadOriginal, noVerdictNote, partialNotice, routeCard, runNotesCard } from "./run-extras.ts";
 
 /** One run: numbers, notes, charts over time with the expected band and flagged stretches, laps, delete. */
 export async function runPage(root: HTMLElement, ctx: { params: Record<string, string> }): Promise<void> {
   const id = Number(ctx.params.id);
   replace(root, loading());
-  const detail = await api.activity(id);
+  const [detail, shoes] = await Promise.all([api.activity(id), api.shoes().catch(() => [])]);
   const s = detail.summary;
   replace(
     root,
     h("p", { class: "back" }, h("a", { href: "#/runs" }, "← All runs")),
     pageHeader(
-      `${s.isRun ? "Run" : sportName(s)} on ${fmtDate(s.localDate)}`,
-      `Started ${fmtTimeOfDay(s.startUtc)}${deviceName(s.device) ? ` · ${deviceName(s.device)}` : ""}`,
+      s.name ?? `${s.isRun ? "Run" : sportName(s)} on ${fmtDate(s.localDate)}`,
+      `${s.name ? `${fmtDate(s.localDate)}, started` : "Started"} ${fmtTimeOfDay(s.startUtc)}${deviceName(s.device) ? ` · ${deviceName(s.device)}` : ""}`,
     ),
+    h("div", { class: "badges" }, ...markBadges(s)),
+    partialNotice(detail),
+    noVerdictNote(detail),
     statsRow(detail),
     flagsCard(detail),
   );
   const charts = runChartSlots(detail);
   root.append(...charts.map((c) => c.el));
   for (const c of charts) c.draw();
-  root.append(lapsCard(detail.laps), deleteCard(detail));
+  root.append(routeCard(detail), lapsCard(detail.laps), runNotesCard(detail, shoes), deleteCard(detail));
 }
 
 /** "Garmin fr945", or "" when the file does not say. */
@@ -189,6 +193,7 @@ function deleteCard(d: ActivityDetail): HTMLElement {
     { class: "card file-card" },
     h("h2", {}, "File"),
     h("p", { class: "muted" }, "Imported from ", h("code", {}, d.summary.fileName)),
+    downloadOriginal(d),
     button,
     status,
   );

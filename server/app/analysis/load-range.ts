@@ -1,19 +1,19 @@
 import { addDays } from "../../core/dates.ts";
 import type { Insights } from "../../core/insights.ts";
-import { jumpEpisodes, type JumpEpisode } from "../../core/jump-episodes.ts";
+import { jumpEpisodes } from "../../core/jump-episodes.ts";
 import type { LoadView } from "../../http/api-types.ts";
 
 /** A year by default: enough for the 30-day spikes and the weekly trend, a fifth of the ten-year payload. */
 export const DEFAULT_LOAD_SPAN_DAYS = 365;
 
-/** The load view with what the runs and jump lists need beside the charts. */
-export type FullLoadView = LoadView & {
-  jumpEpisodes: JumpEpisode[];
-  range: { from: string; to: string; earliest: string | null; latest: string | null };
-};
+/** The load view of the whole history, sliced per request. */
+export type FullLoadView = LoadView;
 
 /** Adds the pain column to the spike list and groups noted days into episodes. */
-export function withLoadExtras(view: LoadView, insights: Insights): FullLoadView {
+export function withLoadExtras(
+  view: Omit<LoadView, "jumpEpisodes" | "range">,
+  insights: Insights,
+): FullLoadView {
   const pain = new Map(insights.runs.map((r) => [r.runId, r.pain]));
   const runs = view.runs.map((r) => {
     const p = pain.get(r.id);
@@ -33,7 +33,10 @@ const within = (date: string, from: string, to: string): boolean => date >= from
 
 /** The part of the view between two local dates (inclusive); the next-run ceiling always rides along. */
 export function sliceLoadView(view: FullLoadView, from: string | undefined, to: string | undefined): FullLoadView {
-  const end = to ?? view.asOf;
+  // A history that stopped over a year ago shows its last year, not an empty one.
+  const latest = view.range.latest;
+  const stale = latest !== null && latest < addDays(view.asOf, -DEFAULT_LOAD_SPAN_DAYS);
+  const end = to ?? (stale && from === undefined ? latest : view.asOf);
   const start = from ?? addDays(end, -DEFAULT_LOAD_SPAN_DAYS + 1);
   return {
     ...view,

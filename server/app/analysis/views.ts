@@ -180,7 +180,10 @@ const metres = rounded(1);
 const ratio = rounded(4);
 const percent = rounded(2);
 
-export function toLoadView(insights: Insights, distances: ReadonlyMap<number, number>): LoadView {
+export function toLoadView(
+  insights: Insights,
+  distances: ReadonlyMap<number, number>,
+): Omit<LoadView, "jumpEpisodes" | "range"> {
   const { load } = insights;
   const spikeByRun = new Map(insights.runs.map((r) => [r.runId, r]));
   const daily = new Map<string, number>();
