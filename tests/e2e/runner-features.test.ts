@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { artifactPath, launchBrowser } from "../support/browser.ts";
+import { CORPUS_DIR } from "../support/corpus.ts";
+import { startServer, type RunningServer } from "../support/server.ts";
+
+const VIEWPORTS = [
+  { name: "desktop", width: 1280, height: 900 },
+  { name: "phone", width: 390, height: 844 },
+] as const;
+
+/** True when nothing on the page is wider than the screen (no sideways scrolling on a phone). */
+async function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+}
+
+async function upload(page: Page, url: string, files: string[]): Promise<string[]> {
+  await page.goto(`${url}/#/import`);
+  await page.getByTestId("import-input").setInputFiles(files);
+  await page.getByTestId("import-summary").waitFor({ timeout: 30_000 });
+  return page.getByTestId("import-result").evaluateAll((els) => els.map((el) => el.getAttribute("data-status") ?? ""));
+}
+
+describe.each(VIEWPORTS)("runner features in a real browser ($name)", (viewport) => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const dir = mkdtempSync(join(tmpdir(), "stridewise-e2e-"));
+  const shot = (name: string): Promise<Buffer> =>
+    page.screenshot({ path: artifactPath(`18a-${viewport.name}-${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    page = await browser.newPage({ viewport: { width: viewport.width, height: viewport.height } });
+    page.on("pageerror", (err) => pageErrors.push(err.message));
+    const whole = readFileSync(`${CORPUS_DIR}elevate__portland.fit`);
+    writeFileSync(join(dir, "portland-cut.fit"), whole.subarray(0, Math.floor(whole.length * 0.4)));
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("marks a cut-off file partial, then keeps only the complete copy", async () => {
+    expect(await upload(page, server.url, [join(dir, "portland-cut.fit")])).toEqual(["imported"]);
+    expect(await page.getByTestId("import-result").first().textContent()).toMatch(/cut off/);
+    await page.goto(`${server.url}/#/runs`);
+    await page.getByTestId("run-row").first().waitFor();
+    expect(await page.getByTestId("partial-badge").count()).toBe(1);
+    await page.getByTestId("run-row").first().locator("a").first().click();
+    await page.getByTestId("partial-note").waitFor();
+    await shot("partial-run");
+
+    expect(await upload(page, server.url, [`${CORPUS_DIR}elevate__portland.fit`])).toEqual(["imported"]);
+    await page.goto(`${server.url}/#/runs`);
+    await page.getByTestId("run-row").first().waitFor();
+    expect(await page.getByTestId("run-row").count()).toBe(1);
+    expect(await page.getByTestId("partial-badge").count()).toBe(0);
+    expect(await page.getByTestId("run-row").first().textContent()).toMatch(/16\.1/);
+  }, 60_000);
+
+  it("draws the route, names the run and offers its original file", async () => {
+    await page.getByTestId("run-row").first().locator("a").first().click();
+    await page.getByTestId("route-line").waitFor();
+    const points = await page.getByTestId("route-line").getAttribute("points");
+    expect(points?.split(" ").length).toBeGreaterThan(100);
+    expect(await page.getByTestId("route-tile").count()).toBe(0);
+    const href = await page.getByTestId("download-original").getAttribute("href");
+    const res = await page.request.get(`${server.url}${href}`);
+    expect((await res.body()).byteLength).toBe(readFileSync(`${CORPUS_DIR}elevate__portland.fit`).byteLength);
+    await page.getByTestId("run-name").fill("Portland long run");
+    await page.getByTestId("run-notes-input").fill("Hip fine until 14 km");
+    await page.getByTestId("run-notes-save").click();
+    await page.getByText("Saved.").waitFor();
+    await shot("run-route");
+    expect(await fitsWidth(page)).toBe(true);
+  }, 30_000);
+
+  it("searches and filters the runs list", async () => {
+    await upload(page, server.url, [`${CORPUS_DIR}gc__Fr955v19.28andStryd.fit`]);
+    await page.goto(`${server.url}/#/runs`);
+    await page.getByTestId("run-row").nth(1).waitFor();
+    expect(await page.getByTestId("run-row").count()).toBe(2);
+    await page.locator(".filters-box summary").click();
+    await page.getByTestId("filter-q").fill("portland long");
+    await page.getByTestId("filter-apply").click();
+    await page.waitForFunction(() => location.hash.includes("q=portland"));
+    await page.getByTestId("run-row").first().waitFor();
+    expect(await page.getByTestId("run-row").count()).toBe(1);
+    expect(await page.getByTestId("run-row").textContent()).toMatch(/Portland long run/);
+    await page.goto(`${server.url}/#/runs?min=20`);
+    await page.getByTestId("no-match").waitFor();
+    await shot("runs-filtered");
+    expect(await fitsWidth(page)).toBe(true);
+  }, 30_000);
+
+  it("adds a pair of shoes, assigns a run and counts its distance", async () => {
+    await page.goto(`${server.url}/#/shoes`);
+    await page.getByTestId("shoe-name").fill("Pegasus 40");
+    await page.getByTestId("shoe-retire").fill("15");
+    await page.getByTestId("shoe-add").click();
+    await page.getByTestId("shoe").first().waitFor();
+    await page.goto(`${server.url}/#/runs?q=portland`);
+    await page.getByTestId("run-row").first().locator("a").first().click();
+    await page.getByTestId("run-shoe").selectOption({ label: "Pegasus 40" });
+    await page.getByTestId("run-notes-save").click();
+    await page.getByText("Saved.").waitFor();
+    await page.goto(`${server.url}/#/shoes`);
+    await page.getByTestId("shoe-reminder").waitFor();
+    expect(await page.getByTestId("shoe-distance").textContent()).toMatch(/16\.1 km in 1 run/);
+    await shot("shoes");
+  }, 30_000);
+
+  it("shows personal records and the month calendar", async () => {
+    await page.goto(`${server.url}/#/records`);
+    await page.getByTestId("records-table").waitFor({ timeout: 20_000 });
+    const keys = await page.getByTestId("record").evaluateAll((els) => els.map((e) => e.getAttribute("data-key")));
+    expect(keys).toEqual(expect.arrayContaining(["1k", "5k", "10k", "longest"]));
+    await shot("records");
+    await page.goto(`${server.url}/#/calendar?month=2018-02`);
+    await page.getByTestId("calendar").waitFor();
+    expect(await page.getByTestId("cal-day").count()).toBe(28);
+    expect(await page.locator('[data-date="2018-02-18"] [data-testid="cal-run"]').count()).toBe(1);
+    await page.getByTestId("month-next").click();
+    await page.waitForFunction(() => location.hash.includes("2018-03"));
+    await page.locator('[data-date="2018-03-01"]').waitFor();
+    await shot("calendar");
+    expect(await fitsWidth(page)).toBe(true);
+  }, 30_000);
+
+  it("asks before adding the demo, banners it, and removes it leaving real runs", async () => {
+    await page.goto(`${server.url}/#/settings`);
+    await page.getByTestId("settings-load-demo").click();
+    await page.getByTestId("confirm-demo").click();
+    await page.getByTestId("demo-banner").waitFor({ timeout: 90_000 });
+    await shot("demo-banner");
+    await page.goto(`${server.url}/#/runs?flags=demo`);
+    await page.getByTestId("run-row").first().waitFor();
+    expect(await page.getByTestId("run-row").count()).toBeGreaterThan(10);
+    await page.getByTestId("remove-demo").click();
+    await page.getByTestId("no-match").waitFor();
+    await page.goto(`${server.url}/#/runs`);
+    await page.getByTestId("run-row").first().waitFor();
+    expect(await page.getByTestId("run-row").count()).toBe(2);
+    expect(await page.getByTestId("demo-banner").count()).toBe(0);
+  }, 120_000);
+
+  it("deletes all data only after the typed phrase", async () => {
+    await page.goto(`${server.url}/#/settings`);
+    await page.getByTestId("delete-phrase").fill("yes");
+    await page.getByTestId("delete-all").click();
+    await page.getByTestId("error").waitFor();
+    await page.getByTestId("delete-phrase").fill("delete all my data");
+    await page.getByTestId("delete-all").click();
+    await page.getByTestId("empty-state").waitFor();
+  }, 30_000);
+
+  it("ran without script errors", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
