@@ -40,11 +40,21 @@ export interface ShoeInput {
 export interface ShoeContext {
   exploratory: true;
   note: string;
-  shoes: { shoeId: number | null; name: string; runs: number; eligibleRuns: number; runsFollowedByPain: number }[];
+  shoes: {
+    shoeId: number | null;
+    name: string;
+    runs: number;
+    eligibleRuns: number;
+    runsFollowedByPain: number;
+  }[];
 }
 
 function listQuery(page: number, pageSize: number, runsOnly: boolean, f: RunFilters): string {
-  const q = new URLSearchParams({ page: String(page), pageSize: String(pageSize), runsOnly: String(runsOnly) });
+  const q = new URLSearchParams({
+    page: String(page),
+    pageSize: String(pageSize),
+    runsOnly: String(runsOnly),
+  });
   for (const [key, value] of Object.entries(f)) {
     if (value === undefined || value === "" || value === false) continue;
     if (Array.isArray(value)) {
@@ -58,7 +68,8 @@ function listQuery(page: number, pageSize: number, runsOnly: boolean, f: RunFilt
 export const extraApi = (request: Request) => ({
   searchRuns: (page: number, pageSize: number, runsOnly: boolean, filters: RunFilters) =>
     request<ActivityPage>("GET", `/api/activities?${listQuery(page, pageSize, runsOnly, filters)}`),
-  editRun: (id: number, edit: RunEdit) => request<{ localDate: string }>("PATCH", `/api/activities/${id}`, edit),
+  editRun: (id: number, edit: RunEdit) =>
+    request<{ localDate: string }>("PATCH", `/api/activities/${id}`, edit),
   route: (id: number) => request<RouteView>("GET", `/api/activities/${id}/route`),
   shoes: () => request<ShoeView[]>("GET", "/api/shoes"),
   addShoe: (shoe: ShoeInput) => request<ShoeView>("POST", "/api/shoes", shoe),

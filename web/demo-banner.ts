@@ -8,7 +8,11 @@ export async function demoBanner(): Promise<HTMLElement | null> {
   const status = await api.demoStatus().catch(() => null);
   if (!status || status.demoRuns === 0) return null;
   const note = h("span", { "aria-live": "polite" });
-  const remove = h("button", { type: "button", class: "button", "data-testid": "remove-demo" }, "Remove the demo");
+  const remove = h(
+    "button",
+    { type: "button", class: "button", "data-testid": "remove-demo" },
+    "Remove the demo",
+  );
   remove.addEventListener("click", () => {
     remove.disabled = true;
     api

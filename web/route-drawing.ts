@@ -42,8 +42,11 @@ export function routeSvg(route: RouteView, tileUrl: string | null): SVGElement {
   // Centred: the origin of the drawing in world pixels at zoom z.
   const ox = minX * scale - (WIDTH - w) / 2;
   const oy = minY * scale - (HEIGHT - h) / 2;
-  const at = ([x, y]: [number, number]): string => `${(x * scale - ox).toFixed(1)},${(y * scale - oy).toFixed(1)}`;
-  const children: SVGElement[] = [svg("rect", { class: "route-bg", x: 0, y: 0, width: WIDTH, height: HEIGHT })];
+  const at = ([x, y]: [number, number]): string =>
+    `${(x * scale - ox).toFixed(1)},${(y * scale - oy).toFixed(1)}`;
+  const children: SVGElement[] = [
+    svg("rect", { class: "route-bg", x: 0, y: 0, width: WIDTH, height: HEIGHT }),
+  ];
   if (tileUrl) {
     const n = 2 ** z;
     for (let tx = Math.floor(ox / TILE); tx <= Math.floor((ox + WIDTH) / TILE); tx++) {
@@ -65,7 +68,13 @@ export function routeSvg(route: RouteView, tileUrl: string | null): SVGElement {
   }
   const first = projected[0];
   const last = projected[projected.length - 1];
-  children.push(svg("polyline", { class: "route-line", points: projected.map(at).join(" "), "data-testid": "route-line" }));
+  children.push(
+    svg("polyline", {
+      class: "route-line",
+      points: projected.map(at).join(" "),
+      "data-testid": "route-line",
+    }),
+  );
   if (first && last) {
     const [sx, sy] = at(first).split(",");
     const [fx, fy] = at(last).split(",");

@@ -95,12 +95,22 @@ export function personalRecords(runs: readonly RunEfforts[]): PersonalRecord[] {
       const effort = run.efforts.find((e) => e.key === key);
       if (!effort) continue;
       if (best === null || effort.durationS < (best.durationS ?? Infinity)) {
-        best = { key, label, distanceM, durationS: effort.durationS, runId: run.runId, localDate: run.localDate };
+        best = {
+          key,
+          label,
+          distanceM,
+          durationS: effort.durationS,
+          runId: run.runId,
+          localDate: run.localDate,
+        };
       }
     }
     if (best) out.push(best);
   }
-  const longest = runs.reduce<RunEfforts | null>((a, r) => (a === null || r.distanceM > a.distanceM ? r : a), null);
+  const longest = runs.reduce<RunEfforts | null>(
+    (a, r) => (a === null || r.distanceM > a.distanceM ? r : a),
+    null,
+  );
   if (longest && longest.distanceM > 0) {
     out.push({
       key: "longest",

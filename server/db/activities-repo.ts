@@ -158,7 +158,12 @@ export function createActivitiesRepo(db: Db) {
 
   return {
     /** Stores one session of a file with its laps; returns the new id. */
-    insert(fileId: number, sessionIndex: number, activity: StorableActivity, marks: InsertMarks = {}): number {
+    insert(
+      fileId: number,
+      sessionIndex: number,
+      activity: StorableActivity,
+      marks: InsertMarks = {},
+    ): number {
       return db.transaction(() => {
         const id = Number(s.insert.run(fileId, sessionIndex, ...activityValues(activity)).lastInsertRowid);
         writeLaps(id, activity);

@@ -52,7 +52,13 @@ export function mountRunnerFeatures(app: Express, deps: RunnerFeatureDeps): void
   app.use("/api/map", requireJson, mapRoutes({ maps }));
   app.use(
     "/api",
-    historyRoutes({ db: deps.db, activities: deps.activities, analysis: deps.analysis, pain: deps.pain, shoes }),
+    historyRoutes({
+      db: deps.db,
+      activities: deps.activities,
+      analysis: deps.analysis,
+      pain: deps.pain,
+      shoes,
+    }),
   );
   app.use(
     "/api",

@@ -19,7 +19,9 @@ describe("routeOutline()", () => {
   });
 
   it("gives nothing for a file without GPS", () => {
-    expect(routeOutline(new Float64Array(100).fill(Number.NaN), new Float64Array(100).fill(Number.NaN))).toBeNull();
+    expect(
+      routeOutline(new Float64Array(100).fill(Number.NaN), new Float64Array(100).fill(Number.NaN)),
+    ).toBeNull();
   });
 });
 

@@ -21,7 +21,9 @@ async function upload(page: Page, url: string, files: string[]): Promise<string[
   await page.goto(`${url}/#/import`);
   await page.getByTestId("import-input").setInputFiles(files);
   await page.getByTestId("import-summary").waitFor({ timeout: 30_000 });
-  return page.getByTestId("import-result").evaluateAll((els) => els.map((el) => el.getAttribute("data-status") ?? ""));
+  return page
+    .getByTestId("import-result")
+    .evaluateAll((els) => els.map((el) => el.getAttribute("data-status") ?? ""));
 }
 
 describe.each(VIEWPORTS)("runner features in a real browser ($name)", (viewport) => {
@@ -81,6 +83,31 @@ describe.each(VIEWPORTS)("runner features in a real browser ($name)", (viewport)
     expect(await fitsWidth(page)).toBe(true);
   }, 30_000);
 
+  it("draws map tiles under the route only from the tile server set in Settings", async () => {
+    // Answered here, never from the network: a tile request reaching this handler passed the page's CSP.
+    const asked: string[] = [];
+    await page.route("https://tiles.example.test/**", (route) => {
+      asked.push(route.request().url());
+      return route.fulfill({ status: 404, body: "" });
+    });
+    const runUrl = page.url();
+    await page.goto(`${server.url}/#/settings`);
+    await page.getByTestId("tile-url").fill("https://tiles.example.test/{z}/{x}/{y}.png");
+    await page.getByTestId("tile-save").click();
+    await page.getByTestId("tile-status").getByText("Saved").waitFor();
+    await page.goto(runUrl);
+    await page.reload();
+    await page.getByTestId("route-tile").first().waitFor();
+    await page.waitForTimeout(300);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((u) => /^https:\/\/tiles\.example\.test\/\d+\/\d+\/\d+\.png$/.test(u))).toBe(true);
+    await page.goto(`${server.url}/#/settings`);
+    await page.getByTestId("tile-url").fill("");
+    await page.getByTestId("tile-save").click();
+    await page.getByTestId("tile-status").getByText("Saved").waitFor();
+    await page.unroute("https://tiles.example.test/**");
+  }, 30_000);
+
   it("searches and filters the runs list", async () => {
     await upload(page, server.url, [`${CORPUS_DIR}gc__Fr955v19.28andStryd.fit`]);
     await page.goto(`${server.url}/#/runs`);
@@ -119,7 +146,9 @@ describe.each(VIEWPORTS)("runner features in a real browser ($name)", (viewport)
   it("shows personal records and the month calendar", async () => {
     await page.goto(`${server.url}/#/records`);
     await page.getByTestId("records-table").waitFor({ timeout: 20_000 });
-    const keys = await page.getByTestId("record").evaluateAll((els) => els.map((e) => e.getAttribute("data-key")));
+    const keys = await page
+      .getByTestId("record")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-key")));
     expect(keys).toEqual(expect.arrayContaining(["1k", "5k", "10k", "longest"]));
     await shot("records");
     await page.goto(`${server.url}/#/calendar?month=2018-02`);

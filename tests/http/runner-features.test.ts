@@ -21,7 +21,10 @@ const PORTLAND = readCorpusFile("elevate__portland.fit");
 async function call<T>(app: TestApp, method: string, path: string, body?: unknown): Promise<[number, T]> {
   const res = await fetch(`${app.url}${path}`, {
     method,
-    ...(body !== undefined && { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    ...(body !== undefined && {
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
   });
   const text = await res.text();
   return [res.status, (text ? JSON.parse(text) : null) as T];
@@ -86,8 +89,14 @@ describe("runs: edits, originals, routes, filters", () => {
       { name: "portland.fit", bytes: PORTLAND },
       { name: "stryd.fit", bytes: readCorpusFile("gc__Fr955v19.28andStryd.fit") },
       { name: "blip.fit", bytes: encodeRun({ durationS: 14, speedMps: 0, start: "2025-06-01T07:00:00Z" }) },
-      { name: "walk.fit", bytes: encodeRun({ durationS: 1200, speedMps: 1.2, start: "2025-06-02T07:00:00Z" }) },
-      { name: "old.fit", bytes: encodeRun({ durationS: 1200, start: "1990-07-18T07:00:00Z", serial: 3_900_000_002 }) },
+      {
+        name: "walk.fit",
+        bytes: encodeRun({ durationS: 1200, speedMps: 1.2, start: "2025-06-02T07:00:00Z" }),
+      },
+      {
+        name: "old.fit",
+        bytes: encodeRun({ durationS: 1200, start: "1990-07-18T07:00:00Z", serial: 3_900_000_002 }),
+      },
     ]);
     const [, page] = await call<ActivityPage>(app, "GET", "/api/activities?q=portland");
     portlandId = page.items[0]?.id ?? 0;
@@ -164,7 +173,11 @@ describe("runs: edits, originals, routes, filters", () => {
     expect(moved.localDate).toBe("2025-07-18");
     const [, after] = await call<ActivityPage>(app, "GET", "/api/activities?flags=date");
     expect(after.items).toHaveLength(0);
-    const [, load2] = await call<{ daily: { date: string }[] }>(app, "GET", "/api/load?from=2025-07-18&to=2025-07-18");
+    const [, load2] = await call<{ daily: { date: string }[] }>(
+      app,
+      "GET",
+      "/api/load?from=2025-07-18&to=2025-07-18",
+    );
     expect(load2.daily.map((d) => d.date)).toEqual(["2025-07-18"]);
     // The run's samples are still read from the original after the move.
     const [, detail] = await call<ActivityDetail>(app, "GET", `/api/activities/${old?.id}`);
@@ -231,7 +244,12 @@ describe("the demo kept apart, and deleting everything", () => {
   afterAll(() => app.close());
 
   it("asks before adding the demo to a folder with real runs", async () => {
-    const [status, body] = await call<{ error: { code: string; message: string } }>(app, "POST", "/api/demo", {});
+    const [status, body] = await call<{ error: { code: string; message: string } }>(
+      app,
+      "POST",
+      "/api/demo",
+      {},
+    );
     expect(status).toBe(409);
     expect(body.error.message).toMatch(/1 of your own runs/);
     const [ok, report] = await call<ImportResponse>(app, "POST", "/api/demo", { confirm: true });
@@ -275,5 +293,40 @@ describe("the demo kept apart, and deleting everything", () => {
     expect(empty.total).toBe(0);
     const [, pain] = await call<unknown[]>(app, "GET", "/api/pain");
     expect(pain).toEqual([]);
+  });
+});
+
+describe("map tiles, off by default", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ now: () => NOW });
+  });
+  afterAll(() => app.close());
+
+  const imgSrc = async (): Promise<string> => {
+    const csp = (await fetch(`${app.url}/`)).headers.get("content-security-policy") ?? "";
+    return /img-src ([^;]*)/.exec(csp)?.[1] ?? "";
+  };
+
+  it("lets images load only from this server until the runner sets a tile URL", async () => {
+    expect(await imgSrc()).toBe("'self' data:");
+    const [bad] = await call(app, "PUT", "/api/map", { tileUrl: "http://tiles.example.org/{z}/{x}/{y}.png" });
+    expect(bad).toBe(400);
+    const [noXyz] = await call(app, "PUT", "/api/map", { tileUrl: "https://tiles.example.org/tile.png" });
+    expect(noXyz).toBe(400);
+    const [ok] = await call(app, "PUT", "/api/map", { tileUrl: "https://tiles.example.org/{z}/{x}/{y}.png" });
+    expect(ok).toBe(200);
+    expect(await imgSrc()).toBe("'self' data: https://tiles.example.org");
+    await call(app, "PUT", "/api/map", { tileUrl: null });
+    expect(await imgSrc()).toBe("'self' data:");
+  });
+
+  it("compresses JSON and the dashboard's script", async () => {
+    const report = await upload(app, [{ name: "portland.fit", bytes: PORTLAND }]);
+    for (const path of [`/api/activities/${report.results[0]?.activityIds[0]}`, "/app.js", "/styles.css"]) {
+      const res = await fetch(`${app.url}${path}`, { headers: { "accept-encoding": "gzip" } });
+      expect(res.headers.get("content-encoding")).toBe("gzip");
+      await res.arrayBuffer();
+    }
   });
 });

@@ -31,13 +31,32 @@ export async function calendarPage(root: HTMLElement, ctx: { query: URLSearchPar
   const runs = view.days.reduce((n, d) => n + d.runs.length, 0);
   replace(
     root,
-    pageHeader("Calendar", `${monthTitle(view.month)}: ${runs} run${runs === 1 ? "" : "s"}, ${fmtDistance(view.totalDistanceM)}.`),
+    pageHeader(
+      "Calendar",
+      `${monthTitle(view.month)}: ${runs} run${runs === 1 ? "" : "s"}, ${fmtDistance(view.totalDistanceM)}.`,
+    ),
     h(
       "nav",
       { class: "pager", "aria-label": "Months" },
-      h("a", { class: "button", href: `#/calendar?month=${shiftMonth(view.month, -1)}`, "data-testid": "month-prev" }, "← Earlier"),
+      h(
+        "a",
+        {
+          class: "button",
+          href: `#/calendar?month=${shiftMonth(view.month, -1)}`,
+          "data-testid": "month-prev",
+        },
+        "← Earlier",
+      ),
       h("strong", { "data-testid": "month-title" }, monthTitle(view.month)),
-      h("a", { class: "button", href: `#/calendar?month=${shiftMonth(view.month, 1)}`, "data-testid": "month-next" }, "Later →"),
+      h(
+        "a",
+        {
+          class: "button",
+          href: `#/calendar?month=${shiftMonth(view.month, 1)}`,
+          "data-testid": "month-next",
+        },
+        "Later →",
+      ),
     ),
     grid(view),
     legend(),
@@ -87,12 +106,19 @@ function dayCell(d: CalendarDay, longest: number): HTMLElement {
     ...d.runs.map((r) =>
       h(
         "a",
-        { href: `#/runs/${r.id}`, class: "cal-run", "data-testid": "cal-run", title: r.name ?? fmtDistance(r.distanceM) },
+        {
+          href: `#/runs/${r.id}`,
+          class: "cal-run",
+          "data-testid": "cal-run",
+          title: r.name ?? fmtDistance(r.distanceM),
+        },
         dot(r.distanceM, longest),
         h("span", { class: "cal-km" }, fmtDistance(r.distanceM, false)),
       ),
     ),
-    d.painSeverity !== null && d.painSeverity > 0 ? h("span", { class: "cal-pain" }, `${d.painSeverity}/10`) : null,
+    d.painSeverity !== null && d.painSeverity > 0
+      ? h("span", { class: "cal-pain" }, `${d.painSeverity}/10`)
+      : null,
   );
 }
 

@@ -32,7 +32,11 @@ function item(run: ActivityListItem): HTMLElement {
       .then(() => navigate(location.hash))
       .catch((err: unknown) => replace(status, errorBox(err)));
   };
-  const move = h("button", { type: "button", class: "button", "data-testid": "fix-date-save" }, "Move to this date");
+  const move = h(
+    "button",
+    { type: "button", class: "button", "data-testid": "fix-date-save" },
+    "Move to this date",
+  );
   move.addEventListener("click", () => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date.value)) {
       replace(status, errorBox(new Error("Pick the day the run really was.")));
@@ -40,12 +44,20 @@ function item(run: ActivityListItem): HTMLElement {
     }
     act({ dateShiftDays: dayNumber(date.value) - dayNumber(run.localDate) });
   });
-  const confirm = h("button", { type: "button", class: "button", "data-testid": "confirm-date" }, "The date is right");
+  const confirm = h(
+    "button",
+    { type: "button", class: "button", "data-testid": "confirm-date" },
+    "The date is right",
+  );
   confirm.addEventListener("click", () => act({ dateConfirmed: true }));
   return h(
     "li",
     { class: "date-fix", "data-testid": "date-to-check" },
-    h("a", { href: `#/runs/${run.id}` }, `${fmtDate(run.localDate, { year: true })}, ${fmtDistance(run.distanceM)}`),
+    h(
+      "a",
+      { href: `#/runs/${run.id}` },
+      `${fmtDate(run.localDate, { year: true })}, ${fmtDistance(run.distanceM)}`,
+    ),
     h("div", { class: "date-fix-row" }, h("label", { for: id }, "The right date"), date, move, confirm),
     status,
   );

@@ -35,7 +35,12 @@ export async function loadPage(root: HTMLElement): Promise<void> {
   // The API answers a year by default; the whole history is fetched only when asked for.
   let whole: LoadView | null = null;
   const controls = rangeControls((range, note) => {
-    if (range === "all" && whole === null && load.range.earliest !== null && load.range.earliest < load.range.from) {
+    if (
+      range === "all" &&
+      whole === null &&
+      load.range.earliest !== null &&
+      load.range.earliest < load.range.from
+    ) {
       void api.load(load.range.earliest).then((all) => {
         whole = all;
         controls.select("all");

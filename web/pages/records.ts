@@ -31,7 +31,14 @@ export function recordsTable(records: readonly PersonalRecordView[]): HTMLElemen
         h(
           "thead",
           {},
-          h("tr", {}, h("th", { scope: "col" }, "Distance"), h("th", { scope: "col", class: "num" }, "Time"), h("th", { scope: "col", class: "num" }, "Pace"), h("th", { scope: "col" }, "Run")),
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, "Distance"),
+            h("th", { scope: "col", class: "num" }, "Time"),
+            h("th", { scope: "col", class: "num" }, "Pace"),
+            h("th", { scope: "col" }, "Run"),
+          ),
         ),
         h(
           "tbody",
@@ -40,7 +47,11 @@ export function recordsTable(records: readonly PersonalRecordView[]): HTMLElemen
             h(
               "tr",
               { "data-testid": "record", "data-key": r.key },
-              h("th", { scope: "row" }, r.key === "longest" ? `${r.label}: ${fmtDistance(r.distanceM)}` : r.label),
+              h(
+                "th",
+                { scope: "row" },
+                r.key === "longest" ? `${r.label}: ${fmtDistance(r.distanceM)}` : r.label,
+              ),
               h("td", { class: "num" }, r.durationS === null ? "—" : fmtDuration(r.durationS)),
               h("td", { class: "num" }, r.durationS === null ? "—" : fmtPace(r.distanceM / r.durationS)),
               h("td", {}, h("a", { href: `#/runs/${r.runId}` }, fmtDate(r.localDate, { year: true }))),

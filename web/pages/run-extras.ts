@@ -20,17 +20,28 @@ export function runNotesCard(d: ActivityDetail, shoes: readonly ShoeView[]): HTM
   const s = d.summary;
   const name = h("input", { id: "run-name", type: "text", maxlength: 120, "data-testid": "run-name" });
   name.value = s.name ?? "";
-  const notes = h("textarea", { id: "run-notes-text", rows: 3, maxlength: 5000, "data-testid": "run-notes-input" });
+  const notes = h("textarea", {
+    id: "run-notes-text",
+    rows: 3,
+    maxlength: 5000,
+    "data-testid": "run-notes-input",
+  });
   notes.value = s.notes;
   const shoe = h(
     "select",
     { id: "run-shoe", "data-testid": "run-shoe" },
     h("option", { value: "" }, "No shoe"),
-    ...shoes.filter((x) => !x.retired || x.id === s.shoeId).map((x) => h("option", { value: String(x.id) }, x.name)),
+    ...shoes
+      .filter((x) => !x.retired || x.id === s.shoeId)
+      .map((x) => h("option", { value: String(x.id) }, x.name)),
   );
   shoe.value = s.shoeId === null ? "" : String(s.shoeId);
   const status = h("div", { "aria-live": "polite", "data-testid": "run-notes-status" });
-  const save = h("button", { type: "submit", class: "button primary", "data-testid": "run-notes-save" }, "Save");
+  const save = h(
+    "button",
+    { type: "submit", class: "button primary", "data-testid": "run-notes-save" },
+    "Save",
+  );
   const form = h(
     "form",
     { class: "run-notes-form" },
@@ -41,7 +52,9 @@ export function runNotesCard(d: ActivityDetail, shoes: readonly ShoeView[]): HTM
       { class: "field" },
       h("label", { for: "run-shoe" }, "Shoe"),
       shoe,
-      shoes.length === 0 ? h("p", { class: "muted small" }, h("a", { href: "#/shoes" }, "Add your shoes")) : null,
+      shoes.length === 0
+        ? h("p", { class: "muted small" }, h("a", { href: "#/shoes" }, "Add your shoes"))
+        : null,
     ),
     h("div", { class: "actions" }, save),
     status,
@@ -50,7 +63,11 @@ export function runNotesCard(d: ActivityDetail, shoes: readonly ShoeView[]): HTM
     e.preventDefault();
     save.disabled = true;
     api
-      .editRun(s.id, { name: name.value.trim() || null, notes: notes.value, shoeId: shoe.value ? Number(shoe.value) : null })
+      .editRun(s.id, {
+        name: name.value.trim() || null,
+        notes: notes.value,
+        shoeId: shoe.value ? Number(shoe.value) : null,
+      })
       .then(() => replace(status, h("p", { class: "ok-text" }, "Saved.")))
       .catch((err: unknown) => replace(status, errorBox(err)))
       .finally(() => {
@@ -62,7 +79,11 @@ export function runNotesCard(d: ActivityDetail, shoes: readonly ShoeView[]): HTM
 
 /** The route card: drawn once the outline arrives; nothing at all for a run without GPS. */
 export function routeCard(d: ActivityDetail): HTMLElement {
-  const body = h("div", { class: "route-wrap", "data-testid": "route" }, h("p", { class: "loading" }, "Drawing the route…"));
+  const body = h(
+    "div",
+    { class: "route-wrap", "data-testid": "route" },
+    h("p", { class: "loading" }, "Drawing the route…"),
+  );
   const el = card("Route", body);
   Promise.all([api.route(d.summary.id), api.mapSettings().catch(() => ({ tileUrl: null }))])
     .then(([route, map]) => {
@@ -93,7 +114,11 @@ export function downloadOriginal(d: ActivityDetail): HTMLElement {
     {},
     h(
       "a",
-      { href: `/api/activities/${d.summary.id}/original`, download: d.summary.fileName || "activity.fit", "data-testid": "download-original" },
+      {
+        href: `/api/activities/${d.summary.id}/original`,
+        download: d.summary.fileName || "activity.fit",
+        "data-testid": "download-original",
+      },
       "Download the original file",
     ),
   );
@@ -103,5 +128,10 @@ export function downloadOriginal(d: ActivityDetail): HTMLElement {
 export function noVerdictNote(d: ActivityDetail): HTMLElement | null {
   const reason = d.summary.noCadenceVerdict;
   if (!reason) return null;
-  return h("p", { class: "note", "data-testid": "no-cadence-verdict" }, h("strong", {}, "No cadence verdict. "), reason);
+  return h(
+    "p",
+    { class: "note", "data-testid": "no-cadence-verdict" },
+    h("strong", {}, "No cadence verdict. "),
+    reason,
+  );
 }

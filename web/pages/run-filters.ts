@@ -49,7 +49,11 @@ function field(label: string, input: HTMLElement, id: string): HTMLElement {
 
 /** The filter form; submitting writes the filters into the hash, which re-renders the list. */
 export function filterForm(q: URLSearchParams, shoes: readonly ShoeView[]): HTMLElement {
-  const input = (name: string, type: string, extra: Record<string, string | number> = {}): HTMLInputElement => {
+  const input = (
+    name: string,
+    type: string,
+    extra: Record<string, string | number> = {},
+  ): HTMLInputElement => {
     const el = h("input", { type, name, ...extra, "data-testid": `filter-${name}` });
     el.value = q.get(name) ?? "";
     return el;
@@ -70,12 +74,25 @@ export function filterForm(q: URLSearchParams, shoes: readonly ShoeView[]): HTML
   });
   const form = h(
     "form",
-    { class: "run-filters", role: "search", "data-testid": "run-filters", "aria-label": "Search and filter runs" },
+    {
+      class: "run-filters",
+      role: "search",
+      "data-testid": "run-filters",
+      "aria-label": "Search and filter runs",
+    },
     field("Name, notes or file", input("q", "search", { maxlength: 100 }), "filter-q"),
     field("From", input("from", "date"), "filter-from"),
     field("To", input("to", "date"), "filter-to"),
-    field(`Min ${distanceUnit()}`, input("min", "number", { min: 0, step: 0.1, inputmode: "decimal" }), "filter-min"),
-    field(`Max ${distanceUnit()}`, input("max", "number", { min: 0, step: 0.1, inputmode: "decimal" }), "filter-max"),
+    field(
+      `Min ${distanceUnit()}`,
+      input("min", "number", { min: 0, step: 0.1, inputmode: "decimal" }),
+      "filter-min",
+    ),
+    field(
+      `Max ${distanceUnit()}`,
+      input("max", "number", { min: 0, step: 0.1, inputmode: "decimal" }),
+      "filter-max",
+    ),
     field("Shoe", shoe, "filter-shoe"),
     h("fieldset", { class: "filter-flags" }, h("legend", {}, "Only runs with"), ...flagBoxes),
     h(
@@ -98,5 +115,10 @@ export function filterForm(q: URLSearchParams, shoes: readonly ShoeView[]): HTML
     if (q.get("all") === "0") out.set("all", "0");
     location.hash = `#/runs${out.toString() ? `?${out.toString()}` : ""}`;
   });
-  return h("details", { class: "why filters-box", open: [...q.keys()].some((k) => k !== "page" && k !== "all") }, h("summary", {}, "Search and filter"), form);
+  return h(
+    "details",
+    { class: "why filters-box", open: [...q.keys()].some((k) => k !== "page" && k !== "all") },
+    h("summary", {}, "Search and filter"),
+    form,
+  );
 }

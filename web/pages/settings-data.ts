@@ -26,7 +26,11 @@ export function mapCard(tileUrl: string | null): HTMLElement {
       { id: "tile-help", class: "muted small" },
       "Routes are drawn from your GPS on a plain background, with no map service. To draw them over a map, give a tile server's URL with {z}, {x} and {y}; your browser then fetches tiles from it (and it learns where you ran). Leave empty to keep everything local.",
     ),
-    h("div", { class: "actions" }, h("button", { type: "submit", class: "button", "data-testid": "tile-save" }, "Save")),
+    h(
+      "div",
+      { class: "actions" },
+      h("button", { type: "submit", class: "button", "data-testid": "tile-save" }, "Save"),
+    ),
     status,
   );
   form.addEventListener("submit", (e) => {
@@ -34,7 +38,16 @@ export function mapCard(tileUrl: string | null): HTMLElement {
     const value = input.value.trim();
     api
       .saveMapSettings(value === "" ? null : value)
-      .then((saved) => replace(status, h("p", { class: "ok-text" }, saved.tileUrl ? "Saved: routes draw over map tiles." : "Saved: no map tiles.")))
+      .then((saved) =>
+        replace(
+          status,
+          h(
+            "p",
+            { class: "ok-text" },
+            saved.tileUrl ? "Saved: routes draw over map tiles." : "Saved: no map tiles.",
+          ),
+        ),
+      )
       .catch((err: unknown) => replace(status, errorBox(err)));
   });
   return card("Map", form);
@@ -45,16 +58,47 @@ export function dataActionsCard(demoRuns: number, realRuns: number): HTMLElement
   const status = h("div", { "aria-live": "polite", "data-testid": "data-status" });
   const demo = h("div", { class: "demo-actions" });
   if (demoRuns > 0) {
-    const remove = h("button", { type: "button", class: "button", "data-testid": "settings-remove-demo" }, "Remove the demo");
+    const remove = h(
+      "button",
+      { type: "button", class: "button", "data-testid": "settings-remove-demo" },
+      "Remove the demo",
+    );
     remove.addEventListener("click", () => void removeDemo(remove, status));
-    demo.append(h("p", {}, `${demoRuns} demo run${demoRuns === 1 ? "" : "s"} are loaded beside ${realRuns} of your own.`), remove);
+    demo.append(
+      h(
+        "p",
+        {},
+        `${demoRuns} demo run${demoRuns === 1 ? "" : "s"} are loaded beside ${realRuns} of your own.`,
+      ),
+      remove,
+    );
   } else {
-    const load = h("button", { type: "button", class: "button", "data-testid": "settings-load-demo" }, "Load the demo");
+    const load = h(
+      "button",
+      { type: "button", class: "button", "data-testid": "settings-load-demo" },
+      "Load the demo",
+    );
     load.addEventListener("click", () => void loadDemo(load, status, false));
-    demo.append(h("p", { class: "muted" }, "Half a year of generated runs and pain, tagged so it can be removed in one step."), load);
+    demo.append(
+      h(
+        "p",
+        { class: "muted" },
+        "Half a year of generated runs and pain, tagged so it can be removed in one step.",
+      ),
+      load,
+    );
   }
-  const phrase = h("input", { id: "delete-phrase", type: "text", autocomplete: "off", "data-testid": "delete-phrase" });
-  const wipe = h("button", { type: "submit", class: "button danger-outline", "data-testid": "delete-all" }, "Delete all data");
+  const phrase = h("input", {
+    id: "delete-phrase",
+    type: "text",
+    autocomplete: "off",
+    "data-testid": "delete-phrase",
+  });
+  const wipe = h(
+    "button",
+    { type: "submit", class: "button danger-outline", "data-testid": "delete-all" },
+    "Delete all data",
+  );
   const wipeForm = h(
     "form",
     { class: "delete-all-form", novalidate: true },
@@ -82,7 +126,14 @@ export function dataActionsCard(demoRuns: number, realRuns: number): HTMLElement
         replace(status, errorBox(err));
       });
   });
-  return card("Demo and deleting", h("h3", {}, "Demo data"), demo, h("h3", {}, "Delete all data"), wipeForm, status);
+  return card(
+    "Demo and deleting",
+    h("h3", {}, "Demo data"),
+    demo,
+    h("h3", {}, "Delete all data"),
+    wipeForm,
+    status,
+  );
 }
 
 async function removeDemo(button: HTMLButtonElement, status: HTMLElement): Promise<void> {
@@ -107,9 +158,16 @@ async function loadDemo(button: HTMLButtonElement, status: HTMLElement, confirm:
   } catch (err) {
     button.disabled = false;
     if (err instanceof ApiError && err.code === "confirm-needed") {
-      const yes = h("button", { type: "button", class: "button primary", "data-testid": "confirm-demo" }, "Add the demo anyway");
+      const yes = h(
+        "button",
+        { type: "button", class: "button primary", "data-testid": "confirm-demo" },
+        "Add the demo anyway",
+      );
       yes.addEventListener("click", () => void loadDemo(yes, status, true));
-      replace(status, h("div", { class: "note", role: "alert" }, h("p", {}, err.message.replace(/ send \{.*$/, "")), yes));
+      replace(
+        status,
+        h("div", { class: "note", role: "alert" }, h("p", {}, err.message.replace(/ send \{.*$/, "")), yes),
+      );
       return;
     }
     replace(status, errorBox(err));

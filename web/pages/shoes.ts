@@ -39,11 +39,21 @@ function shoeItem(s: ShoeView): HTMLElement {
   const status = h("div", { "aria-live": "polite" });
   const act = (input: Partial<ShoeView>): void => {
     api
-      .updateShoe(s.id, { name: s.name, retireAtM: s.retireAtM, isDefault: s.isDefault, retired: s.retired, ...input })
+      .updateShoe(s.id, {
+        name: s.name,
+        retireAtM: s.retireAtM,
+        isDefault: s.isDefault,
+        retired: s.retired,
+        ...input,
+      })
       .then(() => navigate("#/shoes"))
       .catch((err: unknown) => replace(status, errorBox(err)));
   };
-  const makeDefault = h("button", { type: "button", class: "button", "data-testid": "shoe-default" }, "Use for new runs");
+  const makeDefault = h(
+    "button",
+    { type: "button", class: "button", "data-testid": "shoe-default" },
+    "Use for new runs",
+  );
   makeDefault.addEventListener("click", () => act({ isDefault: true }));
   const retire = h("button", { type: "button", class: "button" }, s.retired ? "Bring back" : "Retire");
   retire.addEventListener("click", () => act({ retired: !s.retired }));
@@ -76,7 +86,13 @@ function shoeItem(s: ShoeView): HTMLElement {
 }
 
 function addForm(): HTMLElement {
-  const name = h("input", { id: "shoe-name", type: "text", maxlength: 80, required: true, "data-testid": "shoe-name" });
+  const name = h("input", {
+    id: "shoe-name",
+    type: "text",
+    maxlength: 80,
+    required: true,
+    "data-testid": "shoe-name",
+  });
   const retire = h("input", {
     id: "shoe-retire",
     type: "number",
@@ -93,9 +109,18 @@ function addForm(): HTMLElement {
     "form",
     { class: "shoe-form", novalidate: true },
     h("div", { class: "field" }, h("label", { for: "shoe-name" }, "Name"), name),
-    h("div", { class: "field" }, h("label", { for: "shoe-retire" }, `Replace at (${distanceUnit()})`), retire),
+    h(
+      "div",
+      { class: "field" },
+      h("label", { for: "shoe-retire" }, `Replace at (${distanceUnit()})`),
+      retire,
+    ),
     h("label", { class: "check" }, isDefault, " Use for new runs"),
-    h("div", { class: "actions" }, h("button", { type: "submit", class: "button primary", "data-testid": "shoe-add" }, "Add")),
+    h(
+      "div",
+      { class: "actions" },
+      h("button", { type: "submit", class: "button primary", "data-testid": "shoe-add" }, "Add"),
+    ),
     status,
   );
   form.addEventListener("submit", (e) => {
@@ -106,7 +131,12 @@ function addForm(): HTMLElement {
       return;
     }
     api
-      .addShoe({ name: name.value.trim(), retireAtM: at * metresPerUnit(), isDefault: isDefault.checked, retired: false })
+      .addShoe({
+        name: name.value.trim(),
+        retireAtM: at * metresPerUnit(),
+        isDefault: isDefault.checked,
+        retired: false,
+      })
       .then(() => navigate("#/shoes"))
       .catch((err: unknown) => replace(status, errorBox(err)));
   });

@@ -25,14 +25,23 @@ export function withLoadExtras(
     ...view,
     runs,
     jumpEpisodes: jumpEpisodes(view.rolling7d),
-    range: { from: dates[0] ?? view.asOf, to: view.asOf, earliest: dates[0] ?? null, latest: dates.at(-1) ?? null },
+    range: {
+      from: dates[0] ?? view.asOf,
+      to: view.asOf,
+      earliest: dates[0] ?? null,
+      latest: dates.at(-1) ?? null,
+    },
   };
 }
 
 const within = (date: string, from: string, to: string): boolean => date >= from && date <= to;
 
 /** The part of the view between two local dates (inclusive); the next-run ceiling always rides along. */
-export function sliceLoadView(view: FullLoadView, from: string | undefined, to: string | undefined): FullLoadView {
+export function sliceLoadView(
+  view: FullLoadView,
+  from: string | undefined,
+  to: string | undefined,
+): FullLoadView {
   // A history that stopped over a year ago shows its last year, not an empty one.
   const latest = view.range.latest;
   const stale = latest !== null && latest < addDays(view.asOf, -DEFAULT_LOAD_SPAN_DAYS);

@@ -1,10 +1,7 @@
 import { isDateSuspect, isTooShort } from "../../core/plausible.ts";
 import type { ActivitySummary } from "../../db/activities-repo.ts";
 
-type Checked = Pick<
-  ActivitySummary,
-  "localDate" | "timerS" | "elapsedS" | "distanceM" | "dateConfirmed"
->;
+type Checked = Pick<ActivitySummary, "localDate" | "timerS" | "elapsedS" | "distanceM" | "dateConfirmed">;
 
 /** A date the runner has not confirmed that is before 2000 or after tomorrow. */
 export function dateSuspect(a: Pick<ActivitySummary, "localDate" | "dateConfirmed">, today: string): boolean {

@@ -28,7 +28,8 @@ export interface RunExtrasDeps {
   onChange: () => void;
 }
 
-const notFound = (): DomainError => new DomainError("activity-not-found", "There is no activity with that id.");
+const notFound = (): DomainError =>
+  new DomainError("activity-not-found", "There is no activity with that id.");
 
 /** A file name safe inside a quoted Content-Disposition (the RFC 5987 form carries the real one). */
 function asciiName(name: string): string {
