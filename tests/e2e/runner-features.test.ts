@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { artifactPath, launchBrowser } from "../support/browser.ts";
 import { CORPUS_DIR } from "../support/corpus.ts";
 import { startServer, type RunningServer } from "../support/server.ts";
+import { encodeRun } from "../app/fixtures.ts";
 
 const VIEWPORTS = [
   { name: "desktop", width: 1280, height: 900 },
@@ -41,6 +42,12 @@ describe.each(VIEWPORTS)("runner features in a real browser ($name)", (viewport)
     page.on("pageerror", (err) => pageErrors.push(err.message));
     const whole = readFileSync(`${CORPUS_DIR}elevate__portland.fit`);
     writeFileSync(join(dir, "portland-cut.fit"), whole.subarray(0, Math.floor(whole.length * 0.4)));
+    const fixtures: [string, Parameters<typeof encodeRun>[0]][] = [
+      ["clock-never-set.fit", { start: "1990-07-18T07:00:00Z", durationS: 1500, serial: 3_900_000_011 }],
+      ["blip.fit", { start: "2018-02-20T07:00:00Z", durationS: 14, speedMps: 0, serial: 3_900_000_012 }],
+      ["walk.fit", { start: "2018-02-21T07:00:00Z", durationS: 1500, speedMps: 1.2, serial: 3_900_000_013 }],
+    ];
+    for (const [name, opts] of fixtures) writeFileSync(join(dir, name), encodeRun(opts));
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -162,6 +169,47 @@ describe.each(VIEWPORTS)("runner features in a real browser ($name)", (viewport)
     expect(await fitsWidth(page)).toBe(true);
   }, 30_000);
 
+  it("lists an implausible date to fix, hides a blip, and says why a walk has no cadence verdict", async () => {
+    await upload(
+      page,
+      server.url,
+      ["clock-never-set.fit", "blip.fit", "walk.fit"].map((n) => join(dir, n)),
+    );
+    await page.goto(`${server.url}/#/runs`);
+    await page.getByTestId("date-to-check").waitFor();
+    expect(await page.getByTestId("hidden-short").textContent()).toMatch(/1 recording is hidden/);
+    await shot("dates-to-check");
+    await page.getByTestId("fix-date-input").fill("2018-02-22");
+    await page.getByTestId("fix-date-save").click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="date-to-check"]'));
+    await page.goto(`${server.url}/#/calendar?month=2018-02`);
+    await page.locator('[data-date="2018-02-22"] [data-testid="cal-run"]').waitFor();
+    await page.goto(`${server.url}/#/runs?from=2018-02-21&to=2018-02-21`);
+    await page.getByTestId("run-row").first().locator("a").first().click();
+    expect(await page.getByTestId("no-cadence-verdict").textContent()).toMatch(/Walking pace/);
+  }, 30_000);
+
+  it("colours pain days on the calendar and shows shoes as exploratory on Insights", async () => {
+    const res = await page.request.post(`${server.url}/api/pain`, {
+      data: {
+        date: "2018-02-19",
+        severity: 5,
+        location: "lateral",
+        side: "right",
+        timing: "next_morning",
+        note: "",
+        redFlags: [],
+      },
+    });
+    expect(res.ok()).toBe(true);
+    await page.goto(`${server.url}/#/calendar?month=2018-02`);
+    await page.getByTestId("calendar").waitFor();
+    expect(await page.locator('[data-date="2018-02-19"]').getAttribute("class")).toMatch(/pain-moderate/);
+    await page.goto(`${server.url}/#/insights`);
+    await page.getByTestId("shoe-context").waitFor();
+    expect(await page.getByText("Exploratory, not a tested question").count()).toBe(1);
+  }, 30_000);
+
   it("asks before adding the demo, banners it, and removes it leaving real runs", async () => {
     await page.goto(`${server.url}/#/settings`);
     await page.getByTestId("settings-load-demo").click();
@@ -175,7 +223,7 @@ describe.each(VIEWPORTS)("runner features in a real browser ($name)", (viewport)
     await page.getByTestId("no-match").waitFor();
     await page.goto(`${server.url}/#/runs`);
     await page.getByTestId("run-row").first().waitFor();
-    expect(await page.getByTestId("run-row").count()).toBe(2);
+    expect(await page.getByTestId("run-row").count()).toBe(4);
     expect(await page.getByTestId("demo-banner").count()).toBe(0);
   }, 120_000);
 
