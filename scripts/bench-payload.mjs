@@ -17,11 +17,11 @@ try {
   console.log(
     `${runs} runs over ${weeks} weeks (demo generator, 10 s samples), loaded in ${importS.toFixed(0)} s`,
   );
-  console.log("path | status | raw KB | sent KB | encoding | ms");
+  console.log("path | status | raw KB | sent KB | encoding | first ms | then ms");
   for (const r of rows) {
     const flag = r.sentBytes > BUDGET ? "  OVER 300 KB" : "";
     console.log(
-      `${r.path} | ${r.status} | ${(r.rawBytes / 1024).toFixed(1)} | ${(r.sentBytes / 1024).toFixed(1)} | ${r.encoding} | ${r.ms.toFixed(0)}${flag}`,
+      `${r.path} | ${r.status} | ${(r.rawBytes / 1024).toFixed(1)} | ${(r.sentBytes / 1024).toFixed(1)} | ${r.encoding} | ${r.coldMs.toFixed(0)} | ${r.ms.toFixed(0)}${flag}`,
     );
   }
 } finally {

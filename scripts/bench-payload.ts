@@ -13,6 +13,8 @@ interface Measured {
   sentBytes: number;
   encoding: string;
   ms: number;
+  /** The first read: builds the analysis snapshot or a cache (records) when it is the first to need it. */
+  coldMs: number;
 }
 
 function get(
@@ -83,7 +85,7 @@ export async function measurePayloads(opts: { root: string; dbFile: string; week
   ];
   const rows: Measured[] = [];
   for (const path of paths) {
-    await get(base, path, true); // warm: the first read of a snapshot builds it
+    const cold = await get(base, path, true);
     const raw = await get(base, path, false);
     const sent = await get(base, path, true);
     rows.push({
@@ -93,6 +95,7 @@ export async function measurePayloads(opts: { root: string; dbFile: string; week
       sentBytes: sent.bytes,
       encoding: sent.encoding,
       ms: sent.ms,
+      coldMs: cold.ms,
     });
   }
   await new Promise((resolve) => server.close(resolve));
