@@ -21,6 +21,7 @@ export interface ActivityQuery {
 export type SearchedActivity = ActivitySummary & { demo: boolean; fileName: string };
 
 type SearchRow = ActivityRow & { demo: number; original_name: string };
+// original_name comes before the bytes in a files row, so reading it never touches the blob's overflow pages.
 
 /** Builds the WHERE clause for a query; values are always bound, never spliced. */
 function where(q: ActivityQuery): { sql: string; values: (string | number)[] } {
@@ -48,7 +49,7 @@ function where(q: ActivityQuery): { sql: string; values: (string | number)[] } {
   if (q.shoe === "none") add("a.shoe_id IS NULL");
   else if (q.shoe !== undefined) add("a.shoe_id = ?", q.shoe);
   if (q.partial !== undefined) add("a.partial = ?", q.partial ? 1 : 0);
-  if (q.demo !== undefined) add("f.demo = ?", q.demo ? 1 : 0);
+  if (q.demo !== undefined) add("a.demo = ?", q.demo ? 1 : 0);
   return { sql: parts.length ? `WHERE ${parts.join(" AND ")}` : "", values };
 }
 
@@ -57,7 +58,7 @@ export function searchActivities(db: Db, q: ActivityQuery): SearchedActivity[] {
   const { sql, values } = where(q);
   const rows = db.sqlite
     .prepare<(string | number)[], SearchRow>(
-      `SELECT a.*, f.demo AS demo, f.original_name AS original_name
+      `SELECT a.*, f.original_name AS original_name
        FROM activities a JOIN files f ON f.id = a.file_id ${sql}
        ORDER BY a.start_utc DESC, a.id DESC`,
     )

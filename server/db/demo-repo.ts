@@ -1,19 +1,24 @@
 import type { Db } from "./open.ts";
 
-/** Which stored files and pain entries came from "Try the demo", so they can go without touching real ones. */
+/** Which stored runs and pain entries came from "Try the demo", so they can go without touching real ones. */
 export function createDemoRepo(db: Db) {
   const q = db.sqlite;
   const s = {
     markFiles: q.prepare<[number], void>(
-      "UPDATE files SET demo = 1 WHERE id IN (SELECT file_id FROM activities WHERE id = ?)",
+      "UPDATE activities SET demo = 1 WHERE id = ?",
     ),
     markPain: q.prepare<[number], void>("INSERT OR IGNORE INTO demo_pain_entries (pain_id) VALUES (?)"),
     counts: q.prepare<[], { demo: number; real: number }>(
-      `SELECT coalesce(sum(f.demo = 1), 0) AS demo, coalesce(sum(f.demo = 0), 0) AS real
-       FROM activities a JOIN files f ON f.id = a.file_id WHERE a.is_run = 1`,
+      `SELECT coalesce(sum(demo = 1), 0) AS demo, coalesce(sum(demo = 0), 0) AS real
+       FROM activities WHERE is_run = 1`,
     ),
-    demoFiles: q.prepare<[], { n: number }>("SELECT count(*) AS n FROM files WHERE demo = 1"),
-    removeFiles: q.prepare<[], void>("DELETE FROM files WHERE demo = 1"),
+    demoFiles: q.prepare<[], { n: number }>(
+      "SELECT count(DISTINCT file_id) AS n FROM activities WHERE demo = 1",
+    ),
+    // A demo file holds only demo runs, so the whole original goes (its activities cascade).
+    removeFiles: q.prepare<[], void>(
+      "DELETE FROM files WHERE id IN (SELECT file_id FROM activities WHERE demo = 1)",
+    ),
     removePain: q.prepare<[], void>(
       "DELETE FROM pain_entries WHERE id IN (SELECT pain_id FROM demo_pain_entries)",
     ),
@@ -23,7 +28,7 @@ export function createDemoRepo(db: Db) {
     ),
   };
   return {
-    /** Tags the files these activities came from, and these pain entries, as the demo's. */
+    /** Tags these activities and these pain entries as the demo's. */
     mark(activityIds: readonly number[], painIds: readonly number[]): void {
       db.transaction(() => {
         for (const id of activityIds) s.markFiles.run(id);
