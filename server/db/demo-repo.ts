@@ -39,7 +39,6 @@ export function createDemoRepo(db: Db) {
     runCounts(): { demo: number; real: number } {
       return s.counts.get() ?? { demo: 0, real: 0 };
     },
-    hasDemo: (): boolean => (s.demoFiles.get()?.n ?? 0) > 0,
     /** Deletes every demo file (its runs cascade) and the demo's pain entries; real data stays. */
     remove(): { files: number } {
       return db.transaction(() => {

@@ -6,6 +6,7 @@ import type { FilesRepo } from "../../db/files-repo.ts";
 import type { ImportReport, ImportSource } from "../../app/import-types.ts";
 import type { AnalysisService } from "../../app/analysis/service.ts";
 import { LIST_FLAGS, listRuns, type RunsListQuery } from "../../app/runs-list.ts";
+import { dateSuspect } from "../../app/analysis/run-eligibility.ts";
 import type { Db } from "../../db/open.ts";
 import { toActivityDetail } from "../../app/analysis/activity-detail.ts";
 import { loadActivity } from "../../app/load-activity.ts";
@@ -79,15 +80,15 @@ export function activitiesRoutes(deps: ActivitiesRouteDeps): Router {
     if (!activity) throw new DomainError("activity-not-found", "There is no activity with that id.");
     const snapshot = deps.analysis.snapshot();
     const fileName = deps.files.get(activity.fileId)?.originalName ?? "";
-    res.json(
-      toActivityDetail(
-        activity,
-        fileName,
-        snapshot.findingsById.get(id),
-        snapshot.insights.model,
-        snapshot.insights.units,
-      ),
+    const detail = toActivityDetail(
+      activity,
+      fileName,
+      snapshot.findingsById.get(id),
+      snapshot.insights.model,
+      snapshot.insights.units,
     );
+    detail.summary.dateSuspect = dateSuspect(activity, deps.analysis.today());
+    res.json(detail);
   });
 
   router.delete("/:id", (req, res) => {
