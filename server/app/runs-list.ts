@@ -1,6 +1,7 @@
 import { isTooShort } from "../core/plausible.ts";
 import type { Db } from "../db/open.ts";
-import { searchActivities, type ActivityQuery } from "../db/activity-search.ts";
+import { searchActivities, type ActivityQuery, type SearchedActivity } from "../db/activity-search.ts";
+import { dateSuspect } from "./analysis/run-eligibility.ts";
 import type { ActivityListItem, ActivityPage } from "../http/api-types.ts";
 import type { AnalysisSnapshot } from "./analysis/service.ts";
 import { toListItem } from "./analysis/views.ts";
@@ -40,20 +41,23 @@ function hasFlag(item: ActivityListItem, flag: ListFlag): boolean {
 export function listRuns(db: Db, snapshot: AnalysisSnapshot, today: string, q: RunsListQuery): ActivityPage {
   const rows = searchActivities(db, q);
   let hiddenShort = 0;
-  const items: ActivityListItem[] = [];
+  const shown: SearchedActivity[] = [];
   const suspect: ActivityListItem[] = [];
+  const item = (row: SearchedActivity): ActivityListItem => ({
+    ...toListItem(row, snapshot.findingsById.get(row.id), today),
+    demo: row.demo,
+  });
   for (const row of rows) {
-    const item = { ...toListItem(row, snapshot.findingsById.get(row.id), today), demo: row.demo };
-    if (item.dateSuspect) suspect.push(item);
-    if (!q.includeShort && row.isRun && isTooShort(row)) {
-      hiddenShort++;
-      continue;
-    }
-    if (q.flags.every((f) => hasFlag(item, f))) items.push(item);
+    if (dateSuspect(row, today)) suspect.push(item(row));
+    if (!q.includeShort && row.isRun && isTooShort(row)) hiddenShort++;
+    else shown.push(row);
   }
+  // Only the rows on the page become list items, unless flags (from the analysis) narrow the list first.
+  const items = q.flags.length ? shown.map(item).filter((i) => q.flags.every((f) => hasFlag(i, f))) : shown;
   const start = (q.page - 1) * q.pageSize;
+  const page = items.slice(start, start + q.pageSize);
   return {
-    items: items.slice(start, start + q.pageSize),
+    items: q.flags.length ? (page as ActivityListItem[]) : (page as SearchedActivity[]).map(item),
     total: items.length,
     page: q.page,
     pageSize: q.pageSize,

@@ -4,9 +4,7 @@ import type { Db } from "./open.ts";
 export function createDemoRepo(db: Db) {
   const q = db.sqlite;
   const s = {
-    markFiles: q.prepare<[number], void>(
-      "UPDATE activities SET demo = 1 WHERE id = ?",
-    ),
+    markFiles: q.prepare<[number], void>("UPDATE activities SET demo = 1 WHERE id = ?"),
     markPain: q.prepare<[number], void>("INSERT OR IGNORE INTO demo_pain_entries (pain_id) VALUES (?)"),
     counts: q.prepare<[], { demo: number; real: number }>(
       `SELECT coalesce(sum(demo = 1), 0) AS demo, coalesce(sum(demo = 0), 0) AS real
