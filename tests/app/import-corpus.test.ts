@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { importSources } from "../../server/app/import-sources.ts";
 import type { ImportStatus } from "../../server/app/import-types.ts";
 import { openDb } from "../../server/db/open.ts";
-import { CORPUS_DIR, corpusFiles } from "../support/corpus.ts";
+import { EXTENDED_DIR, FIXTURES_DIR, describeExtended, fixtureFiles } from "../support/corpus.ts";
 
 type Expect = ImportStatus | { status: ImportStatus; code: string };
 const rejected = (code: string): Expect => ({ status: "rejected", code });
@@ -63,33 +63,50 @@ function matches(actual: { status: string; code?: string | undefined }, e: Expec
   return typeof e === "string" ? actual.status === e : actual.status === e.status && actual.code === e.code;
 }
 
-describe("importSources() on the whole shared corpus folder", () => {
+/** Imports a whole folder twice: every .fit file gets its outcome from EXPECTED, the second run adds nothing. */
+async function importsFolderAsExpected(dir: string, files: string[]): Promise<void> {
+  const db = openDb(":memory:");
+  const first = await importSources(db, [dir]);
+  const fit = first.results.filter((r) => r.file.endsWith(".fit"));
+  const names = fit.map((r) => r.file.slice(dir.length));
+  expect(names.sort()).toEqual([...files].sort());
+  expect(files.every((f) => f in EXPECTED)).toBe(true);
+  // The fixtures folder also holds its MANIFEST and licence texts: those are skipped, never imported.
+  expect(first.results.filter((r) => !r.file.endsWith(".fit") && r.status !== "skipped")).toEqual([]);
+  const wrong = fit
+    .map((r) => ({ file: r.file.slice(dir.length), status: r.status, code: r.code }))
+    .filter((r) => ![EXPECTED[r.file] ?? []].flat().some((e) => matches(r, e)));
+  expect(wrong).toEqual([]);
+
+  const ids = first.results.flatMap((r) => (r.status === "imported" ? r.activityIds : []));
+  const stored = db.sqlite.prepare("SELECT count(*) AS n FROM activities").get() as { n: number };
+  expect(stored.n).toBe(ids.length);
+  expect(first.results.filter((r) => r.status === "imported").every((r) => r.activityIds.length > 0)).toBe(
+    true,
+  );
+
+  const second = await importSources(db, [dir]);
+  expect(second.summary.imported).toBe(0);
+  expect(second.summary.duplicate).toBe(first.summary.imported + first.summary.duplicate);
+  expect(second.summary.skipped).toBe(first.summary.skipped);
+  expect(second.summary.rejected).toBe(first.summary.rejected);
+  expect((db.sqlite.prepare("SELECT count(*) AS n FROM activities").get() as { n: number }).n).toBe(
+    ids.length,
+  );
+  db.close();
+}
+
+describe("importSources() on the vendored fixtures folder", () => {
   it("gives the right outcome for every file, and a second run imports nothing new", async () => {
-    const db = openDb(":memory:");
-    const first = await importSources(db, [CORPUS_DIR]);
-    const names = first.results.map((r) => r.file.slice(CORPUS_DIR.length));
-    expect(names.sort()).toEqual(Object.keys(EXPECTED).sort());
-    expect(corpusFiles().every((f) => names.includes(f))).toBe(true);
-    const wrong = first.results
-      .map((r) => ({ file: r.file.slice(CORPUS_DIR.length), status: r.status, code: r.code }))
-      .filter((r) => ![EXPECTED[r.file] ?? []].flat().some((e) => matches(r, e)));
-    expect(wrong).toEqual([]);
+    await importsFolderAsExpected(FIXTURES_DIR, fixtureFiles());
+  }, 120_000);
+});
 
-    const ids = first.results.flatMap((r) => (r.status === "imported" ? r.activityIds : []));
-    const stored = db.sqlite.prepare("SELECT count(*) AS n FROM activities").get() as { n: number };
-    expect(stored.n).toBe(ids.length);
-    expect(first.results.filter((r) => r.status === "imported").every((r) => r.activityIds.length > 0)).toBe(
-      true,
+describeExtended("importSources() on the whole extended corpus folder (extended suite)", () => {
+  it("gives the right outcome for every file, GPL/AGPL ones included, and a second run imports nothing new", async () => {
+    await importsFolderAsExpected(
+      EXTENDED_DIR,
+      Object.keys(EXPECTED).filter((f) => f.endsWith(".fit")),
     );
-
-    const second = await importSources(db, [CORPUS_DIR]);
-    expect(second.summary.imported).toBe(0);
-    expect(second.summary.duplicate).toBe(first.summary.imported + first.summary.duplicate);
-    expect(second.summary.skipped).toBe(first.summary.skipped);
-    expect(second.summary.rejected).toBe(first.summary.rejected);
-    expect((db.sqlite.prepare("SELECT count(*) AS n FROM activities").get() as { n: number }).n).toBe(
-      ids.length,
-    );
-    db.close();
   }, 120_000);
 });

@@ -3,7 +3,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CORPUS_DIR } from "../support/corpus.ts";
+import { corpusPath } from "../support/corpus.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const BUNDLE = join(ROOT, "dist/cli.js");
@@ -43,7 +43,7 @@ describe("stridewise inspect", () => {
   });
 
   it("prints a good run as JSON and exits 0", () => {
-    const r = inspect(CORPUS_DIR + "fitparse__garmin-fenix-5-run.fit", "--json");
+    const r = inspect(corpusPath("fitparse__garmin-fenix-5-run.fit"), "--json");
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       ok: true,
@@ -67,7 +67,7 @@ describe("stridewise inspect", () => {
   });
 
   it("prints a rejected file's code and message as JSON and exits 1", () => {
-    const r = inspect(CORPUS_DIR + "fitparse__activity-filecrc.fit", "--json");
+    const r = inspect(corpusPath("fitparse__activity-filecrc.fit"), "--json");
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout) as { ok: boolean; error: { code: string; message: string } };
     expect(out.ok).toBe(false);
@@ -76,7 +76,7 @@ describe("stridewise inspect", () => {
   });
 
   it("prints one human line per activity of a triathlon", () => {
-    const r = inspect(CORPUS_DIR + "fitparse__sample_mulitple_header.fit");
+    const r = inspect(corpusPath("fitparse__sample_mulitple_header.fit"));
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split("\n");
     expect(lines).toHaveLength(5);

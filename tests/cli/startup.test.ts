@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { tempDir } from "../app/fixtures.ts";
-import { CORPUS_DIR, readCorpusFile } from "../support/corpus.ts";
+import { corpusPath, readCorpusFile } from "../support/corpus.ts";
 import { makeZip } from "../support/zip-writer.ts";
 import { CLI, ROOT } from "../support/server.ts";
 
@@ -52,7 +52,7 @@ describe("stridewise start-up", () => {
   });
 
   it("loads what an import needs and none of the server's packages", () => {
-    const run = join(CORPUS_DIR, "fitparse__garmin-fenix-5-run.fit");
+    const run = corpusPath("fitparse__garmin-fenix-5-run.fit");
     const r = packagesLoaded(["import", run, "--data", join(tmp.path, "data"), "--json"]);
     expect(r.status).toBe(0);
     expect(r.packages).toContain("better-sqlite3");

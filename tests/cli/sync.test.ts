@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CLI, ROOT } from "../support/server.ts";
 import { encodeRun, tempDir } from "../app/fixtures.ts";
+import { track } from "../support/processes.ts";
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -50,12 +51,10 @@ describe("stridewise sync --watch", () => {
   it("imports a file that lands in the folder once it is written, and stops on SIGTERM", async () => {
     const folder = join(tmp.path, "watched");
     mkdirSync(folder);
-    const child = spawn(
-      process.execPath,
-      [CLI, "sync", folder, "--watch", "--data", join(tmp.path, "data")],
-      {
+    const child = track(
+      spawn(process.execPath, [CLI, "sync", folder, "--watch", "--data", join(tmp.path, "data")], {
         cwd: ROOT,
-      },
+      }),
     );
     let out = "";
     const waitFor = (re: RegExp): Promise<void> =>

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { artifactPath, launchBrowser } from "../support/browser.ts";
-import { CORPUS_DIR } from "../support/corpus.ts";
+import { artifactPath, describeBrowser, launchBrowser } from "../support/browser.ts";
+import { corpusPath } from "../support/corpus.ts";
 import { startServer, type RunningServer } from "../support/server.ts";
 
 /** Share of a canvas's pixels that something was drawn on: 0 for a blank chart. */
@@ -20,7 +20,7 @@ async function inkedShare(page: Page, testid: string): Promise<number> {
   });
 }
 
-describe("the dashboard in a real browser", () => {
+describeBrowser("the dashboard in a real browser", () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -48,10 +48,10 @@ describe("the dashboard in a real browser", () => {
     await page
       .getByTestId("import-input")
       .setInputFiles([
-        `${CORPUS_DIR}elevate__portland.fit`,
-        `${CORPUS_DIR}gc__Fr955v19.28andStryd.fit`,
-        `${CORPUS_DIR}elevate__empty.fit`,
-        `${CORPUS_DIR}fitparse__Settings.fit`,
+        corpusPath("elevate__portland.fit"),
+        corpusPath("fitparse__developer-types-sample.fit"),
+        corpusPath("elevate__empty.fit"),
+        corpusPath("fitparse__Settings.fit"),
       ]);
     await page.getByTestId("import-summary").waitFor({ timeout: 30_000 });
     const statuses = await page
@@ -100,8 +100,8 @@ describe("the dashboard in a real browser", () => {
 
     await page.goto(`${server.url}/#/pain`);
     await page.getByTestId("pain-form").waitFor();
-    // The day after the 2024 run: pain within 48 h of it.
-    await page.getByTestId("pain-date").fill("2024-07-10");
+    // The day after the latest run (Portland, 2018-02-18): pain within 48 h of it.
+    await page.getByTestId("pain-date").fill("2018-02-19");
     await page.getByTestId("pain-severity").fill("5");
     await page.locator('input[name="location"][value="lateral"]').check();
     await page.locator('input[name="side"][value="right"]').check();
@@ -126,7 +126,7 @@ describe("the dashboard in a real browser", () => {
   });
 });
 
-describe("the demo in a real browser", () => {
+describeBrowser("the demo in a real browser", () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { artifactPath, launchBrowser } from "../support/browser.ts";
+import { artifactPath, describeBrowser, launchBrowser } from "../support/browser.ts";
 import { startServer, type RunningServer } from "../support/server.ts";
 
 // The password flow in a real browser: the redirect, the script-free form under the CSP, the SameSite=Strict
 // cookie surviving the redirect after the POST, the dashboard behind it, and logging out.
 
-describe("logging in with STRIDEWISE_PASSWORD in a real browser", () => {
+describeBrowser("logging in with STRIDEWISE_PASSWORD in a real browser", () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;

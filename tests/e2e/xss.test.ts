@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { Encoder, Profile } from "@garmin/fitsdk";
 import type { Encodable, Mesg } from "@garmin/fitsdk";
 import { parseFit } from "../../fit-parser/index.ts";
-import { artifactPath, launchBrowser } from "../support/browser.ts";
+import { artifactPath, describeBrowser, launchBrowser } from "../support/browser.ts";
 import { readCorpusFile } from "../support/corpus.ts";
 import { startServer, type RunningServer } from "../support/server.ts";
 
@@ -88,7 +88,7 @@ function hostileFit(): Uint8Array {
   return enc.close();
 }
 
-describe("hostile strings in the dashboard", () => {
+describeBrowser("hostile strings in the dashboard", () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;

@@ -295,14 +295,16 @@ describe("files the SDK cannot read, against MANIFEST.md", () => {
 
 describe("decodeSegmentData() developer fields", () => {
   it("keeps the Stryd field descriptions (names, units) while skipping their values", () => {
-    const bytes = readCorpusFile("gc__Fr955v19.28andStryd.fit");
+    const bytes = readCorpusFile("elevate__portland.fit");
     const [segment] = walkSegments(bytes).segments;
     if (segment === undefined) throw new Error("no segment");
     const got = decodeSegmentData(bytes, segment);
-    // MANIFEST: 15 STRYD Connect IQ developer fields.
-    expect(got.developerFields).toHaveLength(15);
-    expect(got.developerFields.map((f) => f.name)).toEqual(expect.arrayContaining(["Power", "Form Power"]));
+    // MANIFEST: Stryd Connect IQ developer fields (7 field descriptions) on a Forerunner 935 run.
+    expect(got.developerFields).toHaveLength(7);
+    expect(got.developerFields.map((f) => f.name)).toEqual(
+      expect.arrayContaining(["Power", "Form Power", "Leg Spring Stiffness"]),
+    );
     expect(got.developerFields.find((f) => f.name === "Power")?.units).toBe("Watts");
-    expect(got.records.count).toBe(3118);
+    expect(got.records.count).toBe(6180);
   });
 });

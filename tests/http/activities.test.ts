@@ -20,7 +20,7 @@ describe("POST /api/activities", () => {
         corpus("elevate__portland.fit"),
         corpus("elevate__empty.fit"),
         corpus("fitparse__Settings.fit"),
-        corpus("gc__Fr955v19.28andStryd.fit"),
+        corpus("fitparse__developer-types-sample.fit"),
       ]),
     });
     expect(res.status).toBe(200);
@@ -29,7 +29,7 @@ describe("POST /api/activities", () => {
       ["elevate__portland.fit", "imported", null],
       ["elevate__empty.fit", "rejected", "empty-file"],
       ["fitparse__Settings.fit", "skipped", "not-an-activity"],
-      ["gc__Fr955v19.28andStryd.fit", "imported", null],
+      ["fitparse__developer-types-sample.fit", "imported", null],
     ]);
     expect(body.summary).toEqual({ imported: 2, duplicate: 0, skipped: 1, rejected: 1 });
     expect(body.results[1]?.message).toMatch(/empty/);
@@ -107,7 +107,7 @@ describe("GET/DELETE /api/activities", () => {
       method: "POST",
       body: filesForm([
         corpus("elevate__portland.fit"),
-        corpus("gc__Fr955v19.28andStryd.fit"),
+        corpus("fitparse__developer-types-sample.fit"),
         corpus("fitparse__Edge810-Vector-2013-08-16-15-35-10.fit"),
       ]),
     });

@@ -1,11 +1,18 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { track } from "../support/processes.ts";
 import { CLI, startServer, type RunningServer } from "../support/server.ts";
-import { CORPUS_DIR } from "../support/corpus.ts";
+import { corpusPath } from "../support/corpus.ts";
 import type { OverviewView } from "../../server/http/api-types.ts";
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+/** Runs a command, its child registered so that it is stopped if the test ends or the run is cut short first. */
+const run = (file: string, args: string[]): Promise<{ stdout: string; stderr: string }> => {
+  const pending = execFileAsync(file, args, { encoding: "utf8" });
+  track(pending.child);
+  return pending;
+};
 
 describe("a sync beside the running server", () => {
   let server: RunningServer;
@@ -20,7 +27,7 @@ describe("a sync beside the running server", () => {
     await run(process.execPath, [
       CLI,
       "import",
-      `${CORPUS_DIR}elevate__portland.fit`,
+      corpusPath("elevate__portland.fit"),
       "--data",
       server.dataDir,
     ]);

@@ -10,12 +10,17 @@ import { importSources } from "../../server/app/import-sources.ts";
 import type { PainEntryInput } from "../../server/core/pain.ts";
 import { createPainRepo } from "../../server/db/pain-repo.ts";
 import { openDataDir, openDb, type Db } from "../../server/db/open.ts";
-import { CORPUS_DIR, readCorpusFile } from "../support/corpus.ts";
+import { corpusPath, readCorpusFile } from "../support/corpus.ts";
+import { track } from "../support/processes.ts";
 import { filesForm } from "../support/app.ts";
 import { CLI, ROOT, startServer, type RunningServer } from "../support/server.ts";
 import { tempDir } from "../app/fixtures.ts";
 
-const FILES = ["elevate__portland.fit", "gc__Fr955v19.28andStryd.fit", "muktihari__activity_multisport.fit"];
+const FILES = [
+  "elevate__portland.fit",
+  "fitparse__developer-types-sample.fit",
+  "muktihari__activity_multisport.fit",
+];
 const sha = (b: Uint8Array): string => createHash("sha256").update(b).digest("hex");
 
 /** Every entry of a zip, read with yauzl (the reader the importer uses). */
@@ -51,7 +56,7 @@ function dump(db: Db): { activities: unknown[]; pain: unknown[] } {
 
 function run(args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT });
+    const child = track(spawn(process.execPath, [CLI, ...args], { cwd: ROOT }));
     let out = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));
     child.stderr.on("data", (c: Buffer) => (out += c.toString()));
@@ -65,10 +70,7 @@ describe("backupDatabase() and exportData()", () => {
   beforeEach(async () => {
     tmp = tempDir("stridewise-backup-");
     db = openDataDir(join(tmp.path, "data"));
-    await importSources(
-      db,
-      FILES.map((f) => join(CORPUS_DIR, f)),
-    );
+    await importSources(db, FILES.map(corpusPath));
     const pain = createPainRepo(db);
     const base: Omit<PainEntryInput, "date" | "severity" | "note"> = {
       location: "lateral",

@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { importSources } from "../../server/app/import-sources.ts";
 import { openDataDir, type Db } from "../../server/db/open.ts";
-import { CORPUS_DIR, readCorpusFile } from "../support/corpus.ts";
+import { corpusPath, readCorpusFile } from "../support/corpus.ts";
 import { startTestApp } from "../support/app.ts";
 import { CLI, ROOT } from "../support/server.ts";
 import { tempDir } from "../app/fixtures.ts";
@@ -32,7 +32,7 @@ const BIG_FILES = [
   "elevate__loup-blanc.fit",
   "fitparse__2019-02-17-062644-ELEMNT-297E-195-0.fit",
   "fitparse__nick.fit",
-  "gc__Fr955v19.28andStryd.fit",
+  "fitparse__coros-pace-2-cycling-misaligned-fields.fit",
   "elevate__pyselsky.fit",
   "fitdecode__garmin-fr935-cr.fit",
 ];
@@ -66,10 +66,7 @@ describe("a full disk", () => {
       const pages = db.sqlite.pragma("page_count", { simple: true }) as number;
       db.sqlite.pragma(`max_page_count = ${pages + 400}`);
     }
-    const report = await importSources(
-      db,
-      BIG_FILES.map((f) => join(CORPUS_DIR, f)),
-    );
+    const report = await importSources(db, BIG_FILES.map(corpusPath));
     const full = report.results.filter((r) => r.status === "rejected");
     expect(report.summary.imported).toBeGreaterThan(0);
     expect(full.length).toBeGreaterThan(0);
@@ -121,7 +118,7 @@ describe("a read-only data folder", () => {
     data = join(tmp.path, "data");
     mkdirSync(data);
     const db = openDataDir(data);
-    await importSources(db, [join(CORPUS_DIR, "elevate__portland.fit")]);
+    await importSources(db, [corpusPath("elevate__portland.fit")]);
     db.close();
   });
   afterEach(() => {
@@ -162,7 +159,11 @@ describe("a read-only data folder", () => {
     expect(error.code).toBe("data-read-only");
     expect(error.message).toMatch(/cannot write to its data folder/);
     const upload = new FormData();
-    upload.append("files", new Blob([readCorpusFile("gc__Fr955v19.28andStryd.fit").slice()]), "a.fit");
+    upload.append(
+      "files",
+      new Blob([readCorpusFile("fitparse__developer-types-sample.fit").slice()]),
+      "a.fit",
+    );
     const imported = (await (
       await fetch(`${app.url}/api/activities`, { method: "POST", body: upload })
     ).json()) as {

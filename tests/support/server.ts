@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { track } from "./processes.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const CLI = join(ROOT, "bin/stridewise.js");
@@ -20,14 +21,20 @@ export async function startServer(
   env: NodeJS.ProcessEnv = {},
 ): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "stridewise-server-"));
-  const child = spawn(process.execPath, [CLI, "serve", "--port", "0", "--data", dataDir, ...extraArgs], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = track(
+    spawn(process.execPath, [CLI, "serve", "--port", "0", "--data", dataDir, ...extraArgs], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    }),
+  );
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 15_000);
+    const timer = setTimeout(() => {
+      // A server that never said where it listens is no use to the caller, who cannot stop it: stop it here.
+      child.kill("SIGKILL");
+      reject(new Error(`server did not start:\n${output}`));
+    }, 15_000);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const match = /running at (http:\/\/\S+?) /.exec(output);
