@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { artifactPath, launchBrowser } from "../support/browser.ts";
-import { CORPUS_DIR } from "../support/corpus.ts";
+import { corpusPath } from "../support/corpus.ts";
 import { startServer, type RunningServer } from "../support/server.ts";
 import { encodeRun } from "../app/fixtures.ts";
 
@@ -40,7 +40,7 @@ describe.each(VIEWPORTS)("runner features in a real browser ($name)", (viewport)
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     page = await browser.newPage({ viewport: { width: viewport.width, height: viewport.height } });
     page.on("pageerror", (err) => pageErrors.push(err.message));
-    const whole = readFileSync(`${CORPUS_DIR}elevate__portland.fit`);
+    const whole = readFileSync(corpusPath("elevate__portland.fit"));
     writeFileSync(join(dir, "portland-cut.fit"), whole.subarray(0, Math.floor(whole.length * 0.4)));
     const fixtures: [string, Parameters<typeof encodeRun>[0]][] = [
       ["clock-never-set.fit", { start: "1990-07-18T07:00:00Z", durationS: 1500, serial: 3_900_000_011 }],
@@ -65,7 +65,7 @@ describe.each(VIEWPORTS)("runner features in a real browser ($name)", (viewport)
     await page.getByTestId("partial-note").waitFor();
     await shot("partial-run");
 
-    expect(await upload(page, server.url, [`${CORPUS_DIR}elevate__portland.fit`])).toEqual(["imported"]);
+    expect(await upload(page, server.url, [corpusPath("elevate__portland.fit")])).toEqual(["imported"]);
     await page.goto(`${server.url}/#/runs`);
     await page.getByTestId("run-row").first().waitFor();
     expect(await page.getByTestId("run-row").count()).toBe(1);
@@ -81,7 +81,7 @@ describe.each(VIEWPORTS)("runner features in a real browser ($name)", (viewport)
     expect(await page.getByTestId("route-tile").count()).toBe(0);
     const href = await page.getByTestId("download-original").getAttribute("href");
     const res = await page.request.get(`${server.url}${href}`);
-    expect((await res.body()).byteLength).toBe(readFileSync(`${CORPUS_DIR}elevate__portland.fit`).byteLength);
+    expect((await res.body()).byteLength).toBe(readFileSync(corpusPath("elevate__portland.fit")).byteLength);
     await page.getByTestId("run-name").fill("Portland long run");
     await page.getByTestId("run-notes-input").fill("Hip fine until 14 km");
     await page.getByTestId("run-notes-save").click();
@@ -116,7 +116,7 @@ describe.each(VIEWPORTS)("runner features in a real browser ($name)", (viewport)
   }, 30_000);
 
   it("searches and filters the runs list", async () => {
-    await upload(page, server.url, [`${CORPUS_DIR}gc__Fr955v19.28andStryd.fit`]);
+    await upload(page, server.url, [corpusPath("fitparse__developer-types-sample.fit")]);
     await page.goto(`${server.url}/#/runs`);
     await page.getByTestId("run-row").nth(1).waitFor();
     expect(await page.getByTestId("run-row").count()).toBe(2);

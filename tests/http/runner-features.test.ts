@@ -87,7 +87,7 @@ describe("runs: edits, originals, routes, filters", () => {
     app = await startTestApp({ now: () => NOW });
     await upload(app, [
       { name: "portland.fit", bytes: PORTLAND },
-      { name: "stryd.fit", bytes: readCorpusFile("gc__Fr955v19.28andStryd.fit") },
+      { name: "stryd.fit", bytes: readCorpusFile("fitparse__developer-types-sample.fit") },
       { name: "blip.fit", bytes: encodeRun({ durationS: 14, speedMps: 0, start: "2025-06-01T07:00:00Z" }) },
       {
         name: "walk.fit",
