@@ -33,3 +33,23 @@ export function recordsFor(
     })),
   );
 }
+
+/**
+ * Fills the best-efforts cache a few runs at a time, yielding between batches so pages keep answering: the
+ * first visit to the records page then reads the cache instead of parsing every original (3.5 s at ten years).
+ */
+export async function warmRecords(
+  db: Db,
+  activities: ActivitiesRepo,
+  runs: () => readonly ActivitySummary[],
+  batch = 25,
+): Promise<void> {
+  const repo = createEffortsRepo(db);
+  const done = repo.all();
+  const todo = runs().filter((r) => !done.has(r.id));
+  for (let i = 0; i < todo.length; i += batch) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!db.sqlite.open) return;
+    recordsFor(db, activities, todo.slice(i, i + batch));
+  }
+}

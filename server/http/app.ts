@@ -19,7 +19,7 @@ import { painRoutes } from "./routes/pain.ts";
 import { settingsRoutes } from "./routes/settings.ts";
 import type { UploadLimits } from "./upload.ts";
 import { requireJson } from "./params.ts";
-import { mountRunnerFeatures } from "./runner-features.ts";
+import { mountRunnerFeatures, scheduleRecordsWarm } from "./runner-features.ts";
 import { LOOPBACK_HOSTS, security, type SecurityOptions } from "./security.ts";
 
 export interface AppDeps {
@@ -75,11 +75,13 @@ export function createApp(deps: AppDeps): Express {
       analysis,
       importUploads: async (sources) => {
         const prepared = new PreparedRuns();
-        return importSources(deps.db, sources, {
+        const report = await importSources(deps.db, sources, {
           now: () => now().toISOString(),
           prepared,
           afterStore: ({ summary }) => warmAfterBulk(deps.db, summary.imported, prepared),
         });
+        if (report.summary.imported > 0) scheduleRecordsWarm(deps.db, activities, 1000);
+        return report;
       },
       ...(deps.uploadLimits && { uploadLimits: deps.uploadLimits }),
     }),

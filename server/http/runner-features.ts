@@ -1,7 +1,7 @@
 import type { Express } from "express";
 import type { AnalysisService } from "../app/analysis/service.ts";
 import type { ImportReport } from "../app/import-types.ts";
-import type { ActivitiesRepo } from "../db/activities-repo.ts";
+import type { ActivitiesRepo, ActivitySummary } from "../db/activities-repo.ts";
 import { createDemoRepo } from "../db/demo-repo.ts";
 import type { FilesRepo } from "../db/files-repo.ts";
 import { createMapSettingsRepo } from "../db/map-settings-repo.ts";
@@ -16,6 +16,7 @@ import { mapRoutes } from "./routes/map.ts";
 import { runExtrasRoutes } from "./routes/run-extras.ts";
 import { shoesRoutes } from "./routes/shoes.ts";
 import { tileCsp } from "./tile-csp.ts";
+import { warmRecords } from "../app/records.ts";
 
 export interface RunnerFeatureDeps {
   db: Db;
@@ -29,6 +30,14 @@ export interface RunnerFeatureDeps {
   afterDemo: (report: ImportReport) => Promise<void>;
 }
 
+/** Fills the personal-records cache in the background after `delayMs` (start-up, an import). */
+export function scheduleRecordsWarm(db: Db, activities: ActivitiesRepo, delayMs: number): void {
+  const runs = (): ActivitySummary[] => activities.list({ runsOnly: true, limit: -1 });
+  setTimeout(() => {
+    warmRecords(db, activities, runs).catch(() => undefined);
+  }, delayMs).unref();
+}
+
 /**
  * What runners expect beside the analysis: run edits, originals, routes, shoes, records, the calendar, the
  * demo kept apart and "delete all data". Mounted before the /api catch-all.
@@ -37,6 +46,8 @@ export function mountRunnerFeatures(app: Express, deps: RunnerFeatureDeps): void
   const shoes = createShoesRepo(deps.db);
   const maps = createMapSettingsRepo(deps.db);
   const { onChange } = deps;
+  // Personal records are cached per run; fill the cache in the background a while after start.
+  scheduleRecordsWarm(deps.db, deps.activities, 5000);
   app.use(tileCsp(() => maps.tileUrl()));
   app.use(
     "/api/activities",
