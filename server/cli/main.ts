@@ -9,6 +9,8 @@ import { registerSync } from "./sync.ts";
 import { registerReanalyze } from "./reanalyze.ts";
 import { registerBackup } from "./backup.ts";
 import { registerExport } from "./export.ts";
+import { registerConnect } from "./connect.ts";
+import { registerWorkout } from "./workout.ts";
 
 const program = new Command()
   .name("stridewise")
@@ -25,5 +27,7 @@ registerDemo(program);
 registerReport(program);
 registerBackup(program);
 registerExport(program);
+registerConnect(program);
+registerWorkout(program);
 
 await program.parseAsync(process.argv);

@@ -52,6 +52,7 @@ export function runServe(opts: ServeOptions, version: string): void {
     dataDir,
     version,
     security: access,
+    backgroundSync: true,
     loadDemo: () => loadDemo(db, { now: new Date() }),
   });
   const server = app.listen(port, host, () => {

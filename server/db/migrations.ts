@@ -153,9 +153,48 @@ CREATE TABLE deleted_sessions (
 ) WITHOUT ROWID;
 `;
 
+// Sync with outside services and watches (issue 16):
+// sync_log: one row per sync run (intervals.icu poll, a watch plugged in), for the dashboard's sync status;
+//   failures holds at most a few {file, message} for the runner to read.
+// remote_activities: what each remote activity became, so a sync downloads only what it has not handled; a
+//   failed download is tried again on later syncs until attempts runs out.
+// sync_state: small JSON values (the date cursor, when the cadence plan started).
+const V5_SYNC = `
+CREATE TABLE sync_log (
+  id          INTEGER PRIMARY KEY,
+  source      TEXT    NOT NULL CHECK (source IN ('intervals', 'watch')),
+  started_at  TEXT    NOT NULL,
+  finished_at TEXT    NOT NULL,
+  status      TEXT    NOT NULL CHECK (status IN ('ok', 'partial', 'failed')),
+  downloaded  INTEGER NOT NULL DEFAULT 0,
+  imported    INTEGER NOT NULL DEFAULT 0,
+  duplicate   INTEGER NOT NULL DEFAULT 0,
+  skipped     INTEGER NOT NULL DEFAULT 0,
+  rejected    INTEGER NOT NULL DEFAULT 0,
+  message     TEXT,
+  failures    TEXT    NOT NULL DEFAULT '[]' CHECK (json_valid(failures))
+);
+CREATE INDEX sync_log_finished ON sync_log (finished_at);
+
+CREATE TABLE remote_activities (
+  source     TEXT    NOT NULL,
+  remote_id  TEXT    NOT NULL,
+  start_date TEXT,
+  outcome    TEXT    NOT NULL CHECK (outcome IN ('imported', 'duplicate', 'skipped', 'failed')),
+  attempts   INTEGER NOT NULL DEFAULT 1,
+  updated_at TEXT    NOT NULL,
+  PRIMARY KEY (source, remote_id)
+) WITHOUT ROWID;
+
+CREATE TABLE sync_state (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL CHECK (json_valid(value))
+) WITHOUT ROWID;
+`;
+
 // Issue 18a: what the runner adds to runs (name, notes, shoe), what the import marks (partial), demo files
 // kept apart from real ones, and shoes. A shoe deleted leaves its runs unassigned rather than deleting them.
-const V5_RUNNER_FIELDS = `
+const V6_RUNNER_FIELDS = `
 CREATE TABLE shoes (
   id          INTEGER PRIMARY KEY,
   name        TEXT    NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
@@ -190,5 +229,6 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
   V2_SERIES_FROM_ORIGINALS,
   V3_ANALYSIS_STATE,
   V4_DELETED_SESSIONS,
-  V5_RUNNER_FIELDS,
+  V5_SYNC,
+  V6_RUNNER_FIELDS,
 ]);

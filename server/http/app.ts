@@ -17,6 +17,9 @@ import { activitiesRoutes } from "./routes/activities.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
 import { painRoutes } from "./routes/pain.ts";
 import { settingsRoutes } from "./routes/settings.ts";
+import { syncRoutes } from "./routes/sync.ts";
+import { resolveIntervalsUrl } from "../app/sync/intervals-client.ts";
+import { startIntervalsPoller } from "../app/sync/intervals-poller.ts";
 import type { UploadLimits } from "./upload.ts";
 import { requireJson } from "./params.ts";
 import { mountRunnerFeatures, scheduleRecordsWarm } from "./runner-features.ts";
@@ -35,6 +38,10 @@ export interface AppDeps {
   loadDemo?: () => Promise<ImportReport>;
   /** Host names and password; the default answers to loopback names only, with no password. */
   security?: SecurityOptions;
+  /** intervals.icu's base URL (default: STRIDEWISE_INTERVALS_URL or https://intervals.icu). */
+  intervalsUrl?: string;
+  /** Poll intervals.icu in the background while serving, when connected (serve sets it; tests do not). */
+  backgroundSync?: boolean;
 }
 
 /**
@@ -88,9 +95,21 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use("/api/pain", requireJson, painRoutes({ pain, now, onChange }));
   app.use("/api/settings", requireJson, settingsRoutes({ settings, onChange }));
+  const intervalsUrl = deps.intervalsUrl ?? resolveIntervalsUrl();
+  const sync = { db: deps.db, dataDir: deps.dataDir, intervalsUrl, now, analysis, onChange };
+  const poller = deps.backgroundSync
+    ? startIntervalsPoller({
+        ...sync,
+        baseUrl: intervalsUrl,
+        onImported: onChange,
+        onProblem: (message) => console.error(`intervals.icu sync: ${message}`),
+      })
+    : null;
+  app.use("/api/sync", requireJson, syncRoutes({ ...sync, onConnected: () => void poller?.pollNow() }));
   app.use("/api", analysisRoutes({ analysis, pain }));
   mountRunnerFeatures(app, {
     db: deps.db,
+    dataDir: deps.dataDir,
     activities,
     files,
     pain,

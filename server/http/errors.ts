@@ -14,6 +14,12 @@ const STATUS_BY_CODE: Record<string, number> = {
   "data-read-only": 503,
   "storage-error": 503,
   "disk-full": 507,
+  "intervals-not-connected": 409,
+  "intervals-unreachable": 502,
+  "intervals-rate-limited": 503,
+  "targets-paused": 409,
+  "no-runs": 409,
+  "no-recent-base": 409,
 };
 
 /** The one error handler, registered last: {"error":{"code","message"}}, never a stack trace. */

@@ -16,10 +16,12 @@ import { mapRoutes } from "./routes/map.ts";
 import { runExtrasRoutes } from "./routes/run-extras.ts";
 import { shoesRoutes } from "./routes/shoes.ts";
 import { tileCsp } from "./tile-csp.ts";
+import { disconnectIntervals } from "../app/sync/intervals-connect.ts";
 import { warmRecords } from "../app/records.ts";
 
 export interface RunnerFeatureDeps {
   db: Db;
+  dataDir: string;
   activities: ActivitiesRepo;
   files: FilesRepo;
   pain: PainRepo;
@@ -77,6 +79,7 @@ export function mountRunnerFeatures(app: Express, deps: RunnerFeatureDeps): void
       demo: createDemoRepo(deps.db),
       afterLoad: deps.afterDemo,
       onChange,
+      forgetOutside: () => disconnectIntervals(deps.dataDir),
       ...(deps.loadDemo && { loadDemo: deps.loadDemo }),
     }),
   );

@@ -4,6 +4,10 @@ import { filesForm, startTestApp, type TestApp } from "../support/app.ts";
 import { encodeRun } from "../app/fixtures.ts";
 import { openDb } from "../../server/db/open.ts";
 import { loadDemo } from "../../server/app/demo.ts";
+import { credentialsPath, writeCredentials } from "../../server/app/sync/intervals-credentials.ts";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type {
   ActivityDetail,
   ActivityPage,
@@ -232,16 +236,22 @@ describe("runs: edits, originals, routes, filters", () => {
 
 describe("the demo kept apart, and deleting everything", () => {
   let app: TestApp;
+  const data = mkdtempSync(join(tmpdir(), "stridewise-wipe-"));
   beforeAll(async () => {
     const db = openDb(":memory:");
+    writeCredentials(data, { athleteId: "i12345", apiKey: "k".repeat(24) });
     app = await startTestApp({
       db,
+      dataDir: data,
       now: () => NOW,
       loadDemo: () => loadDemo(db, { now: NOW, weeks: 6, sampleIntervalS: 20 }),
     });
     await upload(app, [{ name: "portland.fit", bytes: PORTLAND }]);
   }, 60_000);
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    rmSync(data, { recursive: true, force: true });
+  });
 
   it("asks before adding the demo to a folder with real runs", async () => {
     const [status, body] = await call<{ error: { code: string; message: string } }>(
@@ -293,6 +303,8 @@ describe("the demo kept apart, and deleting everything", () => {
     expect(empty.total).toBe(0);
     const [, pain] = await call<unknown[]>(app, "GET", "/api/pain");
     expect(pain).toEqual([]);
+    // The intervals.icu key goes too, or the next sync would bring every run back.
+    expect(existsSync(credentialsPath(data))).toBe(false);
   });
 });
 

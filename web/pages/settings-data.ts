@@ -105,7 +105,7 @@ export function dataActionsCard(demoRuns: number, realRuns: number): HTMLElement
     h(
       "p",
       {},
-      "Deletes every run, original file, pain entry, shoe and setting in this data folder. It cannot be undone: make a backup first if you might want them.",
+      "Deletes every run, original file, pain entry, shoe and setting in this data folder, and disconnects intervals.icu. It cannot be undone: make a backup first if you might want them.",
     ),
     h("div", { class: "field" }, h("label", { for: "delete-phrase" }, `Type “${PHRASE}” to confirm`), phrase),
     h("div", { class: "actions" }, wipe),

@@ -2,6 +2,7 @@ import type { Advice } from "../../server/http/api-types.ts";
 import { api } from "../api.ts";
 import { badge, loading, notMedicalAdvice, pageHeader, redFlagBanner } from "../components.ts";
 import { h, replace } from "../dom.ts";
+import { workoutDownloads } from "./workout-downloads.ts";
 
 /** The advice that fits your data, each with the reasons it was chosen and its source. */
 export async function tipsPage(root: HTMLElement): Promise<void> {
@@ -17,6 +18,7 @@ export async function tipsPage(root: HTMLElement): Promise<void> {
     view.advice.length
       ? h("div", { class: "tips" }, ...view.advice.map(tipCard))
       : h("p", { class: "muted" }, "No tips yet: import some runs and log your hip for a week or two."),
+    view.redFlags.length ? null : workoutDownloads(),
     notMedicalAdvice(view.disclaimer),
   );
 }

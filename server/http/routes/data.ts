@@ -17,6 +17,8 @@ export interface DataRouteDeps {
   loadDemo?: () => Promise<ImportReport>;
   afterLoad: (report: ImportReport) => Promise<void>;
   onChange: () => void;
+  /** What lives beside the database and goes too (the intervals.icu key, so no sync brings the runs back). */
+  forgetOutside: () => void;
 }
 
 /** The demo kept apart from real runs (status, load, remove) and "delete all data". */
@@ -57,10 +59,11 @@ export function dataRoutes(deps: DataRouteDeps): Router {
     if (confirm.trim().toLowerCase() !== DELETE_ALL_PHRASE) {
       throw new DomainError(
         "confirm-needed",
-        `To delete every run, original file, pain entry, shoe and setting, type "${DELETE_ALL_PHRASE}".`,
+        `To delete every run, original file, pain entry, shoe, setting and connection, type "${DELETE_ALL_PHRASE}".`,
       );
     }
     deps.demo.wipeAll();
+    deps.forgetOutside();
     deps.onChange();
     res.json({ deleted: true });
   });

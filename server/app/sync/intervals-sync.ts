@@ -1,0 +1,234 @@
+import { gunzipSync } from "node:zlib";
+import { addDays } from "../../core/dates.ts";
+import type { Db } from "../../db/open.ts";
+import { createSyncLogRepo, type SyncFailure, type SyncLogRepo } from "../../db/sync-log-repo.ts";
+import { importSources } from "../import-sources.ts";
+import { DEFAULT_LIMITS, summarize, type ImportOutcome, type ImportReport } from "../import-types.ts";
+import { IntervalsError, type IntervalsClient, type RemoteActivity } from "./intervals-client.ts";
+
+export interface IntervalsSyncOptions {
+  now?: () => Date;
+  /** First sync only: how far back to list (YYYY-MM-DD). */
+  since?: string;
+  /** Days listed per request: the list has no paging of its own, so a long history is walked by date. */
+  windowDays?: number;
+  onOutcome?: (outcome: ImportOutcome) => void;
+}
+
+export interface IntervalsSyncReport extends ImportReport {
+  status: "ok" | "partial";
+  /** Originals downloaded this time (0 when everything listed was handled before). */
+  downloaded: number;
+  /** Why the sync stopped early (rate limited, service unreachable), null when it went through. */
+  message: string | null;
+  /** The error code that ended the sync early (e.g. intervals-unreachable), null when it went through. */
+  stopCode: string | null;
+  /** Set when intervals.icu asked to slow down: wait this long before the next sync. */
+  retryAfterMs: number | null;
+}
+
+const CURSOR = "intervals.cursor";
+/** Re-listed before the cursor each time: an activity uploaded late (a watch synced days after) still arrives. */
+const OVERLAP_DAYS = 3;
+/** A download that failed is tried again on this many syncs, then left (the sync log says why). */
+const MAX_ATTEMPTS = 3;
+const DEFAULT_SINCE = "2000-01-01";
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+/** The FIT bytes of an original: gunzipped when its first bytes say gzip, whatever the headers claimed. */
+export function unwrapOriginal(bytes: Uint8Array, maxBytes = DEFAULT_LIMITS.maxFitBytes): Uint8Array {
+  if (bytes[0] !== GZIP_MAGIC[0] || bytes[1] !== GZIP_MAGIC[1]) return bytes;
+  try {
+    return new Uint8Array(gunzipSync(bytes, { maxOutputLength: maxBytes }));
+  } catch (err) {
+    const why = err instanceof RangeError ? `larger than ${maxBytes} bytes unpacked` : "cut short or damaged";
+    throw new IntervalsError("intervals-bad-file", `The gzipped original is ${why}.`);
+  }
+}
+
+function isRun(a: RemoteActivity): boolean {
+  return a.type === null || /run/i.test(a.type);
+}
+
+/** Why an activity listed is not downloaded at all (null: download it). */
+function notDownloaded(a: RemoteActivity): string | null {
+  if (!a.available)
+    return "intervals.icu does not share activities it got from Strava; import your Strava export instead.";
+  if (!isRun(a)) return `Not a run (${a.type}).`;
+  if (a.fileType !== null && a.fileType.toLowerCase() !== "fit")
+    return `Its original is ${a.fileType.toUpperCase()}, not FIT.`;
+  return null;
+}
+
+function dateWindows(from: string, to: string, days: number): [string, string][] {
+  const out: [string, string][] = [];
+  for (let start = from; start <= to; start = addDays(start, days)) {
+    const end = addDays(start, days - 1);
+    out.push([start, end < to ? end : to]);
+  }
+  return out;
+}
+
+interface Tally {
+  results: ImportOutcome[];
+  failures: SyncFailure[];
+  downloaded: number;
+}
+
+/** Downloads and imports one listed activity unless it was handled before; a refused key or an outage throws. */
+async function syncOne(
+  db: Db,
+  log: SyncLogRepo,
+  client: IntervalsClient,
+  a: RemoteActivity,
+  t: Tally,
+  now: () => Date,
+  opts: IntervalsSyncOptions,
+) {
+  const seen = log.remote("intervals", a.id);
+  if (seen && (seen.outcome !== "failed" || seen.attempts >= MAX_ATTEMPTS)) return;
+  const display = `intervals.icu/${a.id}`;
+  const date = a.startDateLocal?.slice(0, 10) ?? null;
+  const stamp = now().toISOString();
+  const skip = notDownloaded(a);
+  if (skip !== null) {
+    const outcome: ImportOutcome = {
+      file: display,
+      status: "skipped",
+      activityIds: [],
+      code: "not-downloaded",
+      message: skip,
+    };
+    log.markRemote("intervals", a.id, date, "skipped", stamp);
+    t.results.push(outcome);
+    opts.onOutcome?.(outcome);
+    return;
+  }
+  let fit: Uint8Array;
+  try {
+    const raw = await client.downloadOriginal(a.id);
+    t.downloaded++;
+    fit = unwrapOriginal(raw);
+  } catch (err) {
+    if (
+      !(err instanceof IntervalsError) ||
+      !["intervals-not-found", "intervals-bad-file", "intervals-error"].includes(err.code)
+    )
+      throw err;
+    log.markRemote("intervals", a.id, date, "failed", stamp);
+    t.failures.push({ file: display, message: err.message });
+    const outcome: ImportOutcome = {
+      file: display,
+      status: "rejected",
+      activityIds: [],
+      code: err.code,
+      message: err.message,
+    };
+    t.results.push(outcome);
+    opts.onOutcome?.(outcome);
+    return;
+  }
+  const report = await importSources(db, [{ name: `intervals-${a.id}.fit`, bytes: fit }], {
+    now: () => now().toISOString(),
+  });
+  for (const o of report.results) {
+    const outcome = { ...o, file: display };
+    t.results.push(outcome);
+    opts.onOutcome?.(outcome);
+    if (o.status === "rejected") t.failures.push({ file: display, message: o.message ?? "Rejected." });
+  }
+  const statuses = report.results.map((o) => o.status);
+  const outcome = statuses.includes("rejected")
+    ? "failed"
+    : statuses.includes("imported")
+      ? "imported"
+      : statuses.includes("duplicate")
+        ? "duplicate"
+        : "skipped";
+  log.markRemote("intervals", a.id, date, outcome, stamp);
+}
+
+/**
+ * Brings in what is new on intervals.icu: lists by date from the cursor (a few days back), downloads only
+ * activities not handled before, and imports each through the one import path (which drops a run already
+ * stored from a USB sync by hash or by device serial + start time). Logs what it did. A refused key throws;
+ * a rate limit or an unreachable service ends the sync early with what came in so far kept.
+ */
+export function syncIntervals(
+  db: Db,
+  client: IntervalsClient,
+  opts: IntervalsSyncOptions = {},
+): Promise<IntervalsSyncReport> {
+  // One at a time per database: the poll and a "Sync now" would otherwise download the same files twice.
+  const previous = running.get(db) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => syncIntervalsNow(db, client, opts));
+  running.set(db, next);
+  return next;
+}
+
+const running = new WeakMap<Db, Promise<unknown>>();
+
+async function syncIntervalsNow(
+  db: Db,
+  client: IntervalsClient,
+  opts: IntervalsSyncOptions = {},
+): Promise<IntervalsSyncReport> {
+  const now = opts.now ?? (() => new Date());
+  const log = createSyncLogRepo(db);
+  const startedAt = now().toISOString();
+  const today = startedAt.slice(0, 10);
+  const cursor = log.state<string>(CURSOR);
+  const from = cursor ? addDays(cursor, -OVERLAP_DAYS) : (opts.since ?? DEFAULT_SINCE);
+  // A day ahead of UTC today: a runner east of Greenwich is already on tomorrow's date.
+  const to = addDays(today, 1);
+  const t: Tally = { results: [], failures: [], downloaded: 0 };
+  let stopped: IntervalsError | null = null;
+  try {
+    for (const [oldest, newest] of dateWindows(from, to, opts.windowDays ?? 365)) {
+      const listed = await client.listActivities(oldest, newest);
+      listed.sort((x, y) => (x.startDateLocal ?? "").localeCompare(y.startDateLocal ?? ""));
+      for (const a of listed) await syncOne(db, log, client, a, t, now, opts);
+      log.setState(CURSOR, newest < today ? newest : today);
+    }
+  } catch (err) {
+    const refusedKey = err instanceof IntervalsError && err.code === "intervals-key-refused";
+    if (!(err instanceof IntervalsError) || refusedKey) {
+      const message = err instanceof Error ? err.message : String(err);
+      log.record({
+        source: "intervals",
+        startedAt,
+        finishedAt: now().toISOString(),
+        status: "failed",
+        downloaded: t.downloaded,
+        ...summarize(t.results),
+        message,
+        failures: t.failures,
+      });
+      throw err;
+    }
+    stopped = err;
+  }
+  const summary = summarize(t.results);
+  const status = stopped ? "partial" : "ok";
+  const message = stopped?.message ?? null;
+  log.record({
+    source: "intervals",
+    startedAt,
+    finishedAt: now().toISOString(),
+    status: stopped && t.results.length === 0 ? "failed" : status,
+    downloaded: t.downloaded,
+    ...summary,
+    message,
+    failures: t.failures,
+  });
+  return {
+    results: t.results,
+    summary,
+    status,
+    downloaded: t.downloaded,
+    message,
+    stopCode: stopped?.code ?? null,
+    retryAfterMs: stopped?.retryAfterMs ?? null,
+  };
+}
