@@ -10,6 +10,7 @@ import type {
   PainEntry,
   PainEntryInput,
   Settings,
+  SettingsPatch,
 } from "../server/http/api-types.ts";
 import { extraApi } from "./api-extra.ts";
 
@@ -113,7 +114,8 @@ export const api = {
   updatePain: (id: number, entry: PainEntryInput) => request<PainEntry>("PUT", `/api/pain/${id}`, entry),
   deletePain: (id: number) => request<void>("DELETE", `/api/pain/${id}`),
   settings: () => request<Settings>("GET", "/api/settings"),
-  saveSettings: (settings: Settings) => request<Settings>("PUT", "/api/settings", settings),
+  saveSettings: (patch: SettingsPatch) => request<Settings>("PUT", "/api/settings", patch),
+  confirmPainDiary: () => request<Settings>("POST", "/api/settings/pain-diary/confirm", {}),
   demo: (confirm = false) => request<ImportResponse>("POST", "/api/demo", { confirm }),
   ...extraApi(request),
 };

@@ -51,8 +51,13 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<ImportReport>
   });
   if (report.summary.imported > 0) {
     const pain = createPainRepo(db);
+    // A day the runner already logged keeps the runner's entry: the demo never overwrites or owns it.
     const painIds = db.transaction(() =>
-      history.pain.map(({ id: _id, ...entry }) => pain.create(entry, opts.now.toISOString()).id),
+      history.pain.flatMap(({ id: _id, ...entry }) =>
+        pain.list({ from: entry.date, to: entry.date }).length > 0
+          ? []
+          : [pain.upsert(entry, opts.now.toISOString()).entry.id],
+      ),
     );
     // Tagged so "remove the demo" takes exactly these away and never a real run or entry.
     createDemoRepo(db).mark(

@@ -23,7 +23,14 @@ function printReport(view: InsightsView, ceiling: string, runs: number): void {
   out.push(`Stridewise report (${runs} runs)`, "", `Next run: ${ceiling}`, "");
   for (const c of view.correlations) {
     out.push(`${HYPOTHESIS_WORDS[c.hypothesis] ?? c.hypothesis}: ${VERDICT_WORDS[c.verdict] ?? c.verdict}`);
-    out.push(`   ${c.explanation}`, "");
+    out.push(`   ${c.explanation}`);
+    const cc = c.completeCase;
+    out.push(
+      `   runs resting on assumed pain-free days: ${c.assumedPainFreeRuns}; outcomes recalled (> 3 days late): ${c.recalledOutcomes}`,
+      `   logged days only: ${VERDICT_WORDS[cc.verdict] ?? cc.verdict} (pain after ${cc.flaggedWithPain}/${cc.flaggedRuns} flagged, ` +
+        `${cc.unflaggedWithPain}/${cc.unflaggedRuns} other runs; ${cc.eligibleRuns} eligible)`,
+      "",
+    );
   }
   if (view.advice.length > 0) out.push("What to try:");
   for (const tip of view.advice) {

@@ -72,8 +72,14 @@ export function correlationReason(c: CorrelationResult): string {
   return c.explanation.split(". ").slice(0, 2).join(". ").replace(/\.?$/, ".");
 }
 
-export function cadenceTarget(model: CadenceModel, units: Units, usualSpeedMps?: number): string {
+/** +5% from the runner's own cadence at their usual speed (the model's expectation only when that is unknown). */
+export function cadenceTarget(
+  model: CadenceModel,
+  units: Units,
+  usualSpeedMps?: number,
+  ownCadenceSpm?: number | null,
+): string {
   const speed = usualSpeedMps ?? model.referenceSpeedMps ?? 3;
-  const now = expectedCadence(model, speed);
-  return `at your usual ${formatPace(speed, units)}, about ${Math.round(now * 1.05)} spm instead of ${Math.round(now)}`;
+  const now = ownCadenceSpm ?? expectedCadence(model, speed);
+  return `at your usual ${formatPace(speed, units)}, about ${Math.round(now * 1.05)} spm instead of your ${Math.round(now)}`;
 }

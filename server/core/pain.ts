@@ -27,7 +27,8 @@ export type PainSide = (typeof PAIN_SIDES)[number];
 export type PainTiming = (typeof PAIN_TIMINGS)[number];
 export type RedFlag = (typeof RED_FLAGS)[number];
 
-const isoDate = z
+/** A real calendar date written YYYY-MM-DD. */
+export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
   .refine(
@@ -45,7 +46,7 @@ const isoDate = z
  */
 export const painEntryInputSchema = z
   .strictObject({
-    date: isoDate,
+    date: isoDateSchema,
     severity: z.number().int("must be a whole number").min(0, "must be 0 to 10").max(10, "must be 0 to 10"),
     location: z.enum(PAIN_LOCATIONS).nullable().default(null),
     side: z.enum(PAIN_SIDES).nullable().default(null),
@@ -63,4 +64,6 @@ export type PainEntryInput = z.infer<typeof painEntryInputSchema>;
 /** A stored pain-log entry. */
 export interface PainEntry extends PainEntryInput {
   id: number;
+  /** When it was written (ISO 8601 UTC, server clock); absent for entries made up in tests. */
+  loggedAt?: string | null;
 }

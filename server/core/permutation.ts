@@ -1,5 +1,3 @@
-import { SeededStream } from "./random.ts";
-
 /** One eligible run as the permutation guard sees it. */
 export interface PermutationRow {
   week: string;
@@ -7,77 +5,56 @@ export interface PermutationRow {
   pain: boolean;
 }
 
+const logFactorials: number[] = [0];
+function logFactorial(n: number): number {
+  for (let i = logFactorials.length; i <= n; i++)
+    logFactorials[i] = (logFactorials[i - 1] as number) + Math.log(i);
+  return logFactorials[n] as number;
+}
+const logChoose = (n: number, k: number): number => logFactorial(n) - logFactorial(k) - logFactorial(n - k);
+
+/** P(X = x) for x = lo..hi, X the flagged-with-pain count of a week of `size` runs, `flagged` flagged, `pain` painful. */
+function hypergeometric(size: number, flagged: number, pain: number): { lo: number; probs: number[] } {
+  const lo = Math.max(0, flagged + pain - size);
+  const hi = Math.min(flagged, pain);
+  const denominator = logChoose(size, flagged);
+  const probs: number[] = [];
+  for (let x = lo; x <= hi; x++)
+    probs.push(Math.exp(logChoose(pain, x) + logChoose(size - pain, flagged - x) - denominator));
+  return { lo, probs };
+}
+
 /**
- * Shuffles flags within each week (keeping each week's flagged count), `permutations` times, each
- * shuffle starting from the last one's order: P(flagged-with-pain ≥ observed), one-sided, as (1 + k) / (1 + n).
- * Weeks come in first-seen order and each is a Fisher–Yates shuffle drawing from seededRandom(seed)'s stream.
+ * The exact p of the within-week permutation test: flags shuffled within each week (each week keeping its
+ * flagged count), P(flagged-with-pain ≥ observed), one-sided. Each week's count is hypergeometric and the weeks
+ * are independent, so the total's distribution is their convolution: deterministic, and O(runs × flagged).
  */
-export function blockPermutationP(
-  rows: readonly PermutationRow[],
-  observed: number,
-  permutations: number,
-  seed: number,
-): number {
-  const weeks = new Map<string, PermutationRow[]>();
+export function withinWeekPermutationP(rows: readonly PermutationRow[], observed: number): number {
+  const weeks = new Map<string, { size: number; flagged: number; pain: number }>();
   for (const r of rows) {
-    const week = weeks.get(r.week);
-    if (week) week.push(r);
-    else weeks.set(r.week, [r]);
+    const w = weeks.get(r.week) ?? { size: 0, flagged: 0, pain: 0 };
+    w.size++;
+    if (r.flagged) w.flagged++;
+    if (r.pain) w.pain++;
+    weeks.set(r.week, w);
   }
-  const flags = new Uint8Array(rows.length);
-  const pains = new Uint8Array(rows.length);
-  // Weeks whose count can change; the others (no pain, or every flag alike) add a constant and only
-  // use up their draws, which are skipped: liveSkip[w] draws before live week w, tailSkip after the last.
-  const liveStart: number[] = [];
-  const liveLength: number[] = [];
-  const liveSkip: number[] = [];
-  let skip = 0;
-  let constant = 0;
-  let at = 0;
-  for (const week of weeks.values()) {
-    let flagged = 0;
-    let painful = 0;
-    let both = 0;
-    for (let i = 0; i < week.length; i++) {
-      const r = week[i] as PermutationRow;
-      flags[at + i] = r.flagged ? 1 : 0;
-      pains[at + i] = r.pain ? 1 : 0;
-      if (r.flagged) flagged++;
-      if (r.pain) painful++;
-      if (r.flagged && r.pain) both++;
+  let offset = 0;
+  let dist = [1];
+  for (const w of weeks.values()) {
+    const { lo, probs } = hypergeometric(w.size, w.flagged, w.pain);
+    offset += lo;
+    if (probs.length === 1) continue;
+    const next = new Array<number>(dist.length + probs.length - 1).fill(0);
+    for (let i = 0; i < dist.length; i++) {
+      const di = dist[i] as number;
+      if (di === 0) continue;
+      for (let j = 0; j < probs.length; j++)
+        next[i + j] = (next[i + j] as number) + di * (probs[j] as number);
     }
-    if (painful === 0 || flagged === 0 || flagged === week.length) {
-      constant += both;
-      skip += week.length - 1;
-    } else {
-      liveStart.push(at);
-      liveLength.push(week.length);
-      liveSkip.push(skip);
-      skip = 0;
-    }
-    at += week.length;
+    dist = next;
   }
-  const tailSkip = skip;
-  const random = new SeededStream(seed);
-  let atLeast = 0;
-  for (let k = 0; k < permutations; k++) {
-    let a = constant;
-    for (let w = 0; w < liveSkip.length; w++) {
-      random.skip(liveSkip[w] as number);
-      const start = liveStart[w] as number;
-      const length = liveLength[w] as number;
-      // Fisher–Yates as shuffleInPlace does it; slot i is final once swapped, so it is counted there.
-      for (let i = length - 1; i > 0; i--) {
-        const j = start + Math.floor(random.next() * (i + 1));
-        const f = flags[start + i] as number;
-        flags[start + i] = flags[j] as number;
-        flags[j] = f;
-        a += (flags[start + i] as number) & (pains[start + i] as number);
-      }
-      a += (flags[start] as number) & (pains[start] as number);
-    }
-    random.skip(tailSkip);
-    if (a >= observed) atLeast++;
-  }
-  return (1 + atLeast) / (1 + permutations);
+  let p = 0;
+  for (let k = Math.max(0, observed - offset); k < dist.length; k++) p += dist[k] as number;
+  // Rounding can leave the sum a hair above 1 (or the observed count's own mass a hair short): clamp.
+  return Math.min(1, Math.max(0, p));
 }

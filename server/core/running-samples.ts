@@ -25,7 +25,7 @@ const cache = new WeakMap<RunSeries, Map<string, RunningSamples | null>>();
 
 /** Picks running samples (speed ≥ 1.5 m/s, cadence plausible) and smooths them with rolling medians. */
 export function runningSamples(series: RunSeries, t: Thresholds): RunningSamples | null {
-  const key = `${t.runningSpeedMps}/${t.minCadenceSpm}/${t.maxCadenceSpm}/${t.smoothingWindowS}/${t.maxSampleGapS}`;
+  const key = `${t.runningSpeedMps}/${t.minCadenceSpm}/${t.maxCadenceSpm}/${t.smoothingWindowS}/${t.maxSampleGapS}/${t.maxGradePct}/${t.gradeBaselineM}`;
   const forSeries = cache.get(series) ?? new Map<string, RunningSamples | null>();
   cache.set(series, forSeries);
   if (!forSeries.has(key)) forSeries.set(key, computeRunningSamples(series, t));
@@ -67,11 +67,13 @@ function computeRunningSamples(series: RunSeries, t: Thresholds): RunningSamples
   const rawSpeed = keptScratch.subarray(capacity, 2 * capacity);
   const rawCadence = keptScratch.subarray(2 * capacity, 3 * capacity);
   const { runningSpeedMps: minSpeed, minCadenceSpm: minCadence, maxCadenceSpm: maxCadence } = t;
+  const steep = steepSamples(series, n, t);
   let m = 0;
   for (let i = 0; i < n; i++) {
     const speed = allSpeed[i] as number;
     const cadence = allCadence[i] as number;
     if (!(speed >= minSpeed) || !(cadence >= minCadence && cadence <= maxCadence)) continue;
+    if (steep !== null && steep[i] === 1) continue;
     const time = allTimes[i] as number;
     if (!Number.isFinite(time)) continue;
     keep[m] = i;
@@ -95,6 +97,40 @@ function computeRunningSamples(series: RunSeries, t: Thresholds): RunningSamples
     sourceIndex,
     totalRunningS: total,
   };
+}
+
+/**
+ * 1 for samples on ground steeper than maxGradePct: the altitude change over about gradeBaselineM of distance centred
+ * on the sample (a long baseline, so barometric and GPS altitude noise of a metre reads as ~1%, not as a hill).
+ * Hills change cadence for reasons other than overstriding, so their samples are left out (a gap, like a pause).
+ * Null when the series has no altitude.
+ */
+function steepSamples(series: RunSeries, n: number, t: Thresholds): Uint8Array | null {
+  const alt = series.altitudeM;
+  const dist = series.distanceM;
+  if (!alt || alt.length < n) return null;
+  const known: number[] = [];
+  for (let i = 0; i < n; i++)
+    if (Number.isFinite(alt[i] as number) && Number.isFinite(dist[i] as number)) known.push(i);
+  if (known.length < 2) return null;
+  const out = new Uint8Array(n);
+  const half = t.gradeBaselineM / 2;
+  let lo = 0;
+  let hi = 0;
+  for (let k = 0; k < known.length; k++) {
+    const i = known[k] as number;
+    const d = dist[i] as number;
+    while (lo < k && (dist[known[lo] as number] as number) < d - half) lo++;
+    while (hi + 1 < known.length && (dist[known[hi + 1] as number] as number) <= d + half) hi++;
+    const a = known[lo] as number;
+    const b = known[hi] as number;
+    const run = (dist[b] as number) - (dist[a] as number);
+    // Too little distance to judge (standing, or the first and last metres): not called steep.
+    if (run < half) continue;
+    const grade = (100 * Math.abs((alt[b] as number) - (alt[a] as number))) / run;
+    if (grade > t.maxGradePct) out[i] = 1;
+  }
+  return out;
 }
 
 function runningTime(

@@ -5,6 +5,9 @@ export interface Thresholds {
   runningSpeedMps: number;
   minCadenceSpm: number;
   maxCadenceSpm: number;
+  /** Ground steeper than this (%, up or down, over gradeBaselineM) is left out of the cadence analysis. */
+  maxGradePct: number;
+  gradeBaselineM: number;
   /** Rolling-median window for speed and cadence (s). */
   smoothingWindowS: number;
   /** A longer gap between samples is a pause: it counts as no running time and breaks segments (s). */
@@ -33,16 +36,26 @@ export interface Thresholds {
   minFlaggedRuns: number;
   minUnflaggedRuns: number;
   minPainEvents: number;
+  /** Eligible runs without pain needed before a verdict. */
+  minPainFreeRuns: number;
+  /** A flare is ≥ max(painEventSeverity, pre-run pain + painAboveBaseline) (Farrar 2001: 2 points). */
   painEventSeverity: number;
   painAboveBaseline: number;
+  /** A run is eligible when its pre-run pain is ≤ max(maxPreRunPain, 7-day baseline + 1). */
+  maxPreRunPain: number;
+  /** An entry written more than this many days after its date is "recalled". */
+  recalledAfterDays: number;
   alpha: number;
-  permutations: number;
+  /** A spike in this many hours before a run counts as that run's (lagged) exposure. */
+  spikeLagH: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
   runningSpeedMps: 1.5,
   minCadenceSpm: 120,
   maxCadenceSpm: 240,
+  maxGradePct: 3,
+  gradeBaselineM: 100,
   smoothingWindowS: 30,
   maxSampleGapS: 30,
   populationInterceptSpm: 150,
@@ -64,10 +77,13 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minFlaggedRuns: 5,
   minUnflaggedRuns: 5,
   minPainEvents: 3,
+  minPainFreeRuns: 5,
   painEventSeverity: 3,
   painAboveBaseline: 2,
+  maxPreRunPain: 2,
+  recalledAfterDays: 3,
   alpha: 0.05,
-  permutations: 999,
+  spikeLagH: 48,
 };
 
 /** Defaults with the caller's overrides applied. */

@@ -46,7 +46,11 @@ function scratch(n: number): Float64Array {
   return gather;
 }
 
-function columnMedian(series: RunSeries, rs: RunningSamples, column: keyof RunSeries): number | null {
+function columnMedian(
+  series: RunSeries,
+  rs: RunningSamples,
+  column: Exclude<keyof RunSeries, "altitudeM">,
+): number | null {
   const values = series[column];
   const source = rs.sourceIndex;
   const n = source.length;

@@ -15,6 +15,8 @@ export interface RunSeries {
   verticalOscillationMm: ArrayLike<number>;
   verticalRatioPct: ArrayLike<number>;
   stanceTimeMs: ArrayLike<number>;
+  /** Metres above sea level, when the file has it: steep stretches are left out of the cadence analysis. */
+  altitudeM?: ArrayLike<number>;
 }
 
 /** One run as the core sees it. `series` is absent (or null) for summary-only runs. */
@@ -30,6 +32,8 @@ export interface Run {
   elapsedS: number | null;
   avgSpeedMps: number | null;
   avgCadenceSpm: number | null;
+  /** The FIT sub_sport ("treadmill", "trail", "street"…), when the file says. */
+  subSport?: string | null;
   series?: RunSeries | null;
   /** What the analysis reads from the series, worked out already (at import): then `series` is not needed. */
   prepared?: PreparedRun | null;

@@ -192,9 +192,31 @@ CREATE TABLE sync_state (
 ) WITHOUT ROWID;
 `;
 
+// Pain entries know when they were written (logged_at, server clock: an entry written > 3 days after its date is
+// "recalled"), and there is one entry per day. Older databases may hold several entries for a date: they merge into
+// the worst one (its severity, location, side, timing; the earliest logged_at, since that is when the day was first
+// reported), keeping every red flag and note, so nothing the runner said is lost.
+const V6_PAIN_ONE_PER_DAY = `
+ALTER TABLE pain_entries ADD COLUMN logged_at TEXT;
+UPDATE pain_entries SET logged_at = created_at;
+CREATE TEMP TABLE pain_keep AS
+  SELECT date, (SELECT id FROM pain_entries p WHERE p.date = d.date ORDER BY severity DESC, id DESC LIMIT 1) AS id
+  FROM (SELECT date FROM pain_entries GROUP BY date HAVING count(*) > 1) d;
+UPDATE pain_entries AS k SET
+  note = (SELECT group_concat(note, ' / ') FROM (SELECT note FROM pain_entries p WHERE p.date = k.date AND note <> '' ORDER BY id)),
+  red_flags = (SELECT json_group_array(DISTINCT j.value) FROM pain_entries p, json_each(p.red_flags) j WHERE p.date = k.date),
+  logged_at = (SELECT min(logged_at) FROM pain_entries p WHERE p.date = k.date)
+  WHERE k.id IN (SELECT id FROM pain_keep);
+UPDATE pain_entries SET note = '' WHERE note IS NULL;
+DELETE FROM pain_entries WHERE date IN (SELECT date FROM pain_keep) AND id NOT IN (SELECT id FROM pain_keep);
+DROP TABLE pain_keep;
+DROP INDEX pain_entries_date;
+CREATE UNIQUE INDEX pain_entries_one_per_day ON pain_entries (date);
+`;
+
 // Issue 18a: what the runner adds to runs (name, notes, shoe), what the import marks (partial), demo files
 // kept apart from real ones, and shoes. A shoe deleted leaves its runs unassigned rather than deleting them.
-const V6_RUNNER_FIELDS = `
+const V7_RUNNER_FIELDS = `
 CREATE TABLE shoes (
   id          INTEGER PRIMARY KEY,
   name        TEXT    NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
@@ -230,5 +252,6 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
   V3_ANALYSIS_STATE,
   V4_DELETED_SESSIONS,
   V5_SYNC,
-  V6_RUNNER_FIELDS,
+  V6_PAIN_ONE_PER_DAY,
+  V7_RUNNER_FIELDS,
 ]);

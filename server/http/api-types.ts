@@ -2,15 +2,27 @@
 // Units are in the names; dates are local YYYY-MM-DD unless the name says Utc.
 
 import type { CorrelationResult, Hypothesis, Verdict } from "../core/correlation.ts";
-import type { PainEntry, PainEntryInput } from "../core/pain.ts";
+import type { PainEntry as CorePainEntry, PainEntryInput } from "../core/pain.ts";
+import type { DiaryMode, PainDiary } from "../core/pain-diary.ts";
 
-export type { PainEntry, PainEntryInput };
+/** A stored pain entry: `loggedAt` is when it was written (server clock), `recalled` when > 3 days after its date. */
+export type PainEntry = CorePainEntry & { loggedAt: string; recalled: boolean };
+export type { PainEntryInput, DiaryMode, PainDiary };
 
 export type Units = "km" | "mi";
 
 export interface Settings {
   units: Units;
   heightCm: number | null;
+  /** mode/since are the declaration in force; periods keep every past declaration. PUT takes {mode, since}. */
+  painDiary: PainDiary;
+}
+
+/** What PUT /api/settings takes: any of the keys; painDiary as a declaration. */
+export interface SettingsPatch {
+  units?: Units;
+  heightCm?: number | null;
+  painDiary?: { mode: DiaryMode; since: string | null };
 }
 
 export type ImportStatus = "imported" | "duplicate" | "skipped" | "rejected";
@@ -171,7 +183,13 @@ export interface LoadView {
   }[];
   /** Descriptive only: never coloured as risk. */
   acuteChronic: { date: string; uncoupled: number | null; ewma: number | null }[];
-  nextRun: { ceilingM: number | null; longestPrior30dM: number | null; explanation: string };
+  /** paused: why the ceiling is withheld (an open red flag), else null. */
+  nextRun: {
+    ceilingM: number | null;
+    longestPrior30dM: number | null;
+    explanation: string;
+    paused: string | null;
+  };
   /** Noted rolling-7-day rises grouped into episodes: one entry per stretch of noted days. */
   jumpEpisodes: JumpEpisodeView[];
   /** The dates this answer covers (from/to) and the whole history's first and last day. */
@@ -232,6 +250,16 @@ export type Correlation = Pick<
   | "pValue"
   | "explanation"
   | "missing"
+  | "permutationP"
+  | "powerForRr3"
+  | "unloggedRuns"
+  | "assumedPainFreeRuns"
+  | "retrospectiveRuns"
+  | "recalledOutcomes"
+  | "completeCase"
+  | "painDaysToChange"
+  | "adjusted"
+  | "overlap"
 > & { flaggedRisk: RiskView; unflaggedRisk: RiskView };
 
 export interface Advice {
@@ -245,6 +273,8 @@ export interface Advice {
 
 export interface RedFlagNotice {
   id: string;
+  /** now: stop running and see a clinician now; check_up: book a check-up. */
+  urgency: "now" | "check_up";
   title: string;
   body: string;
   because: string[];
@@ -254,6 +284,8 @@ export interface InsightsView {
   correlations: Correlation[];
   advice: Advice[];
   redFlags: RedFlagNotice[];
+  /** Why training targets (next-run ceiling, cadence increase) are paused; null when they are not. */
+  targetsPaused: string | null;
   disclaimer: string;
 }
 

@@ -94,7 +94,11 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use("/api/pain", requireJson, painRoutes({ pain, now, onChange }));
-  app.use("/api/settings", requireJson, settingsRoutes({ settings, onChange }));
+  app.use(
+    "/api/settings",
+    requireJson,
+    settingsRoutes({ settings, today: () => analysis.today(), onChange }),
+  );
   const intervalsUrl = deps.intervalsUrl ?? resolveIntervalsUrl();
   const sync = { db: deps.db, dataDir: deps.dataDir, intervalsUrl, now, analysis, onChange };
   const poller = deps.backgroundSync

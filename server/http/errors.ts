@@ -7,6 +7,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   "not-found": 404,
   "activity-not-found": 404,
   "pain-entry-not-found": 404,
+  "pain-entry-date-taken": 409,
   "invalid-input": 400,
   "confirm-needed": 409,
   "payload-too-large": 413,

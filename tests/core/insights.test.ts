@@ -48,7 +48,7 @@ describe("computeInsights() on generated histories", () => {
         scenario: "random",
         sampleIntervalS: 20,
       });
-      const insights = computeInsights({ runs: h.runs, pain: h.pain, today, units: "km", seed });
+      const insights = computeInsights({ runs: h.runs, pain: h.pain, today, units: "km" });
       if (insights.correlations.some((c) => c.verdict === "linked")) anyLinked++;
     }
     expect(anyLinked).toBeLessThanOrEqual(10);

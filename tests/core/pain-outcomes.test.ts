@@ -46,6 +46,7 @@ describe("painOutcomes()", () => {
   it("does not count a run started in pain, unless that morning was logged pain-free", () => {
     const runs = [summaryRun(1, "2026-05-10", 8000)];
     const inPain = painOutcomes(runs, [painEntry("2026-05-09", 4), painEntry("2026-05-10", 0)])[0];
+    expect(inPain?.baseline).toBeNull();
     expect(inPain?.startedPainFree).toBe(false);
     expect(inPain?.eligible).toBe(false);
     const settled = painOutcomes(runs, [
@@ -62,15 +63,66 @@ describe("painOutcomes()", () => {
     expect(o?.eligible).toBe(false);
   });
 
-  it("counts pain 2 above a pain-free 7-day baseline, and not 2/10 over a baseline of 1", () => {
+  it("needs a flare of max(3, pre-run pain + 2): 2/10 is never one, 4 after a start at 3 is not, 5 is", () => {
     const runs = [summaryRun(1, "2026-05-10", 8000)];
     const overZero = painOutcomes(runs, [...painFreeWeek("2026-05-10"), painEntry("2026-05-10", 2)])[0];
     expect(overZero?.baseline).toBe(0);
-    expect(overZero?.painEvent).toBe(true);
-    const week = painFreeWeek("2026-05-10").map((e) => ({ ...e, severity: 1, location: "lateral" as const }));
-    const overOne = painOutcomes(runs, [...week, painEntry("2026-05-10", 2)])[0];
-    expect(overOne?.baseline).toBe(1);
-    expect(overOne?.painEvent).toBe(false);
-    expect(overOne?.eligible).toBe(true);
+    expect(overZero?.painEvent).toBe(false);
+    const constant = painFreeWeek("2026-05-10").map((e) => ({
+      ...e,
+      severity: 3,
+      location: "lateral" as const,
+    }));
+    const mild = painOutcomes(runs, [...constant, painEntry("2026-05-10", 4)])[0];
+    expect(mild?.baseline).toBe(3);
+    expect(mild?.eligible).toBe(true);
+    expect(mild?.painEvent).toBe(false);
+    expect(painOutcomes(runs, [...constant, painEntry("2026-05-10", 5)])[0]?.painEvent).toBe(true);
+  });
+
+  it("lets a runner with constant 3/10 pain start runs, but not one that starts in a flare", () => {
+    const runs = [summaryRun(1, "2026-05-10", 8000)];
+    const week = painFreeWeek("2026-05-10").map((e, k) => ({
+      ...e,
+      severity: k === 0 ? 6 : 3,
+      location: "lateral" as const,
+    }));
+    const flaring = painOutcomes(runs, [...week, painEntry("2026-05-10", 8)])[0];
+    expect(flaring?.preRunSeverity).toBe(6);
+    expect(flaring?.baseline).toBe(3);
+    expect(flaring?.startedPainFree).toBe(false);
+  });
+
+  it("does not let an entry written before the run ended be its outcome", () => {
+    const runs = [summaryRun(1, "2026-05-09", 8000), summaryRun(2, "2026-05-10", 8000, 18)];
+    const morning = painEntry("2026-05-10", 5, { loggedAt: "2026-05-10T08:00:00.000Z" });
+    const [first, second] = painOutcomes(runs, [morning]);
+    expect(second?.painEvent).toBe(false);
+    expect(second?.preRunSeverity).toBe(5);
+    expect(first?.painEvent).toBe(true);
+  });
+
+  it("marks an outcome written more than 3 days after its date as recalled", () => {
+    const runs = [summaryRun(1, "2026-05-10", 8000)];
+    const late = painEntry("2026-05-10", 5, { loggedAt: "2026-05-14T09:00:00.000Z" });
+    const onTime = painEntry("2026-05-10", 5, { loggedAt: "2026-05-13T22:00:00.000Z" });
+    expect(painOutcomes(runs, [late])[0]?.outcomeRecalled).toBe(true);
+    expect(painOutcomes(runs, [onTime])[0]?.outcomeRecalled).toBe(false);
+  });
+
+  it("counts days assumed pain-free apart from logged ones", () => {
+    const runs = [summaryRun(1, "2026-05-10", 8000), summaryRun(2, "2026-05-12", 8000)];
+    const assumed = ["2026-05-10", "2026-05-11", "2026-05-12", "2026-05-13"].map((date) => ({
+      date,
+      retrospective: true,
+    }));
+    const [a, b] = painOutcomes(runs, [painEntry("2026-05-12", 0)], {}, assumed);
+    expect(a).toMatchObject({
+      eligible: true,
+      painEvent: false,
+      outcomeAssumed: true,
+      outcomeRetrospective: true,
+    });
+    expect(b).toMatchObject({ eligible: true, painEvent: false, outcomeAssumed: false });
   });
 });

@@ -94,4 +94,53 @@ describe("migrate()", () => {
   it("keeps the migration list frozen", () => {
     expect(Object.isFrozen(MIGRATIONS)).toBe(true);
   });
+  it("merges a date's duplicate pain entries into its worst one, keeping every note and red flag", () => {
+    const db = new Database(":memory:");
+    const wrapped = { sqlite: db, transaction: <T>(fn: () => T): T => db.transaction(fn)() } as unknown as Db;
+    migrate(wrapped, MIGRATIONS.slice(0, 4));
+    const insert = db.prepare(
+      `INSERT INTO pain_entries (date, severity, location, timing, note, red_flags, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    insert.run(
+      "2026-01-05",
+      2,
+      "lateral",
+      "after_run",
+      "stairs",
+      '["after_a_fall"]',
+      "2026-01-05T10:00:00Z",
+      "x",
+    );
+    insert.run(
+      "2026-01-05",
+      5,
+      "anterior",
+      "next_morning",
+      "",
+      '["pain_at_rest_or_night"]',
+      "2026-01-06T10:00:00Z",
+      "x",
+    );
+    insert.run("2026-01-05", 1, null, null, "fine later", "[]", "2026-01-07T10:00:00Z", "x");
+    insert.run("2026-01-06", 0, null, null, "", "[]", "2026-01-06T10:00:00Z", "x");
+    migrate(wrapped);
+    const rows = db.prepare("SELECT * FROM pain_entries ORDER BY date").all() as Record<string, unknown>[];
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({
+      date: "2026-01-05",
+      severity: 5,
+      location: "anterior",
+      timing: "next_morning",
+      note: "stairs / fine later",
+      logged_at: "2026-01-05T10:00:00Z",
+    });
+    expect(JSON.parse(String(rows[0]?.["red_flags"])).sort()).toEqual([
+      "after_a_fall",
+      "pain_at_rest_or_night",
+    ]);
+    expect(rows[1]).toMatchObject({ date: "2026-01-06", logged_at: "2026-01-06T10:00:00Z", note: "" });
+    expect(() => insert.run("2026-01-06", 1, "lateral", null, "", "[]", "t", "t")).toThrow(/UNIQUE/);
+    db.close();
+  });
 });

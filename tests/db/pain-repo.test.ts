@@ -13,6 +13,33 @@ beforeEach(() => {
 const NOW = "2026-03-01T08:00:00.000Z";
 
 describe("pain repo", () => {
+  it("keeps one entry per day: upsert updates the date's entry, create refuses a second", () => {
+    const first = pain.upsert(painEntryInputSchema.parse({ date: "2026-02-20", severity: 0 }), NOW);
+    expect(first.created).toBe(true);
+    const later = "2026-03-01T20:00:00.000Z";
+    const second = pain.upsert(
+      painEntryInputSchema.parse({ date: "2026-02-20", severity: 3, location: "lateral" }),
+      later,
+    );
+    expect(second).toMatchObject({
+      created: false,
+      entry: { id: first.entry.id, severity: 3, loggedAt: later },
+    });
+    expect(pain.list()).toHaveLength(1);
+    expect(() => pain.create(painEntryInputSchema.parse({ date: "2026-02-20", severity: 0 }), NOW)).toThrow(
+      /already a pain entry for 2026-02-20/,
+    );
+  });
+
+  it("keeps loggedAt when only the note changes, and moves it when the severity does", () => {
+    const input = painEntryInputSchema.parse({ date: "2026-02-20", severity: 4, location: "lateral" });
+    const { entry } = pain.upsert(input, NOW);
+    const noted = pain.update(entry.id, { ...input, note: "stairs" }, "2026-03-09T00:00:00.000Z");
+    expect(noted?.loggedAt).toBe(NOW);
+    const worse = pain.update(entry.id, { ...input, severity: 6 }, "2026-03-09T00:00:00.000Z");
+    expect(worse).toMatchObject({ loggedAt: "2026-03-09T00:00:00.000Z", recalled: true });
+  });
+
   it("stores an entry and reads back the same PainEntry", () => {
     const input = painEntryInputSchema.parse({
       date: "2026-02-28",
@@ -24,7 +51,14 @@ describe("pain repo", () => {
       redFlags: ["pain_at_rest_or_night"],
     });
     const created = pain.create(input, NOW);
-    expect(created).toEqual({ id: created.id, ...input, createdAt: NOW, updatedAt: NOW });
+    expect(created).toEqual({
+      id: created.id,
+      ...input,
+      loggedAt: NOW,
+      recalled: false,
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
     expect(pain.get(created.id)).toEqual(created);
   });
 

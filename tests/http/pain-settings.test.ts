@@ -76,13 +76,51 @@ describe("/api/pain", () => {
     expect(form.status).toBe(415);
   });
 
+  it("keeps one entry per day: a POST for a logged date updates it (200), keeping its id", async () => {
+    const before = (await (await fetch(`${app.url}/api/pain`)).json()) as PainEntry[];
+    const first = before.find((e) => e.date === valid.date);
+    const res = await fetch(`${app.url}/api/pain`, json({ ...valid, severity: 6 }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: first?.id, severity: 6 });
+    const after = (await (await fetch(`${app.url}/api/pain`)).json()) as PainEntry[];
+    expect(after.filter((e) => e.date === valid.date)).toHaveLength(1);
+  });
+
+  it("stamps loggedAt with the server clock and marks entries written > 3 days after their date as recalled", async () => {
+    const late = (await (
+      await fetch(`${app.url}/api/pain`, json({ date: "2026-11-10", severity: 0 }))
+    ).json()) as PainEntry;
+    expect(late.loggedAt).toBe("2026-11-25T12:00:00.000Z");
+    expect(late.recalled).toBe(true);
+    const fresh = (await (
+      await fetch(`${app.url}/api/pain`, json({ date: "2026-11-23", severity: 0 }))
+    ).json()) as PainEntry;
+    expect(fresh.recalled).toBe(false);
+  });
+
+  it("refuses to move an entry onto a date that already has one (409)", async () => {
+    const list = (await (await fetch(`${app.url}/api/pain`)).json()) as PainEntry[];
+    const entry = list.find((e) => e.date === "2026-11-21") as PainEntry;
+    const res = await fetch(`${app.url}/api/pain/${entry.id}`, json({ ...valid, date: "2026-11-20" }, "PUT"));
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("pain-entry-date-taken");
+  });
+
   it("updates and deletes an entry; a missing one is a 404", async () => {
-    const created = (await (await fetch(`${app.url}/api/pain`, json(valid))).json()) as PainEntry;
-    const updated = await fetch(`${app.url}/api/pain/${created.id}`, json({ ...valid, severity: 2 }, "PUT"));
+    const created = (await (
+      await fetch(`${app.url}/api/pain`, json({ ...valid, date: "2026-11-18" }))
+    ).json()) as PainEntry;
+    const updated = await fetch(
+      `${app.url}/api/pain/${created.id}`,
+      json({ ...valid, date: "2026-11-18", severity: 2 }, "PUT"),
+    );
     expect(updated.status).toBe(200);
     expect(await updated.json()).toMatchObject({ id: created.id, severity: 2 });
     expect((await fetch(`${app.url}/api/pain/${created.id}`, { method: "DELETE" })).status).toBe(204);
-    expect((await fetch(`${app.url}/api/pain/${created.id}`, json(valid, "PUT"))).status).toBe(404);
+    expect(
+      (await fetch(`${app.url}/api/pain/${created.id}`, json({ ...valid, date: "2026-11-18" }, "PUT")))
+        .status,
+    ).toBe(404);
     expect((await fetch(`${app.url}/api/pain/${created.id}`, { method: "DELETE" })).status).toBe(404);
     expect((await fetch(`${app.url}/api/pain/-1`, { method: "DELETE" })).status).toBe(400);
   });
@@ -95,14 +133,44 @@ describe("/api/settings", () => {
   });
   afterAll(() => app.close());
 
-  it("defaults to kilometres and no height", async () => {
-    expect(await (await fetch(`${app.url}/api/settings`)).json()).toEqual({ units: "km", heightCm: null });
+  const everyDay = { mode: "every_day", since: null, periods: [], confirmations: [] };
+
+  it("defaults to kilometres, no height and an every-day diary", async () => {
+    expect(await (await fetch(`${app.url}/api/settings`)).json()).toEqual({
+      units: "km",
+      heightCm: null,
+      painDiary: everyDay,
+    });
   });
 
   it("saves miles and a height", async () => {
     const res = await fetch(`${app.url}/api/settings`, json({ units: "mi", heightCm: 172 }, "PUT"));
-    expect((await res.json()) as Settings).toEqual({ units: "mi", heightCm: 172 });
-    expect(await (await fetch(`${app.url}/api/settings`)).json()).toEqual({ units: "mi", heightCm: 172 });
+    expect((await res.json()) as Settings).toEqual({ units: "mi", heightCm: 172, painDiary: everyDay });
+    expect(await (await fetch(`${app.url}/api/settings`)).json()).toMatchObject({
+      units: "mi",
+      heightCm: 172,
+    });
+  });
+
+  it("declares a pain-days-only diary from a past date, keeps it when it is ended, and takes a weekly confirmation", async () => {
+    const declared = (await (
+      await fetch(
+        `${app.url}/api/settings`,
+        json({ painDiary: { mode: "pain_days", since: "2026-01-05" } }, "PUT"),
+      )
+    ).json()) as Settings;
+    expect(declared.painDiary).toMatchObject({ mode: "pain_days", since: "2026-01-05" });
+    expect(declared.painDiary.periods).toHaveLength(1);
+    expect(declared.painDiary.periods[0]).toMatchObject({ since: "2026-01-05", until: null });
+    const confirmed = (await (
+      await fetch(`${app.url}/api/settings/pain-diary/confirm`, json({}))
+    ).json()) as Settings;
+    expect(confirmed.painDiary.confirmations).toHaveLength(1);
+    const ended = (await (
+      await fetch(`${app.url}/api/settings`, json({ painDiary: { mode: "every_day", since: null } }, "PUT"))
+    ).json()) as Settings;
+    expect(ended.painDiary).toMatchObject({ mode: "every_day", since: null });
+    expect(ended.painDiary.periods[0]?.until).not.toBeNull();
   });
 
   it.each([
@@ -110,6 +178,10 @@ describe("/api/settings", () => {
     [{ heightCm: 20 }, /heightCm/],
     [{ heightCm: "tall" }, /heightCm/],
     [{ theme: "dark" }, /theme|Unrecognized/i],
+    [{ painDiary: { mode: "sometimes", since: null } }, /painDiary/],
+    [{ painDiary: { mode: "pain_days", since: "2026-02-30" } }, /painDiary.since/],
+    [{ painDiary: { mode: "pain_days", since: "2999-01-01" } }, /after today/],
+    [{ painDiary: { mode: "every_day", since: "2026-01-01" } }, /since must be null/],
   ])("rejects %j with a 400", async (body, message) => {
     const res = await fetch(`${app.url}/api/settings`, json(body, "PUT"));
     expect(res.status).toBe(400);

@@ -221,6 +221,10 @@ describe("every API input, hostile", () => {
     expect(pain).toEqual([expect.objectContaining({ ...validPain, id: 1, note: "" })]);
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
     const settings = await send(app.url, { method: "GET", path: "/api/settings", expect: [200] });
-    expect(JSON.parse(settings.body)).toEqual({ units: "km", heightCm: null });
+    expect(JSON.parse(settings.body)).toEqual({
+      units: "km",
+      heightCm: null,
+      painDiary: { mode: "every_day", since: null, periods: [], confirmations: [] },
+    });
   });
 });

@@ -41,7 +41,8 @@ const pain = (i: number): RequestInit => ({
   method: "POST",
   headers: { "content-type": "application/json" },
   body: JSON.stringify({
-    date: "2024-07-10",
+    // One entry per day (a POST for a logged date updates it): a new date per write, so each one grows the log.
+    date: new Date(Date.UTC(2024, 6, 10) - i * 86_400_000).toISOString().slice(0, 10),
     severity: 1,
     location: "lateral",
     note: `entry ${i} ${"x".repeat(1500)}`,

@@ -4,6 +4,7 @@ import { badge, card, loading, notMedicalAdvice, pageHeader, redFlagBanner, why 
 import { h, replace } from "../dom.ts";
 import { HYPOTHESIS_LABELS, VERDICT_LABELS } from "../labels.ts";
 import { shoeContextCard } from "./shoe-context.ts";
+import { insightEvidence } from "./insight-evidence.ts";
 
 /** Per hypothesis: the verdict in one sentence, the counts, the risks with intervals, and what is still missing. */
 export async function insightsPage(root: HTMLElement): Promise<void> {
@@ -108,13 +109,14 @@ function correlationCard(c: Correlation): HTMLElement {
             ),
           ]),
     ),
+    insightEvidence(c),
     why(
       "Why? How this was worked out",
       h("p", {}, c.explanation),
       h(
         "p",
         { class: "muted" },
-        "“Pain after a run” means pain of 3/10 or more (or 2 points above your usual) logged within 48 hours, for a run that started pain-free. The 95% intervals show the range the true figure plausibly lies in: wide intervals mean few runs.",
+        "“Pain after a run” means a flare logged within 48 hours: 3/10 or more and at least 2 points above how the run started, for a run that did not start in a flare (2/10 or less, or no more than 1 above your usual). The 95% intervals show the range the true figure plausibly lies in: wide intervals mean few runs.",
       ),
       h(
         "p",

@@ -176,6 +176,8 @@ function windowed(load: LoadView, range: LoadRange): { load: LoadView; note: str
 
 function ceilingCard(load: LoadView): HTMLElement {
   const n = load.nextRun;
+  if (n.paused !== null)
+    return card("Your next run", stat("Training targets", "Paused", n.paused, "next-run-ceiling"));
   return card(
     "Your next run",
     n.ceilingM === null

@@ -127,7 +127,10 @@ function weekCard(o: OverviewView): HTMLElement {
 }
 
 function ceilingCard(o: OverviewView): HTMLElement {
-  const { ceilingM, longestPrior30dM, explanation } = o.nextRun;
+  const { ceilingM, longestPrior30dM, explanation, paused } = o.nextRun;
+  if (paused !== null) {
+    return card("Next run", stat("Training targets", "Paused", paused, "next-run-ceiling"));
+  }
   return card(
     "Next run",
     ceilingM === null

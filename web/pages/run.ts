@@ -17,12 +17,38 @@ import { navigate } from "../router.ts";
 import { runChartSlots } from "./run-charts.ts";
 import { markBadges, sportName } from "./runs.ts";
 import { downloadOriginal, noVerdictNote, partialNotice, routeCard, runNotesCard } from "./run-extras.ts";
+import { askHipFirst, hipPromptCard } from "./run-hip-prompt.ts";
+import type { ShoeView } from "../../server/http/api-types.ts";
 
 /** One run: numbers, notes, charts over time with the expected band and flagged stretches, laps, delete. */
 export async function runPage(root: HTMLElement, ctx: { params: Record<string, string> }): Promise<void> {
   const id = Number(ctx.params.id);
   replace(root, loading());
-  const [detail, shoes] = await Promise.all([api.activity(id), api.shoes().catch(() => [])]);
+  const [detail, pain, shoes] = await Promise.all([
+    api.activity(id),
+    api.pain().catch(() => []),
+    api.shoes().catch(() => []),
+  ]);
+  const s = detail.summary;
+  const header = [
+    h("p", { class: "back" }, h("a", { href: "#/runs" }, "← All runs")),
+    pageHeader(
+      `${s.isRun ? "Run" : sportName(s)} on ${fmtDate(s.localDate)}`,
+      `Started ${fmtTimeOfDay(s.startUtc)}${deviceName(s.device) ? ` · ${deviceName(s.device)}` : ""}`,
+    ),
+  ];
+  if (askHipFirst(s, pain)) {
+    replace(
+      root,
+      ...header,
+      hipPromptCard(s, () => showRun(root, detail, shoes)),
+    );
+    return;
+  }
+  showRun(root, detail, shoes);
+}
+
+function showRun(root: HTMLElement, detail: ActivityDetail, shoes: readonly ShoeView[]): void {
   const s = detail.summary;
   replace(
     root,

@@ -4,6 +4,7 @@ import { card, errorBox, loading, pageHeader } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import { setUnits } from "../format.ts";
 import { dataActionsCard, mapCard } from "./settings-data.ts";
+import { painDiaryCard } from "./pain-diary-card.ts";
 import { syncSection } from "./sync-card.ts";
 
 /** Units and height, plus where the data lives and how to back it up. */
@@ -18,6 +19,7 @@ export async function settingsPage(root: HTMLElement): Promise<void> {
     root,
     pageHeader("Settings"),
     settingsForm(settings),
+    painDiaryCard(settings),
     syncSection(),
     mapCard(map.tileUrl),
     dataCard(),

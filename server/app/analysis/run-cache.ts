@@ -9,7 +9,7 @@ import type { Db } from "../../db/open.ts";
 import { loadSamples } from "../load-activity.ts";
 
 /** Bump when the per-run analysis changes meaning, so every cached result is recomputed. */
-const ANALYSIS_VERSION = 1;
+const ANALYSIS_VERSION = 2;
 /** The personal model reads the 100 most recent runs with enough running; this many leaves room for short ones. */
 export const MODEL_WINDOW_RUNS = 150;
 

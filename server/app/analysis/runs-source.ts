@@ -14,7 +14,8 @@ type RunSource = Pick<
   | "elapsedS"
   | "avgSpeedMps"
   | "avgCadenceSpm"
-> & { samples?: Samples };
+> &
+  Partial<Pick<ActivitySummary, "subSport">> & { samples?: Samples };
 
 /** A stored activity as the analysis core reads it. */
 export function toCoreRun(a: RunSource): Run {
@@ -28,6 +29,7 @@ export function toCoreRun(a: RunSource): Run {
     elapsedS: a.elapsedS,
     avgSpeedMps: a.avgSpeedMps,
     avgCadenceSpm: a.avgCadenceSpm,
+    subSport: a.subSport ?? null,
     series: a.samples && a.samples.count > 0 ? a.samples : null,
   };
 }

@@ -65,11 +65,13 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
     const runs = listed.map(toCoreRun);
     const perRun = perRunResults(deps.db, deps.activities, deps.cache, runs, basis);
     basis = { model: perRun.model, refSpeed: perRun.refSpeed };
+    const settings = deps.settings.get();
     const insights = computeInsights({
       runs,
       pain: deps.pain.list(),
       today: day,
-      units: deps.settings.get().units,
+      units: settings.units,
+      diary: settings.painDiary,
       model: perRun.model,
       cadence: perRun.cadence,
       trendPoints: perRun.trendPoints,

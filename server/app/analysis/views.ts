@@ -111,22 +111,37 @@ function toCorrelation(c: CorrelationResult): Correlation {
     pValue: c.pValue,
     explanation: c.explanation,
     missing: c.missing,
+    permutationP: c.permutationP,
+    powerForRr3: c.powerForRr3,
+    unloggedRuns: c.unloggedRuns,
+    assumedPainFreeRuns: c.assumedPainFreeRuns,
+    retrospectiveRuns: c.retrospectiveRuns,
+    recalledOutcomes: c.recalledOutcomes,
+    completeCase: c.completeCase,
+    painDaysToChange: c.painDaysToChange,
+    adjusted: c.adjusted,
+    overlap: c.overlap,
     flaggedRisk: risk(c.flaggedRisk),
     unflaggedRisk: risk(c.unflaggedRisk),
   };
 }
 
 const RED_FLAG_TITLES: Record<string, string> = {
-  persisting_pain: "Pain that is not settling",
-  worsening_pain: "Pain that is getting worse",
+  persisting_pain: "Pain that is not settling: book a check-up",
+  worsening_pain: "Pain that is getting worse: book a check-up",
+  deep_groin_pain: "Deep groin pain: stop running and see a clinician now",
 };
 
-/** Red flags as banners: each sends the runner to a professional. */
+/** Red flags as banners: acute ones stop running now; persisting or rising pain books a check-up. */
 export function toRedFlagNotices(flags: readonly RedFlagFinding[]): RedFlagNotice[] {
   return flags.map((f) => ({
     id: f.id,
-    title: RED_FLAG_TITLES[f.id] ?? "See a healthcare professional",
-    body: "This is a reason to see a doctor or physiotherapist before you run again, whatever your data shows.",
+    urgency: f.urgency,
+    title: RED_FLAG_TITLES[f.id] ?? "Stop running and see a clinician now",
+    body:
+      f.urgency === "now"
+        ? "This is a reason to stop running and see a doctor or physiotherapist now, whatever your data shows. Your training targets are paused until then."
+        : "Book a check-up with a doctor or physiotherapist: pain that has not settled in 2–3 weeks deserves a professional look. It is not an emergency.",
     because: [f.message],
   }));
 }
@@ -143,25 +158,36 @@ export function toInsightsView(insights: Insights): InsightsView {
       source,
     })),
     redFlags: toRedFlagNotices(insights.redFlags),
+    targetsPaused: insights.targetsPaused,
     disclaimer: insights.disclaimer,
   };
 }
 
-/** The next-run ceiling in words. */
+/** The next-run ceiling in words (paused, and saying why, while a red flag is open). */
 export function nextRunView(insights: Insights, units: Units): LoadView["nextRun"] {
   const c = insights.load.ceiling;
+  if (insights.targetsPaused !== null) {
+    return {
+      ceilingM: null,
+      longestPrior30dM: c?.l30M ?? null,
+      explanation: insights.targetsPaused,
+      paused: insights.targetsPaused,
+    };
+  }
   if (!c) {
     return {
       ceilingM: null,
       longestPrior30dM: null,
       explanation:
         "No run in the last 30 days: start shorter than your old long runs and build back gradually.",
+      paused: null,
     };
   }
   return {
     ceilingM: c.ceilingM,
     longestPrior30dM: c.l30M,
     explanation: `Your longest run in the last 30 days was ${formatDistance(c.l30M, units)} (${c.longestRunDate}); keeping the next one under ${formatDistance(c.ceilingM, units)} (10% more) stays out of the spike range.`,
+    paused: null,
   };
 }
 

@@ -11,7 +11,7 @@ export interface PainRouteDeps {
   onChange: () => void;
 }
 
-/** The hip-pain log: list (newest first), create, update, delete. */
+/** The hip-pain log, one entry per day: list (newest first), create-or-update by date, update, delete. */
 export function painRoutes(deps: PainRouteDeps): Router {
   const router = Router();
   router.get("/", (_req, res) => {
@@ -24,9 +24,9 @@ export function painRoutes(deps: PainRouteDeps): Router {
   });
   router.post("/", (req, res) => {
     const input = parseInput(painEntryInputSchema, req.body, "pain entry");
-    const entry = deps.pain.create(input, deps.now().toISOString());
+    const { entry, created } = deps.pain.upsert(input, deps.now().toISOString());
     deps.onChange();
-    res.status(201).json(entry);
+    res.status(created ? 201 : 200).json(entry);
   });
   router.put("/:id", (req, res) => {
     const id = parseId(req.params.id, "Pain entry");

@@ -1,0 +1,76 @@
+import type { ActivityListItem, PainEntry } from "../../server/http/api-types.ts";
+import { api } from "../api.ts";
+import { card, errorBox } from "../components.ts";
+import { h, replace } from "../dom.ts";
+
+const DAY_MS = 86_400_000;
+const localToday = (): string => {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+};
+const nextDay = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * Whether to ask about the hip before showing a run's flags: a run of the last 2 days with nothing logged for its
+ * day or the day after. Asked first so the answer is not coloured by what the flags say.
+ */
+export function askHipFirst(
+  run: Pick<ActivityListItem, "isRun" | "localDate">,
+  pain: readonly PainEntry[],
+): boolean {
+  if (!run.isRun) return false;
+  const today = localToday();
+  if (
+    run.localDate > today ||
+    Date.parse(`${today}T00:00:00Z`) - Date.parse(`${run.localDate}T00:00:00Z`) > 2 * DAY_MS
+  )
+    return false;
+  const after = nextDay(run.localDate);
+  return !pain.some((e) => e.date === run.localDate || e.date === after);
+}
+
+/** "How is your hip after this run?": pain-free in one tap, log pain, or skip; `onDone` then shows the run. */
+export function hipPromptCard(run: Pick<ActivityListItem, "localDate">, onDone: () => void): HTMLElement {
+  const status = h("div", { "aria-live": "polite" });
+  const fine = h(
+    "button",
+    { type: "button", class: "button primary", "data-testid": "hip-prompt-fine" },
+    "Pain-free (0/10)",
+  );
+  const hurts = h(
+    "a",
+    { href: `#/pain?date=${run.localDate}`, class: "button", "data-testid": "hip-prompt-log" },
+    "It hurts: log it",
+  );
+  const skip = h("button", { type: "button", class: "button", "data-testid": "hip-prompt-skip" }, "Not now");
+  fine.addEventListener("click", () => {
+    fine.disabled = true;
+    api
+      .addPain({
+        date: run.localDate,
+        severity: 0,
+        location: null,
+        side: null,
+        timing: "after_run",
+        note: "",
+        redFlags: [],
+      })
+      .then(onDone, (err: unknown) => {
+        fine.disabled = false;
+        replace(status, errorBox(err));
+      });
+  });
+  skip.addEventListener("click", onDone);
+  const el = card(
+    "How is your hip after this run?",
+    h(
+      "p",
+      { class: "muted" },
+      "Asked before the run's cadence and mileage flags are shown, so your answer is not coloured by them.",
+    ),
+    h("div", { class: "actions", "data-testid": "hip-prompt" }, fine, hurts, skip),
+    status,
+  );
+  return el;
+}
