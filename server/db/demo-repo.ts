@@ -1,11 +1,17 @@
 import type { Db } from "./open.ts";
 
+// What a pain entry says; an entry whose fingerprint changed was edited (or replaced) by the runner.
+const FINGERPRINT = "json_array(date, severity, location, side, timing, note, red_flags)";
+
 /** Which stored runs and pain entries came from "Try the demo", so they can go without touching real ones. */
 export function createDemoRepo(db: Db) {
   const q = db.sqlite;
   const s = {
     markFiles: q.prepare<[number], void>("UPDATE activities SET demo = 1 WHERE id = ?"),
-    markPain: q.prepare<[number], void>("INSERT OR IGNORE INTO demo_pain_entries (pain_id) VALUES (?)"),
+    markPain: q.prepare<[number], void>(
+      `INSERT OR IGNORE INTO demo_pain_entries (pain_id, fingerprint)
+       SELECT id, ${FINGERPRINT} FROM pain_entries WHERE id = ?`,
+    ),
     counts: q.prepare<[], { demo: number; real: number }>(
       `SELECT coalesce(sum(demo = 1), 0) AS demo, coalesce(sum(demo = 0), 0) AS real
        FROM activities WHERE is_run = 1`,
@@ -18,7 +24,9 @@ export function createDemoRepo(db: Db) {
       "DELETE FROM files WHERE id IN (SELECT file_id FROM activities WHERE demo = 1)",
     ),
     removePain: q.prepare<[], void>(
-      "DELETE FROM pain_entries WHERE id IN (SELECT pain_id FROM demo_pain_entries)",
+      `DELETE FROM pain_entries WHERE id IN (
+         SELECT d.pain_id FROM demo_pain_entries d JOIN pain_entries p ON p.id = d.pain_id
+         WHERE d.fingerprint = ${FINGERPRINT.replace(/\b(date|severity|location|side|timing|note|red_flags)\b/g, "p.$1")})`,
     ),
     forgetPain: q.prepare<[], void>("DELETE FROM demo_pain_entries"),
     tables: q.prepare<[], { name: string }>(
