@@ -4,9 +4,10 @@ import type { RecordColumns } from "./decoder/columns.ts";
 import { deviceOf } from "./device.ts";
 import { warning } from "./errors.ts";
 import { type ColumnSource, buildSamples, orderRecords } from "./samples.ts";
+import { enumValue, plausibleActivity } from "./plausible.ts";
 import { buildLap, sessionSummary } from "./summary.ts";
 import type { Activity, ParseWarning, Samples } from "./types.ts";
-import { FIT_EPOCH_MS, enumName, fitSecondsMs, num, timeMs } from "./values.ts";
+import { FIT_EPOCH_MS, fitSecondsMs, num, timeMs } from "./values.ts";
 
 const MAX_OFFSET_S = 14 * 3600;
 const OFFSET_STEP_S = 15 * 60;
@@ -109,7 +110,10 @@ function sportOf(
     string,
     unknown
   >;
-  return { sport: enumName(src["sport"]) ?? "generic", subSport: enumName(src["subSport"]) };
+  return {
+    sport: enumValue("sport", src["sport"]) ?? "generic",
+    subSport: enumValue("subSport", src["subSport"]),
+  };
 }
 
 /** One Activity per session of a decoded segment; records are assigned by each session's time window. */
@@ -153,18 +157,21 @@ export function buildActivities(messages: FitMessages, records: RecordColumns, a
       const t = timeMs(l.startTime);
       return t >= w.startMs && t < nextStart && t <= (Number.isFinite(w.endMs) ? w.endMs : t);
     });
-    return {
-      sport,
-      subSport,
-      device,
-      startUtc: new Date(w.startMs).toISOString(),
-      utcOffsetS,
-      localDate: localDateOf(w.startMs, utcOffsetS),
-      ...summary,
-      hasRunningDynamics: hasDynamics(built.samples, summary),
-      laps: lapsHere.map((l) => buildLap(l, footSport, built.scale)),
-      samples: built.samples,
-    };
+    return plausibleActivity(
+      {
+        sport,
+        subSport,
+        device,
+        startUtc: new Date(w.startMs).toISOString(),
+        utcOffsetS,
+        localDate: localDateOf(w.startMs, utcOffsetS),
+        ...summary,
+        hasRunningDynamics: hasDynamics(built.samples, summary),
+        laps: lapsHere.map((l) => buildLap(l, footSport, built.scale)),
+        samples: built.samples,
+      },
+      warnings,
+    );
   });
   return { activities, warnings };
 }

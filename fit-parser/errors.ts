@@ -1,4 +1,9 @@
+import { FIT_LIMITS as L } from "./limits.ts";
 import type { ParseErrorCode, ParseResult, ParseWarning } from "./types.ts";
+
+function n(v: number): string {
+  return v.toLocaleString("en-US");
+}
 
 // One sentence per code, in the runner's words; `detail` names what exactly was wrong.
 const MESSAGES: Record<ParseErrorCode, string> = {
@@ -11,6 +16,12 @@ const MESSAGES: Record<ParseErrorCode, string> = {
   "no-running-data": "This FIT file is an activity but holds no session or samples that could be read.",
   "unsupported-encoding":
     "This FIT file uses an encoding Stridewise cannot read yet, so it was not imported rather than read wrongly.",
+  "too-many-records": `This FIT file holds more than ${n(L.maxRecords)} samples (days at one a second), more than any real activity, so it was not read.`,
+  "too-many-messages": `This FIT file holds more than ${n(L.maxMessages)} laps, events and other messages, more than any real activity, so it was not read.`,
+  "too-many-sessions": `This FIT file holds more than ${L.maxSessions} sessions (a triathlon has five), so it was not read.`,
+  "too-many-definitions": `This FIT file defines more than ${n(L.maxDefinitions)} different message layouts (a watch uses a few dozen), so it was not read.`,
+  "implausible-duration": `This FIT file's samples span more than ${L.maxDurationS / 86_400} days, which no single activity does (was the watch's clock wrong?), so it was not read.`,
+  "implausible-sample-rate": `This FIT file holds more than ${L.maxSampleRateHz} samples a second over its whole length, which no watch records, so it was not read.`,
 };
 
 /** Thrown inside the parser only; `parseFit` turns it into a `{ ok: false }` result. */

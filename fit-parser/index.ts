@@ -9,7 +9,8 @@ export type * from "./types.ts";
 // Each segment's records become samples before the next segment is decoded, and parseFit is synchronous, so one
 // set of column buffers serves every call (each worker thread has its own module, hence its own pool).
 const pool = new ColumnPool();
-const decodePooled: SegmentDecoder = (bytes, segment) => decodeSegmentData(bytes, segment, pool);
+const decodePooled: SegmentDecoder = (bytes, segment, budget) =>
+  decodeSegmentData(bytes, segment, pool, budget);
 
 export { SampleArena, type ColumnSource } from "./samples.ts";
 

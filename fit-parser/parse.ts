@@ -1,4 +1,5 @@
 import { buildActivities } from "./build-activity.ts";
+import { FitBudget, checkDuration, checkSampleRate } from "./budget.ts";
 import { FitParseError, failure, warning } from "./errors.ts";
 import type { FitMessages } from "@garmin/fitsdk";
 import type { RecordColumns } from "./decoder/columns.ts";
@@ -20,6 +21,7 @@ function isActivityFile(type: unknown): boolean {
 export type SegmentDecoder = (
   bytes: Uint8Array,
   segment: Segment,
+  budget: FitBudget,
 ) => { messages: FitMessages; records: RecordColumns };
 
 function parse(bytes: Uint8Array, decode: SegmentDecoder, arena?: ColumnSource): ParseResult {
@@ -29,13 +31,18 @@ function parse(bytes: Uint8Array, decode: SegmentDecoder, arena?: ColumnSource):
   const activities: Activity[] = [];
   let activitySegments = 0;
   let truncated = false;
+  // One budget for the whole file: a chain of segments is capped as one file.
+  const budget = new FitBudget();
   for (const segment of walk.segments) {
-    const { messages, records } = decode(bytes, segment);
+    const { messages, records } = decode(bytes, segment, budget);
     if (segment.truncated) truncated = true;
     const type = messages.fileIdMesgs?.[0]?.type;
     if (!isActivityFile(type)) continue;
     activitySegments++;
+    checkSampleRate(timeSpanS(records.timestamp), records.count);
+    budget.addSessions(messages.sessionMesgs?.length ?? 0);
     const built = buildActivities(messages, records, arena);
+    for (const a of built.activities) checkDuration(timeSpanS(a.samples.timeS));
     activities.push(...built.activities);
     warnings.push(...built.warnings);
   }
@@ -52,6 +59,18 @@ function parse(bytes: Uint8Array, decode: SegmentDecoder, arena?: ColumnSource):
     );
   }
   return { ok: true, activities, warnings: dedupe(warnings) };
+}
+
+/** Seconds from the earliest to the latest finite time in a column (0 when there is none). */
+function timeSpanS(times: Float64Array): number {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i] as number;
+    if (t < lo) lo = t;
+    if (t > hi) hi = t;
+  }
+  return hi >= lo ? hi - lo : 0;
 }
 
 function dedupe(warnings: ParseWarning[]): ParseWarning[] {

@@ -10,6 +10,12 @@ export const PARSE_ERROR_CODES = [
   "truncated-file",
   "no-running-data",
   "unsupported-encoding",
+  "too-many-records",
+  "too-many-messages",
+  "too-many-sessions",
+  "too-many-definitions",
+  "implausible-duration",
+  "implausible-sample-rate",
 ] as const;
 
 export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];

@@ -1,4 +1,5 @@
 import type { FitMessages } from "@garmin/fitsdk";
+import { FitBudget } from "../budget.ts";
 import { FitParseError } from "../errors.ts";
 import type { Segment } from "../segments.ts";
 import { baseTypeOf } from "./base-types.ts";
@@ -105,7 +106,13 @@ function definitionKey(b: Uint8Array, p: number, q: number): string {
 }
 
 /** Reads a definition message at `p`; returns it and the offset after it, or null if it runs past `end`. */
-function readDefinition(b: Uint8Array, dv: DataView, p: number, end: number): [LocalDef, number] | null {
+function readDefinition(
+  b: Uint8Array,
+  dv: DataView,
+  p: number,
+  end: number,
+  budget: FitBudget,
+): [LocalDef, number] | null {
   if (p + 6 > end) return null;
   let q = p + 6 + 3 * (b[p + 5] ?? 0);
   if (q > end) return null;
@@ -115,6 +122,7 @@ function readDefinition(b: Uint8Array, dv: DataView, p: number, end: number): [L
     if (q > end) return null;
   }
   const key = definitionKey(b, p, q);
+  budget.addLayout(key);
   let def = compiled.get(key);
   if (def === undefined) {
     if (compiled.size >= MAX_COMPILED) compiled.clear();
@@ -138,13 +146,15 @@ class SegmentReader {
     readonly dv: DataView,
     dataBytes: number,
     pool: ColumnPool | null,
+    readonly budget: FitBudget,
   ) {
     // Records are 20-60 bytes and share the file with other messages: a low start, reserved or doubled later.
-    this.table = new ColumnTable(Math.ceil(dataBytes / 64), pool);
+    this.table = new ColumnTable(Math.min(Math.ceil(dataBytes / 64), budget.recordsLeft()), pool);
   }
 
   data(def: LocalDef, base: number, headerTs: number): void {
     if (def.record !== null) {
+      this.budget.addRecord();
       const ts = def.record.read(this.dv, base, this.table, headerTs, this.state);
       if (ts === ts) this.lastTs = ts;
       return;
@@ -154,6 +164,7 @@ class SegmentReader {
       if (ts !== 0xffffffff) this.lastTs = ts;
     }
     if (def.object === null) return;
+    this.budget.addMessage();
     const obj = decodeObject(def.object, this.dv, this.b, base, this.acc);
     if (obj["timestamp"] === undefined && headerTs === headerTs) {
       obj["timestamp"] = new Date(headerTs * 1000 + 631065600000);
@@ -180,21 +191,22 @@ export function decodeSegmentData(
   bytes: Uint8Array,
   segment: Segment,
   pool: ColumnPool | null = null,
+  budget: FitBudget = new FitBudget(),
 ): DecodedData {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const start = segment.start + (bytes[segment.start] ?? 12);
   const end = segment.truncated ? segment.end : segment.end - 2;
-  const r = new SegmentReader(bytes, dv, end - start, pool);
+  const r = new SegmentReader(bytes, dv, end - start, pool, budget);
   let p = start;
   while (p < end) {
     const h = bytes[p] ?? 0;
     if ((h & 0xc0) === 0x40) {
-      const read = readDefinition(bytes, dv, p, end);
+      const read = readDefinition(bytes, dv, p, end, budget);
       if (read === null) break;
       r.defs[h & 0x0f] = read[0];
-      // At most every remaining byte is a record of this size: reserve that many rows once.
+      // At most every remaining byte is a record of this size (and no more than the cap): reserve once.
       if (read[0].record !== null && r.table.count === 0)
-        r.table.reserve((end - read[1]) / (1 + read[0].size));
+        r.table.reserve(Math.min((end - read[1]) / (1 + read[0].size), budget.recordsLeft()));
       p = read[1];
       continue;
     }

@@ -1,3 +1,5 @@
+import { createWriteStream } from "node:fs";
+import { pipeline } from "node:stream/promises";
 import type yauzl from "yauzl";
 import { DomainError } from "../errors.ts";
 import type { ArchiveLimits } from "./import-types.ts";
@@ -8,13 +10,20 @@ export interface ArchiveEntry {
   sizeBytes: number;
   /** Reads the entry; more than maxBytes (default: the one-file limit) is refused before reading. */
   read: (maxBytes?: number) => Promise<Uint8Array>;
+  /** Streams the entry into a new file at `path` (an archive inside this one), never whole into memory. */
+  saveTo: (path: string, maxBytes: number) => Promise<void>;
 }
 
 /** Running totals shared by an archive and every archive nested in it, so the caps apply to the whole tree. */
 export interface ArchiveBudget {
   entries: number;
   totalBytes: number;
+  /** What the entries counted in totalBytes take packed: the ratio of the two is checked as it grows. */
+  packedBytes: number;
 }
+
+/** Unpacked sizes past which the whole archive's ratio is checked (small archives of tiny files compress well). */
+const TOTAL_RATIO_FROM_BYTES = 64 * 1024 ** 2;
 
 export interface OpenedArchive {
   entries: ArchiveEntry[];
@@ -65,6 +74,25 @@ function readEntry(
   });
 }
 
+function saveEntry(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  display: string,
+  path: string,
+  maxBytes: number,
+): Promise<void> {
+  if (entry.uncompressedSize > maxBytes) return Promise.reject(entryTooLarge(display, maxBytes));
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => {
+      if (err || !stream) return reject(corrupt(display, err));
+      // "wx": a new file only, never one planted there (or a link) in the meantime.
+      pipeline(stream, createWriteStream(path, { flags: "wx", mode: 0o600 })).then(resolve, (e: unknown) =>
+        reject((e as { code?: string }).code?.startsWith("E") ? e : corrupt(display, e)),
+      );
+    });
+  });
+}
+
 function corrupt(display: string, err: unknown): DomainError {
   const detail = err instanceof Error ? err.message : String(err);
   if (detail.startsWith("invalid relative path") || detail.startsWith("absolute path")) {
@@ -87,6 +115,7 @@ function entryTooLarge(display: string, maxBytes: number): DomainError {
 function checkCaps(entry: yauzl.Entry, display: string, budget: ArchiveBudget, limits: ArchiveLimits): void {
   budget.entries++;
   budget.totalBytes += entry.uncompressedSize;
+  budget.packedBytes += entry.compressedSize;
   if (budget.entries > limits.maxEntries) {
     throw new DomainError(
       "archive-too-many-entries",
@@ -97,6 +126,14 @@ function checkCaps(entry: yauzl.Entry, display: string, budget: ArchiveBudget, l
     throw new DomainError(
       "archive-too-large",
       `${display} would unpack to more than ${limits.maxTotalBytes} bytes in total.`,
+    );
+  }
+  // Many entries each under ratioMinBytes (8,000 of 1 MiB − 1 from 9 MB) are caught by the running total.
+  const total = budget.totalBytes / Math.max(budget.packedBytes, 1);
+  if (budget.totalBytes >= TOTAL_RATIO_FROM_BYTES && total > limits.maxRatio) {
+    throw new DomainError(
+      "archive-compression-ratio",
+      `${display} unpacks to ${Math.round(total)} times its packed size, more than the ${limits.maxRatio}:1 limit (a zip bomb?).`,
     );
   }
   const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
@@ -137,7 +174,8 @@ export async function openArchive(
       entries.push({
         name: entry.fileName,
         sizeBytes: entry.uncompressedSize,
-        read: (maxBytes = limits.maxEntryBytes) => readEntry(zip, entry, label, maxBytes),
+        read: (maxBytes = limits.maxFitBytes) => readEntry(zip, entry, label, maxBytes),
+        saveTo: (path, maxBytes) => saveEntry(zip, entry, label, path, maxBytes),
       });
     }
     return { entries, close: () => zip.close() };

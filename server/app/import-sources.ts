@@ -21,7 +21,12 @@ import {
 import { type Candidate, type Expansion, expandSources } from "./sources.ts";
 
 export function importContext(db: Db, now: () => string = () => new Date().toISOString()): ImportContext {
-  return { db, files: createFilesRepo(db), activities: createActivitiesRepo(db), now };
+  return {
+    db,
+    files: createFilesRepo(db),
+    activities: createActivitiesRepo(db, () => Date.parse(now())),
+    now,
+  };
 }
 
 /** A batch this large pays for starting workers (about 0.15 s of CPU each, mostly reading Garmin's profile). */
@@ -74,7 +79,15 @@ async function poolFor(
   threads: number | "auto",
   prepare: boolean,
   list: () => Promise<Expansion>,
+  offThread = false,
 ): Promise<{ expansion: Expansion; pool: ParsePool }> {
+  if (offThread) {
+    const expansion = await list();
+    const files = expansion.candidates.length;
+    const wanted = Math.min(Math.max(1, resolveThreads(threads, files)), files);
+    const preparing = prepare ? { compact: files >= PACK_FROM_FILES } : null;
+    return { expansion, pool: createParsePool(wanted, preparing, true) };
+  }
   const early = availableParallelism() > 2 && (await looksBulk(sources));
   const asked = threads === "auto" ? (early ? autoThreads(Number.POSITIVE_INFINITY) : 0) : threads;
   // Started before the count is known, for what is likely a bulk import: it packs.
@@ -164,8 +177,12 @@ export async function importSources(
 ): Promise<ImportReport> {
   const limits: ArchiveLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const ctx = importContext(db, opts.now);
-  const { expansion, pool } = await poolFor(sources, opts.threads ?? 0, opts.prepared !== undefined, () =>
-    expandSources(sources, limits),
+  const { expansion, pool } = await poolFor(
+    sources,
+    opts.threads ?? 0,
+    opts.prepared !== undefined,
+    () => expandSources(sources, limits, opts.tempDir),
+    opts.offThread,
   );
   const { candidates, close } = expansion;
   const results: ImportOutcome[] = [];

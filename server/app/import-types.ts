@@ -1,7 +1,10 @@
 import type { PreparedRuns } from "./analysis/prepared-runs.ts";
 
-/** Something to import: a path on disk (file or folder), or named bytes already in memory (an HTTP upload). */
-export type ImportSource = string | { name: string; bytes: Uint8Array };
+/**
+ * Something to import: a path on disk (file or folder), named bytes already in memory, or a file on disk
+ * known by another name (an HTTP upload, streamed to a temporary file): every cap applies to each alike.
+ */
+export type ImportSource = string | { name: string; bytes: Uint8Array } | { name: string; path: string };
 
 export type ImportStatus = "imported" | "duplicate" | "skipped" | "rejected";
 
@@ -56,7 +59,7 @@ export const DEFAULT_LIMITS: ArchiveLimits = {
   ratioMinBytes: 1024 ** 2,
   maxDepth: 3,
   maxEntryBytes: 1024 ** 3,
-  maxFitBytes: 128 * 1024 ** 2,
+  maxFitBytes: 64 * 1024 ** 2,
 };
 
 export interface ImportOptions {
@@ -72,6 +75,13 @@ export interface ImportOptions {
    * TWO_CORE_WORKER_FILES (docs/performance.md has why).
    */
   threads?: number | "auto";
+  /**
+   * Every file is unpacked, hashed and parsed on a worker, and this thread only stores: a server's event loop
+   * stays free for other requests during a large upload. Falls back to this thread where no worker is built.
+   */
+  offThread?: boolean;
+  /** Where archives inside archives are unpacked to while they are read (the system's temp folder by default). */
+  tempDir?: string;
   /** The clock, for imported_at; ISO 8601 UTC. */
   now?: () => string;
   /** Receives what each new run's analysis reads from its samples, for `warmAnalysis` to use after the import. */

@@ -89,10 +89,15 @@ function settle(job: Job, work: () => Unpacked | PackedRun): void {
  *   about the same.
  * `prepare` null (`--no-analysis`): nothing is prepared, and the workers parse.
  */
-export function createParsePool(threads = availableParallelism(), prepare: Preparing = null): ParsePool {
+export function createParsePool(
+  threads = availableParallelism(),
+  prepare: Preparing = null,
+  /** Files are parsed on the workers only, never on this thread (a server's event loop stays free). */
+  workersOnly = false,
+): ParsePool {
   const script = bundledWorker("parse-worker");
   if (threads < 1 || script === null) return inline(prepare);
-  const mode = threads === 1 && prepare !== null ? "prepare" : "parse";
+  const mode = threads === 1 && prepare !== null && !workersOnly ? "prepare" : "parse";
   let workers = Array.from({ length: threads }, () => new Worker(script));
   const all = [...workers];
   const waiting = new Map<number, Job & { worker: Worker }>();
@@ -195,6 +200,7 @@ export function createParsePool(threads = availableParallelism(), prepare: Prepa
     lent,
     unpack: parseFile,
     helpOnce() {
+      if (workersOnly) return false;
       // Files only: the runs' preparation stays on the worker, whose code for it is warm.
       const at = queue.findIndex((job) => job.file);
       if (at < 0) return false;
@@ -203,6 +209,8 @@ export function createParsePool(threads = availableParallelism(), prepare: Prepa
       return true;
     },
     queued() {
+      // Nothing here takes jobs from the queue: wait for the workers' replies instead.
+      if (workersOnly) return never();
       if (queue.some((job) => job.file)) return Promise.resolve();
       return new Promise((resolve) => {
         wake = () => {

@@ -58,15 +58,15 @@ interface ZipCtx {
 }
 
 /**
- * Lists an archive's files (checking every cap), recursing into archives inside it. The top-level archive stays
- * open for the batch; a nested one is closed after listing and re-opened through `reload` when its files are read.
+ * Lists an archive's files (checking every cap), recursing into archives inside it, which are streamed to
+ * temporary files first. The top-level archive stays open for the batch; a nested one is closed after listing
+ * and re-opened from its file when its files are read.
  */
 async function expandZip(
   source: string | Uint8Array,
   display: string,
   depth: number,
   ctx: ZipCtx,
-  reload?: (maxBytes?: number) => Promise<Uint8Array>,
 ): Promise<void> {
   if (depth > ctx.limits.maxDepth) {
     throw new DomainError(
@@ -74,15 +74,25 @@ async function expandZip(
       `${display} is nested ${depth} archives deep, more than the limit of ${ctx.limits.maxDepth}.`,
     );
   }
+  const nested = depth > 1 && typeof source === "string";
   const archive = await openArchive(source, display, ctx.budget, ctx.limits);
-  if (reload === undefined) ctx.closers.push(archive.close);
+  if (!nested) ctx.closers.push(archive.close);
   try {
     for (const [index, entry] of archive.entries.entries()) {
       const label = `${display}/${entry.name}`;
       const kind = classify(entry.name);
-      const read = reload ? ctx.nested.reader(display, depth, reload, index) : entry.read;
-      if (kind === "zip") await expandZip(await entry.read(), label, depth + 1, ctx, read);
-      else if (typeof kind === "object") ctx.out.push(skipped(label, kind.skip));
+      const read = nested ? ctx.nested.reader(source, display, depth, index) : entry.read;
+      if (kind === "zip") {
+        if (depth + 1 > ctx.limits.maxDepth) {
+          throw new DomainError(
+            "archive-too-deep",
+            `${label} is nested ${depth + 1} archives deep, more than the limit of ${ctx.limits.maxDepth}.`,
+          );
+        }
+        const path = ctx.nested.nextPath();
+        await entry.saveTo(path, ctx.limits.maxEntryBytes);
+        await expandZip(path, label, depth + 1, ctx);
+      } else if (typeof kind === "object") ctx.out.push(skipped(label, kind.skip));
       else
         ctx.out.push({
           display: label,
@@ -91,7 +101,7 @@ async function expandZip(
         });
     }
   } finally {
-    if (reload !== undefined) archive.close();
+    if (nested) archive.close();
   }
 }
 
@@ -106,7 +116,7 @@ async function addZip(
   const myClosers: (() => void)[] = [];
   try {
     await expandZip(source, display, 1, {
-      budget: { entries: 0, totalBytes: 0 },
+      budget: { entries: 0, totalBytes: 0, packedBytes: 0 },
       limits,
       out: mine,
       closers: myClosers,
@@ -148,6 +158,26 @@ interface Ctx {
   nested: NestedArchives;
 }
 
+/** Named bytes in memory: the same caps as a file on disk (the size is known, so it is checked first). */
+async function addBytes(
+  source: { name: string; bytes: Uint8Array },
+  limits: ArchiveLimits,
+  ctx: Ctx,
+): Promise<void> {
+  const kind = classify(source.name);
+  if (typeof kind === "object") return void ctx.out.push(skipped(source.name, kind.skip));
+  if (kind !== "zip" && source.bytes.byteLength > limits.maxFitBytes) {
+    return void ctx.out.push(failed(source.name, fileTooLarge(source.name, limits.maxFitBytes)));
+  }
+  if (kind === "zip") return addZip(source.bytes, source.name, limits, ctx);
+  ctx.out.push({
+    display: source.name,
+    gzipped: kind === "fit.gz",
+    // A copy: the bytes may move to a parse worker, and the caller's buffer must stay theirs.
+    read: () => Promise.resolve(checkedSize(source.bytes.slice(), source.name, limits.maxFitBytes)),
+  });
+}
+
 /** `top`: a path the runner named (followed even if it is a link); folders found inside are walked only where they really are. */
 async function addPath(
   path: string,
@@ -179,23 +209,21 @@ async function addPath(
 export async function expandSources(
   sources: readonly ImportSource[],
   limits: ArchiveLimits,
+  tempDir?: string,
 ): Promise<Expansion> {
-  const ctx: Ctx = { out: [], closers: [], nested: new NestedArchives(limits) };
+  const ctx: Ctx = { out: [], closers: [], nested: new NestedArchives(limits, tempDir) };
   for (const source of sources) {
     if (typeof source === "string") {
       await addPath(source, source, limits, ctx, true);
       continue;
     }
-    const kind = classify(source.name);
-    if (kind === "zip") await addZip(source.bytes, source.name, limits, ctx);
-    else if (typeof kind === "object") ctx.out.push(skipped(source.name, kind.skip));
-    else
-      ctx.out.push({
-        display: source.name,
-        gzipped: kind === "fit.gz",
-        // A copy: the bytes may move to a parse worker, and the caller's buffer must stay theirs.
-        read: () => Promise.resolve(source.bytes.slice()),
-      });
+    if ("path" in source) {
+      // An upload on disk: a file like any other, under the name it was sent with.
+      const info = await stat(source.path).catch(() => null);
+      await addFile(source.path, source.name, info?.size ?? 0, limits, ctx);
+      continue;
+    }
+    await addBytes(source, limits, ctx);
   }
   const close = (): void => {
     ctx.closers.forEach((c) => c());

@@ -1,8 +1,8 @@
 import type { WarmReport } from "../app/analysis/warm.ts";
 import { PreparedRuns } from "../app/analysis/prepared-runs.ts";
 import { importSources } from "../app/import-sources.ts";
-import { resolveDataDir } from "../config.ts";
-import { openDataDir } from "../db/open.ts";
+import type { Db } from "../db/open.ts";
+import { withDataDb } from "./with-data-db.ts";
 import { formatOutcome, formatSummary, progressBar, toJson } from "./import-output.ts";
 
 export interface ImportCommandOptions {
@@ -15,7 +15,10 @@ export interface ImportCommandOptions {
 
 /** Imports paths into the data folder, printing per-file lines (or JSON); exit status 1 if any was rejected. */
 export async function runImport(paths: string[], opts: ImportCommandOptions): Promise<void> {
-  const db = openDataDir(resolveDataDir(opts.data));
+  await withDataDb(opts.data, (db) => importInto(db, paths, opts), "write");
+}
+
+async function importInto(db: Db, paths: string[], opts: ImportCommandOptions): Promise<void> {
   const bar = progressBar();
   const analyse = opts.analysis !== false;
   // What the parse already worked out for each new run's analysis, so the analysis need not parse again.
@@ -48,6 +51,6 @@ export async function runImport(paths: string[], opts: ImportCommandOptions): Pr
     }
     process.exitCode = report.summary.rejected > 0 ? 1 : 0;
   } finally {
-    db.close();
+    bar.done();
   }
 }

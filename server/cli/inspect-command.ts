@@ -1,15 +1,26 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { parseFit } from "../../fit-parser/index.ts";
+import { DEFAULT_LIMITS } from "../app/import-types.ts";
 import type { Activity, ParseResult } from "../../fit-parser/types.ts";
 
 export interface InspectOptions {
   json?: boolean | undefined;
 }
 
-type Outcome = ParseResult | { ok: false; code: "file-not-found" | "file-unreadable"; message: string };
+type Outcome =
+  ParseResult | { ok: false; code: "file-not-found" | "file-unreadable" | "file-too-large"; message: string };
 
 function readAndParse(file: string): Outcome {
   let bytes: Uint8Array;
+  const max = DEFAULT_LIMITS.maxFitBytes;
+  // The same per-file cap as an import: a bigger file is not read at all.
+  if ((statSync(file, { throwIfNoEntry: false })?.size ?? 0) > max) {
+    return {
+      ok: false,
+      code: "file-too-large",
+      message: `${file} is larger than the ${max}-byte limit for one file, so it was not read.`,
+    };
+  }
   try {
     bytes = new Uint8Array(readFileSync(file));
   } catch (err) {

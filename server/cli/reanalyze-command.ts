@@ -1,7 +1,7 @@
 import { warmAnalysis } from "../app/analysis/warm.ts";
 import { reanalyzeAll } from "../app/reanalyze.ts";
-import { resolveDataDir } from "../config.ts";
-import { openDataDir } from "../db/open.ts";
+import type { Db } from "../db/open.ts";
+import { withDataDb } from "./with-data-db.ts";
 import { progressBar } from "./import-output.ts";
 
 /**
@@ -9,7 +9,10 @@ import { progressBar } from "./import-output.ts";
  * every core) so the dashboard's first read is served from the caches; exit status 1 if any file failed.
  */
 export async function runReanalyze(dataFlag: string | undefined): Promise<void> {
-  const db = openDataDir(resolveDataDir(dataFlag));
+  await withDataDb(dataFlag, reanalyzeIn, "write");
+}
+
+async function reanalyzeIn(db: Db): Promise<void> {
   const bar = progressBar();
   try {
     const r = reanalyzeAll(db, { onProgress: (p) => bar.update(p) });
@@ -28,6 +31,6 @@ export async function runReanalyze(dataFlag: string | undefined): Promise<void> 
     console.log(`Analysed ${warm.analysed} of ${warm.runs} runs in ${seconds} s.`);
     process.exitCode = r.failed.length > 0 ? 1 : 0;
   } finally {
-    db.close();
+    bar.done();
   }
 }

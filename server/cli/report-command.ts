@@ -1,7 +1,6 @@
 import { openAnalysis } from "../app/analysis/open-analysis.ts";
 import { nextRunView, toInsightsView } from "../app/analysis/views.ts";
-import { resolveDataDir } from "../config.ts";
-import { openDataDir } from "../db/open.ts";
+import { withDataDb } from "./with-data-db.ts";
 import type { InsightsView } from "../http/api-types.ts";
 
 const VERDICT_WORDS: Record<string, string> = {
@@ -42,9 +41,11 @@ function printReport(view: InsightsView, ceiling: string, runs: number): void {
 }
 
 /** Prints the insights of the data folder, as text or as the JSON of GET /api/insights. */
-export function runReport(opts: { data?: string | undefined; json?: boolean | undefined }): void {
-  const db = openDataDir(resolveDataDir(opts.data));
-  try {
+export async function runReport(opts: {
+  data?: string | undefined;
+  json?: boolean | undefined;
+}): Promise<void> {
+  await withDataDb(opts.data, (db) => {
     const snapshot = openAnalysis(db, () => new Date()).snapshot();
     const view = toInsightsView(snapshot.insights);
     if (opts.json) {
@@ -56,7 +57,5 @@ export function runReport(opts: { data?: string | undefined; json?: boolean | un
       nextRunView(snapshot.insights, snapshot.insights.units).explanation,
       snapshot.summaries.size,
     );
-  } finally {
-    db.close();
-  }
+  });
 }

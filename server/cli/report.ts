@@ -9,6 +9,6 @@ export function registerReport(program: Command): void {
     .option("--json", "print the same JSON as GET /api/insights")
     .action(async (opts: { data?: string; json?: boolean }) => {
       const { runReport } = await import("./report-command.ts");
-      runReport(opts);
+      await runReport(opts);
     });
 }

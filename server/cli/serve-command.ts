@@ -9,6 +9,9 @@ import { storageError } from "../app/storage-errors.ts";
 import { loadDemo } from "../app/demo.ts";
 import { DEFAULT_HOST, resolveDataDir, resolvePort } from "../config.ts";
 
+/** How long a stopping server lets requests in flight finish before it cuts them. */
+export const DRAIN_MS = 5_000;
+
 export interface ServeOptions {
   port?: string | undefined;
   host?: string | undefined;
@@ -24,6 +27,7 @@ export function runServe(opts: ServeOptions, version: string): void {
     host,
     password: process.env["STRIDEWISE_PASSWORD"],
     extraHosts: process.env["STRIDEWISE_ALLOWED_HOSTS"],
+    trustProxy: process.env["STRIDEWISE_TRUST_PROXY"],
     interfaceAddresses: Object.values(networkInterfaces()).flatMap((list) =>
       (list ?? []).map((i) => i.address),
     ),
@@ -64,11 +68,20 @@ export function runServe(opts: ServeOptions, version: string): void {
     console.error(`Could not start the server: ${err.message}`);
     process.exitCode = 1;
   });
+  let stopping = false;
   const stop = (): void => {
-    server.close(() => {
+    // A second signal while draining: the runner means it.
+    if (stopping) process.exit(1);
+    stopping = true;
+    const done = (): void => {
       db.close();
       process.exit(0);
-    });
+    };
+    // No new connections; requests in flight get DRAIN_MS to finish (an upload still arriving does not hold
+    // the stop for long), then every connection is cut. An import cut short stored whole files or none.
+    server.close(done);
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), DRAIN_MS).unref();
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -19,6 +19,8 @@ export interface ActivitySummary extends Omit<Activity, "laps" | "samples"> {
   isRun: boolean;
   hasGps: boolean;
   sampleCount: number;
+  /** Started before 2000 or after tomorrow: kept, but for the runner to confirm (see isDateSuspect). */
+  dateSuspect: boolean;
   /** Read from a file cut off before its end; a more complete copy of the same run replaces it. */
   partial: boolean;
   /** The runner's own title and notes for the run. */
@@ -101,7 +103,9 @@ function prepareStatements(db: Db) {
     reshift: q.prepare<[number], void>(
       `UPDATE activities SET
          start_utc = strftime('%Y-%m-%dT%H:%M:%fZ', start_utc, (date_shift_days * 86400) || ' seconds'),
-         local_date = date(local_date, date_shift_days || ' days')
+         local_date = date(local_date, date_shift_days || ' days'),
+         date_suspect = (date(local_date, date_shift_days || ' days') < '2000-01-01'
+                         OR date(local_date, date_shift_days || ' days') > date('now', '+1 day'))
        WHERE id = ? AND date_shift_days != 0`,
     ),
     deleteLaps: q.prepare<[number], void>("DELETE FROM laps WHERE activity_id = ?"),
@@ -136,7 +140,8 @@ function prepareStatements(db: Db) {
 }
 
 /** Activities and their laps. Callers wrap multi-step writes in db.transaction. */
-export function createActivitiesRepo(db: Db) {
+/** `nowMs` is the clock that decides which start dates are suspect (after tomorrow). */
+export function createActivitiesRepo(db: Db, nowMs: () => number = Date.now) {
   const s = prepareStatements(db);
 
   function writeLaps(id: number, activity: StorableActivity): void {
@@ -165,7 +170,9 @@ export function createActivitiesRepo(db: Db) {
       marks: InsertMarks = {},
     ): number {
       return db.transaction(() => {
-        const id = Number(s.insert.run(fileId, sessionIndex, ...activityValues(activity)).lastInsertRowid);
+        const id = Number(
+          s.insert.run(fileId, sessionIndex, ...activityValues(activity, nowMs())).lastInsertRowid,
+        );
         writeLaps(id, activity);
         s.marks.run(marks.partial ? 1 : 0, marks.carried ? 0 : 1, id);
         const c = marks.carried;
@@ -176,7 +183,7 @@ export function createActivitiesRepo(db: Db) {
     /** Rewrites an activity in place from a fresh parse, keeping its id (reanalyze). */
     replace(id: number, activity: StorableActivity): void {
       db.transaction(() => {
-        s.update.run(...activityValues(activity), id);
+        s.update.run(...activityValues(activity, nowMs()), id);
         s.reshift.run(id);
         writeLaps(id, activity);
       });

@@ -32,6 +32,7 @@ export interface ActivityRow {
   has_gps: number;
   has_running_dynamics: number;
   sample_count: number;
+  date_suspect: number;
   partial: number;
   name: string | null;
   notes: string;
@@ -78,6 +79,7 @@ export const ACTIVITY_COLUMNS = [
   "has_gps",
   "has_running_dynamics",
   "sample_count",
+  "date_suspect",
 ] as const;
 
 /** Only running sessions are runs: the run leg of a triathlon is one, a walk or a ride is not. */
@@ -111,7 +113,19 @@ export function storableParse(result: ParseResult): StorableParse {
   return result.ok ? { ...result, activities: result.activities.map(storable) } : result;
 }
 
-export function activityValues(a: StorableActivity): (string | number | null)[] {
+/** Earliest start taken at face value: a watch whose clock was never set reports 1989-1990. */
+export const EARLIEST_PLAUSIBLE_START = "2000-01-01";
+
+/**
+ * A start before 2000 or after tomorrow (by the clock `nowMs`): stored, marked for the runner to confirm, and
+ * kept out of time axes until then.
+ */
+export function isDateSuspect(a: Pick<StorableActivity, "startUtc" | "localDate">, nowMs: number): boolean {
+  const tomorrow = new Date(nowMs + 86_400_000).toISOString().slice(0, 10);
+  return a.startUtc < EARLIEST_PLAUSIBLE_START || a.localDate > tomorrow;
+}
+
+export function activityValues(a: StorableActivity, nowMs: number): (string | number | null)[] {
   return [
     a.sport,
     a.subSport,
@@ -138,6 +152,7 @@ export function activityValues(a: StorableActivity): (string | number | null)[] 
     a.hasGps ? 1 : 0,
     a.hasRunningDynamics ? 1 : 0,
     a.sampleCount,
+    isDateSuspect(a, nowMs) ? 1 : 0,
   ];
 }
 
@@ -169,6 +184,7 @@ export function toSummary(r: ActivityRow): ActivitySummary {
     hasGps: r.has_gps === 1,
     hasRunningDynamics: r.has_running_dynamics === 1,
     sampleCount: r.sample_count,
+    dateSuspect: r.date_suspect === 1,
     partial: r.partial === 1,
     name: r.name,
     notes: r.notes,

@@ -214,9 +214,17 @@ DROP INDEX pain_entries_date;
 CREATE UNIQUE INDEX pain_entries_one_per_day ON pain_entries (date);
 `;
 
+// A run dated before 2000 (a watch whose clock was never set) or after tomorrow is kept but marked, for the
+// runner to confirm; charts keep such runs off their time axes. Existing rows are marked by today's date.
+const V7_DATE_SUSPECT = `
+ALTER TABLE activities ADD COLUMN date_suspect INTEGER NOT NULL DEFAULT 0 CHECK (date_suspect IN (0, 1));
+UPDATE activities SET date_suspect = 1
+  WHERE start_utc < '2000-01-01' OR local_date > date('now', '+1 day');
+`;
+
 // Issue 18a: what the runner adds to runs (name, notes, shoe), what the import marks (partial), demo files
 // kept apart from real ones, and shoes. A shoe deleted leaves its runs unassigned rather than deleting them.
-const V7_RUNNER_FIELDS = `
+const V8_RUNNER_FIELDS = `
 CREATE TABLE shoes (
   id          INTEGER PRIMARY KEY,
   name        TEXT    NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
@@ -254,5 +262,6 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
   V4_DELETED_SESSIONS,
   V5_SYNC,
   V6_PAIN_ONE_PER_DAY,
-  V7_RUNNER_FIELDS,
+  V7_DATE_SUSPECT,
+  V8_RUNNER_FIELDS,
 ]);

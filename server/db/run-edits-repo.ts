@@ -23,12 +23,15 @@ export function createRunEditsRepo(db: Db) {
       "UPDATE activities SET date_confirmed = ? WHERE id = ?",
     ),
     // Moves by the difference from the current shift, so the dates written stay the file's plus the shift.
-    shift: db.sqlite.prepare<[number, number, number, number], void>(
+    // SET expressions read the old row, so the new date is computed again for the stored mark (issue 15).
+    shift: db.sqlite.prepare<[{ delta: number; days: number; id: number }], void>(
       `UPDATE activities SET
-         start_utc = strftime('%Y-%m-%dT%H:%M:%fZ', start_utc, (? * 86400) || ' seconds'),
-         local_date = date(local_date, ? || ' days'),
-         date_shift_days = ?
-       WHERE id = ?`,
+         start_utc = strftime('%Y-%m-%dT%H:%M:%fZ', start_utc, (@delta * 86400) || ' seconds'),
+         local_date = date(local_date, @delta || ' days'),
+         date_suspect = (date(local_date, @delta || ' days') < '2000-01-01'
+                         OR date(local_date, @delta || ' days') > date('now', '+1 day')),
+         date_shift_days = @days
+       WHERE id = @id`,
     ),
     shiftLaps: db.sqlite.prepare<[number, number], void>(
       `UPDATE laps SET start_utc = strftime('%Y-%m-%dT%H:%M:%fZ', start_utc, (? * 86400) || ' seconds')
@@ -47,7 +50,7 @@ export function createRunEditsRepo(db: Db) {
         if (edit.dateConfirmed !== undefined) s.confirm.run(edit.dateConfirmed ? 1 : 0, id);
         if (edit.dateShiftDays !== undefined && edit.dateShiftDays !== row.date_shift_days) {
           const delta = edit.dateShiftDays - row.date_shift_days;
-          s.shift.run(delta, delta, edit.dateShiftDays, id);
+          s.shift.run({ delta, days: edit.dateShiftDays, id });
           s.shiftLaps.run(delta, id);
         }
         return true;

@@ -81,7 +81,7 @@ export interface ActivityListItem {
   name: string | null;
   notes: string;
   shoeId: number | null;
-  /** Dated before 2000 or after tomorrow, not confirmed: kept out of time axes until fixed or confirmed. */
+  /** Dated before 2000 or after tomorrow (a watch clock never set), not confirmed: off time axes until fixed. */
   dateSuspect: boolean;
   /** Under a minute or 100 m: stored, hidden from the list, not counted as a run. */
   tooShort: boolean;

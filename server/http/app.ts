@@ -1,5 +1,7 @@
 import express, { type Express } from "express";
 import compression from "compression";
+import { existsSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { errorHandler } from "./errors.ts";
 import { DomainError } from "../errors.ts";
@@ -20,7 +22,7 @@ import { settingsRoutes } from "./routes/settings.ts";
 import { syncRoutes } from "./routes/sync.ts";
 import { resolveIntervalsUrl } from "../app/sync/intervals-client.ts";
 import { startIntervalsPoller } from "../app/sync/intervals-poller.ts";
-import type { UploadLimits } from "./upload.ts";
+import { type UploadLimits, prepareUploadDir } from "./upload.ts";
 import { requireJson } from "./params.ts";
 import { mountRunnerFeatures, scheduleRecordsWarm } from "./runner-features.ts";
 import { LOOPBACK_HOSTS, security, type SecurityOptions } from "./security.ts";
@@ -33,7 +35,7 @@ export interface AppDeps {
   version: string;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
-  uploadLimits?: UploadLimits;
+  uploadLimits?: Partial<UploadLimits>;
   /** Loads the generated demo history (POST /api/demo); absent where the demo is not offered. */
   loadDemo?: () => Promise<ImportReport>;
   /** Host names and password; the default answers to loopback names only, with no password. */
@@ -53,6 +55,18 @@ async function warmAfterBulk(db: Db, imported: number, prepared?: PreparedRuns):
   await warmAnalysis(db, "auto", prepared).catch(() => undefined);
 }
 
+/** Uploads larger than this (or any archive, or .gz) are parsed on a worker: smaller ones take a few ms here. */
+const OFF_THREAD_BYTES = 1024 * 1024;
+
+function bulky(sources: readonly { name: string; path: string }[]): boolean {
+  let total = 0;
+  for (const s of sources) {
+    if (/\.(zip|gz)$/i.test(s.name)) return true;
+    total += statSync(s.path, { throwIfNoEntry: false })?.size ?? 0;
+  }
+  return total > OFF_THREAD_BYTES;
+}
+
 /** Builds the HTTP app around its dependencies; listening is the caller's job. */
 export function createApp(deps: AppDeps): Express {
   const now = deps.now ?? (() => new Date());
@@ -62,9 +76,14 @@ export function createApp(deps: AppDeps): Express {
   const settings = createSettingsRepo(deps.db);
   const analysis = openAnalysis(deps.db, now);
   const onChange = (): void => analysis.invalidate();
+  // A data folder that does not exist (an in-memory database in tests) keeps uploads in the system's temp folder.
+  const uploadDir = join(existsSync(deps.dataDir) ? deps.dataDir : tmpdir(), "uploads");
+  prepareUploadDir(uploadDir);
 
   const app = express();
   app.disable("x-powered-by");
+  // Behind a reverse proxy named in STRIDEWISE_TRUST_PROXY: req.ip and req.secure come from its X-Forwarded-*.
+  if (deps.security?.trustProxy !== undefined) app.set("trust proxy", deps.security.trustProxy);
   app.use(security(deps.security ?? { allowedHosts: LOOPBACK_HOSTS }));
   // gzip for JSON, HTML, JS and CSS (a year of load data is ~5x smaller); FIT downloads are not compressible types.
   app.use(compression());
@@ -83,6 +102,8 @@ export function createApp(deps: AppDeps): Express {
       importUploads: async (sources) => {
         const prepared = new PreparedRuns();
         const report = await importSources(deps.db, sources, {
+          tempDir: uploadDir,
+          offThread: bulky(sources.filter((s) => typeof s === "object" && "path" in s)),
           now: () => now().toISOString(),
           prepared,
           afterStore: ({ summary }) => warmAfterBulk(deps.db, summary.imported, prepared),
@@ -90,6 +111,7 @@ export function createApp(deps: AppDeps): Express {
         if (report.summary.imported > 0) scheduleRecordsWarm(deps.db, activities, 1000);
         return report;
       },
+      uploadDir,
       ...(deps.uploadLimits && { uploadLimits: deps.uploadLimits }),
     }),
   );

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import express, { Router, type Request, type Response } from "express";
 import { LOGIN_CSS, loginPage, logoutPage } from "./login-page.ts";
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits, type RefuseLogin, loginLimiters } from "./login-limits.ts";
 
 /** How the server guards itself: which Host names it answers to and, optionally, a password. */
 export interface SecurityOptions {
@@ -12,6 +13,13 @@ export interface SecurityOptions {
   nowMs?: () => number;
   /** Login attempts allowed per client address per minute. */
   loginAttemptsPerMinute?: number;
+  /** Failed login attempts allowed per minute across every address. */
+  globalLoginAttemptsPerMinute?: number;
+  /**
+   * STRIDEWISE_TRUST_PROXY: the reverse proxy in front (hops, or its addresses, or "loopback"), whose
+   * X-Forwarded-For and X-Forwarded-Proto are believed: for the login limit's address and the Secure cookie.
+   */
+  trustProxy?: number | string;
 }
 
 /** The names a loopback-bound server is reached by. */
@@ -19,7 +27,6 @@ export const LOOPBACK_HOSTS: readonly string[] = ["127.0.0.1", "localhost", "[::
 
 export const SESSION_COOKIE = "stridewise_session";
 const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
-const WINDOW_MS = 60_000;
 
 // No inline script anywhere; element.style from JS (chart.js) is allowed by style-src 'self'.
 const CSP = [
@@ -66,24 +73,6 @@ function digest(s: string): Buffer {
   return createHash("sha256").update(s, "utf8").digest();
 }
 
-/** Fixed-window counter per client address. */
-function rateLimiter(limit: number, nowMs: () => number): (key: string) => boolean {
-  const windows = new Map<string, { startMs: number; count: number }>();
-  return (key) => {
-    const now = nowMs();
-    // Forget old windows so a scan of many addresses cannot grow the map without bound.
-    if (windows.size > 10_000)
-      for (const [k, w] of windows) if (now - w.startMs >= WINDOW_MS) windows.delete(k);
-    const w = windows.get(key);
-    if (!w || now - w.startMs >= WINDOW_MS) {
-      windows.set(key, { startMs: now, count: 1 });
-      return true;
-    }
-    w.count++;
-    return w.count <= limit;
-  };
-}
-
 function wantsHtml(req: Request): boolean {
   return (
     req.method === "GET" && !req.path.startsWith("/api/") && (req.headers.accept ?? "").includes("text/html")
@@ -113,7 +102,10 @@ export function security(opts: SecurityOptions): Router {
   const nowMs = opts.nowMs ?? (() => Date.now());
   const allowed = new Set(opts.allowedHosts.map((h) => h.toLowerCase()));
   const sessions = new Map<string, number>();
-  const allowLogin = rateLimiter(opts.loginAttemptsPerMinute ?? 5, nowMs);
+  const limits: LoginLimits = {
+    perAddress: opts.loginAttemptsPerMinute ?? DEFAULT_LOGIN_LIMITS.perAddress,
+    global: opts.globalLoginAttemptsPerMinute ?? DEFAULT_LOGIN_LIMITS.global,
+  };
   const router = Router();
 
   router.use((req, res, next) => {
@@ -162,24 +154,29 @@ export function security(opts: SecurityOptions): Router {
     return token;
   };
 
-  const tryLogin = (req: Request, res: Response, password: unknown): "ok" | "limited" | "wrong" => {
-    if (!allowLogin(req.socket.remoteAddress ?? "unknown")) return "limited";
+  const refuse: RefuseLogin = (req, res, code, message) => {
+    if (req.path.startsWith("/api/")) deny(res, 429, code, message);
+    else res.status(429).type("html").send(loginPage("limited"));
+  };
+  const limited = loginLimiters(limits, nowMs, refuse);
+  // Secure when the browser reached us over TLS: through a proxy we trust that says so (X-Forwarded-Proto).
+  const cookie = (req: Request, value: string, maxAgeS: number): string =>
+    `${SESSION_COOKIE}=${value}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAgeS}${req.secure ? "; Secure" : ""}`;
+
+  const tryLogin = (req: Request, res: Response, password: unknown): "ok" | "wrong" => {
     if (typeof password !== "string" || !timingSafeEqual(digest(password), expected)) return "wrong";
     const token = randomBytes(32).toString("base64url");
     // Expired sessions go when someone logs in, so the map only holds live ones (logins are rate-limited).
     for (const [t, expiresMs] of sessions) if (expiresMs <= nowMs()) sessions.delete(t);
     sessions.set(token, nowMs() + SESSION_TTL_MS);
-    res.setHeader(
-      "Set-Cookie",
-      `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${SESSION_TTL_MS / 1000}`,
-    );
+    res.setHeader("Set-Cookie", cookie(req, token, SESSION_TTL_MS / 1000));
     return "ok";
   };
 
   const endSession = (req: Request, res: Response): void => {
     const token = sessionOf(req);
     if (token) sessions.delete(token);
-    res.setHeader("Set-Cookie", `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`);
+    res.setHeader("Set-Cookie", cookie(req, "", 0));
   };
 
   router.get("/login", (_req, res) => {
@@ -188,22 +185,14 @@ export function security(opts: SecurityOptions): Router {
   router.get("/login.css", (_req, res) => {
     res.type("css").send(LOGIN_CSS);
   });
-  router.post("/login", express.urlencoded({ extended: false, limit: "4kb" }), (req, res) => {
+  router.post("/login", ...limited, express.urlencoded({ extended: false, limit: "4kb" }), (req, res) => {
     const body = req.body as Record<string, unknown> | undefined;
-    const result = tryLogin(req, res, body?.["password"]);
-    if (result === "ok") {
-      res.redirect(303, "/");
-      return;
-    }
-    const status = result === "limited" ? 429 : 401;
-    res.status(status).type("html").send(loginPage(result));
+    if (tryLogin(req, res, body?.["password"]) === "ok") res.redirect(303, "/");
+    else res.status(401).type("html").send(loginPage("wrong"));
   });
-  router.post("/api/login", express.json({ limit: "4kb" }), (req, res) => {
+  router.post("/api/login", ...limited, express.json({ limit: "4kb" }), (req, res) => {
     const body = req.body as Record<string, unknown> | undefined;
-    const result = tryLogin(req, res, body?.["password"]);
-    if (result === "ok") res.json({ ok: true });
-    else if (result === "limited")
-      deny(res, 429, "too-many-attempts", "Too many login attempts; wait a minute and try again.");
+    if (tryLogin(req, res, body?.["password"]) === "ok") res.json({ ok: true });
     else deny(res, 401, "wrong-password", "That password is not right.");
   });
   router.get("/logout", (_req, res) => {
@@ -237,6 +226,22 @@ export interface AccessConfig {
   extraHosts: string | undefined;
   /** This machine's addresses, used when binding every interface (0.0.0.0 or ::). */
   interfaceAddresses: readonly string[];
+  /** STRIDEWISE_TRUST_PROXY: a hop count, or the proxy's addresses (comma-separated) or "loopback". */
+  trustProxy?: string | undefined;
+}
+
+/** STRIDEWISE_TRUST_PROXY as express takes it, or an error sentence ("true" would believe any client). */
+function trustProxyOf(value: string | undefined): { trust?: number | string; error?: string } {
+  const v = (value ?? "").trim();
+  if (v === "" || v === "0" || v === "false") return {};
+  if (/^\d+$/.test(v)) return { trust: Number(v) };
+  if (v === "true") {
+    return {
+      error:
+        "STRIDEWISE_TRUST_PROXY=true would believe any client's X-Forwarded-For; give the proxy's address (or loopback, or a hop count) instead.",
+    };
+  }
+  return { trust: v };
 }
 
 /** The security options for a bind address, or an error sentence when serving there would be unsafe. */
@@ -247,6 +252,8 @@ export function resolveAccess(cfg: AccessConfig): SecurityOptions | { error: str
       error: `Refusing to listen on ${cfg.host}: anyone on the network could read your health data. Set STRIDEWISE_PASSWORD to require a login, or leave --host at 127.0.0.1.`,
     };
   }
+  const proxy = trustProxyOf(cfg.trustProxy);
+  if (proxy.error !== undefined) return { error: proxy.error };
   const bracket = (a: string): string => (a.includes(":") && !a.startsWith("[") ? `[${a}]` : a);
   const wildcard = cfg.host === "0.0.0.0" || cfg.host === "::" || cfg.host === "[::]";
   const names = [
@@ -260,5 +267,6 @@ export function resolveAccess(cfg: AccessConfig): SecurityOptions | { error: str
   return {
     allowedHosts: [...new Set(names.map((n) => n.toLowerCase()))],
     ...(password !== undefined && { password }),
+    ...(proxy.trust !== undefined && { trustProxy: proxy.trust }),
   };
 }

@@ -76,7 +76,7 @@ describe("POST /api/activities", () => {
       body: filesForm([corpus("elevate__loup-blanc.fit")]),
     });
     expect(res.status).toBe(413);
-    expect(await res.json()).toMatchObject({ error: { code: "payload-too-large" } });
+    expect(await res.json()).toMatchObject({ error: { code: "upload-file-too-large" } });
   });
 
   it("refuses a request over the per-request limit with 413", async () => {

@@ -105,12 +105,12 @@ describe("backupDatabase() and exportData()", () => {
     writeFileSync(file, "keep me");
     await expect(backupDatabase(db, file)).rejects.toThrow(/already exists/);
     expect(readFileSync(file, "utf8")).toBe("keep me");
-    expect(() => exportData(db, file, new Date())).toThrow(/already exists/);
+    await expect(exportData(db, file, new Date())).rejects.toThrow(/already exists/);
   });
 
   it("exports the originals byte for byte, and activities and pain as CSV and JSON", async () => {
     const file = join(tmp.path, "export.zip");
-    const result = exportData(db, file, new Date("2026-01-02T03:04:05Z"));
+    const result = await exportData(db, file, new Date("2026-01-02T03:04:05Z"));
     expect(result).toMatchObject({ originals: 3, activities: 4, painEntries: 2 });
     const entries = await unzip(file);
     const originals = [...entries].filter(([name]) => name.startsWith("originals/"));

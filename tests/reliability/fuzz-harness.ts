@@ -53,6 +53,8 @@ export interface FuzzReport {
   baselineMs: Record<string, number>;
   imported: number;
   findings: FuzzFinding[];
+  /** Per mutation kind, the most one parse grew the process (RSS and V8 heap in use, bytes; GC may hide some). */
+  memory: Record<string, { rss: number; heap: number }>;
 }
 
 const finiteOrNull = (v: unknown): boolean => v === null || (typeof v === "number" && Number.isFinite(v));
@@ -161,6 +163,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
     baselineMs: {},
     imported: 0,
     findings: [],
+    memory: {},
   };
   for (const f of opts.files) {
     const started = performance.now();
@@ -186,6 +189,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
   for (let i = 0; i < opts.cases; i++) {
     const { source, mutant } = caseFor(i, rng, opts.files);
     const label = `${mutant.kind} ${mutant.detail} [${fingerprint(mutant.bytes)}]`;
+    const before = process.memoryUsage();
     const started = performance.now();
     let result: ParseResult;
     try {
@@ -204,6 +208,10 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
       report.findings.push({ source, mutant: label, problem: `parse took ${ms.toFixed(0)} ms` });
     for (const problem of invariantProblems(result)) report.findings.push({ source, mutant: label, problem });
     report.cases++;
+    const used = process.memoryUsage();
+    const mem = (report.memory[mutant.kind] ??= { rss: 0, heap: 0 });
+    mem.rss = Math.max(mem.rss, used.rss - before.rss);
+    mem.heap = Math.max(mem.heap, used.heapUsed - before.heapUsed);
     report.byKind[mutant.kind] = (report.byKind[mutant.kind] ?? 0) + 1;
     const outcome = result.ok ? "ok" : result.code;
     const perKind = (report.outcomes[mutant.kind] ??= {});

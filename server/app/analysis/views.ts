@@ -87,7 +87,8 @@ export function toListItem(
     name: a.name,
     notes: a.notes,
     shoeId: a.shoeId,
-    dateSuspect: today === undefined ? a.localDate < "2000-01-01" : dateSuspect(a, today),
+    // The stored mark (set on import) until the runner confirms; against today when the caller knows it.
+    dateSuspect: today === undefined ? a.dateSuspect && !a.dateConfirmed : dateSuspect(a, today),
     tooShort: isTooShort(a),
     noCadenceVerdict: noVerdictReason(a, findings),
   };

@@ -12,7 +12,7 @@ import { toActivityDetail } from "../../app/analysis/activity-detail.ts";
 import { loadActivity } from "../../app/load-activity.ts";
 import type { ActivityPage } from "../api-types.ts";
 import { parseId, parseInput } from "../params.ts";
-import { uploadFiles, type UploadLimits } from "../upload.ts";
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits, type UploadedFile, uploadFiles } from "../upload.ts";
 
 const bool = z.enum(["true", "false"]).transform((v) => v === "true");
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
@@ -43,25 +43,25 @@ export interface ActivitiesRouteDeps {
   files: FilesRepo;
   analysis: AnalysisService;
   importUploads: (sources: ImportSource[]) => Promise<ImportReport>;
-  uploadLimits?: UploadLimits;
+  uploadLimits?: Partial<UploadLimits>;
+  /** Where uploads are streamed to while they are imported (a folder in the data folder). */
+  uploadDir: string;
 }
 
 /** Upload, list, read and delete activities. */
 export function activitiesRoutes(deps: ActivitiesRouteDeps): Router {
   const router = Router();
 
-  router.post("/", uploadFiles(deps.uploadLimits), async (req, res) => {
-    const files = Array.isArray(req.files) ? req.files : [];
+  const limits = { ...DEFAULT_UPLOAD_LIMITS, ...deps.uploadLimits };
+  router.post("/", uploadFiles(deps.uploadDir, limits), async (_req, res) => {
+    const files = (res.locals["uploads"] ?? []) as UploadedFile[];
     if (files.length === 0) {
       throw new DomainError(
         "invalid-input",
         'No files were uploaded: send them in a form field named "files".',
       );
     }
-    const sources = files.map((f) => ({
-      name: f.originalname,
-      bytes: new Uint8Array(f.buffer.buffer, f.buffer.byteOffset, f.buffer.byteLength),
-    }));
+    const sources = files.map((f) => ({ name: f.name, path: f.path }));
     const report = await deps.importUploads(sources);
     if (report.summary.imported > 0) deps.analysis.invalidate();
     res.json(report);

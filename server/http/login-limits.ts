@@ -1,0 +1,88 @@
+import type { Request, RequestHandler, Response } from "express";
+import { ipKeyGenerator, rateLimit, type ClientRateLimitInfo, type Store } from "express-rate-limit";
+
+/** Login attempts allowed a minute: per client address, and in all (failed ones) across every address. */
+export interface LoginLimits {
+  perAddress: number;
+  global: number;
+}
+
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perAddress: 5, global: 30 };
+
+const WINDOW_MS = 60_000;
+
+/** Fixed one-minute windows on a clock we are given (tests move it), forgetting old windows past 10,000 keys. */
+class ClockStore implements Store {
+  readonly localKeys = true;
+  private readonly windows = new Map<string, { count: number; resetMs: number }>();
+
+  constructor(private readonly nowMs: () => number) {}
+
+  increment(key: string): ClientRateLimitInfo {
+    const now = this.nowMs();
+    if (this.windows.size > 10_000)
+      for (const [k, w] of this.windows) if (w.resetMs <= now) this.windows.delete(k);
+    let w = this.windows.get(key);
+    if (!w || w.resetMs <= now) {
+      w = { count: 0, resetMs: now + WINDOW_MS };
+      this.windows.set(key, w);
+    }
+    w.count++;
+    return { totalHits: w.count, resetTime: new Date(w.resetMs) };
+  }
+
+  decrement(key: string): void {
+    const w = this.windows.get(key);
+    if (w && w.count > 0) w.count--;
+  }
+
+  resetKey(key: string): void {
+    this.windows.delete(key);
+  }
+}
+
+/** What a refused login gets: JSON for the API, the login page (with its message) for the form. */
+export type RefuseLogin = (req: Request, res: Response, code: string, message: string) => void;
+
+/**
+ * The two login limits, as express-rate-limit middleware: per address (the forwarded one when
+ * STRIDEWISE_TRUST_PROXY names the proxy; IPv6 by /56, so rotating addresses does not help), then every
+ * failed attempt from anywhere (many addresses guessing together, or every client behind one proxy).
+ */
+export function loginLimiters(
+  limits: LoginLimits,
+  nowMs: () => number,
+  refuse: RefuseLogin,
+): RequestHandler[] {
+  const common = {
+    windowMs: WINDOW_MS,
+    standardHeaders: "draft-7" as const,
+    legacyHeaders: false,
+    // An X-Forwarded-For without STRIDEWISE_TRUST_PROXY is simply not believed: no need to log about it.
+    validate: { xForwardedForHeader: false },
+  };
+  const perAddress = rateLimit({
+    ...common,
+    limit: limits.perAddress,
+    store: new ClockStore(nowMs),
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? "unknown"),
+    handler: (req, res) =>
+      refuse(req, res, "too-many-attempts", "Too many login attempts; wait a minute and try again."),
+  });
+  const global = rateLimit({
+    ...common,
+    limit: limits.global,
+    store: new ClockStore(nowMs),
+    keyGenerator: () => "every-address",
+    skipSuccessfulRequests: true,
+    handler: (req, res) =>
+      refuse(
+        req,
+        res,
+        "too-many-attempts-server",
+        "Too many wrong passwords from everywhere in the last minute; wait a minute and try again.",
+      ),
+  });
+  // Per address first: attempts it refuses never reach (and fill) the bucket every address shares.
+  return [perAddress, global];
+}
