@@ -112,6 +112,7 @@ export const api = {
   pain: () => request<PainEntry[]>("GET", "/api/pain"),
   addPain: (entry: PainEntryInput) => request<PainEntry>("POST", "/api/pain", entry),
   updatePain: (id: number, entry: PainEntryInput) => request<PainEntry>("PUT", `/api/pain/${id}`, entry),
+  unansweredRuns: () => request<ActivityListItem[]>("GET", "/api/pain/unanswered"),
   deletePain: (id: number) => request<void>("DELETE", `/api/pain/${id}`),
   settings: () => request<Settings>("GET", "/api/settings"),
   saveSettings: (patch: SettingsPatch) => request<Settings>("PUT", "/api/settings", patch),
@@ -119,3 +120,13 @@ export const api = {
   demo: (confirm = false) => request<ImportResponse>("POST", "/api/demo", { confirm }),
   ...extraApi(request),
 };
+
+/**
+ * Saves the day's one pain entry: the entry already logged for that date is updated, never doubled. POST does this
+ * by itself once the one-entry-per-day contract is on the server; asking first keeps older servers right too.
+ */
+export async function logPainForDay(input: PainEntryInput): Promise<{ entry: PainEntry; updated: boolean }> {
+  const existing = (await api.pain()).find((e) => e.date === input.date);
+  if (existing) return { entry: await api.updatePain(existing.id, input), updated: true };
+  return { entry: await api.addPain(input), updated: false };
+}

@@ -57,9 +57,10 @@ export function fmtDistance(metres: number | null | undefined, withUnit = true):
   return withUnit ? `${value} ${units}` : value;
 }
 
-/** "5:32" from seconds. */
+/** "5:32" from seconds; "1:21:15" from an hour up (never "81:15"). */
 export function fmtMinSec(totalS: number): string {
   const rounded = Math.round(totalS);
+  if (rounded >= 3600) return fmtDuration(rounded);
   const min = Math.floor(rounded / 60);
   const sec = rounded % 60;
   return `${min}:${String(sec).padStart(2, "0")}`;
@@ -164,4 +165,32 @@ export function dayNumber(date: string): number {
 /** Inverse of dayNumber(). */
 export function dayToDate(day: number): string {
   return new Date(Math.round(day) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A run-time axis tick: whole minutes under an hour ("45"), h:mm from there ("1:20"). */
+export function fmtElapsedTick(minutes: number, longRun: boolean): string {
+  const m = Math.round(minutes);
+  if (!longRun) return String(m);
+  return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`;
+}
+
+/** A step length: "1.02 m", or "40.2 in" in miles mode. */
+export function fmtStepLength(m: number): string {
+  return units === "mi" ? `${(m / 0.0254).toFixed(1)} in` : `${m.toFixed(2)} m`;
+}
+
+/** Vertical oscillation: "82 mm", or "3.2 in" in miles mode. */
+export function fmtOscillation(mm: number): string {
+  return units === "mi" ? `${(mm / 25.4).toFixed(1)} in` : `${Math.round(mm)} mm`;
+}
+
+/** Climb: "120 m", or "394 ft" in miles mode. */
+export function fmtClimb(m: number): string {
+  return units === "mi" ? `${Math.round(m / 0.3048)} ft` : `${Math.round(m)} m`;
+}
+
+/** The unit a short length is shown in: "m"/"in" for steps, "mm"/"in" for oscillation. */
+export function shortLengthUnit(kind: "step" | "oscillation"): string {
+  if (units === "mi") return "in";
+  return kind === "step" ? "m" : "mm";
 }

@@ -12,21 +12,20 @@ interface Zone {
   attrs: Record<string, number>;
 }
 
+// Every zone is at least 34 units across: ≥ 44 px (a finger) at the narrowest the diagram is drawn (a 390 px phone).
 const FRONT: Zone[] = [
-  { location: "lateral", shape: "circle", attrs: { cx: 19, cy: 64, r: 9 } },
-  { location: "lateral", shape: "circle", attrs: { cx: 91, cy: 64, r: 9 } },
-  { location: "anterior", shape: "ellipse", attrs: { cx: 38, cy: 54, rx: 10, ry: 7 } },
-  { location: "anterior", shape: "ellipse", attrs: { cx: 72, cy: 54, rx: 10, ry: 7 } },
-  { location: "deep_groin", shape: "ellipse", attrs: { cx: 55, cy: 72, rx: 7, ry: 8 } },
-  { location: "inner_thigh", shape: "ellipse", attrs: { cx: 46, cy: 108, rx: 5, ry: 16 } },
-  { location: "inner_thigh", shape: "ellipse", attrs: { cx: 64, cy: 108, rx: 5, ry: 16 } },
+  { location: "lateral", shape: "circle", attrs: { cx: 12, cy: 72, r: 17 } },
+  { location: "lateral", shape: "circle", attrs: { cx: 98, cy: 72, r: 17 } },
+  { location: "anterior", shape: "circle", attrs: { cx: 37, cy: 44, r: 17 } },
+  { location: "anterior", shape: "circle", attrs: { cx: 73, cy: 44, r: 17 } },
+  { location: "deep_groin", shape: "circle", attrs: { cx: 55, cy: 82, r: 17 } },
+  { location: "inner_thigh", shape: "ellipse", attrs: { cx: 55, cy: 124, rx: 17, ry: 21 } },
 ];
 
+// The outside of the hip is on the front figure; at this size it would overlap the buttocks here.
 const BACK: Zone[] = [
-  { location: "buttock", shape: "ellipse", attrs: { cx: 39, cy: 66, rx: 14, ry: 12 } },
-  { location: "buttock", shape: "ellipse", attrs: { cx: 71, cy: 66, rx: 14, ry: 12 } },
-  { location: "lateral", shape: "circle", attrs: { cx: 19, cy: 64, r: 9 } },
-  { location: "lateral", shape: "circle", attrs: { cx: 91, cy: 64, r: 9 } },
+  { location: "buttock", shape: "ellipse", attrs: { cx: 37, cy: 68, rx: 17, ry: 21 } },
+  { location: "buttock", shape: "ellipse", attrs: { cx: 73, cy: 68, rx: 17, ry: 21 } },
 ];
 
 function figure(zones: Zone[], dx: number, caption: string, onPick: (loc: PainLocation) => void): SVGElement {
@@ -45,12 +44,12 @@ function figure(zones: Zone[], dx: number, caption: string, onPick: (loc: PainLo
 /** A front and back outline of the hips; clicking a zone picks that location. Highlights the chosen one. */
 export function hipDiagram(onPick: (loc: PainLocation) => void): HTMLElement {
   const root = svg("svg", {
-    viewBox: "0 0 240 172",
+    viewBox: "0 0 236 172",
     class: "hip-diagram",
     "aria-hidden": "true",
     focusable: "false",
   });
-  root.append(figure(FRONT, 4, "Front", onPick), figure(BACK, 126, "Back", onPick));
+  root.append(figure(FRONT, 6, "Front", onPick), figure(BACK, 124, "Back", onPick));
   const wrap = h(
     "div",
     { class: "hip-diagram-wrap" },

@@ -1,5 +1,5 @@
 import { api } from "./api.ts";
-import { destroyCharts } from "./charts/setup.ts";
+import { destroyCharts, followTheme } from "./charts/setup.ts";
 import { errorBox, pageHeader } from "./components.ts";
 import { h, replace } from "./dom.ts";
 import { setUnits } from "./format.ts";
@@ -13,7 +13,7 @@ import { painPage } from "./pages/pain.ts";
 import { runPage } from "./pages/run.ts";
 import { runsPage } from "./pages/runs.ts";
 import { settingsPage } from "./pages/settings.ts";
-import { tipsPage } from "./pages/tips.ts";
+import { allExercisesPage, tipsPage } from "./pages/tips.ts";
 import { calendarPage } from "./pages/calendar.ts";
 import { recordsPage } from "./pages/records.ts";
 import { shoesPage } from "./pages/shoes.ts";
@@ -29,6 +29,7 @@ const routes: Route[] = [
   { pattern: "/pain", title: "Hip pain", page: painPage },
   { pattern: "/insights", title: "Insights", page: insightsPage },
   { pattern: "/tips", title: "Tips", page: tipsPage },
+  { pattern: "/tips/all", title: "Every exercise", page: allExercisesPage },
   { pattern: "/settings", title: "Settings", page: settingsPage },
   { pattern: "/calendar", title: "Calendar", page: calendarPage },
   { pattern: "/records", title: "Personal records", page: recordsPage },
@@ -95,6 +96,7 @@ async function boot(): Promise<void> {
     // Settings are optional for drawing: fall back to km and let the page show the real error.
   }
   window.addEventListener("hashchange", () => void render());
+  followTheme(() => void render());
   // A printout has no clicks: show every "why".
   window.addEventListener("beforeprint", () => {
     for (const d of document.querySelectorAll("details")) d.open = true;

@@ -70,6 +70,8 @@ export interface ActivityListItem {
   avgSpeedMps: number | null;
   avgCadenceSpm: number | null;
   avgHeartRateBpm: number | null;
+  /** Median cadence over the running time (speed ≥ 1.5 m/s): the one average the flags and the dashboard use. */
+  medianCadenceSpm: number | null;
   /** Expected cadence at this run's speeds (personal model, or the population line until there is one). */
   expectedCadenceSpm: number | null;
   /** Median (observed − expected) / expected, in percent; negative is below expected. */
@@ -289,11 +291,31 @@ export interface InsightsView {
   disclaimer: string;
 }
 
+/** A hypothesis's verdict with the counts behind it, for the Overview's answer-first lines. */
+export type VerdictLine = Pick<
+  Correlation,
+  | "hypothesis"
+  | "verdict"
+  | "eligibleRuns"
+  | "flaggedRuns"
+  | "flaggedWithPain"
+  | "unflaggedRuns"
+  | "unflaggedWithPain"
+  | "missing"
+>;
+
 export interface OverviewView {
   hasData: boolean;
   runs: number;
   thisWeekM: number;
   lastWeekM: number;
+  /** Last week's distance over the same days as this week so far (Monday to today's weekday). */
+  lastWeekSameDaysM: number;
+  /** Days of this week so far, today included: 1 on a Monday, 7 on a Sunday. */
+  daysIntoWeek: number;
+  verdicts: VerdictLine[];
+  /** Recent runs with no pain entry on their day or the day after, newest first. */
+  unanswered: ActivityListItem[];
   nextRun: LoadView["nextRun"];
   lastRun: ActivityListItem | null;
   latestPain: PainEntry | null;

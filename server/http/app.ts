@@ -17,6 +17,7 @@ import { openAnalysis } from "../app/analysis/open-analysis.ts";
 import type { ImportReport } from "../app/import-types.ts";
 import { activitiesRoutes } from "./routes/activities.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
+import { unansweredRoutes } from "./routes/unanswered.ts";
 import { painRoutes } from "./routes/pain.ts";
 import { settingsRoutes } from "./routes/settings.ts";
 import { syncRoutes } from "./routes/sync.ts";
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps): Express {
       ...(deps.uploadLimits && { uploadLimits: deps.uploadLimits }),
     }),
   );
+  app.use("/api/pain/unanswered", unansweredRoutes({ analysis, pain }));
   app.use("/api/pain", requireJson, painRoutes({ pain, now, onChange }));
   app.use(
     "/api/settings",

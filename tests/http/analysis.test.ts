@@ -4,11 +4,13 @@ import { openDb } from "../../server/db/open.ts";
 import { loadDemo } from "../../server/app/demo.ts";
 import type { PainScenario } from "../../server/demo/history.ts";
 import type {
+  ActivityListItem,
   CadenceView,
   ImportResponse,
   InsightsView,
   LoadView,
   OverviewView,
+  PainEntry,
 } from "../../server/http/api-types.ts";
 
 const NOW = new Date("2026-11-25T18:00:00Z");
@@ -61,6 +63,39 @@ describe("a history where pain follows mileage spikes, through the API", () => {
     expect(overview.nextRun.ceilingM).toBeCloseTo((overview.nextRun.longestPrior30dM ?? 0) * 1.1, 3);
     expect((overview.lastRun?.localDate ?? "") <= "2026-11-25").toBe(true);
     expect(overview.latestPain).not.toBeNull();
+    // 2026-11-25 is a Wednesday: three days into the week, compared with last Monday to Wednesday.
+    expect(overview.daysIntoWeek).toBe(3);
+    expect(overview.lastWeekSameDaysM).toBeLessThanOrEqual(overview.lastWeekM);
+    expect(overview.verdicts.map((v) => [v.hypothesis, v.verdict])).toEqual([
+      ["overstriding", "no_clear_link"],
+      ["mileage_spike", "linked"],
+    ]);
+  });
+
+  it("lists the recent runs waiting for a hip answer until one is logged", async () => {
+    // The demo logs nearly every day: clear the last run's day and the day after to leave it unanswered.
+    const last = (await get<OverviewView>(app, "/api/overview")).lastRun;
+    if (!last) throw new Error("the demo history has runs");
+    const dayAfter = new Date(Date.parse(`${last.localDate}T00:00:00Z`) + 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    for (const entry of await get<PainEntry[]>(app, "/api/pain")) {
+      if (entry.date === last.localDate || entry.date === dayAfter)
+        await fetch(`${app.url}/api/pain/${entry.id}`, { method: "DELETE" });
+    }
+    const before = await get<ActivityListItem[]>(app, "/api/pain/unanswered");
+    const run = before[0];
+    expect(run?.id).toBe(last.id);
+    if (!run) return;
+    const res = await fetch(`${app.url}/api/pain`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ date: run.localDate, severity: 0 }),
+    });
+    expect(res.status).toBeLessThan(300);
+    const after = await get<ActivityListItem[]>(app, "/api/pain/unanswered");
+    expect(after.map((r) => r.id)).not.toContain(run.id);
+    expect((await get<OverviewView>(app, "/api/overview")).unanswered.length).toBe(after.length);
   });
 
   it("gives weekly load, each run against its 30-day longest, and acute:chronic", async () => {

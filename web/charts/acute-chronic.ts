@@ -1,11 +1,14 @@
 import type { LoadView } from "../../server/http/api-types.ts";
 import { dayNumber, dayToDate, fmtDate } from "../format.ts";
+import { MONTHS_FROM_DAYS } from "./scale.ts";
 import { axisTitle, COLORS, dayAxis, makeChart } from "./setup.ts";
 
 /** Acute:chronic ratios as plain lines: descriptive only, so no bands and no risk colours. */
 export function drawAcuteChronic(canvas: HTMLCanvasElement, load: LoadView): void {
-  const points = (key: "uncoupled" | "ewma") =>
-    load.acuteChronic.map((p) => ({ x: dayNumber(p.date), y: p[key] }));
+  // Past MONTHS_FROM_DAYS a daily line is a band: one point a week (the weekly ratio is what it describes).
+  const long = load.acuteChronic.length > MONTHS_FROM_DAYS;
+  const shown = long ? load.acuteChronic.filter((_, i) => i % 7 === 0) : load.acuteChronic;
+  const points = (key: "uncoupled" | "ewma") => shown.map((p) => ({ x: dayNumber(p.date), y: p[key] }));
   makeChart(canvas, {
     type: "line",
     data: {
@@ -31,7 +34,7 @@ export function drawAcuteChronic(canvas: HTMLCanvasElement, load: LoadView): voi
       parsing: false,
       interaction: { mode: "index", intersect: false },
       scales: {
-        x: dayAxis(load.acuteChronic.map((p) => dayNumber(p.date))),
+        x: dayAxis(shown.map((p) => dayNumber(p.date))),
         y: { type: "linear", title: axisTitle("Ratio"), beginAtZero: true },
       },
       plugins: {

@@ -1,6 +1,7 @@
 import type { CadenceView } from "../../server/http/api-types.ts";
 import { fmtDate, fmtPace, metresPerUnit, speedUnit, toSpeed } from "../format.ts";
 import { navigate } from "../router.ts";
+import { cadenceAxis } from "./scale.ts";
 import { axisTitle, COLORS, makeChart } from "./setup.ts";
 
 interface RunPoint {
@@ -57,7 +58,12 @@ export function drawCadenceScatter(canvas: HTMLCanvasElement, view: CadenceView)
     options: {
       scales: {
         x: { type: "linear", title: axisTitle(`Speed (${speedUnit()})`) },
-        y: { type: "linear", title: axisTitle("Cadence (steps/min)"), grace: "3%" },
+        y: {
+          type: "linear",
+          title: axisTitle("Cadence (steps/min)"),
+          ...cadenceAxis([...pts.map((p) => p.y), ...view.personalLine.map((p) => p.cadenceSpm)]),
+          ticks: { precision: 0, includeBounds: false },
+        },
       },
       onClick: (_event, elements) => {
         const el = elements.find((e) => e.datasetIndex === 0);

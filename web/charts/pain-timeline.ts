@@ -2,6 +2,7 @@ import type { PainEntry } from "../../server/http/api-types.ts";
 import { dayNumber, dayToDate, distanceUnit, fmtDate, fmtDistance, toDistance } from "../format.ts";
 import { LOCATION_LABELS } from "../labels.ts";
 import { navigate } from "../router.ts";
+import { plausibleDate } from "./scale.ts";
 import { axisTitle, COLORS, dayAxis, makeChart } from "./setup.ts";
 
 export interface TimelineRun {
@@ -20,9 +21,9 @@ export function drawPainTimeline(
   fromDate: string | null,
 ): void {
   const from = fromDate ? dayNumber(fromDate) : -Infinity;
-  const shownRuns = runs.filter((r) => dayNumber(r.localDate) >= from);
+  const shownRuns = runs.filter((r) => dayNumber(r.localDate) >= from && plausibleDate(r.localDate));
   const shownPain = pain
-    .filter((p) => dayNumber(p.date) >= from)
+    .filter((p) => dayNumber(p.date) >= from && plausibleDate(p.date))
     .sort((a, b) => a.date.localeCompare(b.date));
   makeChart(canvas, {
     type: "bar",
@@ -33,12 +34,14 @@ export function drawPainTimeline(
           label: "Hip pain (0–10)",
           yAxisID: "pain",
           data: shownPain.map((p) => ({ x: dayNumber(p.date), y: p.severity })),
-          borderColor: "rgba(220, 38, 38, 0.3)",
+          borderColor: COLORS.painLine,
           borderWidth: 1,
-          pointBackgroundColor: shownPain.map((p) => (p.severity > 0 ? COLORS.pain : "#ffffff")),
+          pointBackgroundColor: shownPain.map((p) => (p.severity > 0 ? COLORS.pain : COLORS.surface)),
           pointBorderColor: COLORS.pain,
           pointRadius: shownPain.map((p) => (p.severity > 0 ? 4 : 3)),
           pointHoverRadius: 6,
+          // Drawn last, so the dots sit above the distance bars.
+          order: 0,
         },
         {
           type: "bar",
@@ -47,6 +50,7 @@ export function drawPainTimeline(
           data: shownRuns.map((r) => ({ x: dayNumber(r.localDate), y: toDistance(r.distanceM) })),
           backgroundColor: shownRuns.map((r) => (r.flags.length ? COLORS.flag : COLORS.neutralSoft)),
           maxBarThickness: 10,
+          order: 1,
         },
       ],
     },

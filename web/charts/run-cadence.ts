@@ -1,5 +1,6 @@
 import type { ActivityDetail } from "../../server/http/api-types.ts";
-import { fmtMinSec } from "../format.ts";
+import { fmtElapsedTick, fmtMinSec } from "../format.ts";
+import { cadenceAxis } from "./scale.ts";
 import { axisTitle, COLORS, makeChart } from "./setup.ts";
 
 type Point = { x: number; y: number | null };
@@ -14,6 +15,8 @@ function points(timeS: number[], values: (number | null)[], scale = 1): Point[] 
 /** Cadence over the run against the expected band (±5%), with flagged stretches shaded orange. */
 export function drawRunCadence(canvas: HTMLCanvasElement, detail: ActivityDetail): void {
   const s = detail.series;
+  // Past an hour the axis reads h:mm, so a long run never shows "81" minutes.
+  const long = (s.timeS[s.timeS.length - 1] ?? 0) >= 3600;
   makeChart(canvas, {
     type: "line",
     data: {
@@ -61,10 +64,10 @@ export function drawRunCadence(canvas: HTMLCanvasElement, detail: ActivityDetail
           type: "linear",
           min: 0,
           max: (s.timeS[s.timeS.length - 1] ?? 60) / 60,
-          title: axisTitle("Time (min)"),
-          ticks: { callback: (v) => String(Math.round(Number(v))) },
+          title: axisTitle(long ? "Time (h:mm)" : "Time (min)"),
+          ticks: { callback: (v) => fmtElapsedTick(Number(v), long) },
         },
-        y: { type: "linear", title: axisTitle("Cadence (steps/min)"), grace: "5%" },
+        y: { type: "linear", title: axisTitle("Cadence (steps/min)"), ...runCadenceAxis(detail) },
       },
       plugins: {
         shade: {
@@ -82,4 +85,15 @@ export function drawRunCadence(canvas: HTMLCanvasElement, detail: ActivityDetail
       },
     },
   });
+}
+
+/** From a running floor (2nd percentile − 10, never under 120) so walking breaks and stops do not flatten the line. */
+function runCadenceAxis(detail: ActivityDetail): { min: number; max: number } {
+  const s = detail.series;
+  const xs = [...s.cadenceSpm, ...s.expectedCadenceSpm.map((v) => (v === null ? null : v * 0.95))]
+    .filter((v): v is number => v !== null && Number.isFinite(v) && v >= 120)
+    .sort((a, b) => a - b);
+  const lo = xs[Math.floor(xs.length * 0.02)] ?? null;
+  const hi = xs[Math.min(xs.length - 1, Math.ceil(xs.length * 0.995))] ?? null;
+  return cadenceAxis(lo === null || hi === null ? [] : [lo, hi]);
 }

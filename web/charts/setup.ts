@@ -35,8 +35,7 @@ Chart.register(
   shadePlugin,
 );
 
-/** The palette: one accent for cadence, a neutral band for "expected", orange for flags, red for pain only. */
-export const COLORS = {
+const LIGHT = {
   cadence: "#0f766e",
   cadenceSoft: "rgba(15, 118, 110, 0.5)",
   expected: "#64748b",
@@ -44,17 +43,59 @@ export const COLORS = {
   flag: "#ea580c",
   flagSoft: "rgba(234, 88, 12, 0.14)",
   pain: "#dc2626",
+  painLine: "rgba(220, 38, 38, 0.3)",
   neutral: "#475569",
   neutralSoft: "rgba(71, 85, 105, 0.55)",
   muted: "#94a3b8",
   grid: "rgba(100, 116, 139, 0.15)",
+  gridStrong: "rgba(100, 116, 139, 0.45)",
   text: "#334155",
+  surface: "#ffffff",
 };
+
+const DARK: typeof LIGHT = {
+  cadence: "#2dd4bf",
+  cadenceSoft: "rgba(45, 212, 191, 0.5)",
+  expected: "#94a3b8",
+  expectedBand: "rgba(148, 163, 184, 0.22)",
+  flag: "#fb923c",
+  flagSoft: "rgba(251, 146, 60, 0.18)",
+  pain: "#f87171",
+  painLine: "rgba(248, 113, 113, 0.35)",
+  neutral: "#cbd5e1",
+  neutralSoft: "rgba(148, 163, 184, 0.55)",
+  muted: "#94a3b8",
+  grid: "rgba(148, 163, 184, 0.16)",
+  gridStrong: "rgba(148, 163, 184, 0.45)",
+  text: "#c3cad6",
+  surface: "#141d2d",
+};
+
+const darkQuery = typeof matchMedia === "function" ? matchMedia("(prefers-color-scheme: dark)") : null;
+
+/**
+ * The palette: one accent for cadence, a neutral band for "expected", orange for flags, red for pain only; the dark
+ * set when the system is dark. Mutated in place on a theme change, so every chart drawn after reads the new one.
+ */
+export const COLORS = { ...(darkQuery?.matches ? DARK : LIGHT) };
+
+function applyDefaults(): void {
+  Chart.defaults.color = COLORS.text;
+  Chart.defaults.borderColor = COLORS.grid;
+}
+
+/** Follows a system theme change: new colours, then `redraw` (the router re-renders the page). */
+export function followTheme(redraw: () => void): void {
+  darkQuery?.addEventListener("change", () => {
+    Object.assign(COLORS, darkQuery.matches ? DARK : LIGHT);
+    applyDefaults();
+    redraw();
+  });
+}
 
 Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily || "system-ui, sans-serif";
 Chart.defaults.font.size = 12;
-Chart.defaults.color = COLORS.text;
-Chart.defaults.borderColor = COLORS.grid;
+applyDefaults();
 Chart.defaults.maintainAspectRatio = false;
 Chart.defaults.animation = false;
 Chart.defaults.plugins.tooltip.padding = 10;
@@ -70,6 +111,12 @@ export function makeChart<TType extends ChartType, TData = DefaultDataPoint<TTyp
   config: ChartConfiguration<TType, TData>,
 ): Chart<TType, TData> | null {
   if (!canvas.isConnected) return null;
+  // Redrawing a canvas (a new range) replaces its chart.
+  const old = Chart.getChart(canvas);
+  if (old) {
+    live.delete(old);
+    old.destroy();
+  }
   const chart = new Chart(canvas, config);
   live.add(chart as unknown as Chart);
   return chart;

@@ -1,5 +1,5 @@
 import type { FlaggedSegment } from "../../server/http/api-types.ts";
-import { fmtMinSec } from "../format.ts";
+import { fmtElapsedTick, fmtMinSec } from "../format.ts";
 import { axisTitle, COLORS, makeChart } from "./setup.ts";
 
 export interface TimeSeriesOptions {
@@ -40,6 +40,8 @@ export function drawTimeSeries(
     opts.robustRange && present.length
       ? { min: percentile(present, 0.02) - pad, max: percentile(present, 0.98) + pad }
       : {};
+  // Past an hour the axis reads h:mm, so a long run never shows "81" minutes.
+  const long = (timeS[timeS.length - 1] ?? 0) >= 3600;
   makeChart(canvas, {
     type: "line",
     data: {
@@ -63,8 +65,8 @@ export function drawTimeSeries(
           type: "linear",
           min: 0,
           max: (timeS[timeS.length - 1] ?? 60) / 60,
-          title: axisTitle("Time (min)"),
-          ticks: { callback: (v) => String(Math.round(Number(v))) },
+          title: axisTitle(long ? "Time (h:mm)" : "Time (min)"),
+          ticks: { callback: (v) => fmtElapsedTick(Number(v), long) },
         },
         y: {
           type: "linear",

@@ -1,4 +1,5 @@
 import { dayNumber, dayToDate, fmtDate } from "../format.ts";
+import { cadenceAxis, paddedRange, trendSeries, type TrendPoint } from "./scale.ts";
 import { axisTitle, COLORS, dayAxis, makeChart } from "./setup.ts";
 
 export interface WeekTrendOptions {
@@ -6,29 +7,49 @@ export interface WeekTrendOptions {
   axis: string;
   color?: string;
   format: (value: number) => string;
-  /** Extra tooltip line per point (e.g. "from 3 runs"). */
-  footer?: (index: number) => string;
+  /** Cadence axes start from a sensible floor; others get at least `minSpan` of range. */
+  cadence?: boolean;
+  minSpan?: number;
+  /** Extra tooltip line for a point resting on `runs` runs (e.g. "from 3 runs"). */
+  footer?: (runs: number) => string;
 }
 
-/** A weekly value over months, on a date axis. */
-export function drawWeekTrend(
-  canvas: HTMLCanvasElement,
-  weeks: { weekStart: string; value: number | null }[],
-  opts: WeekTrendOptions,
-): void {
+/**
+ * A weekly value over time on a date axis: by week, or by month over long spans, with a smoothed trend line over
+ * the points; missing weeks break the line and implausible dates are left out.
+ */
+export function drawWeekTrend(canvas: HTMLCanvasElement, weeks: TrendPoint[], opts: WeekTrendOptions): void {
   const color = opts.color ?? COLORS.neutral;
+  const series = trendSeries(weeks);
+  const weights = new Map(
+    (series.period === "month" ? [] : weeks).map((w) => [dayNumber(w.date), w.weight] as const),
+  );
+  const values = series.points.map((p) => p.y);
+  const range = opts.cadence ? cadenceAxis(values) : paddedRange(values, opts.minSpan ?? 0);
+  const periodWord = series.period === "month" ? "Month" : "Week";
   makeChart(canvas, {
     type: "line",
     data: {
       datasets: [
         {
           label: opts.label,
-          data: weeks.map((w) => ({ x: dayNumber(w.weekStart), y: w.value })),
-          borderColor: color,
+          data: series.points,
+          borderColor: COLORS.gridStrong,
           backgroundColor: color,
-          borderWidth: 2,
-          pointRadius: 3,
-          spanGaps: true,
+          borderWidth: 1,
+          pointRadius: series.points.length > 60 ? 1.5 : 3,
+          spanGaps: false,
+          order: 1,
+        },
+        {
+          label: "Trend",
+          data: series.trend,
+          borderColor: color,
+          borderWidth: 2.5,
+          pointRadius: 0,
+          tension: 0.35,
+          spanGaps: false,
+          order: 0,
         },
       ],
     },
@@ -36,23 +57,34 @@ export function drawWeekTrend(
       parsing: false,
       scales: {
         x: dayAxis(
-          weeks.filter((w) => w.value !== null).map((w) => dayNumber(w.weekStart)),
-          "Week starting",
+          series.points.filter((p) => p.y !== null).map((p) => p.x),
+          series.period === "month" ? "Month" : "Week starting",
         ),
         y: {
           type: "linear",
           title: axisTitle(opts.axis),
-          grace: "10%",
-          ticks: { callback: (v) => opts.format(Number(v)) },
+          ...range,
+          ticks: { callback: (v) => opts.format(Number(v)), maxTicksLimit: 6, includeBounds: false },
         },
       },
       plugins: {
         legend: { display: false },
         tooltip: {
+          filter: (item) => item.datasetIndex === 0,
           callbacks: {
-            title: (items) => `Week of ${fmtDate(dayToDate(items[0]?.parsed.x ?? 0))}`,
+            title: (items) =>
+              series.period === "month"
+                ? new Date(`${dayToDate(items[0]?.parsed.x ?? 0)}T00:00:00`).toLocaleDateString(undefined, {
+                    month: "long",
+                    year: "numeric",
+                  })
+                : `${periodWord} of ${fmtDate(dayToDate(items[0]?.parsed.x ?? 0))}`,
             label: (item) => `${opts.label}: ${opts.format(item.parsed.y ?? 0)}`,
-            footer: (items) => (opts.footer && items[0] ? opts.footer(items[0].dataIndex) : ""),
+            footer: (items) => {
+              const x = items[0]?.parsed.x;
+              const runs = x === undefined || x === null ? undefined : weights.get(x);
+              return opts.footer && runs !== undefined ? opts.footer(runs) : "";
+            },
           },
         },
       },

@@ -4,8 +4,21 @@ import { drawCadenceScatter } from "../charts/cadence-scatter.ts";
 import { chartBox, COLORS } from "../charts/setup.ts";
 import { drawWeekTrend } from "../charts/week-trend.ts";
 import { card, loading, noData, pageHeader, why } from "../components.ts";
-import { h, replace } from "../dom.ts";
-import { fmtCadence, fmtPace, metresPerUnit, speedUnit } from "../format.ts";
+import { h, replace, type Child } from "../dom.ts";
+import { plausibleDate } from "../charts/scale.ts";
+import { inRange, rangePicker, type ChartRange } from "../range-picker.ts";
+import {
+  dayNumber,
+  dayToDate,
+  fmtCadence,
+  fmtPace,
+  fmtStepLength,
+  getUnits,
+  shortLengthUnit,
+  metresPerUnit,
+  speedUnit,
+  todayLocal,
+} from "../format.ts";
 
 /** Expected cadence at a speed from the model (quadratic in speed). */
 function expectedAt(view: CadenceView, mps: number): number {
@@ -64,7 +77,7 @@ export async function cadencePage(root: HTMLElement): Promise<void> {
       ),
       scatter.box,
     ),
-    card(
+    trendCard(
       `Cadence at ${fmtPace(ref)}`,
       h(
         "p",
@@ -81,22 +94,41 @@ export async function cadencePage(root: HTMLElement): Promise<void> {
     ),
   );
   drawCadenceScatter(scatter.canvas, view);
-  if (hasTrend)
-    drawWeekTrend(
-      trend.canvas,
-      view.trend.map((w) => ({ weekStart: w.weekStart, value: w.cadenceAtReferenceSpm })),
-      {
-        label: "Cadence",
-        axis: "Cadence (steps/min)",
-        color: COLORS.cadence,
-        format: (v) => `${Math.round(v)} spm`,
-        footer: (i) => {
-          const runs = view.trend[i]?.runs ?? 0;
-          return `from ${runs} run${runs === 1 ? "" : "s"}`;
-        },
-      },
-    );
-  dynamicsTrends(root, view);
+  const dynamics = dynamicsTrends(view);
+  const picker = rangePicker("Time range for the charts over time", (range) => {
+    if (hasTrend) drawCadenceTrend(trend.canvas, view, range);
+    dynamics?.draw(range);
+  });
+  root.querySelector(".trend-card")?.before(h("div", { class: "toolbar" }, picker));
+  if (dynamics) root.append(dynamics.el);
+}
+
+/** The day the ranges end on: today, or the latest plausible week when the history stops earlier. */
+function rangeEnd(view: CadenceView): string {
+  const weeks = view.trend.filter((w) => w.runs > 0 && plausibleDate(w.weekStart));
+  const last = weeks[weeks.length - 1]?.weekStart;
+  const today = todayLocal();
+  return last && dayNumber(last) + 6 < dayNumber(today) ? dayToDate(dayNumber(last) + 6) : today;
+}
+
+function weeksIn(view: CadenceView, range: ChartRange): CadenceView["trend"] {
+  const end = rangeEnd(view);
+  return view.trend.filter((w) => inRange(w.weekStart, range, end));
+}
+
+function drawCadenceTrend(canvas: HTMLCanvasElement, view: CadenceView, range: ChartRange): void {
+  drawWeekTrend(
+    canvas,
+    weeksIn(view, range).map((w) => ({ date: w.weekStart, value: w.cadenceAtReferenceSpm, weight: w.runs })),
+    {
+      label: "Cadence",
+      axis: "Cadence (steps/min)",
+      color: COLORS.cadence,
+      cadence: true,
+      format: (v) => `${Math.round(v)} spm`,
+      footer: (runs) => `from ${runs} run${runs === 1 ? "" : "s"}`,
+    },
+  );
 }
 
 function modelCard(view: CadenceView): HTMLElement {
@@ -119,7 +151,7 @@ function modelCard(view: CadenceView): HTMLElement {
         {},
         m.kind === "personal"
           ? `Fitted on ${m.runs} runs${m.speedRangeMps ? ` between ${fmtPace(m.speedRangeMps[1])} and ${fmtPace(m.speedRangeMps[0])}` : ""}.`
-          : "The population line is spm ≈ 150 + 6 × speed (m/s), from van Oeveren et al. 2019 (Garmin data, 256 runners). Your own line needs at least 8 runs covering a range of speeds.",
+          : `The population line is spm ≈ 150 + ${getUnits() === "mi" ? "2.7 × speed (mph)" : "1.7 × speed (km/h)"}, from van Oeveren et al. 2019 (Garmin data, 256 runners). Your own line needs at least 8 runs covering a range of speeds.`,
       ),
       h(
         "p",
@@ -131,13 +163,15 @@ function modelCard(view: CadenceView): HTMLElement {
   );
 }
 
-function dynamicsTrends(root: HTMLElement, view: CadenceView): void {
+/** The running-dynamics trends by week: the card and how to draw it for a range; null with no sensor data. */
+function dynamicsTrends(view: CadenceView): { el: HTMLElement; draw: (range: ChartRange) => void } | null {
   const specs = [
     {
       key: "stepLengthM",
       label: "Step length",
-      axis: "Step length (m)",
-      format: (v: number) => `${v.toFixed(2)} m`,
+      axis: `Step length (${shortLengthUnit("step")})`,
+      format: (v: number) => fmtStepLength(v),
+      minSpan: 0.1,
       id: "step-length",
     },
     {
@@ -145,6 +179,7 @@ function dynamicsTrends(root: HTMLElement, view: CadenceView): void {
       label: "Vertical ratio",
       axis: "Vertical ratio (%)",
       format: (v: number) => `${v.toFixed(1)}%`,
+      minSpan: 1,
       id: "vertical-ratio",
     },
     {
@@ -152,31 +187,40 @@ function dynamicsTrends(root: HTMLElement, view: CadenceView): void {
       label: "Ground contact time",
       axis: "Ground contact (ms)",
       format: (v: number) => `${Math.round(v)} ms`,
+      minSpan: 20,
       id: "ground-contact",
     },
   ] as const;
   const present = specs.filter((s) => view.trend.some((w) => w[s.key] !== null));
-  if (present.length === 0) return;
+  if (present.length === 0) return null;
   const boxes = present.map((s) => ({
     spec: s,
-    ...chartBox(`${s.label} by week`, `chart-trend-${s.id}`, "small"),
+    ...chartBox(`${s.label} over time`, `chart-trend-${s.id}`, "small"),
   }));
-  root.append(
-    card(
-      "Running dynamics by week",
-      h(
-        "p",
-        { class: "muted" },
-        "Only weeks with a sensor that records them. Personal trends only: step length at a given speed follows from cadence, and ground contact time from a watch is rough.",
-      ),
-      h("div", { class: "grid grid-3" }, ...boxes.map((b) => h("div", {}, h("h3", {}, b.spec.label), b.box))),
+  const el = card(
+    "Running dynamics over time",
+    h(
+      "p",
+      { class: "muted" },
+      "Only weeks with a sensor that records them. Personal trends only: step length at a given speed follows from cadence, and ground contact time from a watch is rough.",
     ),
+    h("div", { class: "grid grid-3" }, ...boxes.map((b) => h("div", {}, h("h3", {}, b.spec.label), b.box))),
   );
-  for (const b of boxes) {
-    drawWeekTrend(
-      b.canvas,
-      view.trend.map((w) => ({ weekStart: w.weekStart, value: w[b.spec.key] })),
-      { label: b.spec.label, axis: b.spec.axis, format: b.spec.format },
-    );
-  }
+  const draw = (range: ChartRange): void => {
+    const weeks = weeksIn(view, range);
+    for (const b of boxes) {
+      drawWeekTrend(
+        b.canvas,
+        weeks.map((w) => ({ date: w.weekStart, value: w[b.spec.key], weight: w.runs })),
+        { label: b.spec.label, axis: b.spec.axis, format: b.spec.format, minSpan: b.spec.minSpan },
+      );
+    }
+  };
+  return { el, draw };
+}
+
+function trendCard(title: string, ...children: Child[]): HTMLElement {
+  const el = card(title, ...children);
+  el.classList.add("trend-card");
+  return el;
 }

@@ -1,9 +1,10 @@
-import type { LoadView } from "../../server/http/api-types.ts";
+import type { LoadView, PainEntry } from "../../server/http/api-types.ts";
 import { api } from "../api.ts";
 import { drawAcuteChronic } from "../charts/acute-chronic.ts";
 import { drawRunVsLongest } from "../charts/run-vs-longest.ts";
 import { chartBox, destroyCharts } from "../charts/setup.ts";
-import { drawWeeklyLoad } from "../charts/weekly-load.ts";
+import { drawWeeklyLoad, monthlyTotals } from "../charts/weekly-load.ts";
+import { MONTHS_FROM_DAYS, plausibleDate } from "../charts/scale.ts";
 import { badge, card, loading, noData, pageHeader, stat, why } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import { dayNumber, fmtDate, fmtDistance, fmtSignedPct } from "../format.ts";
@@ -14,7 +15,7 @@ const INTRO = "How much you run, and how each run compares with what you have be
 /** Weekly distance, each run against its 30-day longest, the next-run ceiling and the acute:chronic line. */
 export async function loadPage(root: HTMLElement): Promise<void> {
   replace(root, pageHeader("Load"), loading());
-  const load = await api.load();
+  const [load, pain] = await Promise.all([api.load(), api.pain()]);
   if (load.runs.length === 0) {
     const text =
       "No runs yet: weekly distance and how each run compares with your recent longest appear here.";
@@ -50,7 +51,13 @@ export async function loadPage(root: HTMLElement): Promise<void> {
     destroyCharts();
     const view = windowed(range === "all" && whole ? whole : load, range);
     replace(note, view.note);
-    drawWeeklyLoad(weekly.canvas, view.load);
+    const first = view.load.weekly[0]?.weekStart;
+    const last = view.load.weekly[view.load.weekly.length - 1]?.weekStart;
+    const byMonth = first && last && dayNumber(last) - dayNumber(first) > MONTHS_FROM_DAYS;
+    if (byMonth) {
+      const months = monthlyTotals(view.load.weekly, view.load.daily);
+      drawWeeklyLoad(weekly.canvas, { ...view.load, weekly: months }, "month");
+    } else drawWeeklyLoad(weekly.canvas, view.load);
     drawRunVsLongest(perRun.canvas, view.load);
     drawAcuteChronic(ac.canvas, view.load);
   });
@@ -60,7 +67,7 @@ export async function loadPage(root: HTMLElement): Promise<void> {
     ceilingCard(load),
     controls.el,
     weeklyCard(weekly.box),
-    perRunCard(perRun.box, load),
+    perRunCard(perRun.box, load, pain),
     weeklyJumps(load),
     acuteChronicCard(ac.box),
   );
@@ -107,7 +114,7 @@ function weeklyCard(box: HTMLElement): HTMLElement {
   );
 }
 
-function perRunCard(box: HTMLElement, load: LoadView): HTMLElement {
+function perRunCard(box: HTMLElement, load: LoadView, pain: PainEntry[]): HTMLElement {
   return card(
     "Each run against your 30-day longest",
     h(
@@ -123,7 +130,7 @@ function perRunCard(box: HTMLElement, load: LoadView): HTMLElement {
       h("span", { class: "key key-line" }, "longest of the 30 days before"),
     ),
     box,
-    spikeList(load),
+    spikeList(load, pain),
   );
 }
 
@@ -144,7 +151,17 @@ const RANGE_LABELS: Record<LoadRange, string> = { "6m": "6 months", "1y": "1 yea
 const RANGE_DAYS: Record<LoadRange, number> = { "6m": 182, "1y": 365, all: Infinity };
 
 /** The part of the history the charts show: the chosen span up to today, or up to the latest run if that is older. */
-function windowed(load: LoadView, range: LoadRange): { load: LoadView; note: string } {
+function windowed(all: LoadView, range: LoadRange): { load: LoadView; note: string } {
+  // Runs with a clock never set (1990, or next year) stay off the time axes.
+  const ok = (date: string): boolean => plausibleDate(date, all.asOf);
+  const load: LoadView = {
+    ...all,
+    daily: all.daily.filter((d) => ok(d.date)),
+    weekly: all.weekly.filter((w) => ok(w.weekStart)),
+    runs: all.runs.filter((r) => ok(r.localDate)),
+    rolling7d: all.rolling7d.filter((p) => ok(p.date)),
+    acuteChronic: all.acuteChronic.filter((p) => ok(p.date)),
+  };
   const latestRun = load.runs.reduce<string | null>(
     (m, r) => (m === null || r.localDate > m ? r.localDate : m),
     null,
@@ -156,16 +173,18 @@ function windowed(load: LoadView, range: LoadRange): { load: LoadView; note: str
   // The ratio means nothing until there are four weeks of history behind it.
   const acStart = firstRun === null ? Infinity : dayNumber(firstRun) + 28;
   const acuteChronic = load.acuteChronic.filter((p) => dayNumber(p.date) >= acStart);
-  if (range === "all" || latestRun === null) return { load: { ...load, acuteChronic }, note: "" };
+  if (latestRun === null) return { load: { ...load, acuteChronic }, note: "" };
   const span = RANGE_DAYS[range];
   const asOf = dayNumber(load.asOf);
-  const end = asOf - dayNumber(latestRun) > span ? dayNumber(latestRun) : asOf;
+  // A history that stopped long ago ends at its last run, not in months of empty axis.
+  const end = asOf - dayNumber(latestRun) > Math.min(span, 60) ? dayNumber(latestRun) : asOf;
   const from = end - span;
   const inside = (date: string): boolean => dayNumber(date) >= from && dayNumber(date) <= end;
   return {
     load: {
       ...load,
       weekly: load.weekly.filter((w) => dayNumber(w.weekStart) >= from - 6 && dayNumber(w.weekStart) <= end),
+      daily: load.daily.filter((d) => inside(d.date)),
       runs: load.runs.filter((r) => inside(r.localDate)),
       acuteChronic: acuteChronic.filter((p) => inside(p.date)),
       rolling7d: load.rolling7d.filter((p) => inside(p.date)),
@@ -205,7 +224,22 @@ function ceilingCard(load: LoadView): HTMLElement {
   );
 }
 
-function spikeList(load: LoadView): HTMLElement {
+/** What the pain log says for the 2 days after a run: the column behind "pain followed 6 of 6 spike runs". */
+function painAfter(date: string, pain: PainEntry[]): HTMLElement {
+  const from = dayNumber(date);
+  const window = pain.filter((p) => dayNumber(p.date) >= from && dayNumber(p.date) <= from + 2);
+  if (window.length === 0) return h("span", { class: "muted" }, " Pain in the 2 days after: nothing logged.");
+  const worst = window.reduce((m, p) => (p.severity > m.severity ? p : m));
+  return worst.severity === 0
+    ? h("span", {}, " Pain in the 2 days after: none.")
+    : h(
+        "span",
+        { class: "pain-text" },
+        ` Pain in the 2 days after: ${worst.severity}/10 on ${fmtDate(worst.date)}.`,
+      );
+}
+
+function spikeList(load: LoadView, pain: PainEntry[]): HTMLElement {
   const spikes = load.runs
     .filter((r) => isSpike(r.category))
     .sort((a, b) => b.localDate.localeCompare(a.localDate));
@@ -221,10 +255,10 @@ function spikeList(load: LoadView): HTMLElement {
           "li",
           {},
           h("a", { href: `#/runs/${r.id}` }, fmtDate(r.localDate)),
-          `: ${fmtDistance(r.distanceM)}, ${spikeSentence(r.ratio, r.category)}. `,
-          badge(SPIKE_LABELS[r.category], "flag"),
+          `: ${fmtDistance(r.distanceM)}, ${spikeSentence(r.ratio, r.category)}.`,
+          painAfter(r.localDate, pain),
           " ",
-          painAfterBadge(r.painAfter ?? null),
+          badge(SPIKE_LABELS[r.category], "flag"),
           r.hazardRatio
             ? h(
                 "span",
@@ -238,39 +272,44 @@ function spikeList(load: LoadView): HTMLElement {
   );
 }
 
-/** The pain column of the spike list: what the log says about the 48 hours after the run. */
-function painAfterBadge(painAfter: boolean | null): HTMLElement {
-  const [text, tone] =
-    painAfter === null
-      ? (["Hip: not logged", "neutral"] as const)
-      : painAfter
-        ? (["Hip: pain after", "danger"] as const)
-        : (["Hip: no pain after", "ok"] as const);
-  return h("span", { "data-testid": "spike-pain" }, badge(text, tone));
-}
-
 function weeklyJumps(load: LoadView): HTMLElement | null {
-  const episodes = load.jumpEpisodes;
-  if (episodes.length === 0) return null;
-  const recent = episodes.slice(-8).reverse();
+  const noted = load.rolling7d.filter((d) => d.noted && plausibleDate(d.date, load.asOf));
+  if (noted.length === 0) return null;
+  const recent = jumpEpisodes(noted).slice(-8).reverse();
   return card(
     "Big weekly jumps",
     h(
       "p",
       { class: "muted" },
-      "Times when your last 7 days added up to over 30% more than the 7 before, one line per stretch of such days. A secondary signal: the evidence is weaker than for single long runs, and the “10% rule” is convention rather than evidence.",
+      "Days when your last 7 days added up to over 30% more than the 7 before. A secondary signal: the evidence is weaker than for single long runs, and the “10% rule” is convention rather than evidence.",
     ),
     h(
       "ul",
-      { class: "plain-list", "data-testid": "jump-episodes" },
-      ...recent.map((e) =>
+      { class: "plain-list" },
+      ...recent.map((d) =>
         h(
           "li",
           {},
-          e.days === 1 ? `${fmtDate(e.from)}: ` : `${fmtDate(e.from)} to ${fmtDate(e.to)} (${e.days} days): `,
-          `at most ${fmtDistance(e.peak.distanceM)} in 7 days against ${fmtDistance(e.peak.previousM)} the 7 before (${fmtSignedPct(e.peak.changePct)}).`,
+          `${d.days > 1 ? `${fmtDate(d.first)} to ${fmtDate(d.date)} (${d.days} days), at most` : `${fmtDate(d.date)}:`} ${fmtDistance(d.distanceM)} in 7 days against ${fmtDistance(d.previousM)} the 7 before (${fmtSignedPct(d.changePct)}).`,
         ),
       ),
     ),
   );
+}
+
+type Jump = LoadView["rolling7d"][number];
+
+/** Noted days at most 2 days apart are one episode, told by its biggest rise: one jump, not six dates. */
+export function jumpEpisodes(noted: readonly Jump[]): (Jump & { first: string; days: number })[] {
+  const out: (Jump & { first: string; days: number })[] = [];
+  let last: string | null = null;
+  for (const d of noted) {
+    const current = out[out.length - 1];
+    if (current && last !== null && dayNumber(d.date) - dayNumber(last) <= 2) {
+      const peak = (d.changePct ?? 0) > (current.changePct ?? 0) ? d : current;
+      out[out.length - 1] = { ...peak, first: current.first, days: current.days + 1, date: d.date };
+    } else out.push({ ...d, first: d.date, days: 1 });
+    last = d.date;
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import type { ImportResponse, OverviewView, PainEntry } from "../../server/http/api-types.ts";
+import type { ImportResponse, OverviewView, PainEntry, VerdictLine } from "../../server/http/api-types.ts";
 import { api } from "../api.ts";
 import {
   badge,
@@ -12,8 +12,10 @@ import {
   why,
 } from "../components.ts";
 import { h, replace } from "../dom.ts";
-import { fmtCadence, fmtDate, fmtDistance, fmtDuration, fmtPace, fmtSignedPct } from "../format.ts";
-import { LOCATION_LABELS, SIDE_LABELS, TIMING_LABELS } from "../labels.ts";
+import { fmtDate, fmtDistance, fmtDuration, fmtPace, fmtSignedPct } from "../format.ts";
+import { LOCATION_LABELS, SIDE_LABELS, TIMING_LABELS, VERDICT_LABELS } from "../labels.ts";
+import { cadenceAgainstExpected } from "../cadence-words.ts";
+import { unansweredList } from "./unanswered.ts";
 import { navigate } from "../router.ts";
 
 /** The home page: the week, the next run's ceiling, the last run, pain and the top tip; or the first steps. */
@@ -98,28 +100,86 @@ function overviewContent(o: OverviewView): HTMLElement {
     { "data-testid": "overview" },
     pageHeader("Overview", `Based on ${o.runs} run${o.runs === 1 ? "" : "s"}.`),
     redFlagBanner(o.redFlags),
+    answerCard(o),
     h(
       "div",
       { class: "grid" },
-      weekCard(o),
       ceilingCard(o),
       lastRunCard(o),
+      waitingCard(o),
+      weekCard(o),
       painCard(o.latestPain),
       tipCard(o),
     ),
   );
 }
 
+/** The question a runner came with, answered first: one line per fixed hypothesis. */
+function answerCard(o: OverviewView): HTMLElement {
+  const el = card(
+    "Is your hip pain linked to your runs?",
+    h(
+      "ul",
+      { class: "answer-lines", "data-testid": "answer" },
+      ...o.verdicts.map((v) =>
+        h(
+          "li",
+          { "data-testid": "answer-line", "data-hypothesis": v.hypothesis, "data-verdict": v.verdict },
+          badge(VERDICT_LABELS[v.verdict], v.verdict === "linked" ? "flag" : "neutral"),
+          " ",
+          answerLine(v),
+        ),
+      ),
+    ),
+    h("a", { href: "#/insights" }, "How sure, and the runs behind it"),
+  );
+  el.classList.add("answer-card");
+  return el;
+}
+
+/** "Mileage spikes: pain followed all 6 spike runs and 4 of 87 others." */
+export function answerLine(v: VerdictLine): string {
+  const topic = v.hypothesis === "mileage_spike" ? "Mileage spikes" : "Low cadence for your speed";
+  if (v.verdict === "not_enough_data") {
+    const need = v.missing.length ? v.missing.join("; ") : "more runs with a hip answer";
+    return `${topic}: no answer yet. Still needed: ${need}.`;
+  }
+  const kind = v.hypothesis === "mileage_spike" ? "spike runs" : "low-cadence runs";
+  const flagged =
+    v.flaggedWithPain === v.flaggedRuns && v.flaggedRuns > 1
+      ? `all ${v.flaggedRuns} ${kind}`
+      : `${v.flaggedWithPain} of ${v.flaggedRuns} ${kind}`;
+  const others = `${v.unflaggedWithPain} of ${v.unflaggedRuns} others`;
+  return `${topic}: pain followed ${flagged} and ${others}.`;
+}
+
+function waitingCard(o: OverviewView): HTMLElement {
+  const el = card(
+    "Runs waiting for a hip answer",
+    unansweredList(o.unanswered),
+    o.unanswered.length
+      ? h("p", { class: "muted small" }, "One tap each: the pain-free answers make the comparison fair.")
+      : null,
+  );
+  el.dataset["testid"] = "waiting-card";
+  return el;
+}
+
 function weekCard(o: OverviewView): HTMLElement {
-  const change = o.lastWeekM > 0 ? ((o.thisWeekM - o.lastWeekM) / o.lastWeekM) * 100 : null;
+  // A part week against the same days of the last one: "−41%" on a Saturday against a whole week misleads.
+  const whole = o.daysIntoWeek >= 7;
+  const base = whole ? o.lastWeekM : o.lastWeekSameDaysM;
+  const change = base > 0 ? ((o.thisWeekM - base) / base) * 100 : null;
+  const days = whole
+    ? "last week"
+    : `the same ${o.daysIntoWeek} day${o.daysIntoWeek === 1 ? "" : "s"} of last week`;
   return card(
     "This week",
     stat(
-      "Distance so far",
+      whole ? "Distance this week" : `Distance so far (${o.daysIntoWeek} of 7 days)`,
       fmtDistance(o.thisWeekM),
-      change === null
-        ? `Last week: ${fmtDistance(o.lastWeekM)}`
-        : `Last week: ${fmtDistance(o.lastWeekM)} (${fmtSignedPct(change)})`,
+      `${fmtDistance(base)} over ${days}${change === null ? "" : ` (${fmtSignedPct(change)})`}` +
+        (whole ? "" : `; last week in all: ${fmtDistance(o.lastWeekM)}`),
       "week-distance",
     ),
     h("a", { href: "#/load" }, "Weekly load"),
@@ -154,7 +214,6 @@ function lastRunCard(o: OverviewView): HTMLElement {
   const run = o.lastRun;
   if (!run) return card("Last run", h("p", { class: "muted" }, "No runs yet."));
   const flags = flagBadges(run.flags);
-  const residual = run.cadenceResidualPct;
   return card(
     "Last run",
     h(
@@ -163,14 +222,7 @@ function lastRunCard(o: OverviewView): HTMLElement {
       h("a", { href: `#/runs/${run.id}` }, fmtDate(run.localDate)),
       ` · ${fmtDistance(run.distanceM)} · ${fmtDuration(run.timerS)} · ${fmtPace(run.avgSpeedMps)}`,
     ),
-    stat(
-      "Cadence",
-      fmtCadence(run.avgCadenceSpm),
-      run.expectedCadenceSpm === null
-        ? "No expected cadence for this run."
-        : `Expected at this speed: ${fmtCadence(run.expectedCadenceSpm)}${residual === null ? "" : ` (${fmtSignedPct(residual)} ${residual < 0 ? "below" : "vs"} expected)`}`,
-      "last-run-cadence",
-    ),
+    h("p", { class: "cadence-verdict", "data-testid": "last-run-cadence" }, cadenceAgainstExpected(run)),
     flags.length
       ? h("div", { class: "badges" }, ...flags)
       : h("div", { class: "badges" }, badge("No flags", "ok")),

@@ -146,7 +146,7 @@ export function buildPainFields(): PainFields {
     radios<PainTiming>("timing", "When does it hurt?", TIMING_LABELS),
     h("div", { class: "field" }, h("label", { for: "pain-note" }, "Note (optional)"), note),
     redFlagQuestions(),
-    h("div", { class: "actions" }, saveButton, cancelButton),
+    h("div", { class: "actions save-bar" }, saveButton, cancelButton),
     status,
   );
   const title = h("h2", {}, "How is your hip today?");

@@ -1,5 +1,6 @@
 import type { PainEntry, PainEntryInput } from "../../server/http/api-types.ts";
-import { api } from "../api.ts";
+import { painFreeDay } from "./unanswered.ts";
+import { api, logPainForDay } from "../api.ts";
 import { errorBox } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import { fmtDate, todayLocal } from "../format.ts";
@@ -12,9 +13,10 @@ import {
   type PainFields,
 } from "./pain-fields.ts";
 
-/** A pain-free day: severity 0 needs nothing else. */
-function painFree(date: string): PainEntryInput {
-  return { date, severity: 0, location: null, side: null, timing: null, note: "", redFlags: [] };
+/** "How is your hip today?" or "How was your hip on Tue 3 Nov?": the words follow the chosen date. */
+export function questionFor(date: string, today = todayLocal()): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date === today) return "How is your hip today?";
+  return `How was your hip on ${fmtDate(date, { year: "auto" })}?`;
 }
 
 /** The ten-second pain log: new entries, edits, and the "no pain today" shortcut. */
@@ -22,6 +24,8 @@ export class PainForm {
   readonly el: HTMLElement;
   private readonly f: PainFields = buildPainFields();
   private editingId: number | null = null;
+  /** The log as last loaded: one entry per day, so a date already logged is edited, never doubled. */
+  private entries: PainEntry[] = [];
 
   constructor(private readonly onSaved: (entry: PainEntry) => void) {
     const f = this.f;
@@ -30,7 +34,8 @@ export class PainForm {
       e.preventDefault();
       void this.save(readPainFields(f));
     });
-    f.noPainButton.addEventListener("click", () => void this.save(painFree(f.date.value || todayLocal())));
+    f.noPainButton.addEventListener("click", () => void this.save(painFreeDay(f.date.value || todayLocal())));
+    f.date.addEventListener("change", () => this.dateChanged());
     f.cancelButton.addEventListener("click", () => {
       this.reset();
       replace(f.status);
@@ -41,22 +46,56 @@ export class PainForm {
 
   /** Sets the date of a new entry (from a run page's "log pain for this run"). */
   setDate(value: string): void {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value) && value <= todayLocal()) this.f.date.value = value;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value) && value <= todayLocal()) {
+      this.f.date.value = value;
+      this.dateChanged();
+    }
+  }
+
+  /** The stored entries, so picking a date that has one opens it for editing. */
+  setEntries(entries: PainEntry[]): void {
+    this.entries = entries;
+    if (this.editingId === null) this.dateChanged();
+  }
+
+  /** From a "Sore" answer: straight to how much it hurts. */
+  focusSeverity(): void {
+    this.f.form.scrollIntoView({ block: "start" });
+    this.f.severity.focus({ preventScroll: true });
+  }
+
+  private dateChanged(): void {
+    const f = this.f;
+    const date = f.date.value;
+    const existing = this.entries.find((e) => e.date === date && e.id !== this.editingId);
+    if (existing && this.editingId === null) {
+      this.edit(existing, false);
+      return;
+    }
+    this.retitle();
+  }
+
+  private retitle(): void {
+    const f = this.f;
+    const question = questionFor(f.date.value);
+    replace(f.title, this.editingId === null ? question : `${question} (changing what you logged)`);
+    replace(f.noPainButton, f.date.value === todayLocal() ? "No pain today" : "No pain that day");
   }
 
   /** Fills the form with a stored entry to edit it. */
-  edit(entry: PainEntry): void {
+  edit(entry: PainEntry, scroll = true): void {
     const f = this.f;
     this.reset();
     this.editingId = entry.id;
     fillPainFields(f, entry);
-    replace(f.title, `Editing the entry for ${fmtDate(entry.date)}`);
+    this.retitle();
     replace(f.saveButton, "Save changes");
     f.cancelButton.hidden = false;
-    f.noPainButton.hidden = true;
     replace(f.status);
-    f.form.scrollIntoView({ behavior: "smooth", block: "start" });
-    f.date.focus({ preventScroll: true });
+    if (scroll) {
+      f.form.scrollIntoView({ behavior: "smooth", block: "start" });
+      f.date.focus({ preventScroll: true });
+    }
   }
 
   private reset(): void {
@@ -67,10 +106,9 @@ export class PainForm {
     f.date.value = todayLocal();
     f.severity.value = "0";
     showSeverity(f);
-    replace(f.title, "How is your hip today?");
+    this.retitle();
     replace(f.saveButton, "Save entry");
     f.cancelButton.hidden = true;
-    f.noPainButton.hidden = false;
   }
 
   private async save(input: PainEntryInput): Promise<void> {
@@ -83,9 +121,10 @@ export class PainForm {
     }
     f.saveButton.disabled = f.noPainButton.disabled = true;
     try {
-      const wasEdit = this.editingId !== null;
-      const saved =
-        this.editingId === null ? await api.addPain(input) : await api.updatePain(this.editingId, input);
+      const { entry: saved, updated: wasEdit } =
+        this.editingId === null
+          ? await logPainForDay(input)
+          : { entry: await api.updatePain(this.editingId, input), updated: true };
       this.reset();
       replace(f.status, ...savedMessage(saved, wasEdit));
       this.onSaved(saved);

@@ -5,6 +5,7 @@ import { card } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import { dayNumber, dayToDate, todayLocal } from "../format.ts";
 import { isSpike } from "../labels.ts";
+import { plausibleDate } from "../charts/scale.ts";
 
 type Range = "6w" | "3m" | "all";
 const RANGES: [Range, string][] = [
@@ -32,7 +33,8 @@ export class PainTimelineCard {
 
   setRuns(activities: ActivityListItem[]): void {
     this.runs = activities
-      .filter((a) => a.isRun && a.distanceM !== null)
+      // Runs the import marked as dated implausibly stay off the time axis (the chart also checks the date).
+      .filter((a) => a.isRun && a.distanceM !== null && !a.dateSuspect)
       .map((a) => ({
         id: a.id,
         localDate: a.localDate,
@@ -77,14 +79,25 @@ export class PainTimelineCard {
         box,
       ),
     );
-    const from = this.range === "all" ? null : dayToDate(dayNumber(todayLocal()) - RANGE_DAYS[this.range]);
+    // A log that stopped long ago is shown up to its last entry or run, not as months of empty axis.
+    const latest = [...this.runs.map((r) => r.localDate), ...pain.map((p) => p.date)]
+      .filter((d) => plausibleDate(d))
+      .reduce((m, d) => (d > m ? d : m), "");
+    const today = todayLocal();
+    const end = latest && dayNumber(today) - dayNumber(latest) > 14 ? latest : today;
+    const from = this.range === "all" ? null : dayToDate(dayNumber(end) - RANGE_DAYS[this.range]);
     drawPainTimeline(canvas, this.runs, pain, from);
   }
 
   private rangeButton(value: Range, text: string): HTMLButtonElement {
     const b = h(
       "button",
-      { type: "button", class: "button small", "aria-pressed": String(this.range === value) },
+      {
+        type: "button",
+        class: "button small",
+        "aria-pressed": String(this.range === value),
+        "data-range": value,
+      },
       text,
     );
     b.addEventListener("click", () => {

@@ -1,5 +1,7 @@
 import { allRuns, api } from "../api.ts";
-import { errorBox, loading, notMedicalAdvice, pageHeader } from "../components.ts";
+import type { ActivityListItem } from "../../server/http/api-types.ts";
+import { card, errorBox, loading, notMedicalAdvice, pageHeader } from "../components.ts";
+import { unansweredList } from "./unanswered.ts";
 import { h, replace } from "../dom.ts";
 import { PainForm } from "./pain-form.ts";
 import { painHistory } from "./pain-history.ts";
@@ -9,10 +11,16 @@ import { PainTimelineCard } from "./pain-timeline-card.ts";
 export async function painPage(root: HTMLElement, ctx: { query: URLSearchParams }): Promise<void> {
   const timeline = new PainTimelineCard();
   const listSlot = h("div", {});
+  const waitingSlot = h("div", {});
 
   const refresh = async (): Promise<void> => {
     try {
-      const pain = await api.pain();
+      const [pain, waiting] = await Promise.all([api.pain(), api.unansweredRuns()]);
+      form.setEntries(pain);
+      replace(
+        waitingSlot,
+        waitingCard(waiting, () => void refresh()),
+      );
       timeline.draw(pain);
       replace(
         listSlot,
@@ -33,6 +41,7 @@ export async function painPage(root: HTMLElement, ctx: { query: URLSearchParams 
   const form = new PainForm(() => void refresh());
   const askedDate = ctx.query.get("date");
   if (askedDate) form.setDate(askedDate);
+  const sore = ctx.query.get("sore") === "1";
 
   replace(
     root,
@@ -40,7 +49,9 @@ export async function painPage(root: HTMLElement, ctx: { query: URLSearchParams 
       "Hip pain",
       "Log how your hip feels, on good days too: comparing needs the pain-free days as well.",
     ),
+    sore ? null : waitingSlot,
     form.el,
+    sore ? waitingSlot : null,
     timeline.el,
     listSlot,
     notMedicalAdvice(),
@@ -52,4 +63,12 @@ export async function painPage(root: HTMLElement, ctx: { query: URLSearchParams 
     replace(timeline.el, errorBox(err));
   }
   await refresh();
+  if (sore) form.focusSeverity();
+}
+
+function waitingCard(runs: ActivityListItem[], onAnswered: () => void): HTMLElement | null {
+  if (runs.length === 0) return null;
+  const el = card("Runs waiting for a hip answer", unansweredList(runs, onAnswered));
+  el.dataset["testid"] = "waiting-card";
+  return el;
 }

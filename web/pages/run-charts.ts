@@ -4,7 +4,16 @@ import { chartBox, COLORS } from "../charts/setup.ts";
 import { drawTimeSeries } from "../charts/time-series.ts";
 import { card } from "../components.ts";
 import { h } from "../dom.ts";
-import { fmtMinSec, paceUnit, speedUnit, toPaceS, toSpeed } from "../format.ts";
+import {
+  fmtMinSec,
+  fmtOscillation,
+  fmtStepLength,
+  paceUnit,
+  shortLengthUnit,
+  speedUnit,
+  toPaceS,
+  toSpeed,
+} from "../format.ts";
 
 // The charts of one run's page: each slot is its card plus a draw() to call once the card is in the page.
 
@@ -124,15 +133,15 @@ function dynamicsSlots(d: ActivityDetail): ChartSlot[] {
     {
       values: s.stepLengthM,
       label: "Step length",
-      axis: "Step length (m)",
-      format: (v) => `${v.toFixed(2)} m`,
+      axis: `Step length (${shortLengthUnit("step")})`,
+      format: fmtStepLength,
       id: "step-length",
     },
     {
       values: s.verticalOscillationMm,
       label: "Vertical oscillation",
-      axis: "Vertical oscillation (mm)",
-      format: (v) => `${Math.round(v)} mm`,
+      axis: `Vertical oscillation (${shortLengthUnit("oscillation")})`,
+      format: fmtOscillation,
       id: "vertical-oscillation",
     },
     {

@@ -1,9 +1,10 @@
-import type { ActivityDetail, LapView } from "../../server/http/api-types.ts";
+import type { ActivityDetail } from "../../server/http/api-types.ts";
 import { api } from "../api.ts";
 import { badge, card, errorBox, flagBadges, loading, pageHeader, stat, why } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import {
   fmtCadence,
+  fmtClimb,
   fmtDate,
   fmtDistance,
   fmtDuration,
@@ -15,6 +16,7 @@ import {
 } from "../format.ts";
 import { navigate } from "../router.ts";
 import { runChartSlots } from "./run-charts.ts";
+import { lapMedianCadence, runStory } from "./run-story.ts";
 import { markBadges, sportName } from "./runs.ts";
 import { downloadOriginal, noVerdictNote, partialNotice, routeCard, runNotesCard } from "./run-extras.ts";
 import { askHipFirst, hipPromptCard } from "./run-hip-prompt.ts";
@@ -66,7 +68,7 @@ function showRun(root: HTMLElement, detail: ActivityDetail, shoes: readonly Shoe
   const charts = runChartSlots(detail);
   root.append(...charts.map((c) => c.el));
   for (const c of charts) c.draw();
-  root.append(routeCard(detail), lapsCard(detail.laps), runNotesCard(detail, shoes), deleteCard(detail));
+  root.append(routeCard(detail), lapsCard(detail), runNotesCard(detail, shoes), deleteCard(detail));
 }
 
 /** "Garmin fr945", or "" when the file does not say. */
@@ -84,9 +86,9 @@ function statsRow(d: ActivityDetail): HTMLElement {
     stat("Moving time", fmtDuration(s.timerS), s.elapsedS ? `${fmtDuration(s.elapsedS)} elapsed` : undefined),
     stat("Pace", fmtPace(s.avgSpeedMps)),
     stat(
-      "Cadence",
-      fmtCadence(s.avgCadenceSpm),
-      s.expectedCadenceSpm === null ? undefined : `expected ${fmtCadence(s.expectedCadenceSpm)}`,
+      "Cadence (median)",
+      fmtCadence(s.medianCadenceSpm),
+      s.expectedCadenceSpm === null ? "while running" : `usually ${fmtCadence(s.expectedCadenceSpm)} here`,
       "run-cadence",
     ),
     s.avgHeartRateBpm === null
@@ -96,19 +98,31 @@ function statsRow(d: ActivityDetail): HTMLElement {
           `${Math.round(s.avgHeartRateBpm)} bpm`,
           s.maxHeartRateBpm ? `max ${Math.round(s.maxHeartRateBpm)}` : undefined,
         ),
-    s.totalAscentM === null ? null : stat("Climb", `${Math.round(s.totalAscentM)} m`),
+    s.totalAscentM === null ? null : stat("Climb", fmtClimb(s.totalAscentM)),
   );
 }
 
 function flagsCard(d: ActivityDetail): HTMLElement {
   const s = d.summary;
   const badges = flagBadges(s.flags);
+  const story = runStory(d);
+  // The lead already tells the cadence story in medians; the server's own cadence lines would repeat it.
+  const notes = d.notes.filter((n) => !/^Your median cadence was|^Possible overstriding/.test(n));
   return card(
     "What stands out",
     h("div", { class: "badges" }, ...(badges.length ? badges : [badge("No flags", "ok")])),
-    d.notes.length
-      ? h("ul", { class: "notes", "data-testid": "run-notes" }, ...d.notes.map((n) => h("li", {}, n)))
-      : h("p", { class: "muted" }, "Nothing unusual in this run."),
+    story.length
+      ? h(
+          "div",
+          { class: "run-story", "data-testid": "run-story" },
+          ...story.map((line, i) => h("p", { class: i === 0 ? "lead-line" : "muted" }, line)),
+        )
+      : null,
+    notes.length
+      ? h("ul", { class: "notes", "data-testid": "run-notes" }, ...notes.map((n) => h("li", {}, n)))
+      : story.length
+        ? null
+        : h("p", { class: "muted" }, "Nothing unusual in this run."),
     s.isRun && s.cadenceResidualPct !== null
       ? why(
           "Why?",
@@ -116,7 +130,8 @@ function flagsCard(d: ActivityDetail): HTMLElement {
             "p",
             {},
             `Expected cadence is what you usually run at this speed (${fmtCadence(s.expectedCadenceSpm)}). `,
-            `This run's median was ${fmtSignedPct(s.cadenceResidualPct)} against it. `,
+            `Moment by moment, this run sat a median ${fmtSignedPct(s.cadenceResidualPct)} against it. `,
+            `Every cadence on this page is a median over the running time (pace faster than ${fmtPace(1.5)}), the figure the flags rest on. `,
             s.flaggedShare === null
               ? ""
               : `${fmtShare(s.flaggedShare)} of the running time was 5% or more below expected for at least 5 minutes at a stretch. `,
@@ -146,10 +161,16 @@ function flagsCard(d: ActivityDetail): HTMLElement {
   );
 }
 
-function lapsCard(laps: LapView[]): HTMLElement | string {
+function lapsCard(d: ActivityDetail): HTMLElement | string {
+  const laps = d.laps;
   if (laps.length === 0) return "";
   return card(
     "Splits",
+    h(
+      "p",
+      { class: "muted small" },
+      "Cadence per lap is the median over its running time, like the rest of the page.",
+    ),
     h(
       "div",
       { class: "table-wrap" },
@@ -181,7 +202,7 @@ function lapsCard(laps: LapView[]): HTMLElement | string {
               h("td", { class: "num" }, fmtDistance(lap.distanceM)),
               h("td", { class: "num" }, fmtDuration(lap.timerS)),
               h("td", { class: "num" }, fmtPace(lap.avgSpeedMps, false)),
-              h("td", { class: "num" }, fmtCadence(lap.avgCadenceSpm)),
+              h("td", { class: "num" }, fmtCadence(lapMedianCadence(d, lap) ?? lap.avgCadenceSpm)),
               h(
                 "td",
                 { class: "num" },

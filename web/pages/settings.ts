@@ -33,19 +33,24 @@ function unitChoice(value: Units, text: string, current: Units): HTMLElement {
   return h("label", { class: "choice" }, input, h("span", {}, text));
 }
 
+const CM_PER_INCH = 2.54;
+
 function settingsForm(settings: Settings): HTMLElement {
+  // Height is asked in the runner's units: inches in miles mode, stored in cm either way.
+  const inches = settings.units === "mi";
   const height = h("input", {
     type: "number",
     id: "height",
-    name: "heightCm",
-    min: 100,
-    max: 250,
+    name: "height",
+    min: inches ? 40 : 100,
+    max: inches ? 98 : 250,
     step: 1,
     inputmode: "numeric",
     "data-testid": "height",
     "aria-describedby": "height-help",
   });
-  if (settings.heightCm !== null) height.value = String(settings.heightCm);
+  if (settings.heightCm !== null)
+    height.value = String(inches ? Math.round(settings.heightCm / CM_PER_INCH) : settings.heightCm);
   const status = h("div", { "aria-live": "polite", "data-testid": "settings-status" });
   const save = h(
     "button",
@@ -65,7 +70,7 @@ function settingsForm(settings: Settings): HTMLElement {
     h(
       "div",
       { class: "field" },
-      h("label", { for: "height" }, "Height in cm (optional)"),
+      h("label", { for: "height" }, inches ? "Height in inches (optional)" : "Height in cm (optional)"),
       height,
       h(
         "p",
@@ -81,9 +86,10 @@ function settingsForm(settings: Settings): HTMLElement {
     const units = (form.querySelector<HTMLInputElement>('input[name="units"]:checked')?.value ??
       "km") as Units;
     const raw = height.value.trim();
-    const heightCm = raw === "" ? null : Number(raw);
+    const heightCm = raw === "" ? null : Number(raw) * (inches ? CM_PER_INCH : 1);
     if (heightCm !== null && (!Number.isFinite(heightCm) || heightCm < 100 || heightCm > 250)) {
-      replace(status, errorBox(new Error("Height should be between 100 and 250 cm, or empty.")));
+      const range = inches ? "40 and 98 inches" : "100 and 250 cm";
+      replace(status, errorBox(new Error(`Height should be between ${range}, or empty.`)));
       height.focus();
       return;
     }

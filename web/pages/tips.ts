@@ -2,6 +2,8 @@ import type { Advice } from "../../server/http/api-types.ts";
 import { api } from "../api.ts";
 import { badge, loading, notMedicalAdvice, pageHeader, redFlagBanner } from "../components.ts";
 import { h, replace } from "../dom.ts";
+import { exerciseDrawing } from "../tips/drawing.ts";
+import { EXERCISES, exercisesIn, type Exercise } from "../tips/exercises.ts";
 import { workoutDownloads } from "./workout-downloads.ts";
 
 /** The advice that fits your data, each with the reasons it was chosen and its source. */
@@ -19,6 +21,15 @@ export async function tipsPage(root: HTMLElement): Promise<void> {
       ? h("div", { class: "tips" }, ...view.advice.map(tipCard))
       : h("p", { class: "muted" }, "No tips yet: import some runs and log your hip for a week or two."),
     view.redFlags.length ? null : workoutDownloads(),
+    h(
+      "p",
+      {},
+      h(
+        "a",
+        { href: "#/tips/all", class: "button", "data-testid": "all-exercises-link" },
+        "Browse every exercise",
+      ),
+    ),
     notMedicalAdvice(view.disclaimer),
   );
 }
@@ -35,6 +46,7 @@ function tipCard(tip: Advice): HTMLElement {
     badge(causeLabel(tip.cause), /red.?flag/i.test(tip.cause) ? "danger" : "accent"),
     h("h2", {}, tip.title),
     h("p", {}, tip.body),
+    ...exercisesIn(`${tip.title} ${tip.body}`).map((e) => exerciseCard(e, true)),
     tip.because.length
       ? h(
           "div",
@@ -44,5 +56,51 @@ function tipCard(tip: Advice): HTMLElement {
         )
       : null,
     h("p", { class: "source" }, "Source: ", tip.source),
+  );
+}
+
+/** An exercise a runner can follow: the drawing, the steps, how much, how to progress, when to leave it out. */
+export function exerciseCard(e: Exercise, folded = false): HTMLElement {
+  const body = h(
+    "div",
+    { class: "exercise-body" },
+    exerciseDrawing(e) as unknown as Node,
+    h(
+      "div",
+      {},
+      h("p", { class: "muted" }, e.purpose),
+      h("ol", { class: "exercise-steps" }, ...e.steps.map((step) => h("li", {}, step))),
+      h("p", { "data-testid": "exercise-dose" }, h("strong", {}, "How much: "), e.dose),
+      h("p", {}, h("strong", {}, "Then: "), e.progression),
+      e.caution ? h("p", { class: "caution" }, e.caution) : null,
+    ),
+  );
+  if (folded) {
+    return h(
+      "details",
+      { class: "why exercise", "data-testid": "exercise", "data-id": e.id },
+      h("summary", {}, `How to do it: ${e.name.toLowerCase()}`),
+      body,
+    );
+  }
+  return h(
+    "article",
+    { class: "card exercise", "data-testid": "exercise", "data-id": e.id, id: `exercise-${e.id}` },
+    h("h2", {}, e.name),
+    body,
+  );
+}
+
+/** Every exercise, not only those picked for now. */
+export function allExercisesPage(root: HTMLElement): void {
+  replace(
+    root,
+    h("p", { class: "back" }, h("a", { href: "#/tips" }, "← Tips for you")),
+    pageHeader(
+      "Every exercise",
+      "All the exercises Stridewise suggests, with how much to do and how to build up. Stop any that hurt more than 2–3/10.",
+    ),
+    h("div", { class: "exercises" }, ...EXERCISES.map((e) => exerciseCard(e))),
+    notMedicalAdvice(),
   );
 }

@@ -79,6 +79,7 @@ export function toListItem(
     avgSpeedMps: a.avgSpeedMps,
     avgCadenceSpm: a.avgCadenceSpm,
     avgHeartRateBpm: a.avgHeartRateBpm,
+    medianCadenceSpm: finiteOrNull(cadence?.medianCadenceSpm),
     expectedCadenceSpm: finiteOrNull(cadence?.expectedCadenceSpm),
     cadenceResidualPct: finiteOrNull(cadence?.medianResidualPct),
     device: { manufacturer: a.device.manufacturer, product: a.device.product },

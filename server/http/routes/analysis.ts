@@ -8,7 +8,7 @@ import {
   toLoadView,
   toRedFlagNotices,
 } from "../../app/analysis/views.ts";
-import { addDays, weekStart } from "../../core/dates.ts";
+import { addDays, daysBetween, weekStart } from "../../core/dates.ts";
 import type { PainRepo } from "../../db/pain-repo.ts";
 import type { OverviewView } from "../api-types.ts";
 import { z } from "zod";
@@ -18,6 +18,7 @@ import { sliceLoadView, withLoadExtras, type FullLoadView } from "../../app/anal
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
 // "all" is not offered: the whole of a ten-year history is what made this view 1.1 MB.
 const rangeSchema = z.strictObject({ from: date.optional(), to: date.optional() });
+import { unansweredList } from "./unanswered.ts";
 
 export interface AnalysisRouteDeps {
   analysis: AnalysisService;
@@ -57,11 +58,31 @@ export function analysisRoutes(deps: AnalysisRouteDeps): Router {
     const lastRunFindings = insights.runs[insights.runs.length - 1];
     const lastRunSummary = lastRunFindings ? snap.summaries.get(lastRunFindings.runId) : undefined;
     const painLog = deps.pain.list();
+    // A part week is compared with the same days of the week before, not with a whole one.
+    const daysIntoWeek = daysBetween(thisWeek, insights.today) + 1;
+    let lastWeekSameDaysM = 0;
+    for (const r of insights.runs) {
+      const offset = daysBetween(lastWeek, r.localDate);
+      if (offset >= 0 && offset < daysIntoWeek) lastWeekSameDaysM += snap.distances.get(r.runId) ?? 0;
+    }
     const overview: OverviewView = {
       hasData: snap.summaries.size > 0,
       runs: snap.summaries.size,
       thisWeekM: weekly.get(thisWeek) ?? 0,
       lastWeekM: weekly.get(lastWeek) ?? 0,
+      lastWeekSameDaysM,
+      daysIntoWeek,
+      verdicts: toInsightsView(insights).correlations.map((c) => ({
+        hypothesis: c.hypothesis,
+        verdict: c.verdict,
+        eligibleRuns: c.eligibleRuns,
+        flaggedRuns: c.flaggedRuns,
+        flaggedWithPain: c.flaggedWithPain,
+        unflaggedRuns: c.unflaggedRuns,
+        unflaggedWithPain: c.unflaggedWithPain,
+        missing: c.missing,
+      })),
+      unanswered: unansweredList(snap, deps.pain),
       nextRun: nextRunView(insights, insights.units),
       lastRun: lastRunSummary ? toListItem(lastRunSummary, lastRunFindings) : null,
       latestPain: painLog[painLog.length - 1] ?? null,

@@ -1,0 +1,129 @@
+/* global document, location, window, fetch */
+// `node scripts/bench-pages.mjs DATA_DIR [--runs N]`: each dashboard page loaded fresh in headless Chromium at
+// 1280x800 against `stridewise serve --data DATA_DIR`, timed from navigation to every chart drawn (no "Loading…",
+// every canvas in the page inked): a cold load in a fresh browser context (best and worst of 3, with the bytes it
+// moved) and a move to the page from another inside the app (best of 3). A script that prints figures.
+import { Buffer } from "node:buffer";
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { chromium } from "playwright-core";
+import { root } from "./script-util.mjs";
+
+const data = process.argv[2];
+if (!data) throw new Error("usage: bench-pages.mjs DATA_DIR");
+const LOADS = 3;
+
+function serve() {
+  const child = spawn(
+    process.execPath,
+    [join(root, "bin/stridewise.js"), "serve", "--port", "0", "--data", data],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const url = /running at (http:\/\/\S+?) /.exec(out)?.[1];
+      if (url) resolve({ url, child });
+    });
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+/** True once the page has rendered: no loading line, and every canvas has something drawn on it. */
+function drawn() {
+  if (document.querySelector("main .loading")) return false;
+  if (!document.querySelector("main h1")) return false;
+  for (const c of document.querySelectorAll("main canvas")) {
+    if (c.width === 0) return false;
+    const d = c.getContext("2d")?.getImageData(0, 0, c.width, c.height).data;
+    if (!d) return false;
+    let ink = false;
+    for (let i = 3; i < d.length; i += 64)
+      if (d[i] > 0) {
+        ink = true;
+        break;
+      }
+    if (!ink) return false;
+  }
+  return true;
+}
+
+const { url, child } = await serve();
+const runs = await (await fetch(`${url}/api/activities?pageSize=1&runsOnly=true`)).json();
+const runId = runs.items[0]?.id;
+const pages = [
+  "/",
+  "/runs",
+  `/runs/${runId}`,
+  "/cadence",
+  "/load",
+  "/pain",
+  "/insights",
+  "/tips",
+  "/tips/all",
+  "/settings",
+];
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+});
+console.log(
+  `| page | canvases | cold load, drawn (best of ${LOADS}) | worst | in-app move, drawn (best of ${LOADS}) | bytes moved | largest response |`,
+);
+console.log("|---|---:|---:|---:|---:|---:|---|");
+try {
+  for (const path of pages) {
+    const times = [];
+    const moves = [];
+    let canvases = 0;
+    let bytes = 0;
+    let largest = { size: 0, url: "" };
+    for (let i = 0; i < LOADS; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await ctx.addInitScript({ content: `window.__drawn = ${drawn.toString()};` });
+      const page = await ctx.newPage();
+      const sizes = [];
+      page.on("response", async (res) => {
+        const len = Number(res.headers()["content-length"] ?? NaN);
+        const size = Number.isFinite(len) ? len : (await res.body().catch(() => Buffer.alloc(0))).length;
+        sizes.push({ size, url: res.url().replace(url, "") });
+      });
+      const t = performance.now();
+      await page.goto(`${url}/#${path}`);
+      await page.waitForFunction(() => window.__drawn(), null, { polling: 16, timeout: 30_000 });
+      times.push(performance.now() - t);
+      canvases = await page.locator("main canvas").count();
+      await page.waitForLoadState("networkidle");
+      bytes = sizes.reduce((s, r) => s + r.size, 0);
+      largest = sizes.reduce((m, r) => (r.size > m.size ? r : m), { size: 0, url: "" });
+      // In the app: from the import page (no data to draw) to this one, as a runner clicks through.
+      await page.goto(`${url}/#/import`);
+      await page.waitForFunction(() => window.__drawn());
+      // The import page's heading is marked: the move is done when a new heading stands and everything is drawn.
+      await page.evaluate(() => document.querySelector("main h1")?.setAttribute("data-before", ""));
+      const m = performance.now();
+      await page.evaluate((p) => (location.hash = `#${p}`), path);
+      await page.waitForFunction(
+        () => !document.querySelector("main h1[data-before]") && window.__drawn(),
+        null,
+        {
+          polling: 16,
+          timeout: 30_000,
+        },
+      );
+      moves.push(performance.now() - m);
+      await ctx.close();
+    }
+    const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+    console.log(
+      `| ${path} | ${canvases} | ${Math.min(...times).toFixed(0)} ms | ${Math.max(...times).toFixed(0)} ms | ${Math.min(...moves).toFixed(0)} ms | ${kb(bytes)} | ${largest.url} ${kb(largest.size)} |`,
+    );
+  }
+} finally {
+  await browser.close();
+  child.kill("SIGTERM");
+}
