@@ -12,6 +12,7 @@ import type {
   Settings,
   SettingsPatch,
 } from "../server/api/index.ts";
+import { extraApi } from "./api-extra.ts";
 
 /** An error the API answered with; `message` is written for the runner. */
 export class ApiError extends Error {
@@ -101,7 +102,11 @@ export const api = {
     request<ActivityPage>("GET", `/api/activities?page=${page}&pageSize=${pageSize}&runsOnly=${runsOnly}`),
   activity: (id: number) => request<ActivityDetail>("GET", `/api/activities/${id}`),
   deleteActivity: (id: number) => request<void>("DELETE", `/api/activities/${id}`),
-  load: () => request<LoadView>("GET", "/api/load"),
+  load: (from?: string, to?: string) =>
+    request<LoadView>(
+      "GET",
+      `/api/load${from || to ? `?${new URLSearchParams({ ...(from && { from }), ...(to && { to }) }).toString()}` : ""}`,
+    ),
   cadence: () => request<CadenceView>("GET", "/api/cadence"),
   insights: () => request<InsightsView>("GET", "/api/insights"),
   pain: () => request<PainEntry[]>("GET", "/api/pain"),
@@ -112,7 +117,8 @@ export const api = {
   settings: () => request<Settings>("GET", "/api/settings"),
   saveSettings: (patch: SettingsPatch) => request<Settings>("PUT", "/api/settings", patch),
   confirmPainDiary: () => request<Settings>("POST", "/api/settings/pain-diary/confirm", {}),
-  demo: () => request<ImportResponse>("POST", "/api/demo"),
+  demo: (confirm = false) => request<ImportResponse>("POST", "/api/demo", { confirm }),
+  ...extraApi(request),
 };
 
 /**

@@ -14,6 +14,10 @@ import { runPage } from "./pages/run.ts";
 import { runsPage } from "./pages/runs.ts";
 import { settingsPage } from "./pages/settings.ts";
 import { allExercisesPage, tipsPage } from "./pages/tips.ts";
+import { calendarPage } from "./pages/calendar.ts";
+import { recordsPage } from "./pages/records.ts";
+import { shoesPage } from "./pages/shoes.ts";
+import { demoBanner } from "./demo-banner.ts";
 
 const routes: Route[] = [
   { pattern: "/", title: "Overview", page: overviewPage },
@@ -27,6 +31,9 @@ const routes: Route[] = [
   { pattern: "/tips", title: "Tips", page: tipsPage },
   { pattern: "/tips/all", title: "Every exercise", page: allExercisesPage },
   { pattern: "/settings", title: "Settings", page: settingsPage },
+  { pattern: "/calendar", title: "Calendar", page: calendarPage },
+  { pattern: "/records", title: "Personal records", page: recordsPage },
+  { pattern: "/shoes", title: "Shoes", page: shoesPage },
 ];
 
 const app = document.querySelector<HTMLElement>("#app");
@@ -77,6 +84,8 @@ async function render(): Promise<void> {
     }
   }
   if (focusFirst && view.isConnected) view.querySelector<HTMLElement>("h1")?.focus({ preventScroll: true });
+  const banner = await demoBanner();
+  if (banner && view.isConnected) view.prepend(banner);
 }
 
 async function boot(): Promise<void> {

@@ -2,12 +2,35 @@ import { z } from "zod";
 
 const num = z.number().nullable();
 
-/** `GET /api/activities` query. */
+const bool = z.enum(["true", "false"]).transform((v) => v === "true");
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
+const metres = z.coerce.number().min(0).max(1_000_000);
+
+/** Flags the runs list can be narrowed to; a run must carry every one asked for. */
+export const LIST_FLAGS = ["overstriding", "spike", "partial", "demo", "date"] as const;
+export const listFlagSchema = z.enum(LIST_FLAGS);
+export type ListFlag = z.infer<typeof listFlagSchema>;
+
+/** `GET /api/activities` query: paging, and the runs list's search and filters. */
 export const activityListQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
-  runsOnly: z.enum(["true", "false"]).default("false"),
+  runsOnly: bool.default(false),
+  from: localDate.optional(),
+  to: localDate.optional(),
+  minDistanceM: metres.optional(),
+  maxDistanceM: metres.optional(),
+  q: z.string().max(100).optional(),
+  shoe: z.union([z.literal("none"), z.coerce.number().int().positive()]).optional(),
+  flags: z
+    .string()
+    .max(200)
+    .transform((v) => v.split(",").filter(Boolean))
+    .pipe(z.array(listFlagSchema))
+    .default([]),
+  includeShort: bool.default(false),
 });
+export type ActivityListQuery = z.infer<typeof activityListQuerySchema>;
 
 export const overstridingFlagSchema = z.enum(["none", "possible", "marked"]);
 export type OverstridingFlag = z.infer<typeof overstridingFlagSchema>;
@@ -51,14 +74,29 @@ export const activityListItemSchema = z.object({
   cadenceResidualPct: num,
   device: z.object({ manufacturer: z.string().nullable(), product: z.string().nullable() }),
   flags: runFlagsSchema,
-  /** Dated before 2000 or after tomorrow (a watch clock never set): for the runner to confirm, off time axes. */
+  /** Read from a file cut off before its end; a complete copy replaces it. */
+  partial: z.boolean(),
+  name: z.string().nullable(),
+  notes: z.string(),
+  shoeId: z.number().int().nullable(),
+  /** Dated before 2000 or after tomorrow (a watch clock never set), not confirmed: off time axes until fixed. */
   dateSuspect: z.boolean(),
+  /** Under a minute or 100 m: stored, hidden from the list, not counted as a run. */
+  tooShort: z.boolean(),
+  /** Why a run has no cadence verdict (walking pace, no cadence in the file); null when it has one. */
+  noCadenceVerdict: z.string().nullable(),
+  /** From "Try the demo" (set on the runs list). */
+  demo: z.boolean().optional(),
 });
 export type ActivityListItem = z.infer<typeof activityListItemSchema>;
 
 export const activityPageSchema = z.object({
   items: z.array(activityListItemSchema),
   total: z.number().int(),
+  /** Recordings hidden because they are too short to be runs (shown with includeShort=true). */
+  hiddenShort: z.number().int().optional(),
+  /** Runs whose date needs the runner: listed to fix or confirm. */
+  dateSuspect: z.array(activityListItemSchema).optional(),
   page: z.number().int(),
   pageSize: z.number().int(),
 });
@@ -125,3 +163,24 @@ export const activityDetailSchema = z.object({
   notes: z.array(z.string()),
 });
 export type ActivityDetail = z.infer<typeof activityDetailSchema>;
+
+/** A run's route: [lat, lon] points (≤ 500), empty when the file has no GPS. */
+export const routeViewSchema = z.object({
+  points: z.array(z.tuple([z.number(), z.number()])),
+  bounds: z
+    .object({ minLat: z.number(), maxLat: z.number(), minLon: z.number(), maxLon: z.number() })
+    .nullable(),
+});
+export type RouteView = z.infer<typeof routeViewSchema>;
+
+/** `PATCH /api/activities/:id` body: the runner's name, notes, shoe and date fix for a run. */
+export const runEditSchema = z
+  .strictObject({
+    name: z.string().trim().max(120).nullable(),
+    notes: z.string().max(5000),
+    shoeId: z.number().int().positive().nullable(),
+    dateShiftDays: z.number().int().min(-36_500).max(36_500),
+    dateConfirmed: z.boolean(),
+  })
+  .partial();
+export type RunEdit = z.infer<typeof runEditSchema>;

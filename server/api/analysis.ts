@@ -13,6 +13,20 @@ export const nextRunSchema = z.object({
   paused: z.string().nullable(),
 });
 
+/** Noted rolling-7-day rises over consecutive days, as one episode. */
+export const jumpEpisodeViewSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  days: z.number().int(),
+  peak: z.object({ date: z.string(), distanceM: z.number(), previousM: z.number(), changePct: num }),
+});
+export type JumpEpisodeView = z.infer<typeof jumpEpisodeViewSchema>;
+
+/** `GET /api/load` query: the dates to answer for (a year to the last run by default). */
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
+// "all" is not offered: the whole of a ten-year history is what made this view 1.1 MB.
+export const loadRangeQuerySchema = z.strictObject({ from: date.optional(), to: date.optional() });
+
 /** `GET /api/load`. */
 export const loadViewSchema = z.object({
   asOf: z.string(),
@@ -29,6 +43,8 @@ export const loadViewSchema = z.object({
       ratio: num,
       category: spikeCategorySchema,
       hazardRatio: z.object({ value: z.number(), ci95: interval }).nullable(),
+      /** Pain in the 48 hours after; null when the log does not cover them. */
+      painAfter: z.boolean().nullable().optional(),
     }),
   ),
   /** Rolling 7-day distance against the 7 days before; noted when the rise is over 30%. */
@@ -44,6 +60,15 @@ export const loadViewSchema = z.object({
   /** Descriptive only: never coloured as risk. */
   acuteChronic: z.array(z.object({ date: z.string(), uncoupled: num, ewma: num })),
   nextRun: nextRunSchema,
+  /** Noted rolling-7-day rises grouped into episodes: one entry per stretch of noted days. */
+  jumpEpisodes: z.array(jumpEpisodeViewSchema),
+  /** The dates this answer covers (from/to) and the whole history's first and last day. */
+  range: z.object({
+    from: z.string(),
+    to: z.string(),
+    earliest: z.string().nullable(),
+    latest: z.string().nullable(),
+  }),
 });
 export type LoadView = z.infer<typeof loadViewSchema>;
 

@@ -10,6 +10,10 @@ export const importResultSchema = z.object({
   activityIds: z.array(z.number().int()),
   code: z.string().optional(),
   message: z.string().optional(),
+  /** The file is cut off before its end: its runs are stored marked partial. */
+  partial: z.boolean().optional(),
+  /** How many partial copies this file's runs replaced. */
+  replaced: z.number().int().optional(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 

@@ -2,6 +2,7 @@ import { encodeGeneratedRun } from "../demo/encode-run.ts";
 import { generateHistory, type PainScenario } from "../demo/history.ts";
 import type { Db } from "../db/open.ts";
 import { createPainRepo } from "../db/pain-repo.ts";
+import { createDemoRepo } from "../db/demo-repo.ts";
 import { runnerToday } from "./analysis/today.ts";
 import { importAndAnalyse } from "./import/import-and-analyse.ts";
 import type { ImportReport } from "./import/types.ts";
@@ -44,9 +45,19 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<ImportReport>
   const report = await importAndAnalyse(db, sources, { now: () => opts.now.toISOString() });
   if (report.summary.imported > 0) {
     const pain = createPainRepo(db);
-    db.transaction(() => {
-      for (const { id: _id, ...entry } of history.pain) pain.upsert(entry, opts.now.toISOString());
-    });
+    // A day the runner already logged keeps the runner's entry: the demo never overwrites or owns it.
+    const painIds = db.transaction(() =>
+      history.pain.flatMap(({ id: _id, ...entry }) =>
+        pain.list({ from: entry.date, to: entry.date }).length > 0
+          ? []
+          : [pain.upsert(entry, opts.now.toISOString()).entry.id],
+      ),
+    );
+    // Tagged so "remove the demo" takes exactly these away and never a real run or entry.
+    createDemoRepo(db).mark(
+      report.results.flatMap((r) => (r.status === "imported" ? r.activityIds : [])),
+      painIds,
+    );
   }
   return report;
 }

@@ -17,14 +17,19 @@ export function loadActivity(activities: ActivitiesRepo, id: number): StoredActi
 /** Just the samples of a stored activity (the analysis needs no laps), by the same rule as loadActivity. */
 export function loadSamples(
   activities: ActivitiesRepo,
-  stored: { id: number; startUtc: string; sampleCount?: number },
+  stored: { id: number; startUtc: string; sampleCount?: number; dateShiftDays?: number },
 ): Samples {
   const original = activities.original(stored.id);
   const parsed = original ? parseFit(original.bytes) : null;
   const session = parsed?.ok ? parsed.activities[original?.sessionIndex ?? -1] : undefined;
   const same =
     session !== undefined &&
-    session.startUtc === stored.startUtc &&
+    // A run the runner moved (a clock never set) is compared where its file puts it.
+    shiftedStart(session.startUtc, stored.dateShiftDays ?? 0) === stored.startUtc &&
     (stored.sampleCount === undefined || session.samples.count === stored.sampleCount);
   return same ? session.samples : emptySamples(0);
+}
+
+function shiftedStart(startUtc: string, days: number): string {
+  return days === 0 ? startUtc : new Date(Date.parse(startUtc) + days * 86_400_000).toISOString();
 }

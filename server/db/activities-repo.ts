@@ -21,6 +21,23 @@ export interface ActivitySummary extends Omit<Activity, "laps" | "samples"> {
   sampleCount: number;
   /** Started before 2000 or after tomorrow: kept, but for the runner to confirm (see isDateSuspect). */
   dateSuspect: boolean;
+  /** Read from a file cut off before its end; a more complete copy of the same run replaces it. */
+  partial: boolean;
+  /** The runner's own title and notes for the run. */
+  name: string | null;
+  notes: string;
+  shoeId: number | null;
+  /** Whole days the runner moved the run by (a watch clock never set); 0 when untouched. */
+  dateShiftDays: number;
+  /** The runner said an implausible-looking date is right. */
+  dateConfirmed: boolean;
+}
+
+/** What storage adds to a new activity beside what the file says. */
+export interface InsertMarks {
+  partial?: boolean;
+  /** The runner's fields carried over from a partial copy this one replaces. */
+  carried?: { name: string | null; notes: string; shoeId: number | null } | undefined;
 }
 
 /** An activity with its laps, as stored. Its samples are not stored: they are read from the original. */
@@ -73,6 +90,23 @@ function prepareStatements(db: Db) {
     insertLap: q.prepare(
       `INSERT INTO laps (activity_id, lap_index, start_utc, elapsed_s, timer_s, distance_m, avg_speed_mps,
          avg_cadence_spm, avg_heart_rate_bpm) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    marks: q.prepare<[number, number, number], void>(
+      `UPDATE activities SET partial = ?,
+         shoe_id = CASE WHEN is_run = 1 AND ? = 1 THEN (SELECT id FROM shoes WHERE is_default = 1 AND retired = 0)
+                   ELSE shoe_id END
+       WHERE id = ?`,
+    ),
+    carry: q.prepare<[string | null, string, number | null, number], void>(
+      "UPDATE activities SET name = ?, notes = ?, shoe_id = ? WHERE id = ?",
+    ),
+    reshift: q.prepare<[number], void>(
+      `UPDATE activities SET
+         start_utc = strftime('%Y-%m-%dT%H:%M:%fZ', start_utc, (date_shift_days * 86400) || ' seconds'),
+         local_date = date(local_date, date_shift_days || ' days'),
+         date_suspect = (date(local_date, date_shift_days || ' days') < '2000-01-01'
+                         OR date(local_date, date_shift_days || ' days') > date('now', '+1 day'))
+       WHERE id = ? AND date_shift_days != 0`,
     ),
     deleteLaps: q.prepare<[number], void>("DELETE FROM laps WHERE activity_id = ?"),
     get: q.prepare<[number], ActivityRow>("SELECT * FROM activities WHERE id = ?"),
@@ -129,12 +163,20 @@ export function createActivitiesRepo(db: Db, nowMs: () => number = Date.now) {
 
   return {
     /** Stores one session of a file with its laps; returns the new id. */
-    insert(fileId: number, sessionIndex: number, activity: StorableActivity): number {
+    insert(
+      fileId: number,
+      sessionIndex: number,
+      activity: StorableActivity,
+      marks: InsertMarks = {},
+    ): number {
       return db.transaction(() => {
         const id = Number(
           s.insert.run(fileId, sessionIndex, ...activityValues(activity, nowMs())).lastInsertRowid,
         );
         writeLaps(id, activity);
+        s.marks.run(marks.partial ? 1 : 0, marks.carried ? 0 : 1, id);
+        const c = marks.carried;
+        if (c) s.carry.run(c.name, c.notes, c.shoeId, id);
         return id;
       });
     },
@@ -142,6 +184,7 @@ export function createActivitiesRepo(db: Db, nowMs: () => number = Date.now) {
     replace(id: number, activity: StorableActivity): void {
       db.transaction(() => {
         s.update.run(...activityValues(activity, nowMs()), id);
+        s.reshift.run(id);
         writeLaps(id, activity);
       });
     },
@@ -181,7 +224,7 @@ export function createActivitiesRepo(db: Db, nowMs: () => number = Date.now) {
       return new Set(s.deletedSessions.all(fileId).map((r) => r.session_index));
     },
     /** Ids of stored activities (from other files) that are this activity re-encoded. */
-    findDuplicates(activity: StorableActivity, excludeFileId = -1): number[] {
+    findDuplicates(activity: StorableActivity, excludeFileId = -1, partial = false): number[] {
       const rows = s.window.all(
         shiftIso(activity.startUtc, -START_TOLERANCE_S),
         shiftIso(activity.startUtc, START_TOLERANCE_S),
@@ -196,6 +239,8 @@ export function createActivitiesRepo(db: Db, nowMs: () => number = Date.now) {
           if (serial !== null && row.device_serial !== null) {
             return row.device_serial === serial && deltaS <= SERIAL_START_TOLERANCE_S;
           }
+          // A cut-off copy has less distance than the whole run: its start alone matches it.
+          if (partial || row.partial === 1) return true;
           return sameDistance(row.distance_m, activity.distanceM);
         })
         .map((row) => row.id);

@@ -34,6 +34,12 @@ export interface ActivityRow {
   has_running_dynamics: number;
   sample_count: number;
   date_suspect: number;
+  partial: number;
+  name: string | null;
+  notes: string;
+  shoe_id: number | null;
+  date_shift_days: number;
+  date_confirmed: number;
 }
 
 export interface LapRow {
@@ -175,6 +181,12 @@ export function toSummary(r: ActivityRow): ActivitySummary {
     hasRunningDynamics: r.has_running_dynamics === 1,
     sampleCount: r.sample_count,
     dateSuspect: r.date_suspect === 1,
+    partial: r.partial === 1,
+    name: r.name,
+    notes: r.notes,
+    shoeId: r.shoe_id,
+    dateShiftDays: r.date_shift_days,
+    dateConfirmed: r.date_confirmed === 1,
   };
 }
 

@@ -1,4 +1,5 @@
 import express, { type Express } from "express";
+import compression from "compression";
 import { existsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +23,7 @@ import { resolveIntervalsUrl } from "../app/sync/intervals-client.ts";
 import { startIntervalsPoller } from "../app/sync/intervals-poller.ts";
 import { type UploadLimits, prepareUploadDir } from "./upload.ts";
 import { requireJson } from "./params.ts";
+import { mountRunnerFeatures, scheduleRecordsWarm } from "./runner-features.ts";
 import { LOOPBACK_HOSTS, security, type SecurityOptions } from "./security.ts";
 
 export interface AppDeps {
@@ -73,6 +75,8 @@ export function createApp(deps: AppDeps): Express {
   // Behind a reverse proxy named in STRIDEWISE_TRUST_PROXY: req.ip and req.secure come from its X-Forwarded-*.
   if (deps.security?.trustProxy !== undefined) app.set("trust proxy", deps.security.trustProxy);
   app.use(security(deps.security ?? { allowedHosts: LOOPBACK_HOSTS }));
+  // gzip for JSON, HTML, JS and CSS (a year of load data is ~5x smaller); FIT downloads are not compressible types.
+  app.use(compression());
   app.use("/api", express.json({ limit: "256kb" }));
 
   app.get("/api/health", (_req, res) => {
@@ -81,15 +85,19 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     "/api/activities",
     activitiesRoutes({
+      db: deps.db,
       activities,
       files,
       analysis,
-      importUploads: (sources) =>
-        importAndAnalyse(deps.db, sources, {
+      importUploads: async (sources) => {
+        const report = await importAndAnalyse(deps.db, sources, {
           tempDir: uploadDir,
           offThread: bulky(sources.filter((s) => typeof s === "object" && "path" in s)),
           now: () => now().toISOString(),
-        }),
+        });
+        if (report.summary.imported > 0) scheduleRecordsWarm(deps.db, activities, 1000);
+        return report;
+      },
       uploadDir,
       ...(deps.uploadLimits && { uploadLimits: deps.uploadLimits }),
     }),
@@ -113,11 +121,16 @@ export function createApp(deps: AppDeps): Express {
     : null;
   app.use("/api/sync", requireJson, syncRoutes({ ...sync, onConnected: () => void poller?.pollNow() }));
   app.use("/api", analysisRoutes({ analysis, pain }));
-  app.post("/api/demo", async (_req, res) => {
-    if (!deps.loadDemo) throw new DomainError("not-found", "The demo is not available on this server.");
-    const report = await deps.loadDemo();
-    onChange();
-    res.json({ results: report.results, summary: report.summary });
+  mountRunnerFeatures(app, {
+    db: deps.db,
+    dataDir: deps.dataDir,
+    activities,
+    files,
+    pain,
+    analysis,
+    now,
+    onChange,
+    ...(deps.loadDemo && { loadDemo: deps.loadDemo }),
   });
   app.use("/api", (req, _res, next) => {
     next(new DomainError("not-found", `No API route for ${req.method} ${req.originalUrl}.`));

@@ -9,6 +9,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   "pain-entry-not-found": 404,
   "pain-entry-date-taken": 409,
   "invalid-input": 400,
+  "confirm-needed": 409,
   "payload-too-large": 413,
   "upload-file-too-large": 413,
   "upload-too-many-files": 400,

@@ -142,7 +142,7 @@ function summaryWord(status: ImportStatus): string {
 function resultRow(r: ImportResult): HTMLElement {
   const detail =
     r.status === "imported"
-      ? `${r.activityIds.length} activit${r.activityIds.length === 1 ? "y" : "ies"} added`
+      ? `${r.activityIds.length} activit${r.activityIds.length === 1 ? "y" : "ies"} added${r.message ? `. ${r.message}` : ""}`
       : r.status === "duplicate"
         ? (r.message ?? "This activity is already in Stridewise.")
         : (r.message ?? "");

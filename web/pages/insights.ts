@@ -3,13 +3,16 @@ import { api } from "../api.ts";
 import { badge, card, loading, notMedicalAdvice, pageHeader, redFlagBanner } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import { HYPOTHESIS_LABELS, VERDICT_LABELS } from "../labels.ts";
+import { shoeContextCard } from "./shoe-context.ts";
 import { insightEvidence } from "./insight-evidence.ts";
 
 /** Per hypothesis: the verdict in one sentence, the counts, the risks with intervals, and what is still missing. */
 export async function insightsPage(root: HTMLElement): Promise<void> {
   replace(root, pageHeader("Insights"), loading());
-  const view = await api.insights();
+  const [view, shoes] = await Promise.all([api.insights(), shoeContextCard()]);
   replace(root, content(view));
+  // After the two tested questions, never among them.
+  if (shoes) root.querySelector(".card:last-of-type")?.before(shoes);
 }
 
 function content(view: InsightsView): HTMLElement {

@@ -33,9 +33,23 @@ export async function loadPage(root: HTMLElement): Promise<void> {
     "chart-acute-chronic",
     "small",
   );
+  // The API answers a year by default; the whole history is fetched only when asked for.
+  let whole: LoadView | null = null;
   const controls = rangeControls((range, note) => {
+    if (
+      range === "all" &&
+      whole === null &&
+      load.range.earliest !== null &&
+      load.range.earliest < load.range.from
+    ) {
+      void api.load(load.range.earliest).then((all) => {
+        whole = all;
+        controls.select("all");
+      });
+      return;
+    }
     destroyCharts();
-    const view = windowed(load, range);
+    const view = windowed(range === "all" && whole ? whole : load, range);
     replace(note, view.note);
     const first = view.load.weekly[0]?.weekStart;
     const last = view.load.weekly[view.load.weekly.length - 1]?.weekStart;

@@ -17,14 +17,20 @@ import {
 import { navigate } from "../router.ts";
 import { runChartSlots } from "./run-charts.ts";
 import { lapMedianCadence, runStory } from "./run-story.ts";
-import { sportName } from "./runs.ts";
+import { markBadges, sportName } from "./runs.ts";
+import { downloadOriginal, noVerdictNote, partialNotice, routeCard, runNotesCard } from "./run-extras.ts";
 import { askHipFirst, hipPromptCard } from "./run-hip-prompt.ts";
+import type { ShoeView } from "../../server/api/index.ts";
 
 /** One run: numbers, notes, charts over time with the expected band and flagged stretches, laps, delete. */
 export async function runPage(root: HTMLElement, ctx: { params: Record<string, string> }): Promise<void> {
   const id = Number(ctx.params.id);
   replace(root, loading());
-  const [detail, pain] = await Promise.all([api.activity(id), api.pain().catch(() => [])]);
+  const [detail, pain, shoes] = await Promise.all([
+    api.activity(id),
+    api.pain().catch(() => []),
+    api.shoes().catch(() => []),
+  ]);
   const s = detail.summary;
   const header = [
     h("p", { class: "back" }, h("a", { href: "#/runs" }, "← All runs")),
@@ -37,29 +43,32 @@ export async function runPage(root: HTMLElement, ctx: { params: Record<string, s
     replace(
       root,
       ...header,
-      hipPromptCard(s, () => showRun(root, detail)),
+      hipPromptCard(s, () => showRun(root, detail, shoes)),
     );
     return;
   }
-  showRun(root, detail);
+  showRun(root, detail, shoes);
 }
 
-function showRun(root: HTMLElement, detail: ActivityDetail): void {
+function showRun(root: HTMLElement, detail: ActivityDetail, shoes: readonly ShoeView[]): void {
   const s = detail.summary;
   replace(
     root,
     h("p", { class: "back" }, h("a", { href: "#/runs" }, "← All runs")),
     pageHeader(
-      `${s.isRun ? "Run" : sportName(s)} on ${fmtDate(s.localDate)}`,
-      `Started ${fmtTimeOfDay(s.startUtc)}${deviceName(s.device) ? ` · ${deviceName(s.device)}` : ""}`,
+      s.name ?? `${s.isRun ? "Run" : sportName(s)} on ${fmtDate(s.localDate)}`,
+      `${s.name ? `${fmtDate(s.localDate)}, started` : "Started"} ${fmtTimeOfDay(s.startUtc)}${deviceName(s.device) ? ` · ${deviceName(s.device)}` : ""}`,
     ),
+    h("div", { class: "badges" }, ...markBadges(s)),
+    partialNotice(detail),
+    noVerdictNote(detail),
     statsRow(detail),
     flagsCard(detail),
   );
   const charts = runChartSlots(detail);
   root.append(...charts.map((c) => c.el));
   for (const c of charts) c.draw();
-  root.append(lapsCard(detail), deleteCard(detail));
+  root.append(routeCard(detail), lapsCard(detail), runNotesCard(detail, shoes), deleteCard(detail));
 }
 
 /** "Garmin fr945", or "" when the file does not say. */
@@ -231,6 +240,7 @@ function deleteCard(d: ActivityDetail): HTMLElement {
     { class: "card file-card" },
     h("h2", {}, "File"),
     h("p", { class: "muted" }, "Imported from ", h("code", {}, d.summary.fileName)),
+    downloadOriginal(d),
     button,
     status,
   );

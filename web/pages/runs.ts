@@ -1,7 +1,10 @@
 import type { ActivityListItem, ActivityPage } from "../../server/api/index.ts";
 import { allRuns, api } from "../api.ts";
 import { isSpike } from "../labels.ts";
-import { flagBadges, loading, noData, pageHeader } from "../components.ts";
+import { badge, flagBadges, loading, noData, pageHeader } from "../components.ts";
+import type { RunFilters } from "../api-extra.ts";
+import { filterForm, filtersFromQuery, isFiltered } from "./run-filters.ts";
+import { datesToCheck } from "./dates-to-check.ts";
 import { h, replace } from "../dom.ts";
 import {
   fmtCadence,
@@ -23,10 +26,26 @@ export async function runsPage(root: HTMLElement, ctx: { query: URLSearchParams 
   if (flag === "overstriding" || flag === "spike") return flaggedRuns(root, flag);
   const page = Math.max(1, Number(ctx.query.get("page")) || 1);
   const showOther = ctx.query.get("all") !== "0";
+  const filters = filtersFromQuery(ctx.query);
   replace(root, pageHeader("Runs"), loading());
-  const data = await api.activities(page, PAGE_SIZE, !showOther);
-  replace(root, content(data, showOther));
+  const [data, shoes] = await Promise.all([
+    api.searchRuns(page, PAGE_SIZE, !showOther, filters),
+    api.shoes().catch(() => []),
+  ]);
+  currentQuery = ctx.query;
+  replace(
+    root,
+    content(data, showOther, filters),
+    data.total === 0 && !isFiltered(filters) ? null : filterForm(ctx.query, shoes),
+    datesToCheck(data.dateSuspect ?? []),
+  );
+  const table = root.querySelector(".table-wrap");
+  const form = root.querySelector(".filters-box");
+  // The filters sit above the table, under the page's intro.
+  if (table && form) table.before(form);
 }
+
+let currentQuery = new URLSearchParams();
 
 const FLAG_FILTERS = {
   overstriding: {
@@ -54,14 +73,16 @@ async function flaggedRuns(root: HTMLElement, flag: keyof typeof FLAG_FILTERS): 
 }
 
 function hrefFor(page: number, showOther: boolean): string {
-  const q = new URLSearchParams();
+  const q = new URLSearchParams(currentQuery);
+  q.delete("page");
+  q.delete("all");
   if (page > 1) q.set("page", String(page));
   if (!showOther) q.set("all", "0");
   const s = q.toString();
   return s ? `#/runs?${s}` : "#/runs";
 }
 
-function content(data: ActivityPage, showOther: boolean): HTMLElement {
+function content(data: ActivityPage, showOther: boolean, filters: RunFilters): HTMLElement {
   const items = data.items;
   const toggle = h("input", { type: "checkbox", id: "show-other", "data-testid": "show-other" });
   toggle.checked = showOther;
@@ -69,7 +90,7 @@ function content(data: ActivityPage, showOther: boolean): HTMLElement {
     location.hash = hrefFor(1, toggle.checked);
   });
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
-  if (data.total === 0 && showOther) {
+  if (data.total === 0 && showOther && !isFiltered(filters) && !data.hiddenShort) {
     return h(
       "div",
       {},
@@ -84,15 +105,18 @@ function content(data: ActivityPage, showOther: boolean): HTMLElement {
       "Runs",
       data.total === 0
         ? "No runs yet: only other sports so far."
-        : `${data.total} ${showOther ? `activit${data.total === 1 ? "y" : "ies"}` : `run${data.total === 1 ? "" : "s"}`}, newest first. Flags are in orange.`,
+        : `${data.total} ${showOther ? `activit${data.total === 1 ? "y" : "ies"}` : `run${data.total === 1 ? "" : "s"}`}${isFiltered(filters) ? " match" : ""}, newest first. Flags are in orange.`,
     ),
+    hiddenNote(data.hiddenShort ?? 0),
     h(
       "div",
       { class: "toolbar" },
       h("label", { class: "check" }, toggle, " Show other sports"),
       h("a", { href: "#/cadence" }, "Cadence vs speed across all runs"),
     ),
-    data.total === 0 ? null : table(items),
+    data.total === 0
+      ? h("p", { class: "muted", "data-testid": "no-match" }, "No runs match these filters.")
+      : table(items),
     pages > 1 ? pager(data.page, pages, showOther) : null,
   );
 }
@@ -134,6 +158,7 @@ function row(a: ActivityListItem): HTMLElement {
       { class: "cell-date" },
       h("a", { href: `#/runs/${a.id}` }, fmtDate(a.localDate)),
       h("span", { class: "cell-sub" }, `${fmtTimeOfDay(a.startUtc)}${a.isRun ? "" : ` · ${sportName(a)}`}`),
+      a.name ? h("span", { class: "cell-sub run-name" }, a.name) : null,
     ),
     h("td", { class: "num", "data-label": "Distance" }, fmtDistance(a.distanceM)),
     h("td", { class: "num", "data-label": "Time" }, fmtDuration(a.timerS)),
@@ -148,7 +173,7 @@ function row(a: ActivityListItem): HTMLElement {
       fmtCadence(a.avgCadenceSpm),
       residual === null ? null : h("span", { class: "cell-sub" }, `${fmtSignedPct(residual)} vs expected`),
     ),
-    h("td", { class: "cell-flags" }, h("div", { class: "badges" }, ...flagBadges(a.flags))),
+    h("td", { class: "cell-flags" }, h("div", { class: "badges" }, ...flagBadges(a.flags), ...markBadges(a))),
   );
 }
 
@@ -173,5 +198,26 @@ function pager(page: number, pages: number, showOther: boolean): HTMLElement {
     page < pages
       ? h("a", { href: hrefFor(page + 1, showOther), class: "button", rel: "next" }, "Older")
       : h("span", {}),
+  );
+}
+
+/** What the file or the runner's data says about a row: a cut-off file, the demo, a date to check. */
+export function markBadges(a: ActivityListItem): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  if (a.partial) out.push(h("span", { "data-testid": "partial-badge" }, badge("Partial file", "neutral")));
+  if (a.demo) out.push(badge("Demo", "accent"));
+  if (a.dateSuspect) out.push(badge("Date to check", "flag"));
+  return out;
+}
+
+function hiddenNote(hidden: number): HTMLElement | null {
+  if (hidden === 0) return null;
+  const q = new URLSearchParams(currentQuery);
+  q.set("short", "1");
+  return h(
+    "p",
+    { class: "muted small", "data-testid": "hidden-short" },
+    `${hidden} recording${hidden === 1 ? " is" : "s are"} hidden: under a minute or under 100 m, a watch started by mistake, so not counted as a run. `,
+    h("a", { href: `#/runs?${q.toString()}` }, "Show them"),
   );
 }

@@ -3,20 +3,27 @@ import { api } from "../api.ts";
 import { card, errorBox, loading, pageHeader } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import { setUnits } from "../format.ts";
+import { dataActionsCard, mapCard } from "./settings-data.ts";
 import { painDiaryCard } from "./pain-diary-card.ts";
 import { syncSection } from "./sync-card.ts";
 
 /** Units and height, plus where the data lives and how to back it up. */
 export async function settingsPage(root: HTMLElement): Promise<void> {
   replace(root, pageHeader("Settings"), loading());
-  const settings = await api.settings();
+  const [settings, map, demo] = await Promise.all([
+    api.settings(),
+    api.mapSettings(),
+    api.demoStatus().catch(() => ({ demoRuns: 0, realRuns: 0 })),
+  ]);
   replace(
     root,
     pageHeader("Settings"),
     settingsForm(settings),
     painDiaryCard(settings),
     syncSection(),
+    mapCard(map.tileUrl),
     dataCard(),
+    dataActionsCard(demo.demoRuns, demo.realRuns),
   );
 }
 

@@ -7,6 +7,7 @@ import type { Db } from "../../db/open.ts";
 import { perRunResults, type AnalysisBasis } from "./run-cache.ts";
 import { toCoreRun } from "./runs-source.ts";
 import { runnerToday } from "./today.ts";
+import { countsInAnalysis } from "./run-eligibility.ts";
 
 export interface AnalysisDeps {
   db: Db;
@@ -56,7 +57,10 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
     if (cached && cached.generation === generation && cached.external === external && cached.today === day) {
       return cached.snapshot;
     }
-    const listed = deps.activities.list({ runsOnly: true, limit: -1 }).reverse();
+    const listed = deps.activities
+      .list({ runsOnly: true, limit: -1 })
+      .reverse()
+      .filter((a) => countsInAnalysis(a, day));
     const summaries = new Map(listed.map((s) => [s.id, s]));
     const runs = listed.map(toCoreRun);
     const perRun = perRunResults(deps.db, deps.activities, deps.cache, runs, basis);

@@ -3,6 +3,7 @@ import type { StorableActivity, StorableParse } from "../../db/activity-rows.ts"
 import { type ActivitiesRepo, createActivitiesRepo } from "../../db/activities-repo.ts";
 import { type FilesRepo, createFilesRepo } from "../../db/files-repo.ts";
 import type { Db } from "../../db/open.ts";
+import { isPartialParse, replacesStored, takeOver } from "./partial-copies.ts";
 import type { ImportOutcome } from "./types.ts";
 
 export interface ImportContext {
@@ -30,8 +31,9 @@ export function matchExisting(
   ctx: ImportContext,
   activities: readonly StorableActivity[],
   fileId?: number,
+  partial = false,
 ): (number | null)[] {
-  return activities.map((a) => ctx.activities.findDuplicates(a, fileId)[0] ?? null);
+  return activities.map((a) => ctx.activities.findDuplicates(a, fileId, partial)[0] ?? null);
 }
 
 /** The outcome for bytes already stored, or null when they are new (then they need parsing). */
@@ -58,7 +60,13 @@ export function storeParsed(
     // Checked again inside the write lock: a sync and an upload may race on the same file.
     const again = ctx.files.findBySha256(hash);
     if (again) return sameBytes(ctx, display, again.id);
-    const matches = matchExisting(ctx, parsed.activities);
+    const partial = isPartialParse(parsed);
+    const found = matchExisting(ctx, parsed.activities, undefined, partial);
+    const replacing = found.map((m, i) => {
+      const incoming = parsed.activities[i];
+      return m !== null && incoming && replacesStored(ctx.activities, m, incoming, partial) ? m : null;
+    });
+    const matches = found.map((m, i) => (replacing[i] === null ? m : null));
     if (matches.every((m) => m !== null)) {
       return {
         file: display,
@@ -71,10 +79,23 @@ export function storeParsed(
     const name = display.slice(display.lastIndexOf("/") + 1);
     const fileId = ctx.files.insert({ sha256: hash, originalName: name, bytes, importedAt: ctx.now() });
     parsed.activities.forEach((activity, i) => {
-      if (matches[i] === null) stored.push([i, ctx.activities.insert(fileId, i, activity)]);
+      if (matches[i] !== null) return;
+      const old = replacing[i];
+      const carried = old === null || old === undefined ? undefined : takeOver(ctx.activities, old);
+      stored.push([i, ctx.activities.insert(fileId, i, activity, { partial, carried })]);
     });
     const ids = stored.map(([, id]) => id);
     const outcome: ImportOutcome = { file: display, status: "imported", activityIds: ids };
+    const replaced = replacing.filter((r) => r !== null).length;
+    if (partial) {
+      outcome.partial = true;
+      outcome.message =
+        "This file is cut off before its end: what it holds was imported and marked partial. A complete copy of the run will replace it.";
+    }
+    if (replaced > 0) {
+      outcome.replaced = replaced;
+      outcome.message = `Replaced the partial copy already stored with this more complete one${partial ? " (still partial)" : ""}.`;
+    }
     const already = matches.length - ids.length;
     if (already > 0) {
       const verb = already === 1 ? "was" : "were";

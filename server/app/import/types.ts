@@ -13,6 +13,10 @@ export interface ImportOutcome {
   activityIds: number[];
   code?: string;
   message?: string;
+  /** The file is cut off before its end: its runs are stored marked partial. */
+  partial?: boolean;
+  /** How many partial copies this file's runs replaced. */
+  replaced?: number;
 }
 
 export type ImportSummary = Record<ImportStatus, number>;

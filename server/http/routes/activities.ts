@@ -4,7 +4,9 @@ import type { ActivitiesRepo } from "../../db/activities-repo.ts";
 import type { FilesRepo } from "../../db/files-repo.ts";
 import type { ImportReport, ImportSource } from "../../app/import/types.ts";
 import type { AnalysisService } from "../../app/analysis/service.ts";
-import { toListItem } from "../views/analysis.ts";
+import { listRuns, type RunsListQuery } from "../views/runs-list.ts";
+import { dateSuspect } from "../../app/analysis/run-eligibility.ts";
+import type { Db } from "../../db/open.ts";
 import { toActivityDetail } from "../views/activity-detail.ts";
 import { loadActivity } from "../../app/load-activity.ts";
 import { type ActivityPage, type ImportResponse, activityListQuerySchema } from "../../api/index.ts";
@@ -12,6 +14,7 @@ import { parseId, parseInput } from "../params.ts";
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits, type UploadedFile, uploadFiles } from "../upload.ts";
 
 export interface ActivitiesRouteDeps {
+  db: Db;
   activities: ActivitiesRepo;
   files: FilesRepo;
   analysis: AnalysisService;
@@ -42,18 +45,9 @@ export function activitiesRoutes(deps: ActivitiesRouteDeps): Router {
   });
 
   router.get("/", (req, res) => {
-    const q = parseInput(activityListQuerySchema, req.query, "query");
-    const runsOnly = q.runsOnly === "true";
-    const snapshot = deps.analysis.snapshot();
-    const items = deps.activities
-      .list({ runsOnly, limit: q.pageSize, offset: (q.page - 1) * q.pageSize })
-      .map((a) => toListItem(a, snapshot.findingsById.get(a.id)));
-    const page: ActivityPage = {
-      items,
-      total: deps.activities.count({ runsOnly }),
-      page: q.page,
-      pageSize: q.pageSize,
-    };
+    const { q: text, ...q } = parseInput(activityListQuerySchema, req.query, "query");
+    const query = { ...q, ...(text !== undefined && { text }) } as RunsListQuery;
+    const page: ActivityPage = listRuns(deps.db, deps.analysis.snapshot(), deps.analysis.today(), query);
     res.json(page);
   });
 
@@ -63,15 +57,15 @@ export function activitiesRoutes(deps: ActivitiesRouteDeps): Router {
     if (!activity) throw new DomainError("activity-not-found", "There is no activity with that id.");
     const snapshot = deps.analysis.snapshot();
     const fileName = deps.files.get(activity.fileId)?.originalName ?? "";
-    res.json(
-      toActivityDetail(
-        activity,
-        fileName,
-        snapshot.findingsById.get(id),
-        snapshot.insights.model,
-        snapshot.insights.units,
-      ),
+    const detail = toActivityDetail(
+      activity,
+      fileName,
+      snapshot.findingsById.get(id),
+      snapshot.insights.model,
+      snapshot.insights.units,
     );
+    detail.summary.dateSuspect = dateSuspect(activity, deps.analysis.today());
+    res.json(detail);
   });
 
   router.delete("/:id", (req, res) => {

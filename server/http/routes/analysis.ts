@@ -10,7 +10,9 @@ import {
 } from "../views/analysis.ts";
 import { addDays, daysBetween, weekStart } from "../../core/dates.ts";
 import type { PainRepo } from "../../db/pain-repo.ts";
-import type { OverviewView } from "../../api/index.ts";
+import { loadRangeQuerySchema, type OverviewView } from "../../api/index.ts";
+import { parseInput } from "../params.ts";
+import { sliceLoadView, withLoadExtras, type FullLoadView } from "../views/load-range.ts";
 import { unansweredList } from "./unanswered.ts";
 
 export interface AnalysisRouteDeps {
@@ -85,10 +87,17 @@ export function analysisRoutes(deps: AnalysisRouteDeps): Router {
     res.json(overview);
   });
 
-  router.get(
-    "/load",
-    perSnapshot(deps.analysis, (snap) => toLoadView(snap.insights, snap.distances)),
-  );
+  const fullLoad = new WeakMap<AnalysisSnapshot, FullLoadView>();
+  router.get("/load", (req, res) => {
+    const { from, to } = parseInput(loadRangeQuerySchema, req.query, "query");
+    const snap = deps.analysis.snapshot();
+    let full = fullLoad.get(snap);
+    if (full === undefined) {
+      full = withLoadExtras(toLoadView(snap.insights, snap.distances), snap.insights);
+      fullLoad.set(snap, full);
+    }
+    res.json(sliceLoadView(full, from, to));
+  });
   router.get(
     "/cadence",
     perSnapshot(deps.analysis, (snap) => toCadenceView(snap.insights)),

@@ -6,6 +6,8 @@ import { formatDistance } from "../../core/format.ts";
 import type { RedFlagFinding } from "../../core/red-flags.ts";
 import type { Units } from "../../core/types.ts";
 import type { ActivitySummary } from "../../db/activities-repo.ts";
+import { isTooShort } from "../../core/plausible.ts";
+import { dateSuspect } from "../../app/analysis/run-eligibility.ts";
 import type {
   ActivityListItem,
   CadenceView,
@@ -32,8 +34,28 @@ function flagsOf(findings: RunFindings | undefined): RunFlags {
   };
 }
 
-/** A row of the runs list: the stored summary with its flags. */
-export function toListItem(a: ActivitySummary, findings: RunFindings | undefined): ActivityListItem {
+/** Why a run has no cadence verdict, in the runner's words; null when it has one (or is not a run). */
+export function noVerdictReason(a: ActivitySummary, findings: RunFindings | undefined): string | null {
+  if (!a.isRun || (findings && findings.cadence.basis !== "none")) return null;
+  if (isTooShort(a)) return "Too short to count as a run, so cadence is not judged.";
+  if (a.avgCadenceSpm === null) return "The file holds no cadence, so there is nothing to judge.";
+  const speed = a.avgSpeedMps ?? (a.distanceM && a.timerS ? a.distanceM / a.timerS : null);
+  if (speed !== null && speed < WALKING_SPEED_MPS) {
+    return "Walking pace throughout: cadence is judged only at running speeds (faster than 11:07 min/km), where the expected-cadence line holds.";
+  }
+  if (!findings) return "Left out of the analysis until its date is fixed or confirmed.";
+  return "Too few seconds at running speed with a cadence reading to judge.";
+}
+
+// thresholds.runningSpeedMps: 1.5 m/s = 11:07 min/km.
+const WALKING_SPEED_MPS = 1.5;
+
+/** A row of the runs list: the stored summary with its flags. `today` marks implausible dates. */
+export function toListItem(
+  a: ActivitySummary,
+  findings: RunFindings | undefined,
+  today?: string,
+): ActivityListItem {
   const cadence = findings?.cadence;
   return {
     id: a.id,
@@ -52,7 +74,14 @@ export function toListItem(a: ActivitySummary, findings: RunFindings | undefined
     cadenceResidualPct: finiteOrNull(cadence?.medianResidualPct),
     device: { manufacturer: a.device.manufacturer, product: a.device.product },
     flags: flagsOf(findings),
-    dateSuspect: a.dateSuspect,
+    partial: a.partial,
+    name: a.name,
+    notes: a.notes,
+    shoeId: a.shoeId,
+    // The stored mark (set on import) until the runner confirms; against today when the caller knows it.
+    dateSuspect: today === undefined ? a.dateSuspect && !a.dateConfirmed : dateSuspect(a, today),
+    tooShort: isTooShort(a),
+    noCadenceVerdict: noVerdictReason(a, findings),
   };
 }
 
@@ -169,7 +198,10 @@ const metres = rounded(1);
 const ratio = rounded(4);
 const percent = rounded(2);
 
-export function toLoadView(insights: Insights, distances: ReadonlyMap<number, number>): LoadView {
+export function toLoadView(
+  insights: Insights,
+  distances: ReadonlyMap<number, number>,
+): Omit<LoadView, "jumpEpisodes" | "range"> {
   const { load } = insights;
   const spikeByRun = new Map(insights.runs.map((r) => [r.runId, r]));
   const daily = new Map<string, number>();

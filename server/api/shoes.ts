@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/** Most running shoes are replaced somewhere between 500 and 800 km; 700 km is the default reminder. */
+export const DEFAULT_RETIRE_AT_M = 700_000;
+
+/** `POST /api/shoes` and `PUT /api/shoes/:id` body. */
+export const shoeInputSchema = z.strictObject({
+  name: z.string().trim().min(1, "needs a name").max(80),
+  retireAtM: z.number().positive().max(10_000_000).default(DEFAULT_RETIRE_AT_M),
+  isDefault: z.boolean().default(false),
+  retired: z.boolean().default(false),
+});
+
+export const shoeViewSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  retireAtM: z.number(),
+  isDefault: z.boolean(),
+  retired: z.boolean(),
+  distanceM: z.number(),
+  runs: z.number().int(),
+  /** At or past its retire-at distance (and not yet retired). */
+  dueForRetirement: z.boolean(),
+});
+export type ShoeView = z.infer<typeof shoeViewSchema>;

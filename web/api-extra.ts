@@ -1,0 +1,87 @@
+import type {
+  ActivityPage,
+  CalendarView,
+  DemoStatus,
+  MapSettings,
+  PersonalRecordView,
+  RouteView,
+  ShoeView,
+} from "../server/api/index.ts";
+
+type Request = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+
+/** Filters for the runs list, as the API names them; empty values are left out of the query. */
+export interface RunFilters {
+  from?: string;
+  to?: string;
+  minDistanceM?: number;
+  maxDistanceM?: number;
+  q?: string;
+  shoe?: string;
+  flags?: string[];
+  includeShort?: boolean;
+}
+
+export interface RunEdit {
+  name?: string | null;
+  notes?: string;
+  shoeId?: number | null;
+  dateShiftDays?: number;
+  dateConfirmed?: boolean;
+}
+
+export interface ShoeInput {
+  name: string;
+  retireAtM: number;
+  isDefault: boolean;
+  retired: boolean;
+}
+
+export interface ShoeContext {
+  exploratory: true;
+  note: string;
+  shoes: {
+    shoeId: number | null;
+    name: string;
+    runs: number;
+    eligibleRuns: number;
+    runsFollowedByPain: number;
+  }[];
+}
+
+function listQuery(page: number, pageSize: number, runsOnly: boolean, f: RunFilters): string {
+  const q = new URLSearchParams({
+    page: String(page),
+    pageSize: String(pageSize),
+    runsOnly: String(runsOnly),
+  });
+  for (const [key, value] of Object.entries(f)) {
+    if (value === undefined || value === "" || value === false) continue;
+    if (Array.isArray(value)) {
+      if (value.length) q.set(key, value.join(","));
+    } else q.set(key, String(value));
+  }
+  return q.toString();
+}
+
+/** The API of the runner features: search, edits, routes, shoes, records, calendar, demo and data. */
+export const extraApi = (request: Request) => ({
+  searchRuns: (page: number, pageSize: number, runsOnly: boolean, filters: RunFilters) =>
+    request<ActivityPage>("GET", `/api/activities?${listQuery(page, pageSize, runsOnly, filters)}`),
+  editRun: (id: number, edit: RunEdit) =>
+    request<{ localDate: string }>("PATCH", `/api/activities/${id}`, edit),
+  route: (id: number) => request<RouteView>("GET", `/api/activities/${id}/route`),
+  shoes: () => request<ShoeView[]>("GET", "/api/shoes"),
+  addShoe: (shoe: ShoeInput) => request<ShoeView>("POST", "/api/shoes", shoe),
+  updateShoe: (id: number, shoe: ShoeInput) => request<ShoeView>("PUT", `/api/shoes/${id}`, shoe),
+  deleteShoe: (id: number) => request<void>("DELETE", `/api/shoes/${id}`),
+  shoeContext: () => request<ShoeContext>("GET", "/api/insights/shoes"),
+  records: () => request<PersonalRecordView[]>("GET", "/api/records"),
+  calendar: (month?: string) =>
+    request<CalendarView>("GET", `/api/calendar${month ? `?month=${encodeURIComponent(month)}` : ""}`),
+  demoStatus: () => request<DemoStatus>("GET", "/api/demo"),
+  removeDemo: () => request<{ removedFiles: number }>("DELETE", "/api/demo"),
+  deleteAll: (confirm: string) => request<{ deleted: true }>("POST", "/api/data/delete-all", { confirm }),
+  mapSettings: () => request<MapSettings>("GET", "/api/map"),
+  saveMapSettings: (tileUrl: string | null) => request<MapSettings>("PUT", "/api/map", { tileUrl }),
+});
