@@ -26,7 +26,7 @@ export class ApiError extends Error {
   }
 }
 
-function errorFrom(status: number, body: unknown): ApiError {
+export function errorFrom(status: number, body: unknown): ApiError {
   const err = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   if (err && typeof err.message === "string") {
     return new ApiError(status, typeof err.code === "string" ? err.code : "error", err.message);
@@ -34,7 +34,8 @@ function errorFrom(status: number, body: unknown): ApiError {
   return new ApiError(status, "http-error", `The server answered ${status} without an explanation.`);
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** One JSON call to the API; a refusal or a lost connection comes back as an ApiError naming the problem. */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
