@@ -212,7 +212,9 @@ describe("POST /api/activities with a bulk upload", () => {
       bytes: encodeRun({ start: `2025-06-${String(i + 1).padStart(2, "0")}T07:00:00.000Z`, durationS: 600 }),
     }));
     const res = await fetch(`${app.url}/api/activities`, { method: "POST", body: filesForm(runs) });
-    expect(importResponseSchema.parse(await res.json()).summary.imported).toBe(16);
+    const body = importResponseSchema.parse(await res.json());
+    // Seen once in a loaded CI run: 2 of 16 imported. The outcomes say why, should it happen again.
+    expect(body.summary.imported, JSON.stringify(body.results)).toBe(16);
     const analysed = app.db.sqlite.prepare("SELECT count(*) AS n FROM run_analysis").get() as { n: number };
     expect(analysed.n).toBe(16);
   });
