@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseFit } from "../../fit-parser/index.ts";
 import { importAndAnalyse } from "../../server/app/import/import-and-analyse.ts";
-import { loadActivity } from "../../server/app/load-activity.ts";
+import { OFF_THREAD_BYTES, loadActivity, loadActivityAsync } from "../../server/app/load-activity.ts";
 import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
 import { openDb } from "../../server/db/open.ts";
 import { readCorpusFile } from "../support/corpus.ts";
@@ -52,5 +52,28 @@ describe("loadActivity()", () => {
   it("is null for an activity that does not exist", async () => {
     const { repo } = await imported(encodeRun());
     expect(loadActivity(repo, 999)).toBeNull();
+  });
+
+  it("parses a large original on a worker, the same samples as the parser, and keeps them for the next open", async () => {
+    const bytes = encodeRun({ durationS: 4 * 3600 });
+    expect(bytes.byteLength).toBeGreaterThan(OFF_THREAD_BYTES);
+    const { repo, ids } = await imported(bytes);
+    const loaded = await loadActivityAsync(repo, ids[0] ?? -1);
+    const parsed = parseFit(bytes);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const expected = parsed.activities[0]?.samples;
+    expect(loaded?.samples.count).toBe(4 * 3600 + 1);
+    expect(Array.from(loaded?.samples.cadenceSpm ?? [])).toEqual(Array.from(expected?.cadenceSpm ?? []));
+    expect(Array.from(loaded?.samples.distanceM ?? [])).toEqual(Array.from(expected?.distanceM ?? []));
+    expect((await loadActivityAsync(repo, ids[0] ?? -1))?.samples).toBe(loaded?.samples);
+    expect(loadActivity(repo, ids[0] ?? -1)?.samples).toBe(loaded?.samples);
+  });
+
+  it("leaves a large original's samples empty too when the row no longer matches it", async () => {
+    const { db, repo, ids } = await imported(encodeRun({ durationS: 4 * 3600 }));
+    db.sqlite
+      .prepare("UPDATE activities SET start_utc = '2020-01-01T00:00:00.000Z' WHERE id = ?")
+      .run(ids[0]);
+    expect((await loadActivityAsync(repo, ids[0] ?? -1))?.samples.count).toBe(0);
   });
 });

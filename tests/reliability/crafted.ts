@@ -73,6 +73,13 @@ export class FitBytes {
   }
 }
 
+/** A plausible run of `seconds` one-second records (heart rate only): 6 bytes a record. */
+export function longRun(seconds: number): Uint8Array {
+  const f = new FitBytes().activityHeader().defineRecord(0);
+  for (let i = 0; i < seconds; i++) f.record(0, T2024 + i, 120 + (i % 40));
+  return f.file();
+}
+
 /** Issue 15 attack 1: a record layout per record, `layouts` of them (20,400 in the 370 KB original). */
 export function manyLayouts(layouts: number): Uint8Array {
   const f = new FitBytes().activityHeader();

@@ -4,7 +4,7 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../support/server.ts";
 import { oneFileForm, peakRssMiB, watchHealth } from "./attack.ts";
-import { FitBytes, T2024, compressedFlood } from "./crafted.ts";
+import { compressedFlood, longRun } from "./crafted.ts";
 
 // Hostile uploads against the real server (dist/), on loopback: it stays up, answers /api/health fast
 // throughout, stays under its memory budget, and leaves no temporary file behind.
@@ -13,13 +13,6 @@ const RSS_BUDGET_MIB = 1024;
 
 interface ImportBody {
   results: { file: string; status: string; code?: string }[];
-}
-
-/** A plausible run of `seconds` one-second records (heart rate only): 6 bytes a record. */
-function longRun(seconds: number): Uint8Array {
-  const f = new FitBytes().activityHeader().defineRecord(0);
-  for (let i = 0; i < seconds; i++) f.record(0, T2024 + i, 120 + (i % 40));
-  return f.file();
 }
 
 async function upload(url: string, name: string, bytes: Uint8Array): Promise<Response> {

@@ -8,7 +8,7 @@ import { listRuns, type RunsListQuery } from "../views/runs-list.ts";
 import { dateSuspect } from "../../app/analysis/run-eligibility.ts";
 import type { Db } from "../../db/open.ts";
 import { toActivityDetail } from "../views/activity-detail.ts";
-import { loadActivity } from "../../app/load-activity.ts";
+import { loadActivityAsync } from "../../app/load-activity.ts";
 import { type ActivityPage, type ImportResponse, activityListQuerySchema } from "../../api/index.ts";
 import { parseId, parseInput } from "../params.ts";
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits, type UploadedFile, uploadFiles } from "../upload.ts";
@@ -51,9 +51,9 @@ export function activitiesRoutes(deps: ActivitiesRouteDeps): Router {
     res.json(page);
   });
 
-  router.get("/:id", (req, res) => {
+  router.get("/:id", async (req, res) => {
     const id = parseId(req.params.id, "Activity");
-    const activity = loadActivity(deps.activities, id);
+    const activity = await loadActivityAsync(deps.activities, id);
     if (!activity) throw new DomainError("activity-not-found", "There is no activity with that id.");
     const snapshot = deps.analysis.snapshot();
     const fileName = deps.files.get(activity.fileId)?.originalName ?? "";

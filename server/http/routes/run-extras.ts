@@ -4,7 +4,7 @@ import type { ActivitiesRepo } from "../../db/activities-repo.ts";
 import type { FilesRepo } from "../../db/files-repo.ts";
 import type { RunEditsRepo } from "../../db/run-edits-repo.ts";
 import type { ShoesRepo } from "../../db/shoes-repo.ts";
-import { loadSamples } from "../../app/load-activity.ts";
+import { loadSamplesAsync } from "../../app/load-activity.ts";
 import { routeOutline } from "../../core/route.ts";
 import { type RouteView, runEditSchema } from "../../api/index.ts";
 import { parseId, parseInput, requireJson } from "../params.ts";
@@ -65,11 +65,11 @@ export function runExtrasRoutes(deps: RunExtrasDeps): Router {
     res.send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   });
 
-  router.get("/:id/route", (req, res) => {
+  router.get("/:id/route", async (req, res) => {
     const id = parseId(req.params.id, "Activity");
     const activity = deps.activities.get(id);
     if (!activity) throw notFound();
-    const samples = activity.hasGps ? loadSamples(deps.activities, activity) : null;
+    const samples = activity.hasGps ? await loadSamplesAsync(deps.activities, activity) : null;
     const outline = samples ? routeOutline(samples.latDeg, samples.lonDeg) : null;
     const view: RouteView = outline ?? { points: [], bounds: null };
     res.json(view);
