@@ -45,8 +45,8 @@ const forNode = {
 
 await mkdir(join(dist, "web"), { recursive: true });
 const [cli] = await Promise.all([
-  // dist/cli.js holds only the command table; each command's code (and its packages) is a chunk it imports
-  // when that command runs, so `stridewise import` never loads express, zod or chokidar.
+  // dist/cli.js holds the command table; the code (and packages) each command's action imports dynamically is a
+  // chunk loaded when that command runs, so `stridewise import` never loads express, zod or chokidar.
   build({
     ...forNode,
     entryPoints: { cli: join(root, "server/cli/main.ts") },

@@ -1,16 +1,16 @@
 import { Command } from "commander";
 import pkg from "../../package.json" with { type: "json" };
-import { registerInspect } from "./inspect.ts";
-import { registerServe } from "./serve.ts";
-import { registerDemo } from "./demo.ts";
-import { registerReport } from "./report.ts";
-import { registerImport } from "./import.ts";
-import { registerSync } from "./sync.ts";
-import { registerReanalyse } from "./reanalyse.ts";
-import { registerBackup } from "./backup.ts";
-import { registerExport } from "./export.ts";
-import { registerConnect } from "./connect.ts";
-import { registerWorkout } from "./workout.ts";
+import { registerInspect } from "./commands/inspect.ts";
+import { registerServe } from "./commands/serve.ts";
+import { registerDemo } from "./commands/demo.ts";
+import { registerReport } from "./commands/report.ts";
+import { registerImport } from "./commands/import.ts";
+import { registerSync } from "./commands/sync.ts";
+import { registerReanalyse } from "./commands/reanalyse.ts";
+import { registerBackup } from "./commands/backup.ts";
+import { registerExport } from "./commands/export.ts";
+import { registerConnect } from "./commands/connect.ts";
+import { registerWorkout } from "./commands/workout.ts";
 
 const program = new Command()
   .name("stridewise")

@@ -1,16 +1,26 @@
 import { readFileSync, statSync } from "node:fs";
-import { parseFit } from "../../fit-parser/index.ts";
-import { DEFAULT_LIMITS } from "../app/import/types.ts";
-import type { Activity, ParseResult } from "../../fit-parser/types.ts";
+import type { Command } from "commander";
+import { DEFAULT_LIMITS } from "../../app/import/types.ts";
+import type { Activity, ParseResult } from "../../../fit-parser/types.ts";
 
-export interface InspectOptions {
+interface InspectOptions {
   json?: boolean | undefined;
+}
+
+/** `stridewise inspect <file> [--json]`: parse one FIT file, no database; exit 1 when it is rejected. */
+export function registerInspect(program: Command): void {
+  program
+    .command("inspect")
+    .description("read one FIT file and show what Stridewise finds in it (no database)")
+    .argument("<file>", "a .fit file")
+    .option("--json", "print the result as JSON")
+    .action((file: string, opts: { json?: boolean }) => runInspect(file, opts));
 }
 
 type Outcome =
   ParseResult | { ok: false; code: "file-not-found" | "file-unreadable" | "file-too-large"; message: string };
 
-function readAndParse(file: string): Outcome {
+async function readAndParse(file: string): Promise<Outcome> {
   let bytes: Uint8Array;
   const max = DEFAULT_LIMITS.maxFitBytes;
   // The same per-file cap as an import: a bigger file is not read at all.
@@ -33,11 +43,13 @@ function readAndParse(file: string): Outcome {
         : `${file} could not be read (${(err as Error).message}).`,
     };
   }
+  // Loaded only when this command runs: `--help` and the other commands never load the decoder for it.
+  const { parseFit } = await import("../../../fit-parser/index.ts");
   return parseFit(bytes);
 }
 
 /** h:mm:ss */
-export function formatDuration(seconds: number | null): string {
+function formatDuration(seconds: number | null): string {
   if (seconds === null) return "-:--:--";
   const s = Math.round(seconds);
   const pad = (n: number): string => String(n).padStart(2, "0");
@@ -59,7 +71,7 @@ function holds(a: Activity): string {
 }
 
 /** One human line per activity: local date, sport, distance, duration, cadence, what it holds. */
-export function describeActivity(a: Activity): string {
+function describeActivity(a: Activity): string {
   const sport = a.subSport && a.subSport !== "generic" ? `${a.sport}/${a.subSport}` : a.sport;
   const km = a.distanceM !== null ? `${(a.distanceM / 1000).toFixed(1)} km` : "- km";
   const cadence = a.avgCadenceSpm !== null ? `${Math.round(a.avgCadenceSpm)} spm` : "- spm";
@@ -88,8 +100,8 @@ function jsonOf(outcome: Outcome): unknown {
 }
 
 /** Parses one FIT file and prints what it holds (or why it was rejected); exit status 1 when rejected. */
-export function runInspect(file: string, opts: InspectOptions): void {
-  const outcome = readAndParse(file);
+async function runInspect(file: string, opts: InspectOptions): Promise<void> {
+  const outcome = await readAndParse(file);
   process.exitCode = outcome.ok ? 0 : 1;
   if (opts.json) {
     console.log(JSON.stringify(jsonOf(outcome)));

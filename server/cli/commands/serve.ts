@@ -2,24 +2,41 @@ import { mkdirSync } from "node:fs";
 import { networkInterfaces } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createApp } from "../http/app.ts";
-import { resolveAccess } from "../http/security.ts";
-import { openDataDir, type Db } from "../db/open.ts";
-import { storageError } from "../db/storage-errors.ts";
-import { loadDemo } from "../app/demo.ts";
-import { DEFAULT_HOST, resolveDataDir, resolvePort } from "../config.ts";
+import type { Command } from "commander";
+import type { Db } from "../../db/open.ts";
+import { DEFAULT_HOST, resolveDataDir, resolvePort } from "../../config.ts";
 
 /** How long a stopping server lets requests in flight finish before it cuts them. */
-export const DRAIN_MS = 5_000;
+const DRAIN_MS = 5_000;
 
-export interface ServeOptions {
+interface ServeOptions {
   port?: string | undefined;
   host?: string | undefined;
   data?: string | undefined;
 }
 
+/** `stridewise serve`: the dashboard and its API, on loopback unless told otherwise. */
+export function registerServe(program: Command, version: string): void {
+  program
+    .command("serve")
+    .description("serve the dashboard (what `npm start` runs)")
+    .option("--port <n>", "port to listen on (default: $PORT or 4173)")
+    .option("--host <addr>", `address to listen on (default: ${DEFAULT_HOST})`)
+    .option("--data <dir>", "data folder (default: $STRIDEWISE_DATA or ./data)")
+    .action((opts: ServeOptions) => runServe(opts, version));
+}
+
 /** Serves the dashboard and its API until SIGINT or SIGTERM; exit status 1 if it cannot start. */
-export function runServe(opts: ServeOptions, version: string): void {
+async function runServe(opts: ServeOptions, version: string): Promise<void> {
+  // Loaded only when this command runs: no other command loads express and the server's packages.
+  const [{ createApp }, { resolveAccess }, { openDataDir }, { storageError }, { loadDemo }] =
+    await Promise.all([
+      import("../../http/app.ts"),
+      import("../../http/security.ts"),
+      import("../../db/open.ts"),
+      import("../../db/storage-errors.ts"),
+      import("../../app/demo.ts"),
+    ]);
   const dataDir = resolveDataDir(opts.data);
   const port = resolvePort(opts.port);
   const host = opts.host ?? DEFAULT_HOST;

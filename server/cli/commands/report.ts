@@ -1,7 +1,15 @@
-import { openAnalysis } from "../app/analysis/open-analysis.ts";
-import { nextRunView, toInsightsView } from "../http/views/analysis.ts";
-import { withDataDb } from "./with-data-db.ts";
-import type { InsightsView } from "../api/index.ts";
+import type { Command } from "commander";
+import type { InsightsView } from "../../api/index.ts";
+
+/** `stridewise report [--json]`: the insights page in a terminal. */
+export function registerReport(program: Command): void {
+  program
+    .command("report")
+    .description("print the insights: pain links, advice and red flags")
+    .option("--data <dir>", "data folder (default: $STRIDEWISE_DATA or ./data)")
+    .option("--json", "print the same JSON as GET /api/insights")
+    .action((opts: { data?: string; json?: boolean }) => runReport(opts));
+}
 
 const VERDICT_WORDS: Record<string, string> = {
   linked: "LINKED",
@@ -41,10 +49,13 @@ function printReport(view: InsightsView, ceiling: string, runs: number): void {
 }
 
 /** Prints the insights of the data folder, as text or as the JSON of GET /api/insights. */
-export async function runReport(opts: {
-  data?: string | undefined;
-  json?: boolean | undefined;
-}): Promise<void> {
+async function runReport(opts: { data?: string | undefined; json?: boolean | undefined }): Promise<void> {
+  // Loaded only when this command runs: `--help` and the other commands never load the analysis or SQLite.
+  const [{ openAnalysis }, { nextRunView, toInsightsView }, { withDataDb }] = await Promise.all([
+    import("../../app/analysis/open-analysis.ts"),
+    import("../../http/views/analysis.ts"),
+    import("../with-data-db.ts"),
+  ]);
   await withDataDb(opts.data, (db) => {
     const snapshot = openAnalysis(db, () => new Date()).snapshot();
     const view = toInsightsView(snapshot.insights);
