@@ -36,6 +36,15 @@ export function errorFrom(status: number, body: unknown): ApiError {
 
 /** One JSON call to the API; a refusal or a lost connection comes back as an ApiError naming the problem. */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return (await requestWithStatus<T>(method, path, body)).body;
+}
+
+/** As request, with the status too: for the few answers whose meaning rides on it (201 created, 200 updated). */
+export async function requestWithStatus<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -46,10 +55,10 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   } catch {
     throw new ApiError(0, "network", "Could not reach the Stridewise server. Is it still running?");
   }
-  if (res.status === 204) return undefined as T;
+  if (res.status === 204) return { status: 204, body: undefined as T };
   const parsed: unknown = await res.json().catch(() => null);
   if (!res.ok) throw errorFrom(res.status, parsed);
-  return parsed as T;
+  return { status: res.status, body: parsed as T };
 }
 
 export interface UploadCallbacks {
@@ -122,12 +131,8 @@ export const api = {
   ...extraApi(request),
 };
 
-/**
- * Saves the day's one pain entry: the entry already logged for that date is updated, never doubled. POST does this
- * by itself once the one-entry-per-day contract is on the server; asking first keeps older servers right too.
- */
+/** Saves the day's one pain entry: POST upserts by date, so a second save that day updates it (200) instead of adding (201). */
 export async function logPainForDay(input: PainEntryInput): Promise<{ entry: PainEntry; updated: boolean }> {
-  const existing = (await api.pain()).find((e) => e.date === input.date);
-  if (existing) return { entry: await api.updatePain(existing.id, input), updated: true };
-  return { entry: await api.addPain(input), updated: false };
+  const { status, body } = await requestWithStatus<PainEntry>("POST", "/api/pain", input);
+  return { entry: body, updated: status === 200 };
 }
