@@ -1,6 +1,6 @@
 import express, { type Express } from "express";
 import compression from "compression";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { errorHandler } from "./errors.ts";
@@ -66,8 +66,11 @@ export function createApp(deps: AppDeps): Express {
   const settings = createSettingsRepo(deps.db);
   const analysis = openAnalysis(deps.db, now);
   const onChange = (): void => analysis.invalidate();
-  // A data folder that does not exist (an in-memory database in tests) keeps uploads in the system's temp folder.
-  const uploadDir = join(existsSync(deps.dataDir) ? deps.dataDir : tmpdir(), "uploads");
+  // A data folder that does not exist (an in-memory database in tests) keeps uploads in a temp folder of its own:
+  // a shared one would be emptied by the next app's start while this one's uploads are still being read.
+  const uploadDir = existsSync(deps.dataDir)
+    ? join(deps.dataDir, "uploads")
+    : mkdtempSync(join(tmpdir(), "stridewise-uploads-"));
   prepareUploadDir(uploadDir);
 
   const app = express();
