@@ -18,6 +18,27 @@ export function inRange(date: string, range: ChartRange, end = todayLocal()): bo
   return from === null || (dayNumber(date) >= from && dayNumber(date) <= dayNumber(end));
 }
 
+/** A group of toggle buttons, one per label; select(value) marks it pressed and calls onSelect. */
+export function segmentedButtons<T extends string>(
+  labels: Record<T, string>,
+  label: string,
+  onSelect: (value: T) => void,
+  testid?: string,
+): { el: HTMLElement; select: (value: T) => void } {
+  const buttons = (Object.keys(labels) as T[]).map((value) => {
+    const b = h("button", { type: "button", class: "button small", "data-range": value }, labels[value]);
+    b.addEventListener("click", () => select(value));
+    return b;
+  });
+  const select = (value: T): void => {
+    for (const b of buttons) b.setAttribute("aria-pressed", String(b.dataset.range === value));
+    onSelect(value);
+  };
+  const attrs = { class: "segmented", role: "group", "aria-label": label };
+  const el = h("div", testid === undefined ? attrs : { ...attrs, "data-testid": testid }, ...buttons);
+  return { el, select };
+}
+
 /** A 3 months / 1 year / All button group; calls onChange now with `initial` and on every pick. */
 export function rangePicker(
   label: string,
@@ -25,23 +46,7 @@ export function rangePicker(
   initial: ChartRange = "1y",
   testid = "range-picker",
 ): HTMLElement {
-  const buttons = (Object.keys(RANGE_LABELS) as ChartRange[]).map((value) => {
-    const b = h(
-      "button",
-      { type: "button", class: "button small", "data-range": value },
-      RANGE_LABELS[value],
-    );
-    b.addEventListener("click", () => select(value));
-    return b;
-  });
-  const select = (range: ChartRange): void => {
-    for (const b of buttons) b.setAttribute("aria-pressed", String(b.dataset.range === range));
-    onChange(range);
-  };
-  queueMicrotask(() => select(initial));
-  return h(
-    "div",
-    { class: "segmented", role: "group", "aria-label": label, "data-testid": testid },
-    ...buttons,
-  );
+  const picker = segmentedButtons(RANGE_LABELS, label, onChange, testid);
+  queueMicrotask(() => picker.select(initial));
+  return picker.el;
 }

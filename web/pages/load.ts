@@ -9,6 +9,7 @@ import { badge, card, loading, noData, pageHeader, stat, why } from "../componen
 import { h, replace } from "../dom.ts";
 import { dayNumber, fmtDate, fmtDistance, fmtSignedPct } from "../format.ts";
 import { isSpike, SPIKE_LABELS, spikeSentence } from "../labels.ts";
+import { segmentedButtons } from "../range-picker.ts";
 
 const INTRO = "How much you run, and how each run compares with what you have been doing lately.";
 
@@ -80,25 +81,10 @@ function rangeControls(onChange: (range: LoadRange, note: HTMLElement) => void):
   select: (range: LoadRange) => void;
 } {
   const note = h("p", { class: "muted small", "aria-live": "polite" });
-  const buttons = (Object.keys(RANGE_LABELS) as LoadRange[]).map((value) => {
-    const b = h(
-      "button",
-      { type: "button", class: "button small", "data-range": value },
-      RANGE_LABELS[value],
-    );
-    b.addEventListener("click", () => select(value));
-    return b;
-  });
-  const select = (range: LoadRange): void => {
-    for (const b of buttons) b.setAttribute("aria-pressed", String(b.dataset.range === range));
-    onChange(range, note);
-  };
-  const group = h(
-    "div",
-    { class: "segmented", role: "group", "aria-label": "Time range for the charts" },
-    ...buttons,
+  const group = segmentedButtons(RANGE_LABELS, "Time range for the charts", (range: LoadRange) =>
+    onChange(range, note),
   );
-  return { el: h("div", { class: "toolbar" }, group, note), select };
+  return { el: h("div", { class: "toolbar" }, group.el, note), select: group.select };
 }
 
 function weeklyCard(box: HTMLElement): HTMLElement {
