@@ -58,7 +58,7 @@ export function runningSamples(series: RunSeries, t: Thresholds): RunningSamples
     m++;
   }
   if (m < 2) return null;
-  // Copies the result owns whole (slice, not subarray): it is kept, and its buffers move between threads.
+  // Copies the result owns whole (slice, not subarray): it is kept (an import holds it), the scratch is not.
   const timeS = keptTime.slice(0, m);
   const sourceIndex = keep.slice(0, m);
   const { dtS, breakBefore, runningAtS, total } = runningTime(timeS, sourceIndex, allTimes, t.maxSampleGapS);

@@ -2,7 +2,6 @@ import { Worker } from "node:worker_threads";
 import type { RawFile } from "../read-file.ts";
 import type { FileResult } from "./parse-file.ts";
 import type { ParseJob, ParseReply, ParseWorkerData } from "./parse-worker.ts";
-import { movable } from "./transfer.ts";
 import { workerScript } from "./worker-script.ts";
 
 /** Files a worker holds at once: enough that it never waits for the importing thread to hand it the next. */
@@ -50,10 +49,7 @@ export function startWorkerPool(
     const id = nextId++;
     waiting.set(id, { ...job, worker });
     load.set(worker, (load.get(worker) ?? 0) + 1);
-    const { file } = job;
-    if ("path" in file) return worker.postMessage({ id, file } satisfies ParseJob);
-    const raw = movable(file.raw);
-    worker.postMessage({ id, file: { ...file, raw } } satisfies ParseJob, [raw.buffer as ArrayBuffer]);
+    worker.postMessage({ id, file: job.file } satisfies ParseJob);
   };
   const dispatch = (): void => {
     for (const worker of workers) {
