@@ -17,8 +17,6 @@ export interface ParsedFile {
 
 /** How reading, hashing and parsing an import's files is spread over threads: inline unless asked. */
 export interface ImportEngine {
-  /** Worker threads beside this one (0: everything on this thread). */
-  readonly threads: number;
   /**
    * Each file read, hashed, checked against the stored originals and, when new, parsed and prepared.
    * `onTurn(i)` is told as file i becomes the next to come out, before any file after it is read.
@@ -47,9 +45,6 @@ export const BULK_FILES = 16;
 /** On 2 cores the one worker pays for itself only from this many files (docs/performance.md). */
 export const TWO_CORE_WORKER_FILES = 500;
 
-/** From this many files prepared runs are packed: a third of the memory (docs/performance.md). */
-export const PACK_FROM_FILES = 600;
-
 /** Workers for `files` files when the caller leaves it to us: every other core's, for a bulk import. */
 export function autoThreads(files: number, cores = availableParallelism()): number {
   if (files < BULK_FILES || cores < 2) return 0;
@@ -63,7 +58,7 @@ const READ_AHEAD = 4;
 const HELP_AHEAD = 16;
 
 export function startEngine(settings: EngineSettings): ImportEngine {
-  const parse = { prepare: settings.prepare, pack: settings.files >= PACK_FROM_FILES };
+  const parse = { prepare: settings.prepare };
   const here = (file: RawFile): FileResult => parseFile(file, settings.isKnown, parse);
   const asked = settings.threads === "auto" ? autoThreads(settings.files) : settings.threads;
   const threads = settings.workersOnly ? Math.min(Math.max(1, asked), Math.max(1, settings.files)) : asked;
@@ -112,5 +107,5 @@ export function startEngine(settings: EngineSettings): ImportEngine {
   async function close(): Promise<void> {
     await pool?.close();
   }
-  return { threads, parseAll, close };
+  return { parseAll, close };
 }

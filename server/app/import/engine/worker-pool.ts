@@ -9,7 +9,6 @@ export const PER_WORKER = 4;
 
 /** Parse workers that take files off the importing thread; that thread takes files from the queue when idle. */
 export interface WorkerPool {
-  readonly threads: number;
   parse(file: RawFile): Promise<FileResult>;
   /** Waits for `result`, parsing files still waiting for a worker on this thread meanwhile. */
   whileWaiting<T>(result: Promise<T>): Promise<T>;
@@ -82,7 +81,6 @@ export function startWorkerPool(
   }
 
   return {
-    threads,
     parse(file) {
       if (workers.length === 0) return Promise.resolve(here(file));
       return new Promise((resolve, reject) => {
