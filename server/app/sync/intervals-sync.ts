@@ -156,7 +156,9 @@ async function syncIntervalsNow(
   // A day ahead of UTC today: a runner east of Greenwich is already on tomorrow's date.
   const to = addDays(today, 1);
   const t: Tally = { results: [], failures: [], downloaded: 0 };
+  // A rate limit or an outage stops the sync early (partial); a refused key or anything else fails it.
   let stopped: IntervalsError | null = null;
+  let failed: unknown = null;
   try {
     for (const [oldest, newest] of dateWindows(from, to, opts.windowDays ?? 365)) {
       const listed = await client.listActivities(oldest, newest);
@@ -165,37 +167,24 @@ async function syncIntervalsNow(
       log.setState(CURSOR, newest < today ? newest : today);
     }
   } catch (err) {
-    const refusedKey = err instanceof IntervalsError && err.code === "intervals-key-refused";
-    if (!(err instanceof IntervalsError) || refusedKey) {
-      const message = err instanceof Error ? err.message : String(err);
-      log.record({
-        source: "intervals",
-        startedAt,
-        finishedAt: now().toISOString(),
-        status: "failed",
-        downloaded: t.downloaded,
-        ...summarize(t.results),
-        message,
-        failures: t.failures,
-      });
-      throw err;
-    }
-    stopped = err;
+    if (err instanceof IntervalsError && err.code !== "intervals-key-refused") stopped = err;
+    else failed = err;
   }
   const summary = summarize(t.results);
-  if (summary.imported > 0) analyseNewRuns(db);
+  if (failed === null && summary.imported > 0) analyseNewRuns(db);
   const status = stopped ? "partial" : "ok";
   const message = stopped?.message ?? null;
   log.record({
     source: "intervals",
     startedAt,
     finishedAt: now().toISOString(),
-    status: stopped && t.results.length === 0 ? "failed" : status,
+    status: failed !== null || (stopped && t.results.length === 0) ? "failed" : status,
     downloaded: t.downloaded,
     ...summary,
-    message,
+    message: failed === null ? message : failed instanceof Error ? failed.message : String(failed),
     failures: t.failures,
   });
+  if (failed !== null) throw failed;
   return {
     results: t.results,
     summary,
