@@ -11,7 +11,7 @@ export interface ReparsedOriginal {
 }
 
 // The import's parse worker, asked for samples: one thread, started on the first large original.
-const SETTINGS = { prepare: false, samples: true };
+const SETTINGS = { prepare: false, pack: false, samples: true };
 /** A worker idle this long is stopped: its ~0.15 s start is paid again only by the next large original. */
 const IDLE_MS = 30_000;
 

@@ -3,6 +3,7 @@ import { isRunSport } from "../core/sport.ts";
 import { storableParse } from "../db/activity-rows.ts";
 import { createAnalysisRepo } from "../db/analysis-repo.ts";
 import type { Db } from "../db/open.ts";
+import { PACK_FROM_FILES } from "./import/engine/engine.ts";
 import { prepareAndPack } from "./import/engine/packed-run.ts";
 import type { PreparedRuns } from "./import/engine/prepared-runs.ts";
 import { importContext, matchExisting } from "./import/store-file.ts";
@@ -72,7 +73,11 @@ export function reanalyseAll(
       for (const [index, id] of ids) {
         const session = result.activities[index];
         if (!session || !isRunSport(session.sport) || session.samples.count === 0) continue;
-        opts.prepared?.add(id, session.startUtc, prepareAndPack(session.samples));
+        opts.prepared?.add(
+          id,
+          session.startUtc,
+          prepareAndPack(session.samples, fileIds.length >= PACK_FROM_FILES),
+        );
       }
     }
   }

@@ -126,7 +126,7 @@ describe("the per-run analysis cache", () => {
     const packed = new PreparedRuns();
     for (const run of activities.list({ runsOnly: true, limit: -1 })) {
       const samples = loadActivity(activities, run.id)?.samples;
-      if (samples && samples.count > 0) packed.add(run.id, run.startUtc, packRun(prepareRun(samples)));
+      if (samples && samples.count > 0) packed.add(run.id, run.startUtc, packRun(prepareRun(samples), true));
     }
     expect(packed.size).toBe(reference.length);
     // With the originals emptied and the cache cleared, only the packed runs can give the reference results.

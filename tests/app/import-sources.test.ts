@@ -352,7 +352,7 @@ describe("importAndAnalyse()", () => {
 });
 
 describe("parseFile(), on this thread or a worker", () => {
-  const settings = { prepare: true };
+  const settings = { prepare: true, pack: true };
   const stored = (): boolean => false;
 
   it("says a file that cannot be read is unreadable, naming it", () => {

@@ -17,7 +17,7 @@ function parsed(day: number): ParsedFile {
   const raw = encodeRun({ start: `2025-05-${String(day).padStart(2, "0")}T07:00:00.000Z` });
   const display = `run-${day}.fit`;
   const file = { display, gzipped: false, maxFitBytes: 1e6, raw };
-  return { display, result: parseFile(file, () => false, { prepare: true }) };
+  return { display, result: parseFile(file, () => false, { prepare: true, pack: true }) };
 }
 
 const count = (table: string): number =>

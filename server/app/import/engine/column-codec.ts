@@ -1,6 +1,6 @@
 /**
  * Numeric columns held in fewer bytes, exactly: unpacking gives back every value bit for bit (a NaN comes
- * back as NaN). An import keeps every run's prepared samples until its analysis, and on
+ * back as NaN). A long import keeps every run's prepared samples until its analysis (PACK_FROM_FILES), and on
  * this machine fresh memory costs about 12 µs a page: at 45 bytes a sample, ten years of runs filled 311 MiB.
  *
  * A column's values are tried as integers over a scale (seconds, 1/128 spm, mm/s), stored as steps when they
@@ -120,14 +120,14 @@ function asFloat32(values: Column): Float32Array | null {
 }
 
 /**
- * The column in as few bytes as hold it exactly. A column kept as it is is the same array, and unpacks as that
- * array: the caller hands over a column it no longer changes.
+ * The column in as few bytes as hold it exactly; `compact` false, as it is (no time spent). A column kept as
+ * it is is the same array, and unpacks as that array: the caller hands over a column it no longer changes.
  */
-export function packColumn(values: Column): PackedColumn {
+export function packColumn(values: Column, compact = true): PackedColumn {
   const type = typeOf(values);
   const n = values.length;
   // Bytes already (flags): nothing smaller.
-  if (type === "u8") return { type, length: n, scale: 0, steps: false, first: 0, data: values };
+  if (type === "u8" || !compact) return { type, length: n, scale: 0, steps: false, first: 0, data: values };
   if (scratch.length < n) scratch = new Int32Array(n * 2);
   for (const scale of type === "f64" ? SCALES : [1]) {
     const shape = quantize(values, scale);

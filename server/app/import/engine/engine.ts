@@ -45,6 +45,9 @@ export const BULK_FILES = 16;
 /** On 2 cores the one worker pays for itself only from this many files (docs/performance.md). */
 export const TWO_CORE_WORKER_FILES = 500;
 
+/** From this many files prepared runs are packed: a third of the memory (docs/performance.md). */
+export const PACK_FROM_FILES = 600;
+
 /** Workers for `files` files when the caller leaves it to us: every other core's, for a bulk import. */
 export function autoThreads(files: number, cores = availableParallelism()): number {
   if (files < BULK_FILES || cores < 2) return 0;
@@ -58,7 +61,7 @@ const READ_AHEAD = 4;
 const HELP_AHEAD = 16;
 
 export function startEngine(settings: EngineSettings): ImportEngine {
-  const parse = { prepare: settings.prepare };
+  const parse = { prepare: settings.prepare, pack: settings.files >= PACK_FROM_FILES };
   const here = (file: RawFile): FileResult => parseFile(file, settings.isKnown, parse);
   const asked = settings.threads === "auto" ? autoThreads(settings.files) : settings.threads;
   const threads = settings.workersOnly ? Math.min(Math.max(1, asked), Math.max(1, settings.files)) : asked;

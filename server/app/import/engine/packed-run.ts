@@ -15,18 +15,19 @@ export interface PackedRun extends Omit<PreparedRun, "running"> {
 }
 
 /** Whatever fields RunningSamples has: its columns are packed, its numbers kept (nothing to keep in step). */
-function packRunning(running: RunningSamples): NonNullable<PackedRun["running"]> {
+function packRunning(running: RunningSamples, compact: boolean): NonNullable<PackedRun["running"]> {
   const columns: Record<string, PackedColumn> = {};
   const numbers: Record<string, number> = {};
   for (const [name, value] of Object.entries(running) as [string, Column | number][]) {
     if (typeof value === "number") numbers[name] = value;
-    else columns[name] = packColumn(value);
+    else columns[name] = packColumn(value, compact);
   }
   return { columns, numbers };
 }
 
-export function packRun(prepared: PreparedRun): PackedRun {
-  return { ...prepared, running: prepared.running && packRunning(prepared.running) };
+/** `compact` false: the columns are kept as they are (for a short import, where the memory matters little). */
+export function packRun(prepared: PreparedRun, compact = true): PackedRun {
+  return { ...prepared, running: prepared.running && packRunning(prepared.running, compact) };
 }
 
 /** The run unpacked, as it was prepared. */
@@ -38,8 +39,8 @@ export function unpackRun(packed: PackedRun): PreparedRun {
 }
 
 /** A run prepared from its samples and packed (or not) to be kept until the analysis: what the import keeps. */
-export function prepareAndPack(samples: Samples): PackedRun {
-  return packRun(prepareRun(samples));
+export function prepareAndPack(samples: Samples, compact: boolean): PackedRun {
+  return packRun(prepareRun(samples), compact);
 }
 
 /** Bytes a packed run holds on to: its columns' data, and a little for the rest. */

@@ -23,11 +23,12 @@ export type FileResult =
   | { kind: "refused"; code: string; message: string };
 
 /**
- * How a file is parsed: whether its runs are prepared (and packed) for the analysis, and whether each
- * session's samples come back too.
+ * How a file is parsed: whether its runs are prepared for the analysis, and packed (a long import), and
+ * whether each session's samples come back too.
  */
 export interface ParseSettings {
   prepare: boolean;
+  pack: boolean;
   samples?: boolean;
 }
 
@@ -59,7 +60,7 @@ export function parseFile(
     const prepared =
       result.ok && settings.prepare
         ? result.activities.map((a) =>
-            isRunSport(a.sport) && a.samples.count > 0 ? prepareAndPack(a.samples) : null,
+            isRunSport(a.sport) && a.samples.count > 0 ? prepareAndPack(a.samples, settings.pack) : null,
           )
         : [];
     const samples = settings.samples && result.ok ? { samples: result.activities.map((a) => a.samples) } : {};

@@ -2,9 +2,10 @@ import type { PreparedRun } from "../../../core/prepared-run.ts";
 import { type PackedRun, packedBytes, unpackRun } from "./packed-run.ts";
 
 /**
- * An hour of 1 s running is about 160 KiB as prepared, about 40 KiB packed, so this keeps several thousand
- * hours: the generated ten-year history (2,080 runs, 2,023 hours, ~110 MiB packed) fits, and its import reads
- * no original twice. A longer history re-reads its oldest runs (docs/performance.md has what each costs).
+ * An hour of 1 s running is about 160 KiB as prepared, about 40 KiB packed (a long import packs, see
+ * PACK_FROM_FILES), so this keeps 1,600 hours of a short import and several thousand of a long one: the
+ * generated ten-year history (2,080 runs, 2,023 hours, ~110 MiB packed) fits, and its import reads no original
+ * twice. A longer history re-reads its oldest runs (docs/performance.md has what each costs).
  */
 export const PREPARED_BUDGET_BYTES = 256 * 2 ** 20;
 
