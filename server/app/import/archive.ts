@@ -73,10 +73,15 @@ function openEntry(
   );
 }
 
-async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, display: string, maxBytes: number) {
+async function readEntry(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  display: string,
+  maxBytes: number,
+): Promise<Uint8Array> {
   const stream = await openEntry(zip, entry, display, maxBytes);
-  const bytes = await buffer(stream).catch((err: unknown) => Promise.reject(corrupt(display, err)));
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // A copy that owns its memory: a small Buffer is a view of a shared pool.
+  return new Uint8Array(await buffer(stream).catch((err: unknown) => Promise.reject(corrupt(display, err))));
 }
 
 async function saveEntry(
@@ -85,7 +90,7 @@ async function saveEntry(
   display: string,
   path: string,
   maxBytes: number,
-) {
+): Promise<void> {
   const stream = await openEntry(zip, entry, display, maxBytes);
   // "wx": a new file only, never one planted there (or a link) in the meantime.
   await pipeline(stream, createWriteStream(path, { flags: "wx", mode: 0o600 })).catch((err: unknown) => {
