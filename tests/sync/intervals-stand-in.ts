@@ -58,8 +58,11 @@ export class IntervalsStandIn {
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((ok) => this.server?.close(() => ok()));
+    const server = this.server;
+    // Never started (its suite failed to start): nothing to close, and a close callback that never comes.
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((ok) => server.close(() => ok()));
   }
 
   private takeFault(route: "list" | "file"): Fault | null {
