@@ -114,6 +114,7 @@ export function browserSuite(
       page = await newPage(options.page);
     }, options.startTimeoutMs ?? 60_000);
     afterAll(async () => {
+      // A context the test closed itself, or one of a crashed browser, is gone already: nothing to close.
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser?.close();
       await server?.stop();
