@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { artifactPath, browserSuite } from "../support/browser.ts";
 import { corpusPath } from "../support/corpus.ts";
 import { encodeRun } from "../app/fixtures.ts";
+import { parseJson } from "../support/api.ts";
+import { painEntrySchema } from "../../server/api/index.ts";
 
 const VIEWPORTS = [
   { name: "desktop", width: 1280, height: 900 },
@@ -87,7 +89,7 @@ for (const viewport of VIEWPORTS) {
     }, 30_000);
 
     it("draws map tiles under the route only from the tile server set in Settings", async () => {
-      // Answered here, never from the network: a tile request reaching this handler passed the s.page's CSP.
+      // Answered here, never from the network: a tile request reaching this handler passed the page's CSP.
       const asked: string[] = [];
       await s.page.route("https://tiles.example.test/**", (route) => {
         asked.push(route.request().url());
@@ -197,7 +199,8 @@ for (const viewport of VIEWPORTS) {
           redFlags: [],
         },
       });
-      expect(res.ok()).toBe(true);
+      expect(res.status()).toBe(201);
+      expect(parseJson(await res.text(), painEntrySchema).severity).toBe(5);
       await s.page.goto(`${s.server.url}/#/calendar?month=2018-02`);
       await s.page.getByTestId("calendar").waitFor();
       expect(await s.page.locator('[data-date="2018-02-19"]').getAttribute("class")).toMatch(/pain-moderate/);
