@@ -131,6 +131,7 @@ const allPages = [
   "/shoes",
   "/runs?flags=overstriding&min=5",
   "/runs?flag=overstriding",
+  "/runs?flag=spike",
 ];
 const pages = onlyPages ?? allPages;
 console.log(`load average at start: ${load()}`);

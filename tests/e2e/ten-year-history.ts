@@ -55,7 +55,10 @@ function encodeTemplate(t: Template): Uint8Array {
       cadenceSpm: (s) => t.cadenceSpm + 2 * wobble(s, 61) - (t.lateDropSpm ?? 0) * (s / durationS) ** 2,
       heartRateBpm: (s) => 128 + 20 * (t.speedMps - 2.8) + s / 300,
       altitudeM: (s) => 40 + 15 * wobble(s, 400),
-      position: (_s, d) => ({ latDeg: 46.2 + (d % 3000) / 111_000, lonDeg: 6.1 + Math.floor(d / 3000) / 2000 }),
+      position: (_s, d) => ({
+        latDeg: 46.2 + (d % 3000) / 111_000,
+        lonDeg: 6.1 + Math.floor(d / 3000) / 2000,
+      }),
       stepLengthM: (s) => (t.speedMps * 60) / t.cadenceSpm + 0.02 * wobble(s, 53),
       verticalOscillationMm: (s) => 86 + 3 * wobble(s, 41),
       verticalRatioPct: (s) => 8.1 + 0.3 * wobble(s, 47),
@@ -168,7 +171,8 @@ export function writeTenYearHistory(dir: string, lastDay: string, weeks = 520): 
       writeFileSync(join(dir, `${String(runs).padStart(5, "0")}.fit`), bytes);
       runs++;
       // Pain the day after a run with a cause, most of the time; rarely after others.
-      if (random() < (cause ? 0.7 : 0.05)) sore.set(dayOf(startMs + DAY_S * 1000), 2 + Math.floor(random() * 4));
+      if (random() < (cause ? 0.7 : 0.05))
+        sore.set(dayOf(startMs + DAY_S * 1000), 2 + Math.floor(random() * 4));
     }
   }
   for (let ms = firstMonday; ms <= sundayMs; ms += DAY_S * 1000) {

@@ -64,7 +64,9 @@ function importFolder(folder: string, dataDir: string): Promise<string> {
   child.stdout.on("data", (c: Buffer) => (out += c.toString()));
   child.stderr.on("data", (c: Buffer) => (out += c.toString()));
   return new Promise((resolve, reject) => {
-    child.once("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`import exited ${code}:\n${out}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`import exited ${code}:\n${out}`)),
+    );
   });
 }
 
@@ -144,7 +146,9 @@ describeBrowser("a ten-year history in a real browser (issue 18)", () => {
     await page.goto(`${server.url}/#/records`);
     await page.getByTestId("records-table").waitFor({ timeout: 60_000 });
     await page.getByTestId("records-pending").waitFor({ state: "detached", timeout: 60_000 });
-    const keys = await page.getByTestId("record").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-key")));
+    const keys = await page
+      .getByTestId("record")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-key")));
     expect(keys).toEqual(["1k", "5k", "10k", "half", "longest"]);
     await ctx.close();
   }, 90_000);
@@ -159,9 +163,10 @@ describeBrowser("a ten-year history in a real browser (issue 18)", () => {
       canvases = load.canvases;
     }
     expect(canvases).toBeGreaterThanOrEqual(minCanvases);
-    expect(Math.min(...times), `loads of ${path}: ${times.map((t) => t.toFixed(0)).join(", ")} ms`).toBeLessThan(
-      PAGE_BUDGET_MS,
-    );
+    expect(
+      Math.min(...times),
+      `loads of ${path}: ${times.map((t) => t.toFixed(0)).join(", ")} ms`,
+    ).toBeLessThan(PAGE_BUDGET_MS);
   });
 
   it("sends no response over 300 KB", () => {
