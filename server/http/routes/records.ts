@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { countsInAnalysis } from "../../app/analysis/run-eligibility.ts";
 import type { AnalysisService } from "../../app/analysis/service.ts";
 import { warmRecords } from "../../app/records.ts";
 import { personalRecords } from "../../core/records.ts";
@@ -37,7 +38,13 @@ export function recordsRoutes(deps: RecordsRouteDeps): Router {
   const router = Router();
   const efforts = createEffortsRepo(deps.db);
   router.get("/records/so-far", (_req, res) => {
-    const runs = [...deps.analysis.snapshot().summaries.values()];
+    // The runs that count, oldest first (the earliest of equal efforts wins), from the table: no analysis is
+    // needed, so a visit to a fresh server does not wait for the whole history's analysis first.
+    const today = deps.analysis.today();
+    const runs = deps.activities
+      .list({ runsOnly: true, limit: -1 })
+      .filter((r) => countsInAnalysis(r, today))
+      .reverse();
     const cached = efforts.all();
     const pendingRuns = runs.filter((r) => !cached.has(r.id)).length;
     if (pendingRuns > 0) fillRecords(deps.db, deps.activities).catch(() => undefined);
