@@ -153,6 +153,8 @@ describe.each(VIEWPORTS)("runner features in a real browser ($name)", (viewport)
   it("shows personal records and the month calendar", async () => {
     await page.goto(`${server.url}/#/records`);
     await page.getByTestId("records-table").waitFor({ timeout: 20_000 });
+    // Runs still being read show a note, and the table fills in when they are done.
+    await page.getByTestId("records-pending").waitFor({ state: "detached", timeout: 20_000 });
     const keys = await page
       .getByTestId("record")
       .evaluateAll((els) => els.map((e) => e.getAttribute("data-key")));
