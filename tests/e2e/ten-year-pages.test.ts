@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDataDir } from "../../server/db/open.ts";
 import { createPainRepo } from "../../server/db/pain-repo.ts";
@@ -19,6 +19,14 @@ import { writeTenYearHistory } from "./ten-year-history.ts";
 /** The budget per page. Timed in a fresh browser context, best of up to 3 loads: one slow load under a busy
  * machine is noise, three in a row is the page. */
 const PAGE_BUDGET_MS = 1000;
+/** The margin on a machine oversubscribed more than 4 times over (1-minute load average per core): 25%. */
+const OVERLOADED_MARGIN = 1.25;
+
+/** The budget now, and the load it was set under (for the failure message). */
+function budget(): { ms: number; load: string } {
+  const perCore = (loadavg()[0] ?? 0) / Math.max(1, cpus().length);
+  return { ms: perCore > 4 ? PAGE_BUDGET_MS * OVERLOADED_MARGIN : PAGE_BUDGET_MS, load: perCore.toFixed(1) };
+}
 const ATTEMPTS = 3;
 const RESPONSE_BUDGET_BYTES = 300 * 1024;
 
@@ -40,6 +48,11 @@ const ROUTES: [path: string, canvases: number][] = [
   ["/runs?flag=overstriding", 0],
   ["/runs?flag=spike", 0],
 ];
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+/** The pages with the most to draw, again at a phone's size (narrower charts, the pain timeline's 6 weeks). */
+const PHONE_ROUTES = ROUTES.filter(([path]) => ["/runs/LATEST", "/cadence", "/load", "/pain"].includes(path));
 
 /** In the page: no loading line, a heading, and every canvas has ink on it. */
 function drawn(): boolean {
@@ -114,8 +127,8 @@ describeBrowser("a ten-year history in a real browser (issue 18)", () => {
    * Loads a page in a fresh context until it is drawn, timed by the page's own clock from navigation start (so the
    * test process's own delays under load are not counted), and records every response's bytes as sent.
    */
-  async function timedLoad(path: string): Promise<{ ms: number; canvases: number }> {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  async function timedLoad(path: string, viewport = DESKTOP): Promise<{ ms: number; canvases: number }> {
+    const ctx = await browser.newContext({ viewport });
     await ctx.addInitScript({ content: `window.__drawn = ${drawn.toString()};` });
     const page: Page = await ctx.newPage();
     page.on("requestfinished", (req) => {
@@ -140,16 +153,20 @@ describeBrowser("a ten-year history in a real browser (issue 18)", () => {
     }
   }
 
-  /** Best of up to ATTEMPTS loads: stops at the first one in budget. */
-  async function bestLoad(path: string): Promise<{ times: number[]; canvases: number }> {
+  /** Best of up to ATTEMPTS loads, stopping at the first in budget, is in budget; returns the canvases drawn. */
+  async function expectDrawnInBudget(path: string, viewport = DESKTOP): Promise<number> {
     const times: number[] = [];
     let canvases = 0;
-    for (let i = 0; i < ATTEMPTS && !times.some((t) => t < PAGE_BUDGET_MS); i++) {
-      const load = await timedLoad(path);
+    let limit = budget();
+    for (let i = 0; i < ATTEMPTS && !times.some((t) => t < limit.ms); i++) {
+      limit = budget();
+      const load = await timedLoad(path, viewport);
       times.push(load.ms);
       canvases = load.canvases;
     }
-    return { times, canvases };
+    const loads = times.map((t) => t.toFixed(0)).join(", ");
+    expect(Math.min(...times), `${path}: ${loads} ms (load ${limit.load} per core)`).toBeLessThan(limit.ms);
+    return canvases;
   }
 
   it("holds ten years: 2,080 runs over 520 weeks", async () => {
@@ -164,10 +181,7 @@ describeBrowser("a ten-year history in a real browser (issue 18)", () => {
   it("draws Personal records at once on an empty cache, then fills them in from every run", async () => {
     // The import reads no run's fastest stretches and the server's warm-up waits 5 s after start, so the cache is
     // empty or being filled (tests/http/page-data.test.ts pins the empty-cache answer exactly).
-    const { times } = await bestLoad("/records");
-    expect(Math.min(...times), `loads: ${times.map((t) => t.toFixed(0)).join(", ")} ms`).toBeLessThan(
-      PAGE_BUDGET_MS,
-    );
+    await expectDrawnInBudget("/records");
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     await page.goto(`${server.url}/#/records`);
@@ -182,12 +196,12 @@ describeBrowser("a ten-year history in a real browser (issue 18)", () => {
 
   it.each(ROUTES)("draws %s with its charts in under 1 s", async (route, minCanvases) => {
     const path = route.replace("LATEST", String(latestRun));
-    const { times, canvases } = await bestLoad(path);
-    expect(canvases).toBeGreaterThanOrEqual(minCanvases);
-    expect(
-      Math.min(...times),
-      `loads of ${path}: ${times.map((t) => t.toFixed(0)).join(", ")} ms`,
-    ).toBeLessThan(PAGE_BUDGET_MS);
+    expect(await expectDrawnInBudget(path)).toBeGreaterThanOrEqual(minCanvases);
+  });
+
+  it.each(PHONE_ROUTES)("draws %s on a phone in under 1 s", async (route, minCanvases) => {
+    const path = route.replace("LATEST", String(latestRun));
+    expect(await expectDrawnInBudget(path, PHONE)).toBeGreaterThanOrEqual(minCanvases);
   });
 
   it("lists the runs behind a flag a page at a time, counted against every run", async () => {
@@ -210,14 +224,14 @@ describeBrowser("a ten-year history in a real browser (issue 18)", () => {
   });
 
   it("draws ten years of runs and pain on the pain timeline's All range", async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const ctx = await browser.newContext({ viewport: DESKTOP });
     const page = await ctx.newPage();
     await page.goto(`${server.url}/#/pain`);
     await page.waitForFunction(drawn, null, { polling: 16, timeout: 30_000 });
     const started = performance.now();
     await page.locator('[data-range="all"]').click();
     await page.waitForFunction(drawn, null, { polling: 16, timeout: 30_000 });
-    expect(performance.now() - started).toBeLessThan(PAGE_BUDGET_MS);
+    expect(performance.now() - started).toBeLessThan(budget().ms);
     expect(await page.locator('[data-range="all"]').getAttribute("aria-pressed")).toBe("true");
     await ctx.close();
   });
