@@ -8,6 +8,7 @@ export * from "./import.ts";
 export * from "./pain.ts";
 export * from "./pain-range.ts";
 export * from "./run-timeline.ts";
+export * from "./session.ts";
 export * from "./settings.ts";
 export * from "./shoes.ts";
 export * from "./sync.ts";

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { encodeActivity } from "../../fit-parser/encode.ts";
 import { filesForm, startTestApp, type TestApp } from "../support/app.ts";
+import { expectBody, expectError, getBody, sendJson } from "../support/api.ts";
 import {
   activityPageSchema,
+  importResponseSchema,
   painEntrySchema,
   personalRecordViewSchema,
   recordsSoFarSchema,
@@ -26,11 +28,8 @@ function run(start: string, distanceM: number, cadenceSpm: number, serial: numbe
   });
 }
 
-async function get<T>(app: TestApp, path: string, schema: z.ZodType<T>): Promise<T> {
-  const res = await fetch(`${app.url}${path}`);
-  expect(res.status, path).toBe(200);
-  return schema.parse(await res.json());
-}
+const get = <S extends z.ZodType>(app: TestApp, path: string, schema: S): Promise<z.output<S>> =>
+  getBody(`${app.url}${path}`, schema);
 
 describe("the data behind the heavy pages", () => {
   let app: TestApp;
@@ -52,19 +51,15 @@ describe("the data behind the heavy pages", () => {
       method: "POST",
       body: filesForm(files.map(([name, bytes]) => ({ name: `${name}.fit`, bytes }))),
     });
-    expect(res.status).toBe(200);
+    const imported = await expectBody(res, importResponseSchema);
+    expect(imported.summary.imported).toBe(files.length);
     for (const date of ["2026-10-07", "2026-10-09", "2026-10-12", "2026-10-18"]) {
       const body = {
         date,
         severity: date === "2026-10-12" ? 3 : 0,
         location: date === "2026-10-12" ? "lateral" : null,
       };
-      const logged = await fetch(`${app.url}/api/pain`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      expect(logged.status).toBe(201);
+      await expectBody(await fetch(`${app.url}/api/pain`, sendJson("POST", body)), painEntrySchema, 201);
     }
   });
   afterAll(() => app.close());
@@ -106,9 +101,8 @@ describe("the data behind the heavy pages", () => {
     expect(some.map((e) => e.date)).toEqual(["2026-10-12", "2026-10-09"]);
     const all = await get(app, "/api/pain", z.array(painEntrySchema));
     expect(all).toHaveLength(4);
-    const bad = await fetch(`${app.url}/api/pain?from=last-week`);
-    expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/from/);
+    const bad = await expectError(await fetch(`${app.url}/api/pain?from=last-week`), 400);
+    expect(bad.message).toMatch(/from/);
   });
 
   it("answers records from the cache at once, counts the runs still to read, and fills them in", async () => {
