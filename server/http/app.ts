@@ -24,6 +24,7 @@ import { startIntervalsPoller } from "../app/sync/intervals-poller.ts";
 import { type UploadLimits, prepareUploadDir } from "./upload.ts";
 import { requireJson } from "./params.ts";
 import { mountRunnerFeatures, scheduleRecordsWarm } from "./runner-features.ts";
+import { deviceSecret } from "./known-device.ts";
 import { LOOPBACK_HOSTS, security, type SecurityOptions } from "./security.ts";
 
 export interface AppDeps {
@@ -77,7 +78,14 @@ export function createApp(deps: AppDeps): Express {
   app.disable("x-powered-by");
   // Behind a reverse proxy named in STRIDEWISE_TRUST_PROXY: req.ip and req.secure come from its X-Forwarded-*.
   if (deps.security?.trustProxy !== undefined) app.set("trust proxy", deps.security.trustProxy);
-  app.use(security(deps.security ?? { allowedHosts: LOOPBACK_HOSTS }));
+  const guard = deps.security ?? { allowedHosts: LOOPBACK_HOSTS };
+  app.use(
+    security(
+      guard.password === undefined || guard.deviceSecret !== undefined
+        ? guard
+        : { ...guard, deviceSecret: deviceSecret(deps.dataDir) },
+    ),
+  );
   // gzip for JSON, HTML, JS and CSS (a year of load data is ~5x smaller); FIT downloads are not compressible types.
   app.use(compression());
   app.use("/api", express.json({ limit: "256kb" }));
