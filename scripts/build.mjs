@@ -61,6 +61,7 @@ const [cli] = await Promise.all([
     entryPoints: {
       "parse-worker": join(root, "server/app/import/engine/parse-worker.ts"),
       "checkpoint-worker": join(root, "server/app/import/engine/checkpoint-worker.ts"),
+      "stored-run-worker": join(root, "server/app/stored-run/worker.ts"),
     },
   }),
   build({

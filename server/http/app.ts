@@ -12,6 +12,7 @@ import { createPainRepo } from "../db/pain-repo.ts";
 import { createSettingsRepo } from "../db/settings-repo.ts";
 import { importAndAnalyse } from "../app/import/import-and-analyse.ts";
 import { openAnalysis } from "../app/analysis/open-analysis.ts";
+import { warmAnalysis } from "../app/analysis/warm-analysis.ts";
 import type { ImportReport } from "../app/import/types.ts";
 import { activitiesRoutes } from "./routes/activities.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
@@ -92,6 +93,15 @@ export function createApp(deps: AppDeps): Express {
 
   app.get("/api/health", (_req, res) => {
     res.json({ ok: true, version: deps.version });
+  });
+  // The analysis' start-up work (a refit, results to recompute) is done off the event loop first; API requests
+  // wait for it rather than have the first of them redo it synchronously. /api/health is answered above.
+  const analysisReady = warmAnalysis(deps.db, analysis.today()).then(
+    () => undefined,
+    (err: unknown) => console.error(`analysis warm-up: ${String(err)}`),
+  );
+  app.use("/api", (_req, _res, next) => {
+    void analysisReady.then(() => next());
   });
   app.use(
     "/api/activities",
