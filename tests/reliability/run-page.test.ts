@@ -15,8 +15,7 @@ async function json<T>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }
 
-// Two shared cores: a latency check may lose to another test file's burst, so it may run again twice.
-describe("opening a five-day run against the real server", { retry: 2 }, () => {
+describe("opening a five-day run against the real server", () => {
   let server: RunningServer;
   let id: number;
   beforeAll(async () => {

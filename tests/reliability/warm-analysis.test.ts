@@ -47,7 +47,7 @@ describe("warmAnalysis() and recordsFor() with large runs on a worker", () => {
   it("refits the model and recomputes every result as the synchronous analysis did", async () => {
     const before = analysisRows(db);
     db.sqlite.exec("DELETE FROM analysis_state; DELETE FROM run_analysis;");
-    expect(await warmAnalysis(db, "2024-06-01")).toBe(10);
+    expect(await warmAnalysis(db, "2024-06-01")).toEqual({ runs: 10, analysed: 10 });
     expect(analysisRows(db)).toEqual(before);
     const activities = createActivitiesRepo(db);
     const runs = activities.list({ runsOnly: true, limit: -1 }).reverse().map(toCoreRun);
@@ -55,7 +55,7 @@ describe("warmAnalysis() and recordsFor() with large runs on a worker", () => {
     expect(snapshot.computed).toBe(0);
     expect(snapshot.model.kind).toBe("personal");
     // Nothing left to do a second time.
-    expect(await warmAnalysis(db, "2024-06-01")).toBe(0);
+    expect(await warmAnalysis(db, "2024-06-01")).toEqual({ runs: 10, analysed: 0 });
   });
 
   it("computes the long runs' best efforts on the worker, as the run's own samples give them", async () => {

@@ -6,6 +6,7 @@ import { countsInAnalysis } from "./run-eligibility.ts";
 import { workOnStoredRun } from "../stored-run/off-thread.ts";
 import { withReference } from "../stored-run/work.ts";
 import { type CachedRun, fittedKey, modelWindow, planAnalysis, saveResults } from "./run-cache.ts";
+import type { AnalysisReport } from "../import/types.ts";
 import { toCoreRun } from "./runs-source.ts";
 
 /** Work done between two yields to waiting requests: small originals are still parsed on this thread. */
@@ -20,9 +21,9 @@ function nextTurn(): Promise<void> {
  * the cadence model's refit (after a restart with a new analysis version, a `reanalyse`, runs changed by another
  * process) and the per-run results it invalidates, with every large run parsed and analysed on a worker and a yield
  * every few milliseconds. The runs are the snapshot's (`today` decides which count), so it then finds its fit
- * and every result cached. Returns the number of runs analysed.
+ * and every result cached. An upload's analysis is this too (see http/app.ts).
  */
-export async function warmAnalysis(db: Db, today: string): Promise<number> {
+export async function warmAnalysis(db: Db, today: string): Promise<AnalysisReport> {
   const activities = createActivitiesRepo(db);
   const cache = createAnalysisRepo(db);
   const runs = activities
@@ -46,7 +47,7 @@ export async function warmAnalysis(db: Db, today: string): Promise<number> {
         run.id,
         withReference(run, await workOnStoredRun(activities, run, { kind: "reference" })),
       );
-      if (!(await yieldWhenDue())) return 0;
+      if (!(await yieldWhenDue())) return { runs: runs.length, analysed: 0 };
     }
   }
   const plan = planAnalysis(db, activities, cache, runs, null, preloaded);
@@ -59,13 +60,13 @@ export async function warmAnalysis(db: Db, today: string): Promise<number> {
     if (done.has(run.id)) continue;
     fresh.push([run.id, await workOnStoredRun(activities, run, task)]);
     analysed++;
-    if (!db.sqlite.open) return analysed;
+    if (!db.sqlite.open) return { runs: runs.length, analysed };
     if (performance.now() - sliceStart > SLICE_MS) {
       saveResults(db, cache, plan.key, fresh);
       fresh = [];
-      if (!(await yieldWhenDue())) return analysed;
+      if (!(await yieldWhenDue())) return { runs: runs.length, analysed };
     }
   }
   saveResults(db, cache, plan.key, fresh);
-  return analysed;
+  return { runs: runs.length, analysed };
 }
