@@ -61,8 +61,9 @@ export function knownDevices(secret: Buffer, password: string): KnownDevices {
     idOf(value) {
       const match = /^([\w-]{22})\.([\w-]{43})$/.exec(value ?? "");
       if (!match?.[1] || !match[2]) return null;
-      const given = Buffer.from(match[2], "base64url");
-      const expected = sign(match[1]);
+      // Compared as text: decoding would ignore the last character's two spare bits, so altered text could pass.
+      const given = Buffer.from(match[2], "latin1");
+      const expected = Buffer.from(sign(match[1]).toString("base64url"), "latin1");
       return given.byteLength === expected.byteLength && timingSafeEqual(given, expected) ? match[1] : null;
     },
   };
