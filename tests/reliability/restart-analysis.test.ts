@@ -24,7 +24,9 @@ async function json<T>(res: Response): Promise<T> {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe("a five-day run's records and the model's refit after a restart", () => {
+// One retry: in a full `npm test` at load average 17-22 a freshly started server's first major GC (211 of 212
+// profile samples in a 289 ms stretch, no code of ours) once held /api/health 323 ms; alone it answers in < 30 ms.
+describe("a five-day run's records and the model's refit after a restart", { retry: 1 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), "stridewise-restart-"));
   let server: RunningServer | null = null;
   let id = 0;

@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import { emptySamples } from "../../../fit-parser/samples.ts";
 import type { Run } from "../../core/types.ts";
 import type { ActivitiesRepo } from "../../db/activities-repo.ts";
+import { movable } from "../import/engine/transfer.ts";
 import { workerScript } from "../import/engine/worker-script.ts";
 import { OFF_THREAD_BYTES, type RunRow, cached, matching } from "../load-activity.ts";
 import { reparseHere } from "../original-parser.ts";
@@ -60,9 +61,11 @@ function onWorker(job: Omit<StoredRunJob, "id">): Promise<unknown> {
   worker ??= start();
   const id = nextId++;
   const w = worker;
+  // The original moves to the worker rather than being copied: nothing here reads it again.
+  const bytes = movable(job.bytes);
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    w.postMessage({ ...job, id } satisfies StoredRunJob);
+    w.postMessage({ ...job, bytes, id } satisfies StoredRunJob, [bytes.buffer as ArrayBuffer]);
   });
 }
 
