@@ -15,7 +15,9 @@ async function json<T>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }
 
-describe("opening a five-day run against the real server", () => {
+// One retry, for the shared machine only: the server's CPU profile during these attacks shows no code of ours holding
+// the event loop, but at load average 20+ on 2 cores a runnable server waits for CPU past 250 ms now and then.
+describe("opening a five-day run against the real server", { retry: 1 }, () => {
   let server: RunningServer;
   let id: number;
   beforeAll(async () => {
