@@ -3,7 +3,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ImportResponse, OverviewView, PersonalRecordView } from "../../server/api/index.ts";
+import { z } from "zod";
+import {
+  importResponseSchema,
+  overviewViewSchema,
+  personalRecordViewSchema,
+} from "../../server/api/index.ts";
+import { expectBody, getBody } from "../support/api.ts";
 import { startServer, type RunningServer } from "../support/server.ts";
 import { oneFileForm, watchHealth } from "./attack.ts";
 import { longRunningRun } from "./crafted.ts";
@@ -17,10 +23,7 @@ const SAMPLES = 430_000;
 const AFTER_IMPORT_WARM_MS = 1_000;
 const AFTER_START_WARM_MS = 5_000;
 
-async function json<T>(res: Response): Promise<T> {
-  expect(res.status).toBe(200);
-  return (await res.json()) as T;
-}
+const recordsSchema = z.array(personalRecordViewSchema);
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -36,8 +39,9 @@ describe("a five-day run's records and the model's refit after a restart", { ret
   beforeAll(async () => {
     server = await serve();
     const form = oneFileForm("ultra.fit", longRunningRun(SAMPLES));
-    const body = await json<ImportResponse>(
+    const body = await expectBody(
       await fetch(`${server.url}/api/activities`, { method: "POST", body: form }),
+      importResponseSchema,
     );
     expect(body.results[0]?.status).toBe("imported");
     id = body.results[0]?.activityIds?.[0] as number;
@@ -52,7 +56,7 @@ describe("a five-day run's records and the model's refit after a restart", { ret
     const health = await watchHealth(url);
     // The background warm-up after the import, then the page itself.
     await sleep(AFTER_IMPORT_WARM_MS + 500);
-    const records = await json<PersonalRecordView[]>(await fetch(`${url}/api/records`));
+    const records = await getBody(`${url}/api/records`, recordsSchema);
     const watched = await health.stop();
     console.log(`records: /api/health at most ${watched.maxMs.toFixed(0)} ms over ${watched.count} asks`);
     const marathon = records.find((r) => r.key === "marathon");
@@ -72,9 +76,9 @@ describe("a five-day run's records and the model's refit after a restart", { ret
     server = await serve();
     const health = await watchHealth(server.url);
     const t0 = performance.now();
-    await json<OverviewView>(await fetch(`${server.url}/api/overview`));
+    await getBody(`${server.url}/api/overview`, overviewViewSchema);
     const overviewMs = performance.now() - t0;
-    await json<PersonalRecordView[]>(await fetch(`${server.url}/api/records`));
+    await getBody(`${server.url}/api/records`, recordsSchema);
     // The records warm-up after start, on a cache emptied above.
     await sleep(AFTER_START_WARM_MS + 1_000);
     const watched = await health.stop();

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ActivityDetail, ImportResponse, RouteView } from "../../server/api/index.ts";
+import {
+  type ActivityDetail,
+  activityDetailSchema,
+  importResponseSchema,
+  routeViewSchema,
+} from "../../server/api/index.ts";
+import { expectBody, getBody } from "../support/api.ts";
 import { startServer, type RunningServer } from "../support/server.ts";
 import { oneFileForm, watchHealth } from "./attack.ts";
 import { longRun } from "./crafted.ts";
@@ -10,11 +16,6 @@ import { longRun } from "./crafted.ts";
 const SAMPLES = 430_000;
 const OPENS = 5;
 
-async function json<T>(res: Response): Promise<T> {
-  expect(res.status).toBe(200);
-  return (await res.json()) as T;
-}
-
 // One retry, for the shared machine only: the server's CPU profile during these attacks shows no code of ours holding
 // the event loop, but at load average 20+ on 2 cores a runnable server waits for CPU past 250 ms now and then.
 describe("opening a five-day run against the real server", { retry: 1 }, () => {
@@ -24,7 +25,7 @@ describe("opening a five-day run against the real server", { retry: 1 }, () => {
     server = await startServer();
     const form = oneFileForm("ultra.fit", longRun(SAMPLES));
     const res = await fetch(`${server.url}/api/activities`, { method: "POST", body: form });
-    const body = await json<ImportResponse>(res);
+    const body = await expectBody(res, importResponseSchema);
     expect(body.results[0]?.status).toBe("imported");
     id = body.results[0]?.activityIds?.[0] as number;
   }, 30_000);
@@ -34,8 +35,8 @@ describe("opening a five-day run against the real server", { retry: 1 }, () => {
     const health = await watchHealth(server.url);
     const details: ActivityDetail[] = [];
     for (let i = 0; i < OPENS; i++) {
-      details.push(await json<ActivityDetail>(await fetch(`${server.url}/api/activities/${id}`)));
-      await json<RouteView>(await fetch(`${server.url}/api/activities/${id}/route`));
+      details.push(await getBody(`${server.url}/api/activities/${id}`, activityDetailSchema));
+      await getBody(`${server.url}/api/activities/${id}/route`, routeViewSchema);
     }
     const watched = await health.stop();
     console.log(
