@@ -37,8 +37,10 @@ function parse(bytes: Uint8Array, decode: SegmentDecoder): ParseResult {
     const type = messages.fileIdMesgs?.[0]?.type;
     if (!isActivityFile(type)) continue;
     activitySegments++;
-    checkSampleRate(timeSpanS(records.timestamp), records.count);
-    budget.addSessions(messages.sessionMesgs?.length ?? 0);
+    // Only records with a time count: a file of invalid timestamps has no rate, and is refused for having no data.
+    checkSampleRate(timeSpanS(records.timestamp), timedCount(records.timestamp));
+    // A segment with no session still becomes an activity: thousands of chained segments count as many sessions.
+    budget.addSessions(Math.max(1, messages.sessionMesgs?.length ?? 0));
     const built = buildActivities(messages, records);
     for (const a of built.activities) checkDuration(timeSpanS(a.samples.timeS));
     activities.push(...built.activities);
@@ -69,6 +71,13 @@ function timeSpanS(times: Float64Array): number {
     if (t > hi) hi = t;
   }
   return hi >= lo ? hi - lo : 0;
+}
+
+/** How many times in a column are finite. */
+function timedCount(times: Float64Array): number {
+  let n = 0;
+  for (let i = 0; i < times.length; i++) if (Number.isFinite(times[i])) n++;
+  return n;
 }
 
 function dedupe(warnings: ParseWarning[]): ParseWarning[] {

@@ -58,7 +58,10 @@ const [cli] = await Promise.all([
   // server/app/import/engine/worker-script.ts finds it by name).
   build({
     ...forNode,
-    entryPoints: { "parse-worker": join(root, "server/app/import/engine/parse-worker.ts") },
+    entryPoints: {
+      "parse-worker": join(root, "server/app/import/engine/parse-worker.ts"),
+      "stored-run-worker": join(root, "server/app/stored-run/worker.ts"),
+    },
   }),
   build({
     entryPoints: [join(root, "web/main.ts")],

@@ -1,11 +1,13 @@
 // `npm run load-test`: a bounded load test on loopback. Starts the real server on a fresh data folder; 8 clients
 // upload every corpus file (each in its own order, so the same file races in from several clients) while 4 others
 // read the dashboard API. Then: no 5xx, no lost or duplicated activity, and p50/p95 latency per endpoint.
-// LOAD_READS (default 2400) and LOAD_MAX_S (default 180) bound it.
+// LOAD_READS (default 2400) and LOAD_MAX_S (default 180) bound it. /api/health is polled every 50 ms throughout;
+// the server's peak RSS and the load average (1 min, at start and end: figures are only comparable at like loads)
+// are printed with the latencies.
 /* global fetch, FormData, Blob, performance, setTimeout, clearTimeout -- Node 20 globals */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -106,11 +108,33 @@ async function reader(id) {
   }
 }
 
+async function healthPoller() {
+  while (!uploadsDone || reads < MIN_READS) {
+    if (performance.now() - started > MAX_MS) return;
+    await timed("GET /api/health", "/api/health");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function peakRssMiB(pid) {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb === undefined ? NaN : Number(kb) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+const loadAtStart = loadavg()[0];
+const health = healthPoller();
 const readers = Array.from({ length: READERS }, (_, i) => reader(i));
 await Promise.all(Array.from({ length: UPLOADERS }, (_, i) => uploader(i)));
 uploadsDone = true;
 await Promise.all(readers);
+await health;
 const elapsedS = (performance.now() - started) / 1000;
+const loadAtEnd = loadavg()[0];
+const peakRss = peakRssMiB(child.pid);
 
 const stopped = new Promise((resolve) => child.once("exit", resolve));
 child.kill("SIGTERM");
@@ -144,6 +168,9 @@ const extra = got.rows.filter((r) => !want.rows.includes(r));
 const total = [...latencies.values()].reduce((n, l) => n + l.length, 0);
 console.log(
   `load test: ${total} requests in ${elapsedS.toFixed(1)} s on loopback (${UPLOADERS} uploaders x ${files.length} corpus files, ${READERS} readers)`,
+);
+console.log(
+  `  load average (1 min): ${loadAtStart.toFixed(1)} at start, ${loadAtEnd.toFixed(1)} at end; server peak RSS ${peakRss.toFixed(0)} MiB`,
 );
 console.log(`  status codes: ${JSON.stringify(Object.fromEntries(statuses))}`);
 console.log("  endpoint                  requests   p50 ms   p95 ms   max ms");

@@ -4,7 +4,7 @@ import type { ActivitiesRepo, StoredActivity } from "../db/activities-repo.ts";
 import { type ReparsedOriginal, reparseHere, reparseOffThread } from "./original-parser.ts";
 
 /** What identifies a stored run's samples: its row, as loadSamples compares it with its original. */
-type RunRow = { id: number; startUtc: string; sampleCount?: number; dateShiftDays?: number };
+export type RunRow = { id: number; startUtc: string; sampleCount?: number; dateShiftDays?: number };
 
 /**
  * Originals from this size are parsed on a worker. Measured here (loaded 2 cores): 6 KB parse in 0.14 ms, 64 KiB
@@ -21,7 +21,8 @@ function keyOf(stored: RunRow): string {
   return `${stored.id}|${stored.startUtc}|${stored.sampleCount ?? ""}|${stored.dateShiftDays ?? 0}`;
 }
 
-function cached(activities: ActivitiesRepo, stored: RunRow): Samples | undefined {
+/** The samples of a large run opened lately, if still kept. */
+export function cached(activities: ActivitiesRepo, stored: RunRow): Samples | undefined {
   const cache = caches.get(activities);
   const key = keyOf(stored);
   const samples = cache?.get(key);
@@ -90,7 +91,7 @@ export async function loadSamplesAsync(activities: ActivitiesRepo, stored: RunRo
   return remember(activities, stored, matching(stored, reparsed, original.sessionIndex));
 }
 
-function matching(stored: RunRow, reparsed: ReparsedOriginal | null, sessionIndex: number): Samples {
+export function matching(stored: RunRow, reparsed: ReparsedOriginal | null, sessionIndex: number): Samples {
   const session = reparsed?.parsed.ok ? reparsed.parsed.activities[sessionIndex] : undefined;
   const samples = reparsed?.samples[sessionIndex];
   const same =

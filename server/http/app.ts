@@ -12,6 +12,7 @@ import { createPainRepo } from "../db/pain-repo.ts";
 import { createSettingsRepo } from "../db/settings-repo.ts";
 import { importAndAnalyse } from "../app/import/import-and-analyse.ts";
 import { openAnalysis } from "../app/analysis/service.ts";
+import { warmAnalysis } from "../app/analysis/warm-analysis.ts";
 import type { ImportReport } from "../app/import/types.ts";
 import { activitiesRoutes } from "./routes/activities.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
@@ -24,6 +25,7 @@ import { startIntervalsPoller } from "../app/sync/intervals-poller.ts";
 import { type UploadLimits, prepareUploadDir } from "./upload.ts";
 import { requireJson } from "./params.ts";
 import { mountRunnerFeatures, scheduleRecordsWarm } from "./runner-features.ts";
+import { deviceSecret } from "./known-device.ts";
 import { LOOPBACK_HOSTS, security, type SecurityOptions } from "./security.ts";
 
 export interface AppDeps {
@@ -45,8 +47,11 @@ export interface AppDeps {
   backgroundSync?: boolean;
 }
 
-/** Uploads larger than this (or any archive, or .gz) are parsed on a worker: smaller ones take a few ms here. */
-const OFF_THREAD_BYTES = 1024 * 1024;
+/**
+ * Uploads larger than this (or any archive, or .gz) are parsed on a worker; smaller ones take a few ms here. At
+ * 1 MiB a crafted 879 KB file of 201 chained segments held the event loop 390 ms (load average 12) before its cap.
+ */
+const OFF_THREAD_BYTES = 64 * 1024;
 
 function bulky(sources: readonly { name: string; path: string }[]): boolean {
   let total = 0;
@@ -77,13 +82,29 @@ export function createApp(deps: AppDeps): Express {
   app.disable("x-powered-by");
   // Behind a reverse proxy named in STRIDEWISE_TRUST_PROXY: req.ip and req.secure come from its X-Forwarded-*.
   if (deps.security?.trustProxy !== undefined) app.set("trust proxy", deps.security.trustProxy);
-  app.use(security(deps.security ?? { allowedHosts: LOOPBACK_HOSTS }));
+  const guard = deps.security ?? { allowedHosts: LOOPBACK_HOSTS };
+  app.use(
+    security(
+      guard.password === undefined || guard.deviceSecret !== undefined
+        ? guard
+        : { ...guard, deviceSecret: deviceSecret(deps.dataDir) },
+    ),
+  );
   // gzip for JSON, HTML, JS and CSS (a year of load data is ~5x smaller); FIT downloads are not compressible types.
   app.use(compression());
   app.use("/api", express.json({ limit: "256kb" }));
 
   app.get("/api/health", (_req, res) => {
     res.json({ ok: true, version: deps.version });
+  });
+  // The analysis' start-up work (a refit, results to recompute) is done off the event loop first; API requests
+  // wait for it rather than have the first of them redo it synchronously. /api/health is answered above.
+  const analysisReady = warmAnalysis(deps.db, analysis.today()).then(
+    () => undefined,
+    (err: unknown) => console.error(`analysis warm-up: ${String(err)}`),
+  );
+  app.use("/api", (_req, _res, next) => {
+    void analysisReady.then(() => next());
   });
   app.use(
     "/api/activities",
@@ -93,11 +114,19 @@ export function createApp(deps: AppDeps): Express {
       files,
       analysis,
       importUploads: async (sources) => {
-        const report = await importAndAnalyse(deps.db, sources, {
+        const offThread = bulky(sources.filter((s) => typeof s === "object" && "path" in s));
+        // A large upload's analysis is sliced, its large runs analysed on a worker: the import's own analysis is
+        // one synchronous pass over every new run (~100 ms of event loop for a 430,000-sample run).
+        const imported = await importAndAnalyse(deps.db, sources, {
           tempDir: uploadDir,
-          offThread: bulky(sources.filter((s) => typeof s === "object" && "path" in s)),
+          offThread,
+          analyse: !offThread,
           now: () => now().toISOString(),
         });
+        const report =
+          offThread && imported.summary.imported > 0
+            ? { ...imported, analysis: await warmAnalysis(deps.db, analysis.today()) }
+            : imported;
         if (report.summary.imported > 0) scheduleRecordsWarm(deps.db, activities, 1000);
         return report;
       },

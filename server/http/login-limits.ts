@@ -45,14 +45,17 @@ class ClockStore implements Store {
 export type RefuseLogin = (req: Request, res: Response, code: string, message: string) => void;
 
 /**
- * The two login limits, as express-rate-limit middleware: per address (the forwarded one when
- * STRIDEWISE_TRUST_PROXY names the proxy; IPv6 by /56, so rotating addresses does not help), then every
- * failed attempt from anywhere (many addresses guessing together, or every client behind one proxy).
+ * The login limits, as express-rate-limit middleware: per address (the forwarded one when
+ * STRIDEWISE_TRUST_PROXY names the proxy; IPv6 by /56, so rotating addresses does not help); per known device
+ * (a browser that logged in before, `deviceOf`), failed attempts only; then every failed attempt from anywhere
+ * (many addresses guessing together, or every client behind one proxy), which a known device is let past:
+ * guesses from many addresses then slow the guessers, not the owner.
  */
 export function loginLimiters(
   limits: LoginLimits,
   nowMs: () => number,
   refuse: RefuseLogin,
+  deviceOf: (req: Request) => string | null = () => null,
 ): RequestHandler[] {
   const common = {
     windowMs: WINDOW_MS,
@@ -69,10 +72,27 @@ export function loginLimiters(
     handler: (req, res) =>
       refuse(req, res, "too-many-attempts", "Too many login attempts; wait a minute and try again."),
   });
+  // A known device's cookie used from many addresses still gets only the one address's share of guesses.
+  const perDevice = rateLimit({
+    ...common,
+    limit: limits.perAddress,
+    store: new ClockStore(nowMs),
+    skip: (req) => deviceOf(req) === null,
+    keyGenerator: (req) => `device:${deviceOf(req) ?? ""}`,
+    skipSuccessfulRequests: true,
+    handler: (req, res) =>
+      refuse(
+        req,
+        res,
+        "too-many-attempts",
+        "Too many wrong passwords from this browser; wait a minute and try again.",
+      ),
+  });
   const global = rateLimit({
     ...common,
     limit: limits.global,
     store: new ClockStore(nowMs),
+    skip: (req) => deviceOf(req) !== null,
     keyGenerator: () => "every-address",
     skipSuccessfulRequests: true,
     handler: (req, res) =>
@@ -80,9 +100,9 @@ export function loginLimiters(
         req,
         res,
         "too-many-attempts-server",
-        "Too many wrong passwords from everywhere in the last minute; wait a minute and try again.",
+        "Too many wrong passwords from everywhere in the last minute; wait a minute and try again (a browser that has logged in here before is not held up).",
       ),
   });
-  // Per address first: attempts it refuses never reach (and fill) the bucket every address shares.
-  return [perAddress, global];
+  // Per address first: attempts it refuses never reach (and fill) the buckets behind it.
+  return [perAddress, perDevice, global];
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import express, { Router, type Request, type Response } from "express";
 import { LOGIN_CSS, loginPage, logoutPage } from "./login-page.ts";
+import { DEVICE_COOKIE, DEVICE_TTL_S, knownDevices } from "./known-device.ts";
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits, type RefuseLogin, loginLimiters } from "./login-limits.ts";
 
 /** How the server guards itself: which Host names it answers to and, optionally, a password. */
@@ -20,6 +21,8 @@ export interface SecurityOptions {
    * X-Forwarded-For and X-Forwarded-Proto are believed: for the login limit's address and the Secure cookie.
    */
   trustProxy?: number | string;
+  /** The key device cookies are signed with (deviceSecret: kept in the data folder); random when absent. */
+  deviceSecret?: Buffer;
 }
 
 /** The names a loopback-bound server is reached by. */
@@ -158,7 +161,10 @@ export function security(opts: SecurityOptions): Router {
     if (req.path.startsWith("/api/")) deny(res, 429, code, message);
     else res.status(429).type("html").send(loginPage("limited"));
   };
-  const limited = loginLimiters(limits, nowMs, refuse);
+  const devices = knownDevices(opts.deviceSecret ?? randomBytes(32), opts.password);
+  const deviceOf = (req: Request): string | null =>
+    devices.idOf(parseCookies(req.headers.cookie).get(DEVICE_COOKIE));
+  const limited = loginLimiters(limits, nowMs, refuse, deviceOf);
   // Secure when the browser reached us over TLS: through a proxy we trust that says so (X-Forwarded-Proto).
   const cookie = (req: Request, value: string, maxAgeS: number): string =>
     `${SESSION_COOKIE}=${value}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAgeS}${req.secure ? "; Secure" : ""}`;
@@ -169,7 +175,9 @@ export function security(opts: SecurityOptions): Router {
     // Expired sessions go when someone logs in, so the map only holds live ones (logins are rate-limited).
     for (const [t, expiresMs] of sessions) if (expiresMs <= nowMs()) sessions.delete(t);
     sessions.set(token, nowMs() + SESSION_TTL_MS);
-    res.setHeader("Set-Cookie", cookie(req, token, SESSION_TTL_MS / 1000));
+    // The device cookie is kept (and renewed) past logout: it says this browser knew the password.
+    const device = `${DEVICE_COOKIE}=${devices.issue()}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${DEVICE_TTL_S}${req.secure ? "; Secure" : ""}`;
+    res.setHeader("Set-Cookie", [cookie(req, token, SESSION_TTL_MS / 1000), device]);
     return "ok";
   };
 

@@ -28,8 +28,9 @@ async function attack(
   return { body, healthMs: watched.maxMs };
 }
 
-// Two shared cores: a latency check may lose to another test file's burst, so each attack may run again twice.
-describe("archive attacks against the real server", { retry: 2 }, () => {
+// One retry, for the shared machine only: the server's CPU profile during these attacks shows no code of ours holding
+// the event loop, but at load average 20+ on 2 cores a runnable server waits for CPU past 250 ms now and then.
+describe("archive attacks against the real server", { retry: 1 }, () => {
   let server: RunningServer;
   let nestedAttempts = 0;
   beforeAll(async () => {
@@ -52,7 +53,7 @@ describe("archive attacks against the real server", { retry: 2 }, () => {
   }, 20_000);
 
   it("streams a 96 MiB zip nested in a 2 MB zip to disk, never whole into memory, and imports the run inside", async () => {
-    // A run of its own each attempt: a retry after a slow /api/health would otherwise find it stored already.
+    // A run of its own: a run stored already would come back as a duplicate.
     const zip = nestedBig(96, shortRun(900, 30 + ++nestedAttempts));
     const before = peakRssMiB(server.process.pid ?? 0);
     const { body, healthMs } = await attack(server, "export.zip", zip);

@@ -1,7 +1,16 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import yauzl from "yauzl";
 import { backupDatabase } from "../../server/db/maintenance.ts";
@@ -109,6 +118,38 @@ describe("backupDatabase() and exportData()", () => {
     await expect(backupDatabase(db, file)).rejects.toThrow(/already exists/);
     expect(readFileSync(file, "utf8")).toBe("keep me");
     await expect(exportData(db, file, new Date())).rejects.toThrow(/already exists/);
+  });
+
+  it("never writes through a link planted at the old fixed name, and leaves no temporary file", async () => {
+    const victim = join(tmp.path, "victim.txt");
+    writeFileSync(victim, "keep me");
+    const file = join(tmp.path, "planted.db");
+    symlinkSync(victim, `${file}.partial`);
+    const result = await backupDatabase(db, file);
+    expect(result.activities).toBe(4);
+    expect(readFileSync(victim, "utf8")).toBe("keep me");
+    expect(lstatSync(file).isFile()).toBe(true);
+    expect(readFileSync(file).subarray(0, 15).toString("latin1")).toBe("SQLite format 3");
+    expect(
+      readdirSync(tmp.path)
+        .filter((n) => n.startsWith("planted.db."))
+        .sort(),
+    ).toEqual(["planted.db.partial"]);
+  });
+
+  it("refuses a link planted at the target name itself", async () => {
+    const victim = join(tmp.path, "victim.txt");
+    writeFileSync(victim, "keep me");
+    const file = join(tmp.path, "linked.db");
+    symlinkSync(victim, file);
+    await expect(backupDatabase(db, file)).rejects.toThrow(/already exists/);
+    expect(readFileSync(victim, "utf8")).toBe("keep me");
+  });
+
+  it("says in a sentence that the target folder is missing", async () => {
+    const err = await backupDatabase(db, join(tmp.path, "nowhere", "copy.db")).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "backup-folder-missing" });
+    expect((err as Error).message).toMatch(/nowhere does not exist/);
   });
 
   it("exports the originals byte for byte, and activities and pain as CSV and JSON", async () => {

@@ -4,12 +4,25 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CLI, ROOT } from "../support/server.ts";
 import { encodeRun, tempDir } from "../app/fixtures.ts";
+import { writeCredentials } from "../../server/app/sync/intervals-credentials.ts";
 
 // The CLI against a hostile file system: links planted where the export writes, a missing folder, a
 // read-only data folder. Every refusal is one sentence, never a stack trace.
 
 function cli(...args: string[]): { status: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 15_000 });
+  return cliWith({}, ...args);
+}
+
+function cliWith(
+  env: NodeJS.ProcessEnv,
+  ...args: string[]
+): { status: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 15_000,
+    env: { ...process.env, ...env },
+  });
   return { status: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -56,16 +69,28 @@ describe("stridewise export", () => {
 
 const canMount = process.getuid?.() === 0 && spawnSync("mount", ["--version"]).status === 0;
 
+/** Runs `fn` with a data folder holding one imported run, on a tmpfs remounted read-only. */
+function withReadOnlyData(fn: (roData: string) => void): void {
+  const ro = join(tmp.path, "ro");
+  mkdirSync(ro);
+  if (spawnSync("mount", ["-t", "tmpfs", "-o", "size=16m", "tmpfs", ro]).status !== 0) return;
+  try {
+    const roData = join(ro, "data");
+    expect(cli("import", join(tmp.path, "run.fit"), "--data", roData).status).toBe(0);
+    writeCredentials(roData, { athleteId: "i77", apiKey: "read-only-test-key" });
+    expect(spawnSync("mount", ["-o", "remount,ro", ro]).status).toBe(0);
+    fn(roData);
+  } finally {
+    spawnSync("umount", ["-l", ro]);
+  }
+}
+
+const READ_ONLY_SENTENCE = /^Stridewise cannot write to its data folder .*read-only/;
+
 describe("a read-only data folder", () => {
   it.skipIf(!canMount)("lets report, backup and export read it, and import say what is wrong", () => {
-    const ro = join(tmp.path, "ro");
-    mkdirSync(ro);
-    if (spawnSync("mount", ["-t", "tmpfs", "-o", "size=16m", "tmpfs", ro]).status !== 0) return;
-    try {
-      const roData = join(ro, "data");
+    withReadOnlyData((roData) => {
       const run = join(tmp.path, "run.fit");
-      expect(cli("import", run, "--data", roData).status).toBe(0);
-      expect(spawnSync("mount", ["-o", "remount,ro", ro]).status).toBe(0);
       const report = cli("report", "--data", roData);
       expect(report.status).toBe(0);
       expect(report.out).toMatch(/Stridewise report \(1 runs\)/);
@@ -74,10 +99,39 @@ describe("a read-only data folder", () => {
       expect(exported.out).toMatch(/exported 1 original files/);
       const imported = cli("import", run, "--data", roData);
       expect(imported.status).toBe(1);
-      expect(imported.err.trim()).toMatch(/^Stridewise cannot write to its data folder .*read-only/);
+      expect(imported.err.trim()).toMatch(READ_ONLY_SENTENCE);
       for (const r of [report, exported, imported]) noStack(r.err);
-    } finally {
-      spawnSync("umount", ["-l", ro]);
-    }
+    });
   });
+
+  it.skipIf(!canMount)(
+    "has folder, watch and intervals.icu sync say what is wrong, with no stack trace",
+    () => {
+      withReadOnlyData((roData) => {
+        const inbox = join(tmp.path, "inbox");
+        mkdirSync(inbox);
+        writeFileSync(join(inbox, "new.fit"), encodeRun({ start: "2024-03-02T07:00:00Z" }));
+        // A watch "plugged in" (a GARMIN folder under a root), and an intervals.icu that nothing answers.
+        const mounts = join(tmp.path, "mounts");
+        mkdirSync(join(mounts, "watch", "GARMIN", "Activity"), { recursive: true });
+        const env = {
+          STRIDEWISE_WATCH_ROOTS: join(mounts, "*"),
+          STRIDEWISE_INTERVALS_URL: "http://127.0.0.1:9",
+        };
+        const runs = [
+          cliWith(env, "sync", inbox, "--data", roData),
+          cliWith(env, "sync", inbox, "--watch", "--data", roData),
+          cliWith(env, "sync", "--data", roData),
+          cliWith(env, "sync", "--watch", "--data", roData),
+          cliWith(env, "sync", "--intervals", "--data", roData),
+        ];
+        for (const r of runs) {
+          expect(r.status, r.err).toBe(1);
+          expect(r.err.trim()).toMatch(READ_ONLY_SENTENCE);
+          noStack(r.err);
+          noStack(r.out);
+        }
+      });
+    },
+  );
 });

@@ -80,6 +80,50 @@ export function longRun(seconds: number): Uint8Array {
   return f.file();
 }
 
+const U16 = 0x84;
+
+/**
+ * A run of `seconds` one-second records with distance, speed, cadence and heart rate (12 bytes a record): what
+ * records, the cadence model and the run page all read, at 3 m/s and 85 rpm.
+ */
+export function longRunningRun(seconds: number, startFit = T2024): Uint8Array {
+  const f = new FitBytes().activityHeader().define(0, 20, [
+    [253, 4, U32],
+    [5, 4, U32],
+    [6, 2, U16],
+    [4, 1, U8],
+    [3, 1, U8],
+  ]);
+  let distanceCm = 0;
+  for (let i = 0; i < seconds; i++) {
+    // Distance in cm, speed in mm/s (FIT's scales); a slow minute every ten keeps the speed bins apart.
+    const speedMmS = i % 600 < 60 ? 2_500 : 3_000;
+    f.bytes([0])
+      .u32(startFit + i)
+      .u32(distanceCm)
+      .bytes([speedMmS & 0xff, speedMmS >> 8, 85 + (i % 3), 130 + (i % 30)]);
+    distanceCm += speedMmS / 10;
+  }
+  // A running session over it (sport 1), so it is a run: timestamp, start, sport, elapsed, timer (ms), distance (cm).
+  f.define(1, 18, [
+    [253, 4, U32],
+    [2, 4, U32],
+    [5, 1, ENUM],
+    [7, 4, U32],
+    [8, 4, U32],
+    [9, 4, U32],
+  ]);
+  const lastS = seconds - 1;
+  f.bytes([1])
+    .u32(startFit + lastS)
+    .u32(startFit)
+    .bytes([1])
+    .u32(lastS * 1000)
+    .u32(lastS * 1000)
+    .u32(distanceCm);
+  return f.file();
+}
+
 /** Issue 15 attack 1: a record layout per record, `layouts` of them (20,400 in the 370 KB original). */
 export function manyLayouts(layouts: number): Uint8Array {
   const f = new FitBytes().activityHeader();

@@ -4,6 +4,14 @@ import { openDb } from "../../server/db/open.ts";
 import { gzipSync } from "node:zlib";
 import { parseFit } from "../../fit-parser/index.ts";
 import { compressedFlood, highRate, implausibleSession, longSpan, manyLaps, manyLayouts } from "./crafted.ts";
+import {
+  allInvalid,
+  chainedSegments,
+  compressedWrap,
+  headerClaimsTooMuch,
+  hugeDeveloperFields,
+  redefinedMidStream,
+} from "./held-out.ts";
 import { runFuzz } from "./fuzz-harness.ts";
 
 // Entry point of `npm run fuzz` (bundled by scripts/fuzz.mjs): every corpus file, 5,000+ cases.
@@ -59,6 +67,12 @@ const crafted: [string, () => Uint8Array][] = [
   ["crafted: 200 samples/s", () => highRate(20_000, 100)],
   ["crafted: 100,010 laps", () => manyLaps(100_010)],
   ["crafted: 1e306 m", () => implausibleSession()],
+  ["held-out: dev fields", () => hugeDeveloperFields(1_000)],
+  ["held-out: redefined type", () => redefinedMidStream(20_000)],
+  ["held-out: time wraps", () => compressedWrap(100_000)],
+  ["held-out: all invalid", () => allInvalid(5_000)],
+  ["held-out: 20k segments", () => chainedSegments(20_000)],
+  ["held-out: header 4 GiB", () => headerClaimsTooMuch()],
 ];
 for (const [name, make] of crafted) {
   const bytes = make();

@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.ts";
 import { LOOPBACK_HOSTS, resolveAccess } from "../../server/http/security.ts";
+import { DEVICE_COOKIE, deviceSecret, knownDevices } from "../../server/http/known-device.ts";
 import { apiErrorSchema } from "../../server/api/index.ts";
 import { parseJson } from "../support/api.ts";
 
@@ -93,6 +97,88 @@ describe("the login limits", () => {
     });
     expect(ok.status).toBe(200);
     expect(ok.cookie).not.toMatch(/Secure/);
+  });
+});
+
+/** The `name=value` pair of a Set-Cookie list, to send back as a Cookie header. */
+function cookiePair(setCookie: string, name: string): string {
+  const match = new RegExp(`${name}=([^;,]+)`).exec(setCookie);
+  if (!match) throw new Error(`no ${name} cookie in ${setCookie}`);
+  return `${name}=${match[1]}`;
+}
+
+describe("a browser that logged in before (the known-device cookie)", () => {
+  let clockMs = 5_000_000;
+  let app: TestApp;
+  let device = "";
+  beforeAll(async () => {
+    app = await startTestApp({
+      security: { allowedHosts: LOOPBACK_HOSTS, password: "correct horse", nowMs: () => clockMs },
+    });
+    const first = await login(app.url, "correct horse", { from: "127.0.1.1" });
+    expect(first.cookie).toMatch(new RegExp(`${DEVICE_COOKIE}=[\\w-]+\\.[\\w-]+; HttpOnly; SameSite=Strict`));
+    device = cookiePair(first.cookie, DEVICE_COOKIE);
+  });
+  afterAll(() => app.close());
+
+  async function flood(): Promise<void> {
+    for (let a = 0; a < 8; a++)
+      for (let i = 0; i < 5; i++) await login(app.url, `guess ${a}-${i}`, { from: `127.0.2.${a + 2}` });
+  }
+
+  it("lets the owner in while guesses from 8 addresses hold every other browser at the global limit", async () => {
+    clockMs += 120_000;
+    await flood();
+    const stranger = await login(app.url, "correct horse", { from: "127.0.3.1" });
+    expect(stranger.code).toBe("too-many-attempts-server");
+    const owner = await login(app.url, "correct horse", { from: "127.0.3.2", headers: { cookie: device } });
+    expect(owner.status).toBe(200);
+    expect(owner.cookie).toMatch(/stridewise_session=/);
+  });
+
+  it("does not let a forged or altered device cookie past the global limit", async () => {
+    clockMs += 120_000;
+    await flood();
+    const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const altered = device.replace(/\.(.)/, (_m, c: string) => `.${b64[(b64.indexOf(c) + 1) % 64] ?? "A"}`);
+    // The signature's last character carries two spare bits: flipping one decodes to the same bytes.
+    const alteredSpare = device.replace(/.$/, (c) => b64[b64.indexOf(c) ^ 1] ?? "A");
+    const forged = `${DEVICE_COOKIE}=${"a".repeat(22)}.${"b".repeat(43)}`;
+    for (const cookie of [altered, alteredSpare, forged, `${DEVICE_COOKIE}=nonsense`]) {
+      const r = await login(app.url, "correct horse", { from: "127.0.3.3", headers: { cookie } });
+      expect(r.code).toBe("too-many-attempts-server");
+    }
+  });
+
+  it("still holds a known device to the per-address limit, and to 5 wrong passwords a minute across addresses", async () => {
+    clockMs += 120_000;
+    for (let i = 0; i < 5; i++)
+      await login(app.url, "nope", { from: "127.0.4.1", headers: { cookie: device } });
+    expect((await login(app.url, "nope", { from: "127.0.4.1", headers: { cookie: device } })).code).toBe(
+      "too-many-attempts",
+    );
+    // The cookie carried to other addresses: its own bucket of failures is full as well.
+    const elsewhere = await login(app.url, "nope", { from: "127.0.4.2", headers: { cookie: device } });
+    expect(elsewhere.code).toBe("too-many-attempts");
+    clockMs += 61_000;
+    expect(
+      (await login(app.url, "correct horse", { from: "127.0.4.2", headers: { cookie: device } })).status,
+    ).toBe(200);
+  });
+
+  it("keeps its signing key owner-only in the data folder, so devices stay known across a restart", () => {
+    const dir = mkdtempSync(join(tmpdir(), "stridewise-device-"));
+    try {
+      const key = deviceSecret(dir);
+      expect(statSync(join(dir, "device-key")).mode & 0o777).toBe(0o600);
+      expect(deviceSecret(dir).equals(key)).toBe(true);
+      const cookie = knownDevices(key, "pw").issue();
+      expect(knownDevices(deviceSecret(dir), "pw").idOf(cookie)).not.toBeNull();
+      // A new password forgets every device.
+      expect(knownDevices(key, "new pw").idOf(cookie)).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -16,8 +16,9 @@ import { longRun } from "./crafted.ts";
 const SAMPLES = 430_000;
 const OPENS = 5;
 
-// Two shared cores: a latency check may lose to another test file's burst, so it may run again twice.
-describe("opening a five-day run against the real server", { retry: 2 }, () => {
+// One retry, for the shared machine only: the server's CPU profile during these attacks shows no code of ours holding
+// the event loop, but at load average 20+ on 2 cores a runnable server waits for CPU past 250 ms now and then.
+describe("opening a five-day run against the real server", { retry: 1 }, () => {
   let server: RunningServer;
   let id: number;
   beforeAll(async () => {

@@ -1,10 +1,11 @@
+import Database from "better-sqlite3";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../support/server.ts";
 import { oneFileForm, peakRssMiB, watchHealth } from "./attack.ts";
-import { compressedFlood, longRun } from "./crafted.ts";
+import { compressedFlood, longRun, longRunningRun } from "./crafted.ts";
 import { importResponseSchema } from "../../server/api/index.ts";
 import { expectBody, expectError } from "../support/api.ts";
 
@@ -17,9 +18,11 @@ async function upload(url: string, name: string, bytes: Uint8Array): Promise<Res
   return fetch(`${url}/api/activities`, { method: "POST", body: oneFileForm(name, bytes) });
 }
 
-// Two shared cores: a latency check may lose to another test file's burst, so each attack may run again twice.
-describe("uploads against the real server", { retry: 2 }, () => {
+// One retry, for the shared machine only: the server's CPU profile during these attacks shows no code of ours holding
+// the event loop, but at load average 20+ on 2 cores a runnable server waits for CPU past 250 ms now and then.
+describe("uploads against the real server", { retry: 1 }, () => {
   let server: RunningServer;
+  let ultraAttempts = 0;
   beforeAll(async () => {
     server = await startServer();
   });
@@ -39,13 +42,19 @@ describe("uploads against the real server", { retry: 2 }, () => {
     expect(watched.maxMs).toBeLessThan(250);
   }, 20_000);
 
-  it("imports a 5-day run (430,000 samples) parsed off the event loop, /api/health fast meanwhile", async () => {
-    const bytes = longRun(430_000);
+  it("imports a 5-day run (430,000 samples with cadence) parsed and analysed off the event loop, /api/health fast meanwhile", async () => {
+    const bytes = longRunningRun(430_000);
     const health = await watchHealth(server.url);
     const res = await upload(server.url, "ultra.fit", bytes);
     const watched = await health.stop();
     console.log(`ultra.fit: /api/health at most ${watched.maxMs.toFixed(0)} ms over ${watched.count} asks`);
-    expect((await expectBody(res, importResponseSchema)).results[0]?.status).toBe("imported");
+    // A retry sends the same bytes: what the first attempt stored comes back as a duplicate.
+    const status = ++ultraAttempts > 1 ? "duplicate" : "imported";
+    expect((await expectBody(res, importResponseSchema)).results[0]?.status).toBe(status);
+    // Analysed before the answer: the dashboard's next read finds its result.
+    const db = new Database(join(server.dataDir, "stridewise.db"), { readonly: true });
+    expect(db.prepare("SELECT count(*) AS n FROM run_analysis").get()).toEqual({ n: 1 });
+    db.close();
     expect(watched.failures).toBe(0);
     expect(watched.maxMs).toBeLessThan(250);
   }, 20_000);

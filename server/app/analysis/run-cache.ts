@@ -76,6 +76,18 @@ export function loadSeries(activities: ActivitiesRepo, run: Run): Run {
   return { ...run, series: samples.count > 0 ? samples : null };
 }
 
+/** The runs the model is fitted on: the most recent ones. */
+export function modelWindow(runs: readonly Run[]): readonly Run[] {
+  return runs.slice(-MODEL_WINDOW_RUNS);
+}
+
+/** The key a fit over these window runs is kept under: their summaries, so a restart with the same runs reads none. */
+export function fittedKey(window: readonly Run[]): number {
+  return hashKey(
+    JSON.stringify([ANALYSIS_VERSION, window.map((r) => [r.id, r.startUtc, r.distanceM, r.timerS])]),
+  );
+}
+
 /**
  * The model fitted on the most recent runs, and the runs whose series were loaded for it. The fit is kept
  * under a key of those runs' summaries, so a restart with the same runs reads no series at all.
@@ -85,14 +97,13 @@ function recentModel(
   activities: ActivitiesRepo,
   cache: AnalysisRepo,
   runs: readonly Run[],
+  preloaded: ReadonlyMap<number, Run>,
 ): { model: CadenceModel; loaded: Run[] } {
-  const window = runs.slice(-MODEL_WINDOW_RUNS);
-  const key = hashKey(
-    JSON.stringify([ANALYSIS_VERSION, window.map((r) => [r.id, r.startUtc, r.distanceM, r.timerS])]),
-  );
+  const window = modelWindow(runs);
+  const key = fittedKey(window);
   const saved = cache.state("fitted");
   if (saved?.key === key) return { model: saved.value as CadenceModel, loaded: [] };
-  const loaded = window.map((r) => loadSeries(activities, r));
+  const loaded = window.map((r) => preloaded.get(r.id) ?? loadSeries(activities, r));
   const model = fitCadenceModel(loaded);
   if (lossless(model)) saveToCache(db, () => cache.putState("fitted", key, model));
   return { model, loaded };
@@ -135,8 +146,9 @@ export function planAnalysis(
   cache: AnalysisRepo,
   runs: readonly Run[],
   previous: AnalysisBasis | null = null,
+  preloaded: ReadonlyMap<number, Run> = new Map(),
 ): AnalysisPlan {
-  const { model: refit, loaded } = recentModel(db, activities, cache, runs);
+  const { model: refit, loaded } = recentModel(db, activities, cache, runs, preloaded);
   const fitted: AnalysisBasis = { model: refit, refSpeed: trendReferenceSpeed(runs, refit) };
   // The basis in use, whichever process set it: kept while a refit says the same.
   const stored = cache.state("basis");

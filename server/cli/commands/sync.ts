@@ -47,37 +47,42 @@ export function registerSync(program: Command): void {
 
 /** Imports what is new in folder; with watch, keeps importing as files land until SIGINT or SIGTERM. */
 async function runFolderSync(folder: string, opts: SyncOptions): Promise<void> {
-  const [{ syncFolder, watchFolder }, { openDataDir }, { formatOutcome, formatSummary, progressBar }] =
+  const [{ syncFolder, watchFolder }, { withDataDb }, { formatOutcome, formatSummary, progressBar }] =
     await Promise.all([
       import("../../app/sync.ts"),
-      import("../../db/open.ts"),
+      import("../with-data-db.ts"),
       import("../import-output.ts"),
     ]);
-  const db = openDataDir(resolveDataDir(opts.data));
   const bar = progressBar();
   const print = { onResult: (o: ImportOutcome) => bar.line(formatOutcome(o)) };
-  if (!opts.watch) {
-    try {
-      const report = await syncFolder(db, folder, { ...print, onProgress: (p) => bar.update(p) });
-      bar.done();
-      console.log(`${formatSummary(report.summary)} (${report.unchanged} unchanged since the last sync)`);
-      process.exitCode = report.summary.rejected > 0 ? 1 : 0;
-    } finally {
-      db.close();
-    }
-    return;
-  }
-  const watcher = watchFolder(db, folder, { ...print, onError: (err) => console.error(String(err)) });
-  const first = await watcher.ready;
-  console.log(`${formatSummary(first.summary)}; watching ${folder} for new files (Ctrl+C to stop)`);
-  const stop = (): void => {
-    void watcher.close().then(() => {
-      db.close();
-      process.exit(0);
-    });
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  // A read-only data folder (or a full disk) is said in its sentence, with exit status 1: never a stack trace.
+  await withDataDb(
+    opts.data,
+    async (db) => {
+      if (!opts.watch) {
+        const report = await syncFolder(db, folder, { ...print, onProgress: (p) => bar.update(p) });
+        bar.done();
+        console.log(`${formatSummary(report.summary)} (${report.unchanged} unchanged since the last sync)`);
+        process.exitCode = report.summary.rejected > 0 ? 1 : 0;
+        return;
+      }
+      const watcher = watchFolder(db, folder, { ...print, onError: (err) => console.error(String(err)) });
+      const first = await watcher.ready;
+      console.log(`${formatSummary(first.summary)}; watching ${folder} for new files (Ctrl+C to stop)`);
+      await untilStopped(() => watcher.close());
+    },
+    "write",
+  );
+  if (opts.watch) process.exit();
+}
+
+/** Resolves once SIGINT or SIGTERM arrived and `close` finished: the database is closed after it. */
+function untilStopped(close: () => Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (): void => void close().then(() => resolve());
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
 }
 
 /** One sync from intervals.icu; exit 1 with one sentence when not connected, refused or unreachable. */
@@ -87,14 +92,14 @@ async function runIntervalsSync(opts: SyncOptions): Promise<void> {
     { IntervalsError, resolveIntervalsUrl },
     { connectedClient },
     { syncIntervals },
-    { openDataDir },
+    { withDataDb },
     { formatOutcome, formatSummary, toJson },
   ] = await Promise.all([
     import("../../app/analysis/service.ts"),
     import("../../app/sync/intervals-client.ts"),
     import("../../app/sync/intervals-connect.ts"),
     import("../../app/sync/intervals-sync.ts"),
-    import("../../db/open.ts"),
+    import("../with-data-db.ts"),
     import("../import-output.ts"),
   ]);
   const dataDir = resolveDataDir(opts.data);
@@ -105,27 +110,33 @@ async function runIntervalsSync(opts: SyncOptions): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const db = openDataDir(dataDir);
-  try {
-    const report = await syncIntervals(db, client, {
-      onOutcome: (o) => {
-        if (!opts.json) console.log(formatOutcome(o));
-      },
-    });
-    if (report.summary.imported > 0) openAnalysis(db, () => new Date()).snapshot();
-    if (opts.json) console.log(toJson(report));
-    else console.log(`${formatSummary(report.summary)} (${report.downloaded} downloaded from intervals.icu)`);
-    if (report.stopCode !== null) {
-      console.error(report.message);
-      process.exitCode = 1;
-    }
-  } catch (err) {
-    if (!(err instanceof IntervalsError)) throw err;
-    console.error(err.message);
-    process.exitCode = 1;
-  } finally {
-    db.close();
-  }
+  await withDataDb(
+    dataDir,
+    async (db) => {
+      try {
+        const report = await syncIntervals(db, client, {
+          onOutcome: (o) => {
+            if (!opts.json) console.log(formatOutcome(o));
+          },
+        });
+        if (report.summary.imported > 0) openAnalysis(db, () => new Date()).snapshot();
+        if (opts.json) console.log(toJson(report));
+        else
+          console.log(
+            `${formatSummary(report.summary)} (${report.downloaded} downloaded from intervals.icu)`,
+          );
+        if (report.stopCode !== null) {
+          console.error(report.message);
+          process.exitCode = 1;
+        }
+      } catch (err) {
+        if (!(err instanceof IntervalsError)) throw err;
+        console.error(err.message);
+        process.exitCode = 1;
+      }
+    },
+    "write",
+  );
 }
 
 /** Syncs every mounted Garmin once; with watch, keeps scanning for watches being plugged in. */
@@ -133,12 +144,12 @@ async function runWatchSync(opts: SyncOptions): Promise<void> {
   const [
     { syncWatches, summarizeWatchSync, watchForWatches },
     { watchRoots },
-    { openDataDir },
+    { withDataDb },
     { formatOutcome, formatSummary },
   ] = await Promise.all([
     import("../../app/sync/watch-sync.ts"),
     import("../../app/sync/watch-discovery.ts"),
-    import("../../db/open.ts"),
+    import("../with-data-db.ts"),
     import("../import-output.ts"),
   ]);
   const report = (r: WatchSyncResult): void => {
@@ -149,42 +160,39 @@ async function runWatchSync(opts: SyncOptions): Promise<void> {
     for (const path of r.pushed) console.log(`workout written: ${path}`);
     for (const why of r.notPushed) console.log(`workout not written: ${why}`);
   };
-  const db = openDataDir(resolveDataDir(opts.data));
   const roots = watchRoots();
   const common = {
     roots,
     pushWorkouts: opts.pushWorkouts === true,
     onResult: (o: ImportOutcome) => console.log(formatOutcome(o)),
   };
-  if (!opts.watch) {
-    try {
-      const results = await syncWatches(db, common);
-      if (results.length === 0) {
-        console.log(`No Garmin watch found (looked in ${roots.join(", ")}). Plug one in, or name a folder.`);
+  await withDataDb(
+    opts.data,
+    async (db) => {
+      if (!opts.watch) {
+        const results = await syncWatches(db, common);
+        if (results.length === 0) {
+          console.log(
+            `No Garmin watch found (looked in ${roots.join(", ")}). Plug one in, or name a folder.`,
+          );
+        }
+        results.forEach(report);
+        process.exitCode = summarizeWatchSync(results).rejected > 0 ? 1 : 0;
+        return;
       }
-      results.forEach(report);
-      process.exitCode = summarizeWatchSync(results).rejected > 0 ? 1 : 0;
-    } finally {
-      db.close();
-    }
-    return;
-  }
-  const watcher = watchForWatches(db, {
-    ...common,
-    ...(process.env["STRIDEWISE_WATCH_SCAN_MS"] && {
-      scanMs: Number(process.env["STRIDEWISE_WATCH_SCAN_MS"]),
-    }),
-    onSynced: report,
-    onError: (err) => console.error(err instanceof Error ? err.message : String(err)),
-  });
-  const first = await watcher.ready;
-  console.log(`${first.length} watches synced; looking for watches being plugged in (Ctrl+C to stop)`);
-  const stop = (): void => {
-    void watcher.close().then(() => {
-      db.close();
-      process.exit(0);
-    });
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+      const watcher = watchForWatches(db, {
+        ...common,
+        ...(process.env["STRIDEWISE_WATCH_SCAN_MS"] && {
+          scanMs: Number(process.env["STRIDEWISE_WATCH_SCAN_MS"]),
+        }),
+        onSynced: report,
+        onError: (err) => console.error(err instanceof Error ? err.message : String(err)),
+      });
+      const first = await watcher.ready;
+      console.log(`${first.length} watches synced; looking for watches being plugged in (Ctrl+C to stop)`);
+      await untilStopped(() => watcher.close());
+    },
+    "write",
+  );
+  if (opts.watch) process.exit();
 }

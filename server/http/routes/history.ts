@@ -35,9 +35,9 @@ function lastDayOf(month: string): string {
 export function historyRoutes(deps: HistoryRouteDeps): Router {
   const router = Router();
 
-  router.get("/records", (_req, res) => {
+  router.get("/records", async (_req, res) => {
     const runs = [...deps.analysis.snapshot().summaries.values()];
-    const records: PersonalRecordView[] = recordsFor(deps.db, deps.activities, runs);
+    const records: PersonalRecordView[] = await recordsFor(deps.db, deps.activities, runs);
     res.json(records);
   });
 
