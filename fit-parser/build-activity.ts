@@ -170,6 +170,7 @@ export function buildActivities(messages: FitMessages, records: RecordColumns): 
         samples: built.samples,
       },
       warnings,
+      built.implausible,
     );
   });
   return { activities, warnings };

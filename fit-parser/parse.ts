@@ -40,7 +40,7 @@ function parse(bytes: Uint8Array, decode: SegmentDecoder): ParseResult {
     checkSampleRate(timeSpanS(records.timestamp), records.count);
     budget.addSessions(messages.sessionMesgs?.length ?? 0);
     const built = buildActivities(messages, records);
-    for (const a of built.activities) checkDuration(timeSpanS(a.samples.timeS));
+    for (const a of built.activities) checkDuration(sortedSpanS(a.samples.timeS));
     activities.push(...built.activities);
     warnings.push(...built.warnings);
   }
@@ -69,6 +69,11 @@ function timeSpanS(times: Float64Array): number {
     if (t > hi) hi = t;
   }
   return hi >= lo ? hi - lo : 0;
+}
+
+/** The same for a column that never decreases and holds no NaN (an activity's sample times): last − first. */
+function sortedSpanS(times: Float64Array): number {
+  return times.length > 0 ? (times[times.length - 1] as number) - (times[0] as number) : 0;
 }
 
 function dedupe(warnings: ParseWarning[]): ParseWarning[] {

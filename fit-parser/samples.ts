@@ -1,7 +1,8 @@
-import { rawCadence, scaleOfCounts, toSpm } from "./cadence.ts";
+import { scaleOfCounts, toSpm } from "./cadence.ts";
 import type { CadenceScale } from "./cadence.ts";
-import { RECORD_COLUMNS, isNeverWritten } from "./decoder/columns.ts";
-import type { RecordColumns } from "./decoder/columns.ts";
+import { COL, RECORD_COLUMNS, isNeverWritten } from "./decoder/columns.ts";
+import type { RecordColumnName, RecordColumns } from "./decoder/columns.ts";
+import { PLAUSIBLE } from "./plausible.ts";
 import type { Samples } from "./types.ts";
 import { fitSecondsMs } from "./values.ts";
 
@@ -49,15 +50,17 @@ export interface BuiltSamples {
   scale: CadenceScale;
   /** Distance values dropped because they went backwards. */
   distanceGlitches: number;
+  /** Stored values outside their PLAUSIBLE range (NaN aside), counted as the columns are written. */
+  implausible: number;
 }
 
-// Each typed-array access in a JS loop costs about 0.6 ns, while TypedArray.set copies natively (narrowing to
-// float32 on the way) at about half that: plain columns are copied with set() over the run of records and fixed up
-// in place, and only the columns that need arithmetic are written by loops.
+// Each column is written by one loop that also counts the values outside its plausible range; plausible.ts fixes
+// them up only when there are some. A separate pass per column for the check cost as much as the building did.
 
 /** The records at `rows` as columns of their own, in that order (only for files that needed sorting). */
 function gather(r: RecordColumns, rows: Uint32Array): RecordColumns {
-  const out: Record<string, Float64Array | number> = { count: rows.length };
+  // Rows of the columns hold no value the columns did not: the same columns may stray.
+  const out: Record<string, Float64Array | number> = { count: rows.length, mayStray: r.mayStray };
   for (const name of RECORD_COLUMNS) {
     const src = r[name];
     const col = new Float64Array(rows.length);
@@ -67,15 +70,82 @@ function gather(r: RecordColumns, rows: Uint32Array): RecordColumns {
   return out as RecordColumns;
 }
 
-/** out = col[a, a + n) where positive, NaN elsewhere: 0 step length or stance time is a "no reading" placeholder. */
-function positiveTo(out: Float32Array, col: Float64Array, a: number): void {
-  out.set(col.subarray(a, a + out.length));
-  for (let i = 0; i < out.length; i++) if (!((col[a + i] as number) > 0)) out[i] = Number.NaN;
+/**
+ * out = col[a, a + n) as float32; returns how many stored values lie outside [lo, hi]. A column the decoder saw
+ * stay within them (`asIs`) is copied natively, without a look at each value.
+ */
+function copyTo(
+  out: Float32Array,
+  col: Float64Array,
+  a: number,
+  asIs: boolean,
+  lo: number,
+  hi: number,
+): number {
+  if (isNeverWritten(col)) return nothing(out);
+  const n = out.length;
+  if (asIs) {
+    out.set(col.subarray(a, a + n));
+    return 0;
+  }
+  let outside = 0;
+  for (let i = 0; i < n; i++) {
+    // The check sees the value as stored: float32 rounds 60.000001 m/s to 60. NaN fails both comparisons.
+    const v = Math.fround(col[a + i] as number);
+    out[i] = v;
+    if (v < lo || v > hi) outside++;
+  }
+  return outside;
+}
+
+/**
+ * out = col[a, a + n) where positive, NaN elsewhere (0 stance time is a "no reading" placeholder); returns how
+ * many stored values lie outside [lo, hi]. An `asIs` column (all positive and within) is copied as copyTo does.
+ */
+function positiveTo(
+  out: Float32Array,
+  col: Float64Array,
+  a: number,
+  asIs: boolean,
+  lo: number,
+  hi: number,
+): number {
+  if (asIs) return copyTo(out, col, a, true, lo, hi);
+  if (isNeverWritten(col)) return nothing(out);
+  const n = out.length;
+  let outside = 0;
+  for (let i = 0; i < n; i++) {
+    const raw = col[a + i] as number;
+    const v = raw > 0 ? Math.fround(raw) : Number.NaN;
+    out[i] = v;
+    if (v < lo || v > hi) outside++;
+  }
+  return outside;
+}
+
+/** Step lengths in m from mm, as positiveTo (a loop of its own: dividing every other column by 1 cost time). */
+function stepLengthsTo(out: Float32Array, col: Float64Array, a: number, lo: number, hi: number): number {
+  if (isNeverWritten(col)) return nothing(out);
+  const n = out.length;
+  let outside = 0;
+  for (let i = 0; i < n; i++) {
+    const mm = col[a + i] as number;
+    const v = mm > 0 ? Math.fround(mm / 1000) : Number.NaN;
+    out[i] = v;
+    if (v < lo || v > hi) outside++;
+  }
+  return outside;
+}
+
+/** A column no record wrote: all NaN, nothing outside any range. */
+function nothing(out: Float32Array | Float64Array): number {
+  out.fill(Number.NaN);
+  return 0;
 }
 
 function degreesTo(out: Float64Array, col: Float64Array, a: number, limit: number): void {
   if (isNeverWritten(col)) {
-    out.fill(Number.NaN);
+    nothing(out);
     return;
   }
   for (let i = 0; i < out.length; i++) {
@@ -84,38 +154,64 @@ function degreesTo(out: Float64Array, col: Float64Array, a: number, limit: numbe
   }
 }
 
-/** Distances, rebased when asked; a reading that goes backwards becomes NaN. Returns how many did. */
-function distancesTo(out: Float64Array, col: Float64Array, a: number, rebase: boolean): number {
-  out.set(col.subarray(a, a + out.length));
+/**
+ * Distances, rebased when asked; a reading that goes backwards becomes NaN. Returns how many did, and how many
+ * stored values lie outside [lo, hi].
+ */
+function distancesTo(
+  out: Float64Array,
+  col: Float64Array,
+  a: number,
+  rebase: boolean,
+  lo: number,
+  hi: number,
+): { glitches: number; outside: number } {
   let firstDistance = Number.NaN;
   let lastDistance = Number.NEGATIVE_INFINITY;
   let glitches = 0;
-  for (let i = 0; i < out.length; i++) {
-    let d = out[i] as number;
-    if (!Number.isFinite(d)) continue;
+  let outside = 0;
+  const n = out.length;
+  for (let i = 0; i < n; i++) {
+    let d = col[a + i] as number;
+    if (!Number.isFinite(d)) {
+      // Stored as read: NaN is no reading, an infinity is out of range.
+      out[i] = d;
+      if (d === d) outside++;
+      continue;
+    }
     if (rebase) {
       if (Number.isNaN(firstDistance)) firstDistance = d;
       d -= firstDistance;
-      out[i] = d;
     }
     if (d < lastDistance) {
       glitches++;
       out[i] = Number.NaN;
-    } else lastDistance = d;
+      continue;
+    }
+    lastDistance = d;
+    out[i] = d;
+    if (d < lo || d > hi) outside++;
   }
-  return glitches;
+  return { glitches, outside };
 }
 
 // Raw cadence between the two passes, kept from one call to the next rather than allocated per activity.
 let rawScratch = new Float64Array(4096);
 
-/** Steps/min for foot sports, NaN otherwise; the scale comes from the median of the moving raw values. */
-function cadenceTo(out: Float32Array, r: RecordColumns, a: number, footSport: boolean): CadenceScale {
+/**
+ * Steps/min for foot sports, NaN otherwise; the scale comes from the median of the moving raw values. Returns
+ * the scale and how many stored values lie outside [lo, hi].
+ */
+function cadenceTo(
+  out: Float32Array,
+  r: RecordColumns,
+  a: number,
+  footSport: boolean,
+  lo: number,
+  hi: number,
+): { scale: CadenceScale; outside: number } {
   // Only foot sports use the scale: summaries of other sports have no cadence.
-  if (!footSport) {
-    out.fill(Number.NaN);
-    return 2;
-  }
+  if (!footSport) return { scale: 2, outside: nothing(out) };
   const n = out.length;
   if (rawScratch.length < n && n <= MAX_SHARED_ROWS) rawScratch = new Float64Array(n);
   const raw = rawScratch.length >= n ? rawScratch : new Float64Array(n);
@@ -124,12 +220,17 @@ function cadenceTo(out: Float32Array, r: RecordColumns, a: number, footSport: bo
   let below = 0;
   for (let i = 0; i < n; i++) {
     const j = a + i;
+    // rawCadence with its checks as comparisons (each false for NaN): a finite whole below 255, plus a fraction
+    // in [0, 1); else cadence256 when finite and below 255.
     const whole = cadence[j] as number;
-    // rawCadence, reading fractional_cadence and cadence256 only when it would use them.
-    const v =
-      Number.isFinite(whole) && whole < 255
-        ? rawCadence(whole, fractionalCadence[j])
-        : rawCadence(Number.NaN, Number.NaN, cadence256[j]);
+    let v: number;
+    if (whole < 255 && whole > Number.NEGATIVE_INFINITY) {
+      const frac = fractionalCadence[j] as number;
+      v = frac >= 0 && frac < 1 ? whole + frac : whole;
+    } else {
+      const fine = cadence256[j] as number;
+      v = fine < 255 && fine > Number.NEGATIVE_INFINITY ? fine : Number.NaN;
+    }
     raw[i] = v;
     if (v > 0) {
       moving++;
@@ -137,8 +238,13 @@ function cadenceTo(out: Float32Array, r: RecordColumns, a: number, footSport: bo
     }
   }
   const scale = scaleOfCounts(moving, below);
-  for (let i = 0; i < n; i++) out[i] = toSpm(raw[i] as number, scale);
-  return scale;
+  let outside = 0;
+  for (let i = 0; i < n; i++) {
+    const v = Math.fround(toSpm(raw[i] as number, scale));
+    out[i] = v;
+    if (v < lo || v > hi) outside++;
+  }
+  return { scale, outside };
 }
 
 /** Columns from the records at `rows` (time-sorted, strictly increasing timestamps). */
@@ -146,29 +252,41 @@ export function buildSamples(r: RecordColumns, rows: Uint32Array, opts: SampleOp
   const n = rows.length;
   // orderRecords gives a run of consecutive records unless the file needed sorting or had repeated timestamps.
   const a = n > 0 ? (rows[0] as number) : 0;
-  let contiguous = true;
-  for (let i = 1; i < n && contiguous; i++) contiguous = rows[i] === a + i;
+  // A view of the shared identity rows is consecutive by construction: only other rows need looking at.
+  let contiguous = rows.buffer === identity.buffer;
+  if (!contiguous) {
+    contiguous = true;
+    for (let i = 1; i < n && contiguous; i++) contiguous = rows[i] === a + i;
+  }
   if (!contiguous) return buildSamples(gather(r, rows), identityRows(n), opts);
   // Every column is written below for every row.
   const s = emptySamples(n, false);
   const ts = r.timestamp;
+  const P = PLAUSIBLE;
   for (let i = 0; i < n; i++) s.timeS[i] = (fitSecondsMs(ts[a + i] as number) - opts.startMs) / 1000;
-  const glitches = distancesTo(s.distanceM, r.distance, a, opts.rebaseDistance);
-  s.speedMps.set(r.speed.subarray(a, a + n));
-  s.altitudeM.set(r.altitude.subarray(a, a + n));
-  positiveTo(s.heartRateBpm, r.heartRate, a);
+  const distance = distancesTo(s.distanceM, r.distance, a, opts.rebaseDistance, ...P.distanceM);
+  let outside = distance.outside;
+  // A column the decoder saw stay within its AS_IS range needs no look at each value (see RecordColumns).
+  const asIs = (name: RecordColumnName): boolean => (r.mayStray & (1 << COL[name])) === 0;
+  outside += copyTo(s.speedMps, r.speed, a, asIs("speed"), ...P.speedMps);
+  outside += copyTo(s.altitudeM, r.altitude, a, asIs("altitude"), ...P.altitudeM);
+  outside += positiveTo(s.heartRateBpm, r.heartRate, a, asIs("heartRate"), ...P.heartRateSampleBpm);
   degreesTo(s.latDeg, r.positionLat, a, 90);
   degreesTo(s.lonDeg, r.positionLong, a, 180);
-  const step = r.stepLength;
-  for (let i = 0; i < n; i++) {
-    const mm = step[a + i] as number;
-    s.stepLengthM[i] = (mm > 0 ? mm : Number.NaN) / 1000;
-  }
-  positiveTo(s.verticalOscillationMm, r.verticalOscillation, a);
-  positiveTo(s.verticalRatioPct, r.verticalRatio, a);
-  positiveTo(s.stanceTimeMs, r.stanceTime, a);
-  const scale = cadenceTo(s.cadenceSpm, r, a, opts.footSport);
-  return { samples: s, scale, distanceGlitches: glitches };
+  outside += stepLengthsTo(s.stepLengthM, r.stepLength, a, ...P.stepLengthM);
+  const { verticalOscillationMm: vo, verticalRatioPct: vr, stanceTimeMs: stance } = P;
+  outside += positiveTo(
+    s.verticalOscillationMm,
+    r.verticalOscillation,
+    a,
+    asIs("verticalOscillation"),
+    ...vo,
+  );
+  outside += positiveTo(s.verticalRatioPct, r.verticalRatio, a, asIs("verticalRatio"), ...vr);
+  outside += positiveTo(s.stanceTimeMs, r.stanceTime, a, asIs("stanceTime"), ...stance);
+  const cadence = cadenceTo(s.cadenceSpm, r, a, opts.footSport, ...P.cadenceSpm);
+  outside += cadence.outside;
+  return { samples: s, scale: cadence.scale, distanceGlitches: distance.glitches, implausible: outside };
 }
 
 // 0, 1, 2, …: the rows of records already in order, shared by every call and never written after it is made.
