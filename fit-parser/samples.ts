@@ -1,4 +1,4 @@
-import { scaleOfCounts, toSpm } from "./cadence.ts";
+import { MAX_SPM, MIN_SPM, scaleOfCounts } from "./cadence.ts";
 import type { CadenceScale } from "./cadence.ts";
 import { COL, RECORD_COLUMNS, isNeverWritten } from "./decoder/columns.ts";
 import type { RecordColumnName, RecordColumns } from "./decoder/columns.ts";
@@ -240,7 +240,10 @@ function cadenceTo(
   const scale = scaleOfCounts(moving, below);
   let outside = 0;
   for (let i = 0; i < n; i++) {
-    const v = Math.fround(toSpm(raw[i] as number, scale));
+    // toSpm with its checks as comparisons: NaN, negative and infinite raw values fall outside the range.
+    const r = raw[i] as number;
+    const spm = r * scale;
+    const v = Math.fround(spm >= MIN_SPM && spm <= MAX_SPM ? spm : r === 0 ? 0 : Number.NaN);
     out[i] = v;
     if (v < lo || v > hi) outside++;
   }

@@ -4,7 +4,7 @@ import { FitParseError } from "../errors.ts";
 import type { Segment } from "../segments.ts";
 import { baseTypeOf } from "./base-types.ts";
 import type { BaseType } from "./base-types.ts";
-import { ColumnTable } from "./columns.ts";
+import { COL, ColumnTable } from "./columns.ts";
 import type { ColumnPool, RecordColumns } from "./columns.ts";
 import { mergeHeartRates } from "./hr-merge.ts";
 import { Accumulator, decodeObject } from "./messages.ts";
@@ -155,7 +155,8 @@ class SegmentReader {
 
   data(def: LocalDef, base: number, headerTs: number): void {
     if (def.record !== null) {
-      const ts = def.record.read(this.dv, base, this.table, headerTs, this.state);
+      const row = def.record.read(this.dv, base, this.table, headerTs, this.state);
+      const ts = (this.table.cols[COL.timestamp] as Float64Array)[row] as number;
       if (ts === ts) this.lastTs = ts;
       return;
     }

@@ -185,7 +185,10 @@ export class RecordPlan {
     this.csd = csd;
   }
 
-  /** Reads one record at `base` into a new row; returns its timestamp (FIT seconds, NaN if none). */
+  /**
+   * Reads one record at `base` into a new row, with `headerTs` as its time when it holds none; returns the row.
+   * Not the time: a timestamp is not a small integer, so returning one would allocate a heap number per record.
+   */
   read(dv: DataView, base: number, table: ColumnTable, headerTs: number, state: RecordState): number {
     const row = table.addRow();
     if (this.boundTo !== table.id) this.bind(table);
@@ -193,10 +196,8 @@ export class RecordPlan {
     if (this.csd >= 0) this.readCompressed(dv, base + this.csd, table, row, state);
     table.mayStray |= this.readRow(dv, base, cols, row);
     const ts = cols[COL.timestamp] as Float64Array;
-    const t = ts[row] as number;
-    if (t === t) return t;
-    ts[row] = headerTs;
-    return headerTs;
+    if (ts[row] !== ts[row]) ts[row] = headerTs;
+    return row;
   }
 
   /** Allocates the columns this definition writes (once per table). */
