@@ -70,7 +70,7 @@ export class ColumnPool {
 
 let tables = 0;
 
-/** Growable columns: rows are appended NaN-filled, then written by a definition's reader. */
+/** Growable columns: each row appended is then written whole by the reader of its record (see RecordPlan). */
 export class ColumnTable {
   /** Tells tables apart without holding on to them. */
   readonly id = ++tables;
@@ -79,6 +79,8 @@ export class ColumnTable {
   count = 0;
   /** RecordColumns.mayStray: whoever writes into `cols` sets the bit of a column it wrote a stray value to. */
   mayStray = 0;
+  /** The columns allocated, one bit each: a reader binds again when it changes. */
+  columnSet = 0;
   private capacity: number;
 
   /**
@@ -99,12 +101,16 @@ export class ColumnTable {
     return this.pool === null ? new Float64Array(length) : this.pool.take(i, length);
   }
 
-  /** Makes sure column `i` exists (NaN-filled) before a reader writes to it. */
+  /**
+   * Makes sure column `i` exists before a reader writes to it; rows added before it existed read NaN. Later rows
+   * are for their readers to write (the buffer may hold an earlier file's values).
+   */
   use(i: number): Float64Array {
     let col = this.cols[i];
     if (col === null || col === undefined) {
-      col = this.alloc(i, this.capacity).fill(Number.NaN);
+      col = this.alloc(i, this.capacity).fill(Number.NaN, 0, this.count);
       this.cols[i] = col;
+      this.columnSet |= 1 << i;
     }
     return col;
   }
@@ -131,7 +137,6 @@ export class ColumnTable {
       // A pooled buffer may hand back the same memory: set() copies overlapping views correctly.
       const col = this.alloc(i, next);
       col.set(old.subarray(0, this.count));
-      col.fill(Number.NaN, this.count);
       return col;
     });
     this.capacity = next;

@@ -86,6 +86,8 @@ interface Op {
   src: Source;
   at: number;
   bt: BaseType;
+  /** The first write to its column in a record: writes NaN when the value is invalid (rows are not prefilled). */
+  first: boolean;
 }
 
 /**
@@ -98,9 +100,10 @@ function statement(op: Op, le: boolean): string {
   const valid = Number.isNaN(op.bt.invalid) ? "v === v" : `v !== ${op.bt.invalid}`;
   const { scale, offset, column, asIs } = op.src;
   const value = scale === 1 && offset === 0 ? "v" : `v / ${scale} - ${offset}`;
-  if (asIs === null) return `v = ${read}; if (${valid}) c${column}[row] = ${value};`;
+  const otherwise = op.first ? ` else c${column}[row] = NaN;` : "";
+  if (asIs === null) return `v = ${read}; if (${valid}) c${column}[row] = ${value};${otherwise}`;
   const stray = `if (!(x >= ${String(asIs[0])} && x <= ${String(asIs[1])})) stray |= ${1 << column};`;
-  return `v = ${read}; if (${valid}) { const x = ${value}; c${column}[row] = x; ${stray} }`;
+  return `v = ${read}; if (${valid}) { const x = ${value}; c${column}[row] = x; ${stray} }${otherwise}`;
 }
 
 // Definitions repeat within and across files (a watch writes the same few): one compiled reader per layout,
@@ -128,7 +131,11 @@ function loopReader(ops: readonly Op[], le: boolean): RowReader {
     for (const op of ops) {
       const v = readOne(dv, base + op.at, op.bt.kind, le);
       const col = cols[op.src.column];
-      if (col === undefined || v !== v || v === op.bt.invalid) continue;
+      if (col === undefined) continue;
+      if (v !== v || v === op.bt.invalid) {
+        if (op.first) col[row] = Number.NaN;
+        continue;
+      }
       const x = v / op.src.scale - op.src.offset;
       col[row] = x;
       const asIs = op.src.asIs;
@@ -158,14 +165,22 @@ function compileReader(ops: readonly Op[], le: boolean): RowReader {
   return reader;
 }
 
-/** A record definition compiled once: which columns it fills and a reader made for its layout. */
+/**
+ * A record definition compiled once: which columns it fills and a reader made for its layout. Every row is
+ * written whole (NaN where the record holds no value, in columns it lacks too), so no column is prefilled with
+ * NaN: filling every column of every file cost about 5% of a parse.
+ */
 export class RecordPlan {
-  private readonly columns: number[];
+  /** Columns every record of this layout writes. */
+  private readonly covers: number[];
   private readonly readRow: RowReader;
   /** Offset of compressed_speed_distance in the message, or -1. */
   private readonly csd: number;
   /** The id of the table this plan last read into (plans are cached across files: an id keeps no table alive). */
   private boundTo = -1;
+  /** The table's column set when bound, and the columns of it this layout lacks (written NaN each row). */
+  private boundColumns = -1;
+  private gaps: number[] = [];
 
   constructor(fields: readonly { num: number; at: number; size: number; bt: BaseType }[], le: boolean) {
     const ops: Op[] = [];
@@ -176,11 +191,17 @@ export class RecordPlan {
       // A size that is not a whole number of values is invalid (as in the SDK); extra values are not read.
       if (src === undefined || f.size % f.bt.size !== 0 || f.bt.kind === Kind.Str || f.bt.kind === Kind.Skip)
         continue;
-      ops.push({ src, at: f.at, bt: f.bt });
+      ops.push({ src, at: f.at, bt: f.bt, first: false });
     }
     // Lower priority first: a later valid value overwrites (speed over enhanced_speed, as the SDK expands it).
     ops.sort((a, b) => a.src.priority - b.src.priority);
-    this.columns = [...new Set(ops.map((op) => op.src.column))];
+    // compressed_speed_distance is read before the fields, so it writes speed and distance first.
+    const written = new Set<number>(csd >= 0 ? [COL.speed, COL.distance] : []);
+    for (const op of ops) {
+      op.first = !written.has(op.src.column);
+      written.add(op.src.column);
+    }
+    this.covers = [...written];
     this.readRow = compileReader(ops, le);
     this.csd = csd;
   }
@@ -191,8 +212,9 @@ export class RecordPlan {
    */
   read(dv: DataView, base: number, table: ColumnTable, headerTs: number, state: RecordState): number {
     const row = table.addRow();
-    if (this.boundTo !== table.id) this.bind(table);
+    if (this.boundTo !== table.id || this.boundColumns !== table.columnSet) this.bind(table);
     const cols = table.cols as Float64Array[];
+    for (const c of this.gaps) (cols[c] as Float64Array)[row] = Number.NaN;
     if (this.csd >= 0) this.readCompressed(dv, base + this.csd, table, row, state);
     table.mayStray |= this.readRow(dv, base, cols, row);
     const ts = cols[COL.timestamp] as Float64Array;
@@ -200,11 +222,15 @@ export class RecordPlan {
     return row;
   }
 
-  /** Allocates the columns this definition writes (once per table). */
+  /** Allocates the columns this definition writes, and notes those of the table it lacks (again if they change). */
   private bind(table: ColumnTable): void {
-    for (const c of this.columns) table.use(c);
-    if (this.csd >= 0) for (const c of [COL.speed, COL.distance]) table.use(c);
+    for (const c of this.covers) table.use(c);
+    this.gaps = [];
+    table.cols.forEach((col, c) => {
+      if (col !== null && !this.covers.includes(c)) this.gaps.push(c);
+    });
     this.boundTo = table.id;
+    this.boundColumns = table.columnSet;
   }
 
   /** compressed_speed_distance: 12 bits of speed (1/100 m/s), 12 bits of rolling distance (1/16 m). */
@@ -212,8 +238,12 @@ export class RecordPlan {
     const b0 = dv.getUint8(at);
     const b1 = dv.getUint8(at + 1);
     const b2 = dv.getUint8(at + 2);
-    if (b0 === 0xff && b1 === 0xff && b2 === 0xff) return;
     const cols = table.cols as Float64Array[];
+    if (b0 === 0xff && b1 === 0xff && b2 === 0xff) {
+      cols[COL.speed]![row] = Number.NaN;
+      cols[COL.distance]![row] = Number.NaN;
+      return;
+    }
     const speed = (b0 | ((b1 & 0x0f) << 8)) / CSD_SPEED_SCALE;
     cols[COL.speed]![row] = speed;
     if (!(speed >= SPEED_AS_IS[0] && speed <= SPEED_AS_IS[1])) table.mayStray |= 1 << COL.speed;
