@@ -184,3 +184,15 @@ export const runEditSchema = z
   })
   .partial();
 export type RunEdit = z.infer<typeof runEditSchema>;
+
+/** `PATCH /api/activities/:id`: the run's name, notes, shoe and date as stored after the edit. */
+export const runEditedSchema = z.object({
+  id: z.number().int(),
+  name: z.string().nullable(),
+  notes: z.string(),
+  shoeId: z.number().int().nullable(),
+  localDate: z.string(),
+  dateShiftDays: z.number().int(),
+  dateConfirmed: z.boolean(),
+});
+export type RunEdited = z.infer<typeof runEditedSchema>;
