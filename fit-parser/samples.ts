@@ -10,31 +10,28 @@ const SEMICIRCLE_TO_DEG = 180 / 2 ** 31;
 /** Arrays kept from one call to the next grow only up to this many rows (a day of 1 s records is 86,400). */
 const MAX_SHARED_ROWS = 1 << 17;
 
-/** Columns for `count` samples; `fill` false leaves them zero for a caller that writes every element. */
-export function emptySamples(count: number, fill = true): Samples {
-  const nan64 = (): Float64Array => {
-    const column = new Float64Array(count);
-    return fill ? column.fill(Number.NaN) : column;
-  };
-  const nan32 = (): Float32Array => {
-    const column = new Float32Array(count);
-    return fill ? column.fill(Number.NaN) : column;
-  };
+/** Columns for `count` samples, every value NaN (no reading). */
+export function emptySamples(count: number): Samples {
+  const nan64 = (): Float64Array => new Float64Array(count).fill(Number.NaN);
   return {
     count,
     timeS: nan64(),
     distanceM: nan64(),
-    speedMps: nan32(),
-    cadenceSpm: nan32(),
-    heartRateBpm: nan32(),
-    altitudeM: nan32(),
+    speedMps: nan32(count),
+    cadenceSpm: nan32(count),
+    heartRateBpm: nan32(count),
+    altitudeM: nan32(count),
     latDeg: nan64(),
     lonDeg: nan64(),
-    stepLengthM: nan32(),
-    verticalOscillationMm: nan32(),
-    verticalRatioPct: nan32(),
-    stanceTimeMs: nan32(),
+    stepLengthM: nan32(count),
+    verticalOscillationMm: nan32(count),
+    verticalRatioPct: nan32(count),
+    stanceTimeMs: nan32(count),
   };
+}
+
+function nan32(count: number): Float32Array {
+  return new Float32Array(count).fill(Number.NaN);
 }
 
 export interface SampleOptions {
@@ -54,9 +51,6 @@ export interface BuiltSamples {
   implausible: number;
 }
 
-// Each column is written by one loop that also counts the values outside its plausible range; plausible.ts fixes
-// them up only when there are some. A separate pass per column for the check cost as much as the building did.
-
 /** The records at `rows` as columns of their own, in that order (only for files that needed sorting). */
 function gather(r: RecordColumns, rows: Uint32Array): RecordColumns {
   // Rows of the columns hold no value the columns did not: the same columns may stray.
@@ -70,24 +64,25 @@ function gather(r: RecordColumns, rows: Uint32Array): RecordColumns {
   return out as RecordColumns;
 }
 
+// Each column is made by one loop that also counts the values outside its plausible range; plausible.ts fixes
+// them up only when there are some. A separate pass per column for the check cost as much as the building did.
+
+/** What building the columns counted: values outside their range, distances that went back, the cadence scale. */
+interface Tally {
+  outside: number;
+  glitches: number;
+  scale: CadenceScale;
+}
+
 /**
- * out = col[a, a + n) as float32; returns how many stored values lie outside [lo, hi]. A column the decoder saw
- * stay within them (`asIs`) is copied natively, without a look at each value.
+ * col[a, a + n) as float32, values outside [lo, hi] counted in `t`. A column the decoder saw stay within them
+ * (`asIs`) is copied without a look at each value.
  */
-function copyTo(
-  out: Float32Array,
-  col: Float64Array,
-  a: number,
-  asIs: boolean,
-  lo: number,
-  hi: number,
-): number {
-  if (isNeverWritten(col)) return nothing(out);
-  const n = out.length;
-  if (asIs) {
-    out.set(col.subarray(a, a + n));
-    return 0;
-  }
+function copied(col: Float64Array, a: number, n: number, asIs: boolean, lo: number, hi: number, t: Tally) {
+  if (isNeverWritten(col)) return nan32(n);
+  // The constructor writes each value once; new Float32Array(n) then set() zeroed the memory first.
+  if (asIs) return new Float32Array(col.subarray(a, a + n));
+  const out = new Float32Array(n);
   let outside = 0;
   for (let i = 0; i < n; i++) {
     // The check sees the value as stored: float32 rounds 60.000001 m/s to 60. NaN fails both comparisons.
@@ -95,24 +90,15 @@ function copyTo(
     out[i] = v;
     if (v < lo || v > hi) outside++;
   }
-  return outside;
+  t.outside += outside;
+  return out;
 }
 
-/**
- * out = col[a, a + n) where positive, NaN elsewhere (0 stance time is a "no reading" placeholder); returns how
- * many stored values lie outside [lo, hi]. An `asIs` column (all positive and within) is copied as copyTo does.
- */
-function positiveTo(
-  out: Float32Array,
-  col: Float64Array,
-  a: number,
-  asIs: boolean,
-  lo: number,
-  hi: number,
-): number {
-  if (asIs) return copyTo(out, col, a, true, lo, hi);
-  if (isNeverWritten(col)) return nothing(out);
-  const n = out.length;
+/** As copied, with values not positive as NaN (0 stance time is a "no reading" placeholder). */
+function positives(col: Float64Array, a: number, n: number, asIs: boolean, lo: number, hi: number, t: Tally) {
+  if (asIs) return copied(col, a, n, true, lo, hi, t);
+  if (isNeverWritten(col)) return nan32(n);
+  const out = new Float32Array(n);
   let outside = 0;
   for (let i = 0; i < n; i++) {
     const raw = col[a + i] as number;
@@ -120,13 +106,14 @@ function positiveTo(
     out[i] = v;
     if (v < lo || v > hi) outside++;
   }
-  return outside;
+  t.outside += outside;
+  return out;
 }
 
-/** Step lengths in m from mm, as positiveTo (a loop of its own: dividing every other column by 1 cost time). */
-function stepLengthsTo(out: Float32Array, col: Float64Array, a: number, lo: number, hi: number): number {
-  if (isNeverWritten(col)) return nothing(out);
-  const n = out.length;
+/** Step lengths in m from mm, as positives (a loop of its own: dividing every other column by 1 cost time). */
+function stepLengths(col: Float64Array, a: number, n: number, lo: number, hi: number, t: Tally) {
+  if (isNeverWritten(col)) return nan32(n);
+  const out = new Float32Array(n);
   let outside = 0;
   for (let i = 0; i < n; i++) {
     const mm = col[a + i] as number;
@@ -134,43 +121,35 @@ function stepLengthsTo(out: Float32Array, col: Float64Array, a: number, lo: numb
     out[i] = v;
     if (v < lo || v > hi) outside++;
   }
-  return outside;
+  t.outside += outside;
+  return out;
 }
 
-/** A column no record wrote: all NaN, nothing outside any range. */
-function nothing(out: Float32Array | Float64Array): number {
-  out.fill(Number.NaN);
-  return 0;
-}
-
-function degreesTo(out: Float64Array, col: Float64Array, a: number, limit: number): void {
-  if (isNeverWritten(col)) {
-    nothing(out);
-    return;
-  }
-  for (let i = 0; i < out.length; i++) {
+function degrees(col: Float64Array, a: number, n: number, limit: number): Float64Array {
+  const out = new Float64Array(n);
+  if (isNeverWritten(col)) return out.fill(Number.NaN);
+  for (let i = 0; i < n; i++) {
     const deg = (col[a + i] as number) * SEMICIRCLE_TO_DEG;
     out[i] = Number.isFinite(deg) && Math.abs(deg) <= limit ? deg : Number.NaN;
   }
+  return out;
 }
 
-/**
- * Distances, rebased when asked; a reading that goes backwards becomes NaN. Returns how many did, and how many
- * stored values lie outside [lo, hi].
- */
-function distancesTo(
-  out: Float64Array,
+/** Distances, rebased when asked; a reading that goes backwards becomes NaN (counted in `t.glitches`). */
+function distances(
   col: Float64Array,
   a: number,
+  n: number,
   rebase: boolean,
   lo: number,
   hi: number,
-): { glitches: number; outside: number } {
+  t: Tally,
+) {
+  const out = new Float64Array(n);
   let firstDistance = Number.NaN;
   let lastDistance = Number.NEGATIVE_INFINITY;
   let glitches = 0;
   let outside = 0;
-  const n = out.length;
   for (let i = 0; i < n; i++) {
     let d = col[a + i] as number;
     if (!Number.isFinite(d)) {
@@ -192,27 +171,27 @@ function distancesTo(
     out[i] = d;
     if (d < lo || d > hi) outside++;
   }
-  return { glitches, outside };
+  t.glitches += glitches;
+  t.outside += outside;
+  return out;
 }
 
 // Raw cadence between the two passes, kept from one call to the next rather than allocated per activity.
 let rawScratch = new Float64Array(4096);
 
-/**
- * Steps/min for foot sports, NaN otherwise; the scale comes from the median of the moving raw values. Returns
- * the scale and how many stored values lie outside [lo, hi].
- */
-function cadenceTo(
-  out: Float32Array,
+/** Steps/min for foot sports, NaN otherwise; the scale (in `t.scale`) comes from the median of the moving raw values. */
+function cadences(
   r: RecordColumns,
   a: number,
+  n: number,
   footSport: boolean,
   lo: number,
   hi: number,
-): { scale: CadenceScale; outside: number } {
+  t: Tally,
+) {
   // Only foot sports use the scale: summaries of other sports have no cadence.
-  if (!footSport) return { scale: 2, outside: nothing(out) };
-  const n = out.length;
+  if (!footSport) return nan32(n);
+  const out = new Float32Array(n);
   if (rawScratch.length < n && n <= MAX_SHARED_ROWS) rawScratch = new Float64Array(n);
   const raw = rawScratch.length >= n ? rawScratch : new Float64Array(n);
   const { cadence, fractionalCadence, cadence256 } = r;
@@ -247,7 +226,9 @@ function cadenceTo(
     out[i] = v;
     if (v < lo || v > hi) outside++;
   }
-  return { scale, outside };
+  t.scale = scale;
+  t.outside += outside;
+  return out;
 }
 
 /** Columns from the records at `rows` (time-sorted, strictly increasing timestamps). */
@@ -262,34 +243,40 @@ export function buildSamples(r: RecordColumns, rows: Uint32Array, opts: SampleOp
     for (let i = 1; i < n && contiguous; i++) contiguous = rows[i] === a + i;
   }
   if (!contiguous) return buildSamples(gather(r, rows), identityRows(n), opts);
-  // Every column is written below for every row.
-  const s = emptySamples(n, false);
-  const ts = r.timestamp;
-  const P = PLAUSIBLE;
-  for (let i = 0; i < n; i++) s.timeS[i] = (fitSecondsMs(ts[a + i] as number) - opts.startMs) / 1000;
-  const distance = distancesTo(s.distanceM, r.distance, a, opts.rebaseDistance, ...P.distanceM);
-  let outside = distance.outside;
   // A column the decoder saw stay within its AS_IS range needs no look at each value (see RecordColumns).
   const asIs = (name: RecordColumnName): boolean => (r.mayStray & (1 << COL[name])) === 0;
-  outside += copyTo(s.speedMps, r.speed, a, asIs("speed"), ...P.speedMps);
-  outside += copyTo(s.altitudeM, r.altitude, a, asIs("altitude"), ...P.altitudeM);
-  outside += positiveTo(s.heartRateBpm, r.heartRate, a, asIs("heartRate"), ...P.heartRateSampleBpm);
-  degreesTo(s.latDeg, r.positionLat, a, 90);
-  degreesTo(s.lonDeg, r.positionLong, a, 180);
-  outside += stepLengthsTo(s.stepLengthM, r.stepLength, a, ...P.stepLengthM);
-  const { verticalOscillationMm: vo, verticalRatioPct: vr, stanceTimeMs: stance } = P;
-  outside += positiveTo(
-    s.verticalOscillationMm,
-    r.verticalOscillation,
-    a,
-    asIs("verticalOscillation"),
-    ...vo,
-  );
-  outside += positiveTo(s.verticalRatioPct, r.verticalRatio, a, asIs("verticalRatio"), ...vr);
-  outside += positiveTo(s.stanceTimeMs, r.stanceTime, a, asIs("stanceTime"), ...stance);
-  const cadence = cadenceTo(s.cadenceSpm, r, a, opts.footSport, ...P.cadenceSpm);
-  outside += cadence.outside;
-  return { samples: s, scale: cadence.scale, distanceGlitches: distance.glitches, implausible: outside };
+  const t: Tally = { outside: 0, glitches: 0, scale: 2 };
+  const P = PLAUSIBLE;
+  const samples: Samples = {
+    count: n,
+    timeS: times(r.timestamp, a, n, opts.startMs),
+    distanceM: distances(r.distance, a, n, opts.rebaseDistance, ...P.distanceM, t),
+    speedMps: copied(r.speed, a, n, asIs("speed"), ...P.speedMps, t),
+    cadenceSpm: cadences(r, a, n, opts.footSport, ...P.cadenceSpm, t),
+    heartRateBpm: positives(r.heartRate, a, n, asIs("heartRate"), ...P.heartRateSampleBpm, t),
+    altitudeM: copied(r.altitude, a, n, asIs("altitude"), ...P.altitudeM, t),
+    latDeg: degrees(r.positionLat, a, n, 90),
+    lonDeg: degrees(r.positionLong, a, n, 180),
+    stepLengthM: stepLengths(r.stepLength, a, n, ...P.stepLengthM, t),
+    verticalOscillationMm: positives(
+      r.verticalOscillation,
+      a,
+      n,
+      asIs("verticalOscillation"),
+      ...P.verticalOscillationMm,
+      t,
+    ),
+    verticalRatioPct: positives(r.verticalRatio, a, n, asIs("verticalRatio"), ...P.verticalRatioPct, t),
+    stanceTimeMs: positives(r.stanceTime, a, n, asIs("stanceTime"), ...P.stanceTimeMs, t),
+  };
+  return { samples, scale: t.scale, distanceGlitches: t.glitches, implausible: t.outside };
+}
+
+/** Seconds since `startMs` (Unix ms) of the FIT times ts[a, a + n). */
+function times(ts: Float64Array, a: number, n: number, startMs: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = (fitSecondsMs(ts[a + i] as number) - startMs) / 1000;
+  return out;
 }
 
 // 0, 1, 2, …: the rows of records already in order, shared by every call and never written after it is made.
