@@ -13,8 +13,10 @@ export class FitBudget {
     return FIT_LIMITS.maxRecords - this.records;
   }
 
-  addRecord(): void {
-    if (++this.records > FIT_LIMITS.maxRecords) throw new FitParseError("too-many-records");
+  /** A segment's records, once decoded (its table refused any past recordsLeft() already). */
+  addRecords(n: number): void {
+    this.records += n;
+    if (this.records > FIT_LIMITS.maxRecords) throw new FitParseError("too-many-records");
   }
 
   addMessage(): void {

@@ -95,11 +95,25 @@ function rowsIn(
   nextStart: number,
 ): Uint32Array {
   const upper = Math.min(Number.isFinite(to) ? to : Number.POSITIVE_INFINITY, nextStart - 1);
-  let a = 0;
-  while (a < rows.length && !(fitSecondsMs(ts[rows[a] as number] as number) >= from)) a++;
-  let b = a;
-  while (b < rows.length && fitSecondsMs(ts[rows[b] as number] as number) <= upper) b++;
-  return rows.subarray(a, b);
+  const a = firstRow(rows, ts, (t) => t >= from, 0);
+  return rows.subarray(
+    a,
+    firstRow(rows, ts, (t) => t > upper, a),
+  );
+}
+
+/**
+ * The first row from `lo` on whose time (Unix ms) meets `past`, or rows.length. Times never decrease along the
+ * rows, so `past` is false and then true: halving finds the row without a look at every record of the session.
+ */
+function firstRow(rows: Uint32Array, ts: Float64Array, past: (ms: number) => boolean, lo: number): number {
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (past(fitSecondsMs(ts[rows[mid] as number] as number))) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function sportOf(
@@ -170,6 +184,7 @@ export function buildActivities(messages: FitMessages, records: RecordColumns): 
         samples: built.samples,
       },
       warnings,
+      built.implausible,
     );
   });
   return { activities, warnings };

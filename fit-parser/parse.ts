@@ -42,7 +42,7 @@ function parse(bytes: Uint8Array, decode: SegmentDecoder): ParseResult {
     // A segment with no session still becomes an activity: thousands of chained segments count as many sessions.
     budget.addSessions(Math.max(1, messages.sessionMesgs?.length ?? 0));
     const built = buildActivities(messages, records);
-    for (const a of built.activities) checkDuration(timeSpanS(a.samples.timeS));
+    for (const a of built.activities) checkDuration(sortedSpanS(a.samples.timeS));
     activities.push(...built.activities);
     warnings.push(...built.warnings);
   }
@@ -78,6 +78,11 @@ function timedCount(times: Float64Array): number {
   let n = 0;
   for (let i = 0; i < times.length; i++) if (Number.isFinite(times[i])) n++;
   return n;
+}
+
+/** The same for a column that never decreases and holds no NaN (an activity's sample times): last − first. */
+function sortedSpanS(times: Float64Array): number {
+  return times.length > 0 ? (times[times.length - 1] as number) - (times[0] as number) : 0;
 }
 
 function dedupe(warnings: ParseWarning[]): ParseWarning[] {

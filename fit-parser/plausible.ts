@@ -1,4 +1,5 @@
 import { Profile } from "@garmin/fitsdk";
+import type { RecordColumnName } from "./decoder/columns.ts";
 import { FIT_LIMITS } from "./limits.ts";
 import type { Activity, Lap, ParseWarning, Samples } from "./types.ts";
 import { warning } from "./errors.ts";
@@ -23,7 +24,24 @@ export const PLAUSIBLE = {
   stanceTimeMs: [0, 5_000],
 } as const satisfies Record<string, readonly [number, number]>;
 
-type Range = readonly [number, number];
+/** A closed interval [lo, hi] of plausible values. */
+export type Range = readonly [number, number];
+
+const positive = ([lo, hi]: Range): Range => [Math.max(lo, Number.MIN_VALUE), hi];
+
+/**
+ * Record columns (decoder units) that buildSamples copies unchanged, and the values it may copy without looking:
+ * plausible and, where 0 means no reading, positive. The decoder marks a column that strays outside
+ * (RecordColumns.mayStray), so only marked columns are checked value by value.
+ */
+export const AS_IS: Partial<Record<RecordColumnName, Range>> = {
+  speed: PLAUSIBLE.speedMps,
+  altitude: PLAUSIBLE.altitudeM,
+  heartRate: positive(PLAUSIBLE.heartRateSampleBpm),
+  verticalOscillation: positive(PLAUSIBLE.verticalOscillationMm),
+  verticalRatio: positive(PLAUSIBLE.verticalRatioPct),
+  stanceTime: positive(PLAUSIBLE.stanceTimeMs),
+};
 
 const names = (type: string): Set<string> => new Set(Object.values(Profile.types[type] ?? {}).map(String));
 const SPORTS = names("sport");
@@ -92,12 +110,17 @@ function plausibleSamples(s: Samples, d: Dropped): void {
 
 /**
  * The activity with every number outside its physical range left out (positions are checked where they are
- * converted), and a warning naming what was; the samples are fixed in place.
+ * converted), and a warning naming what was; the samples are fixed in place. `implausibleSamples` is how many
+ * sample values buildSamples counted outside their ranges: the columns are scanned again only when there are some.
  */
-export function plausibleActivity(a: Activity, warnings: ParseWarning[]): Activity {
+export function plausibleActivity(
+  a: Activity,
+  warnings: ParseWarning[],
+  implausibleSamples: number,
+): Activity {
   const P = PLAUSIBLE;
   const d = new Dropped();
-  plausibleSamples(a.samples, d);
+  if (implausibleSamples > 0) plausibleSamples(a.samples, d);
   const out: Activity = {
     ...a,
     elapsedS: d.value(a.elapsedS, P.durationS, "elapsed time"),

@@ -1,6 +1,6 @@
 import { Decoder, Stream } from "@garmin/fitsdk";
 import type { FitMessages, RecordMesg } from "@garmin/fitsdk";
-import { ColumnTable, COL } from "./decoder/columns.ts";
+import { ALL_MAY_STRAY, ColumnTable, COL } from "./decoder/columns.ts";
 import type { RecordColumns } from "./decoder/columns.ts";
 import { FitParseError } from "./errors.ts";
 import { finalizeTruncated, walkRecords } from "./segments.ts";
@@ -41,6 +41,8 @@ export function recordsFromSdk(recs: readonly RecordMesg[]): RecordColumns {
     put(COL.verticalRatio, row, r.verticalRatio);
     put(COL.stanceTime, row, r.stanceTime);
   }
+  // The SDK's values go in unseen: every column is checked when the samples are built.
+  t.mayStray = ALL_MAY_STRAY;
   return t.finish();
 }
 

@@ -218,6 +218,12 @@ function decodeSection() {
     `Generated history (first ${history.files.length} runs of a seeded history, 1 s recording; --runs)`,
     history.files,
   );
+  const hours = cachedFiles("hour-runs", IMPORT_RUNS, () => hourRuns(lib, IMPORT_RUNS));
+  decodeTable(
+    lib,
+    `One-hour runs (the ${hours.files.length} files the import section imports: 1 s records, GPS, altitude, dynamics; --import-runs)`,
+    hours.files,
+  );
   // The whole history the API section serves: the SDK takes about half a minute a pass, so one after its warm-up.
   const whole = cachedFiles("history", API_RUNS, () => lib.historyFiles(API_RUNS));
   decodeTable(

@@ -1,3 +1,5 @@
+import { FitParseError } from "../errors.ts";
+
 /** The record fields Stridewise reads, one column each; scale and offset applied, NaN where the file holds none. */
 export const RECORD_COLUMNS = [
   "timestamp",
@@ -21,9 +23,14 @@ export type RecordColumnName = (typeof RECORD_COLUMNS)[number];
 /**
  * Record messages of one segment, in file order, as columns. `timestamp` is seconds since the FIT epoch; `speed` and
  * `altitude` are the enhanced values when the file has them (as the SDK's enhancedSpeed/enhancedAltitude); distance
- * in m, step length and vertical oscillation in mm, stance time in ms, positions in semicircles.
+ * in m, step length and vertical oscillation in mm, stance time in ms, positions in semicircles. Bit `1 << COL[c]`
+ * of `mayStray` is set when column c may hold a value outside its AS_IS range (plausible.ts); every writer of a
+ * column keeps it so, and a column without the bit is copied into the samples as it is.
  */
-export type RecordColumns = { count: number } & Record<RecordColumnName, Float64Array>;
+export type RecordColumns = { count: number; mayStray: number } & Record<RecordColumnName, Float64Array>;
+
+/** mayStray for columns written by code that does not look at the values: every column checked. */
+export const ALL_MAY_STRAY = (1 << 16) - 1;
 
 export const COL: Record<RecordColumnName, number> = Object.fromEntries(
   RECORD_COLUMNS.map((name, i) => [name, i]),
@@ -63,21 +70,29 @@ export class ColumnPool {
 
 let tables = 0;
 
-/** Growable columns: rows are appended NaN-filled, then written by a definition's reader. */
+/** Growable columns: each row appended is then written whole by the reader of its record (see RecordPlan). */
 export class ColumnTable {
   /** Tells tables apart without holding on to them. */
   readonly id = ++tables;
   /** Columns no definition has written to yet stay unallocated (many files have no positions or dynamics). */
   cols: (Float64Array | null)[];
   count = 0;
+  /** RecordColumns.mayStray: whoever writes into `cols` sets the bit of a column it wrote a stray value to. */
+  mayStray = 0;
+  /** The columns allocated, one bit each: a reader binds again when it changes. */
+  columnSet = 0;
   private capacity: number;
 
-  /** With a pool, the columns reuse its buffers: valid only until the pool's next decode. */
+  /**
+   * With a pool, the columns reuse its buffers: valid only until the pool's next decode. A row past `maxRows` is
+   * refused with too-many-records (the cap rides on the capacity check every row makes anyway).
+   */
   constructor(
     capacity = 1024,
     private readonly pool: ColumnPool | null = null,
+    private readonly maxRows = Number.POSITIVE_INFINITY,
   ) {
-    this.capacity = Math.max(16, capacity);
+    this.capacity = Math.min(Math.max(16, capacity), maxRows);
     this.cols = RECORD_COLUMNS.map(() => null);
     this.use(COL.timestamp);
   }
@@ -86,19 +101,23 @@ export class ColumnTable {
     return this.pool === null ? new Float64Array(length) : this.pool.take(i, length);
   }
 
-  /** Makes sure column `i` exists (NaN-filled) before a reader writes to it. */
+  /**
+   * Makes sure column `i` exists before a reader writes to it; rows added before it existed read NaN. Later rows
+   * are for their readers to write (the buffer may hold an earlier file's values).
+   */
   use(i: number): Float64Array {
     let col = this.cols[i];
     if (col === null || col === undefined) {
-      col = this.alloc(i, this.capacity).fill(Number.NaN);
+      col = this.alloc(i, this.capacity).fill(Number.NaN, 0, this.count);
       this.cols[i] = col;
+      this.columnSet |= 1 << i;
     }
     return col;
   }
 
   /** Room for at least n rows (a guess from the first record definition, to avoid growing row by row). */
   reserve(n: number): void {
-    if (n > this.capacity) this.resize(Math.ceil(n));
+    if (n > this.capacity) this.resize(Math.min(Math.ceil(n), this.maxRows));
   }
 
   /** Appends an empty row and returns its index. */
@@ -108,7 +127,8 @@ export class ColumnTable {
   }
 
   private grow(): void {
-    this.resize(this.capacity * 2);
+    if (this.capacity >= this.maxRows) throw new FitParseError("too-many-records");
+    this.resize(Math.min(Math.max(this.capacity * 2, 16), this.maxRows));
   }
 
   private resize(next: number): void {
@@ -117,7 +137,6 @@ export class ColumnTable {
       // A pooled buffer may hand back the same memory: set() copies overlapping views correctly.
       const col = this.alloc(i, next);
       col.set(old.subarray(0, this.count));
-      col.fill(Number.NaN, this.count);
       return col;
     });
     this.capacity = next;
@@ -125,7 +144,7 @@ export class ColumnTable {
 
   /** The columns, trimmed to the rows; columns never written share one read-only NaN column. */
   finish(): RecordColumns {
-    const out: Record<string, Float64Array | number> = { count: this.count };
+    const out: Record<string, Float64Array | number> = { count: this.count, mayStray: this.mayStray };
     let none: Float64Array | null = null;
     RECORD_COLUMNS.forEach((name, i) => {
       const col = this.cols[i];

@@ -4,7 +4,7 @@ import { FitParseError } from "../errors.ts";
 import type { Segment } from "../segments.ts";
 import { baseTypeOf } from "./base-types.ts";
 import type { BaseType } from "./base-types.ts";
-import { ColumnTable } from "./columns.ts";
+import { COL, ColumnTable } from "./columns.ts";
 import type { ColumnPool, RecordColumns } from "./columns.ts";
 import { mergeHeartRates } from "./hr-merge.ts";
 import { Accumulator, decodeObject } from "./messages.ts";
@@ -149,13 +149,14 @@ class SegmentReader {
     readonly budget: FitBudget,
   ) {
     // Records are 20-60 bytes and share the file with other messages: a low start, reserved or doubled later.
-    this.table = new ColumnTable(Math.min(Math.ceil(dataBytes / 64), budget.recordsLeft()), pool);
+    // The file's record cap is the table's row cap: no count per record on top of the table's own.
+    this.table = new ColumnTable(Math.ceil(dataBytes / 64), pool, budget.recordsLeft());
   }
 
   data(def: LocalDef, base: number, headerTs: number): void {
     if (def.record !== null) {
-      this.budget.addRecord();
-      const ts = def.record.read(this.dv, base, this.table, headerTs, this.state);
+      const row = def.record.read(this.dv, base, this.table, headerTs, this.state);
+      const ts = (this.table.cols[COL.timestamp] as Float64Array)[row] as number;
       if (ts === ts) this.lastTs = ts;
       return;
     }
@@ -204,9 +205,9 @@ export function decodeSegmentData(
       const read = readDefinition(bytes, dv, p, end, budget);
       if (read === null) break;
       r.defs[h & 0x0f] = read[0];
-      // At most every remaining byte is a record of this size (and no more than the cap): reserve once.
+      // At most every remaining byte is a record of this size (the table holds no more than the cap): reserve once.
       if (read[0].record !== null && r.table.count === 0)
-        r.table.reserve(Math.min((end - read[1]) / (1 + read[0].size), budget.recordsLeft()));
+        r.table.reserve((end - read[1]) / (1 + read[0].size));
       p = read[1];
       continue;
     }
@@ -218,6 +219,7 @@ export function decodeSegmentData(
     p += 1 + def.size;
   }
   if (p < end && !segment.truncated) throw new FitParseError("unsupported-encoding", UNREADABLE);
+  budget.addRecords(r.table.count);
   const records = r.table.finish();
   mergeHeartRates(r.objects["hrMesgs"] ?? [], records);
   return { messages: r.objects as FitMessages, records, developerFields: developerFields(r.objects) };

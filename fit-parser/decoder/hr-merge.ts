@@ -1,3 +1,4 @@
+import { COL } from "./columns.ts";
 import type { RecordColumns } from "./columns.ts";
 
 // HRM-Swim/Tri straps store heart rate while the watch cannot hear them and send it afterwards as `hr` messages;
@@ -62,6 +63,8 @@ export function mergeHeartRates(hrMesgs: readonly Record<string, unknown>[], rec
   if (beats === null) return;
   // Never write into a column the decoder may share between fields it found no values for.
   rec.heartRate = rec.heartRate.slice();
+  // Means of the beats are not checked here: the samples check this column value by value.
+  rec.mayStray |= 1 << COL.heartRate;
   let k = 0;
   let rangeStart: number | null = null;
   for (let i = 0; i < rec.count; i++) {

@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import { encodeActivity } from "../../fit-parser/encode.ts";
 import { parseFit } from "../../fit-parser/index.ts";
 import type { ParseResult } from "../../fit-parser/types.ts";
+import {
+  compressedFlood,
+  highRate,
+  implausibleSession,
+  longSpan,
+  manySessions,
+} from "../reliability/crafted.ts";
 import { describeExtended, extendedOnlyFiles, fixtureFiles, readCorpusFile } from "../support/corpus.ts";
+import { hostileSamples } from "./hostile-samples.ts";
 
 /**
  * A digest of everything parseFit gives, typed arrays byte for byte. The differential tests compare our decoder
@@ -52,6 +60,22 @@ describe("parseFit() output", () => {
       },
     });
     expect(digest(parseFit(bytes))).toMatchSnapshot();
+  });
+
+  it("is unchanged on crafted files: values out of every range, records out of order, the caps' attacks", () => {
+    const crafted: Record<string, Uint8Array> = {
+      "hostile samples": hostileSamples({ session: false, shuffled: false }),
+      "hostile samples, shuffled": hostileSamples({ session: false, shuffled: true }),
+      "hostile samples, running session": hostileSamples({ session: true, shuffled: false }),
+      "hostile samples, running session, shuffled": hostileSamples({ session: true, shuffled: true }),
+      "implausible session": implausibleSession(),
+      "compressed flood": compressedFlood(5_000),
+      "a month-long span": longSpan(30),
+      "20 samples a second": highRate(20_000, 1_000),
+      "50 sessions": manySessions(50, 3_000),
+    };
+    const out = Object.fromEntries(Object.entries(crafted).map(([k, bytes]) => [k, digest(parseFit(bytes))]));
+    expect(out).toMatchSnapshot();
   });
 });
 
