@@ -258,10 +258,11 @@ function spikeList(load: LoadView, pain: PainEntry[]): HTMLElement {
   );
 }
 
+/** The server's jump episodes (core/jump-episodes.ts), newest first: one line per episode, not per day. */
 function weeklyJumps(load: LoadView): HTMLElement | null {
-  const noted = load.rolling7d.filter((d) => d.noted && plausibleDate(d.date, load.asOf));
-  if (noted.length === 0) return null;
-  const recent = jumpEpisodes(noted).slice(-8).reverse();
+  const episodes = load.jumpEpisodes.filter((e) => plausibleDate(e.to, load.asOf));
+  if (episodes.length === 0) return null;
+  const recent = episodes.slice(-8).reverse();
   return card(
     "Big weekly jumps",
     h(
@@ -271,31 +272,14 @@ function weeklyJumps(load: LoadView): HTMLElement | null {
     ),
     h(
       "ul",
-      { class: "plain-list" },
-      ...recent.map((d) =>
+      { class: "plain-list", "data-testid": "jump-episodes" },
+      ...recent.map((e) =>
         h(
           "li",
-          {},
-          `${d.days > 1 ? `${fmtDate(d.first)} to ${fmtDate(d.date)} (${d.days} days), at most` : `${fmtDate(d.date)}:`} ${fmtDistance(d.distanceM)} in 7 days against ${fmtDistance(d.previousM)} the 7 before (${fmtSignedPct(d.changePct)}).`,
+          { "data-testid": "jump-episode" },
+          `${e.days > 1 ? `${fmtDate(e.from)} to ${fmtDate(e.to)} (${e.days} days), at most` : `${fmtDate(e.to)}:`} ${fmtDistance(e.peak.distanceM)} in 7 days against ${fmtDistance(e.peak.previousM)} the 7 before (${fmtSignedPct(e.peak.changePct)}).`,
         ),
       ),
     ),
   );
-}
-
-type Jump = LoadView["rolling7d"][number];
-
-/** Noted days at most 2 days apart are one episode, told by its biggest rise: one jump, not six dates. */
-export function jumpEpisodes(noted: readonly Jump[]): (Jump & { first: string; days: number })[] {
-  const out: (Jump & { first: string; days: number })[] = [];
-  let last: string | null = null;
-  for (const d of noted) {
-    const current = out[out.length - 1];
-    if (current && last !== null && dayNumber(d.date) - dayNumber(last) <= 2) {
-      const peak = (d.changePct ?? 0) > (current.changePct ?? 0) ? d : current;
-      out[out.length - 1] = { ...peak, first: current.first, days: current.days + 1, date: d.date };
-    } else out.push({ ...d, first: d.date, days: 1 });
-    last = d.date;
-  }
-  return out;
 }
