@@ -52,7 +52,15 @@ function tipCard(tip: Advice): HTMLElement {
           "div",
           { class: "because" },
           h("h3", {}, "Why this tip"),
-          h("ul", {}, ...tip.because.map((b) => h("li", {}, b))),
+          h("ul", { "data-testid": "tip-because" }, ...tip.because.map((b) => h("li", {}, b))),
+          tip.details.length
+            ? h(
+                "details",
+                { class: "why", "data-testid": "tip-details" },
+                h("summary", {}, "Details: the statistics behind this"),
+                h("div", { class: "why-body" }, ...tip.details.map((d) => h("p", {}, d))),
+              )
+            : null,
         )
       : null,
     h("p", { class: "source" }, "Source: ", tip.source),
