@@ -3,7 +3,7 @@ import { api } from "../api.ts";
 import { badge, loading, notMedicalAdvice, pageHeader, redFlagBanner } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import { exerciseDrawing } from "../tips/drawing.ts";
-import { EXERCISES, exercisesIn, type Exercise } from "../tips/exercises.ts";
+import { EXERCISES, exercisesById, exercisesIn, type Exercise } from "../tips/exercises.ts";
 import { workoutDownloads } from "./workout-downloads.ts";
 
 /** The advice that fits your data, each with the reasons it was chosen and its source. */
@@ -46,7 +46,10 @@ function tipCard(tip: Advice): HTMLElement {
     badge(causeLabel(tip.cause), /red.?flag/i.test(tip.cause) ? "danger" : "accent"),
     h("h2", {}, tip.title),
     h("p", {}, tip.body),
-    ...exercisesIn(`${tip.title} ${tip.body}`).map((e) => exerciseCard(e, true)),
+    // A tip that chooses its exercises names them by id; the others are matched by the words they use.
+    ...(tip.exercises.length ? exercisesById(tip.exercises) : exercisesIn(`${tip.title} ${tip.body}`)).map(
+      (e) => exerciseCard(e, true),
+    ),
     tip.because.length
       ? h(
           "div",
