@@ -111,6 +111,8 @@ export const lapViewSchema = z.object({
   avgSpeedMps: num,
   avgCadenceSpm: num,
   avgHeartRateBpm: num,
+  /** Median cadence over the lap's running samples (full resolution), the same average as the run's own. */
+  medianCadenceSpm: num,
 });
 export type LapView = z.infer<typeof lapViewSchema>;
 
