@@ -83,5 +83,6 @@ export const extraApi = (request: Request) => ({
   removeDemo: () => request<{ removedFiles: number }>("DELETE", "/api/demo"),
   deleteAll: (confirm: string) => request<{ deleted: true }>("POST", "/api/data/delete-all", { confirm }),
   mapSettings: () => request<MapSettings>("GET", "/api/map"),
-  saveMapSettings: (tileUrl: string | null) => request<MapSettings>("PUT", "/api/map", { tileUrl }),
+  saveMapSettings: (tileUrl: string | null, tileAttribution: string | null) =>
+    request<MapSettings>("PUT", "/api/map", { tileUrl, tileAttribution }),
 });

@@ -29,7 +29,11 @@ function tileHref(template: string, z: number, x: number, y: number): string {
  * The route as an inline SVG: the outline on a plain background, start and finish marked. With a tile URL
  * (the runner's own choice in Settings), the tiles under it; nothing is fetched from anyone otherwise.
  */
-export function routeSvg(route: RouteView, tileUrl: string | null): SVGElement {
+export function routeSvg(
+  route: RouteView,
+  tiles: { url: string; attribution: string | null } | null,
+): SVGElement {
+  const tileUrl = tiles?.url ?? null;
   const projected = route.points.map(([lat, lon]) => project(lat, lon));
   const xs = projected.map((p) => p[0]);
   const ys = projected.map((p) => p[1]);
@@ -80,6 +84,22 @@ export function routeSvg(route: RouteView, tileUrl: string | null): SVGElement {
     const [fx, fy] = at(last).split(",");
     children.push(svg("circle", { class: "route-start", cx: sx, cy: sy, r: 6 }, svg("title", {}, "Start")));
     children.push(svg("circle", { class: "route-finish", cx: fx, cy: fy, r: 6 }, svg("title", {}, "Finish")));
+  }
+  // The tile server's credit sits on the map itself, bottom right, as tile policies ask.
+  if (tiles?.attribution) {
+    children.push(
+      svg(
+        "text",
+        {
+          class: "route-attribution",
+          x: WIDTH - 6,
+          y: HEIGHT - 6,
+          "text-anchor": "end",
+          "data-testid": "route-attribution",
+        },
+        tiles.attribution,
+      ),
+    );
   }
   return svg(
     "svg",
