@@ -82,6 +82,7 @@ export function toListItem(
     shoeId: a.shoeId,
     // The stored mark (set on import) until the runner confirms; against today when the caller knows it.
     dateSuspect: today === undefined ? a.dateSuspect && !a.dateConfirmed : dateSuspect(a, today),
+    localStartTime: new Date(Date.parse(a.startUtc) + (a.utcOffsetS ?? 0) * 1000).toISOString().slice(11, 16),
     tooShort: isTooShort(a),
     noCadenceVerdict: noVerdictReason(a, findings),
   };
