@@ -1,6 +1,8 @@
 import type {
   ActivityPage,
   CalendarView,
+  DateFixInput,
+  DateFixResult,
   DemoStatus,
   MapSettings,
   PersonalRecordView,
@@ -70,6 +72,8 @@ export const extraApi = (request: Request) => ({
     request<ActivityPage>("GET", `/api/activities?${listQuery(page, pageSize, runsOnly, filters)}`),
   editRun: (id: number, edit: RunEdit) =>
     request<{ localDate: string }>("PATCH", `/api/activities/${id}`, edit),
+  fixDate: (id: number, fix: DateFixInput) =>
+    request<DateFixResult>("PUT", `/api/activities/${id}/date`, fix),
   route: (id: number) => request<RouteView>("GET", `/api/activities/${id}/route`),
   shoes: () => request<ShoeView[]>("GET", "/api/shoes"),
   addShoe: (shoe: ShoeInput) => request<ShoeView>("POST", "/api/shoes", shoe),
