@@ -1,5 +1,5 @@
 import type { RouteView } from "../server/api/index.ts";
-import { svg } from "./dom.ts";
+import { h, svg } from "./dom.ts";
 
 const TILE = 256;
 const WIDTH = 640;
@@ -85,22 +85,6 @@ export function routeSvg(
     children.push(svg("circle", { class: "route-start", cx: sx, cy: sy, r: 6 }, svg("title", {}, "Start")));
     children.push(svg("circle", { class: "route-finish", cx: fx, cy: fy, r: 6 }, svg("title", {}, "Finish")));
   }
-  // The tile server's credit sits on the map itself, bottom right, as tile policies ask.
-  if (tiles?.attribution) {
-    children.push(
-      svg(
-        "text",
-        {
-          class: "route-attribution",
-          x: WIDTH - 6,
-          y: HEIGHT - 6,
-          "text-anchor": "end",
-          "data-testid": "route-attribution",
-        },
-        tiles.attribution,
-      ),
-    );
-  }
   return svg(
     "svg",
     {
@@ -111,5 +95,23 @@ export function routeSvg(
       "data-testid": "route-svg",
     },
     ...children,
+  );
+}
+
+/**
+ * The route drawing with the tile server's credit over its bottom-right corner, as tile policies ask: in HTML
+ * over the drawing, so it keeps a readable size however small the drawing is scaled on a phone.
+ */
+export function routeMap(
+  route: RouteView,
+  tiles: { url: string; attribution: string | null } | null,
+): HTMLElement {
+  return h(
+    "div",
+    { class: "route-map" },
+    routeSvg(route, tiles) as unknown as Node,
+    tiles?.attribution
+      ? h("span", { class: "route-attribution", "data-testid": "route-attribution" }, tiles.attribution)
+      : null,
   );
 }

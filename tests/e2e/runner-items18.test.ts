@@ -114,8 +114,9 @@ describeBrowser("issue 18's remaining runner items, on the real server", () => {
   describe.each(SIZES)("at $name size", (size) => {
     let ctx: BrowserContext;
     let page: Page;
-    const shot = (name: string): Promise<Buffer> =>
-      page.screenshot({ path: artifactPath(`18c-${size.name}-${name}.png`), fullPage: true });
+    /** A screenshot of the part of the page a test is about, for review. */
+    const shot = (name: string, where: string): Promise<Buffer> =>
+      page.locator(where).first().screenshot({ path: artifactPath(`18c-${size.name}-${name}.png`) });
     const visit = async (path: string): Promise<void> => {
       await page.goto("about:blank");
       await page.goto(`${server.url}/#${path}`);
@@ -153,7 +154,7 @@ describeBrowser("issue 18's remaining runner items, on the real server", () => {
         .getByTestId("shoe-unretire")
         .waitFor();
       expect(await fitsWidth()).toBe(true);
-      await shot("shoes");
+      await shot("shoes", '[data-testid="shoe-list"]');
       const again = page.getByTestId("shoe").filter({ hasText: `${name} (road)` });
       await again.getByTestId("shoe-delete").click();
       await again.getByTestId("shoe-delete-confirm").click();
@@ -180,7 +181,7 @@ describeBrowser("issue 18's remaining runner items, on the real server", () => {
       const row = page.locator(`[data-testid="date-to-check"][data-id="${id}"]`);
       await row.waitFor();
       expect(await fitsWidth()).toBe(true);
-      await shot("dates-to-check");
+      await shot("dates-to-check", '[data-testid="dates-to-check"]');
       const target = dayBefore(400);
       if (size.name === "desktop") {
         expect(await row.getByTestId("fix-time-input").inputValue()).toBe("09:00");
@@ -233,7 +234,7 @@ describeBrowser("issue 18's remaining runner items, on the real server", () => {
       expect(await page.getByTestId("route-caption").innerText()).toContain(`Tiles © Loopback ${size.name}`);
       expect(await page.getByTestId("route-tile").count()).toBeGreaterThan(0);
       await page.getByTestId("route-attribution").scrollIntoViewIfNeeded();
-      await shot("route-credit");
+      await shot("route-credit", '[data-testid="route"]');
       await json("PUT", "/api/map", { tileUrl: null });
     });
 
@@ -296,7 +297,7 @@ describeBrowser("issue 18's remaining runner items, on the real server", () => {
         "hamstring-bridge",
       ]);
       expect(await fitsWidth()).toBe(true);
-      await shot("tips-exercises");
+      await shot("tips-exercises", '[data-testid="tip"][data-id="adductors"]');
       await visit("/tips/all");
       await page.locator('#exercise-copenhagen-adductor [data-testid="exercise-drawing"]').waitFor();
       await page.locator('#exercise-hamstring-bridge [data-testid="exercise-drawing"]').waitFor();
@@ -322,7 +323,7 @@ describeBrowser("issue 18's remaining runner items, on the real server", () => {
       });
       expect(inked).toBeGreaterThan(0.01);
       expect(await fitsWidth()).toBe(true);
-      await shot("load-all");
+      await shot("load-all", 'section:has(canvas[data-testid="chart-run-vs-longest"])');
     });
   });
 });

@@ -2,7 +2,7 @@ import type { ActivityDetail, MapSettings, ShoeView } from "../../server/api/ind
 import { api } from "../api.ts";
 import { card, errorBox } from "../components.ts";
 import { h, replace } from "../dom.ts";
-import { routeSvg } from "../route-drawing.ts";
+import { routeMap } from "../route-drawing.ts";
 
 /** A cut-off file says so up front: its numbers cover only part of the run. */
 export function partialNotice(d: ActivityDetail): HTMLElement | null {
@@ -95,7 +95,7 @@ export function routeCard(d: ActivityDetail): HTMLElement {
       const tiles = map.tileUrl ? { url: map.tileUrl, attribution: map.tileAttribution } : null;
       replace(
         body,
-        routeSvg(route, tiles),
+        routeMap(route, tiles),
         h(
           "p",
           { class: "muted small", "data-testid": "route-caption" },
