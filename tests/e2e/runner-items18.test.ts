@@ -116,7 +116,10 @@ describeBrowser("issue 18's remaining runner items, on the real server", () => {
     let page: Page;
     /** A screenshot of the part of the page a test is about, for review. */
     const shot = (name: string, where: string): Promise<Buffer> =>
-      page.locator(where).first().screenshot({ path: artifactPath(`18c-${size.name}-${name}.png`) });
+      page
+        .locator(where)
+        .first()
+        .screenshot({ path: artifactPath(`18c-${size.name}-${name}.png`) });
     const visit = async (path: string): Promise<void> => {
       await page.goto("about:blank");
       await page.goto(`${server.url}/#${path}`);
