@@ -189,6 +189,19 @@ export const runEditSchema = z
   .partial();
 export type RunEdit = z.infer<typeof runEditSchema>;
 
+/** `PATCH /api/activities/:id`: the run's name, notes, shoe and date as stored after the edit. */
+export const runEditedSchema = z.object({
+  id: z.number().int(),
+  name: z.string().nullable(),
+  notes: z.string(),
+  shoeId: z.number().int().nullable(),
+  localDate: z.string(),
+  /** Days moved from the file's date: fractional when a date fix also moved the time of day. */
+  dateShiftDays: z.number(),
+  dateConfirmed: z.boolean(),
+});
+export type RunEdited = z.infer<typeof runEditedSchema>;
+
 const whole = (limit: number) => z.number().int().min(-limit).max(limit).default(0);
 
 /**

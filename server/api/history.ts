@@ -58,6 +58,14 @@ export const mapSettingsSchema = z.object({
 });
 export type MapSettings = z.infer<typeof mapSettingsSchema>;
 
+/** `DELETE /api/demo`: how many of the demo's files went. */
+export const demoRemovedSchema = z.object({ removedFiles: z.number().int() });
+export type DemoRemoved = z.infer<typeof demoRemovedSchema>;
+
+/** `POST /api/data/delete-all`, once the phrase was right. */
+export const deletedAllSchema = z.object({ deleted: z.literal(true) });
+export type DeletedAll = z.infer<typeof deletedAllSchema>;
+
 /** OpenStreetMap's tile servers require this credit; it is filled in when their URL is set without one. */
 export const OSM_ATTRIBUTION = "© OpenStreetMap contributors";
 

@@ -23,3 +23,14 @@ export const importResponseSchema = z.object({
   summary: z.record(importStatusSchema, z.number().int()),
 });
 export type ImportResponse = z.infer<typeof importResponseSchema>;
+
+/** `stridewise import --json` and `stridewise sync --intervals --json`: every key present, null where a file has none. */
+export const cliImportReportSchema = z.object({
+  results: z.array(
+    importResultSchema
+      .pick({ file: true, status: true, activityIds: true })
+      .extend({ code: z.string().nullable(), message: z.string().nullable() }),
+  ),
+  summary: importResponseSchema.shape.summary,
+});
+export type CliImportReport = z.infer<typeof cliImportReportSchema>;

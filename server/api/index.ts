@@ -6,6 +6,7 @@ export * from "./errors.ts";
 export * from "./history.ts";
 export * from "./import.ts";
 export * from "./pain.ts";
+export * from "./session.ts";
 export * from "./settings.ts";
 export * from "./shoes.ts";
 export * from "./sync.ts";

@@ -23,3 +23,19 @@ export const shoeViewSchema = z.object({
   dueForRetirement: z.boolean(),
 });
 export type ShoeView = z.infer<typeof shoeViewSchema>;
+
+/** `GET /api/insights/shoes`: pain after runs in each pair, shown as exploratory context, never as a verdict. */
+export const shoeContextSchema = z.object({
+  exploratory: z.literal(true),
+  note: z.string(),
+  shoes: z.array(
+    z.object({
+      shoeId: z.number().int().nullable(),
+      name: z.string(),
+      runs: z.number().int(),
+      eligibleRuns: z.number().int(),
+      runsFollowedByPain: z.number().int(),
+    }),
+  ),
+});
+export type ShoeContext = z.infer<typeof shoeContextSchema>;

@@ -1,4 +1,5 @@
 import type { ImportOutcome, ImportProgress, ImportReport, ImportSummary } from "../app/import/types.ts";
+import type { CliImportReport } from "../api/import.ts";
 
 /** A one-line progress bar on stderr, redrawn in place; only on a terminal. */
 export function progressBar(stream: NodeJS.WriteStream = process.stderr) {
@@ -53,5 +54,6 @@ export function toJson(report: ImportReport): string {
     code: r.code ?? null,
     message: r.message ?? null,
   }));
-  return JSON.stringify({ results, summary: report.summary });
+  const out: CliImportReport = { results, summary: report.summary };
+  return JSON.stringify(out);
 }

@@ -12,6 +12,8 @@ import { track } from "../support/processes.ts";
 import { CLI, ROOT } from "../support/server.ts";
 import { makeZip } from "../support/zip-writer.ts";
 import { encodeRun, gzip } from "../app/fixtures.ts";
+import { cliImportReportSchema } from "../../server/api/index.ts";
+import { parseJson } from "../support/api.ts";
 
 const execFileAsync = promisify(execFile);
 /** Runs a command, its child registered so that it is stopped if the test ends or the run is cut short first. */
@@ -32,10 +34,6 @@ wt.Worker = class extends Worker {
 };
 syncBuiltinESMExports();`)}`;
 const dirs: string[] = [];
-
-interface CliReport {
-  results: { file: string; status: string; code: string | null }[];
-}
 
 async function importCorpus(threads: number) {
   const data = mkdtempSync(join(tmpdir(), "stridewise-threads-"));
@@ -64,7 +62,7 @@ async function importCorpus(threads: number) {
     )
     .all() as { start_utc: string; analysis_version: number | null; json: string | null }[];
   db.close();
-  return { report: JSON.parse(stdout) as CliReport, activities, analysis };
+  return { report: parseJson(stdout, cliImportReportSchema, "import --json output"), activities, analysis };
 }
 
 afterAll(() => {
@@ -156,7 +154,7 @@ describe("stridewise import on worker threads", () => {
     const data = mkdtempSync(join(tmpdir(), "stridewise-threads-data-"));
     dirs.push(data);
     const { stdout } = await runCli([CLI, "import", dir, "--data", data, "--json", "--threads", "2"]);
-    const report = JSON.parse(stdout) as CliReport;
+    const report = parseJson(stdout, cliImportReportSchema, "import --json output");
     expect(report.results.map((r) => [r.file.slice(dir.length + 1), r.status, r.code])).toEqual([
       ["c.fit.gz", "imported", null],
       ["d.fit.gz", "rejected", "corrupt-archive"],

@@ -9,6 +9,8 @@ import { track } from "../support/processes.ts";
 import { CLI, ROOT } from "../support/server.ts";
 import { encodeRun, tempDir } from "../app/fixtures.ts";
 import { progressBar } from "../../server/cli/import-output.ts";
+import { cliImportReportSchema } from "../../server/api/index.ts";
+import { parseJson } from "../support/api.ts";
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -37,7 +39,8 @@ describe("stridewise import", () => {
     const data = join(tmp.path, "data");
     const r = cli(["import", run ?? "", join(tmp.path, "notes.gpx"), "--data", data, "--json"]);
     expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout) as unknown;
+    // Parsed with the contract, then compared whole: parseJson also fails on any key the schema does not declare.
+    const out = parseJson(r.stdout, cliImportReportSchema, "import --json output");
     expect(out).toEqual({
       results: [
         { file: run, status: "imported", activityIds: [1], code: null, message: null },
@@ -105,9 +108,7 @@ describe("stridewise import", () => {
     // The kills really landed mid-batch: the first left the batch unfinished.
     expect(filesAfterKill[0]).toBeLessThan(12);
     const last = cli(["import", ...sources, "--data", data, "--json"]);
-    const report = JSON.parse(last.stdout) as {
-      summary: Record<"imported" | "duplicate" | "rejected", number>;
-    };
+    const report = parseJson(last.stdout, cliImportReportSchema, "import --json output");
     expect(report.summary.imported + report.summary.duplicate).toBe(12);
     expect(report.summary.rejected).toBe(1);
     const db = new Database(join(data, "stridewise.db"), { readonly: true });

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -7,7 +8,14 @@ import { encodeGeneratedRun } from "../../server/demo/encode-run.ts";
 import { generateHistory, type PainScenario } from "../../server/demo/history.ts";
 import { openDataDir } from "../../server/db/open.ts";
 import type { PainEntry as CorePainEntry } from "../../server/core/pain.ts";
-import type { InsightsView, PainEntry } from "../../server/api/index.ts";
+import {
+  type InsightsView,
+  cliImportReportSchema,
+  insightsViewSchema,
+  painEntrySchema,
+  settingsSchema,
+} from "../../server/api/index.ts";
+import { expectBody, getBody, parseJson, sendJson } from "../support/api.ts";
 import { tempDir } from "../app/fixtures.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
 import { CLI, ROOT } from "../support/server.ts";
@@ -72,7 +80,7 @@ async function load(variant: Variant, weeks: number, seed: number): Promise<Load
     encoding: "utf8",
   });
   expect(r.status, r.stderr).toBe(0);
-  const summary = (JSON.parse(r.stdout) as { summary: { imported: number } }).summary;
+  const { summary } = parseJson(r.stdout, cliImportReportSchema, "import --json output");
   expect(summary.imported).toBe(h.runs.length);
   const firstDay = h.runs[0]?.localDate ?? TODAY;
   const pain = variant === "constant_pain" ? constantPain(h.pain, firstDay) : h.pain;
@@ -81,28 +89,23 @@ async function load(variant: Variant, weeks: number, seed: number): Promise<Load
 }
 
 async function send(app: TestApp, method: string, path: string, body: unknown): Promise<Response> {
-  return fetch(`${app.url}${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  return fetch(`${app.url}${path}`, sendJson(method, body));
 }
 
 async function logPain(app: TestApp, pain: readonly CorePainEntry[]): Promise<void> {
   for (const { id: _id, loggedAt: _at, ...entry } of pain) {
-    const res = await send(app, "POST", "/api/pain", entry);
-    expect(res.status).toBe(201);
+    await expectBody(await send(app, "POST", "/api/pain", entry), painEntrySchema, 201);
   }
 }
 
 async function clearPain(app: TestApp): Promise<void> {
-  const list = (await (await fetch(`${app.url}/api/pain`)).json()) as PainEntry[];
+  const list = await getBody(`${app.url}/api/pain`, z.array(painEntrySchema));
   for (const e of list)
     expect((await fetch(`${app.url}/api/pain/${e.id}`, { method: "DELETE" })).status).toBe(204);
 }
 
 async function verdicts(app: TestApp): Promise<{ view: InsightsView; v: Record<string, string> }> {
-  const view = (await (await fetch(`${app.url}/api/insights`)).json()) as InsightsView;
+  const view = await getBody(`${app.url}/api/insights`, insightsViewSchema);
   return { view, v: Object.fromEntries(view.correlations.map((c) => [c.hypothesis, c.verdict])) };
 }
 
@@ -140,7 +143,7 @@ function bothDiaries(
       const put = await send(loaded.app, "PUT", "/api/settings", {
         painDiary: { mode: "pain_days", since: loaded.firstDay },
       });
-      expect(put.status).toBe(200);
+      expect((await expectBody(put, settingsSchema)).painDiary.mode).toBe("pain_days");
       const { v, view } = await verdicts(loaded.app);
       check(v, view, "pain_days");
       for (const c of view.correlations) {
@@ -161,7 +164,7 @@ function bothDiaries(
           encoding: "utf8",
         });
         expect(json.status, json.stderr).toBe(0);
-        const printed = JSON.parse(json.stdout) as InsightsView;
+        const printed = parseJson(json.stdout, insightsViewSchema, "report --json output");
         const pick = (v: InsightsView) =>
           v.correlations.map((c) => [c.verdict, c.assumedPainFreeRuns, c.completeCase]);
         const { view } = await verdicts(loaded.app);

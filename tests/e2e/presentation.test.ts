@@ -3,25 +3,30 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { ActivityListItem, OverviewView, PainEntry } from "../../server/api/index.ts";
-import { artifactPath, describeBrowser, launchBrowser } from "../support/browser.ts";
-import { CLI, ROOT, startServer, type RunningServer } from "../support/server.ts";
+import { z } from "zod";
+import type { BrowserContext, Page } from "playwright-core";
+import {
+  type ActivityListItem,
+  activityPageSchema,
+  overviewViewSchema,
+  painEntrySchema,
+  settingsSchema,
+} from "../../server/api/index.ts";
+import { artifactPath, browserSuite } from "../support/browser.ts";
+import { expectBody, getBody, sendJson } from "../support/api.ts";
+import { CLI, ROOT, startServer } from "../support/server.ts";
 import { EXERCISES } from "../../web/tips/exercises.ts";
 
 // The dashboard's presentation (issue 18b) on the real server with the demo's half-year, at a desktop and a phone
 // size: answer first, one story per run, statistics in words, pain in seconds, charts that scale, tips, themes.
 
+// The counts in the demo's sentences change with the weekday it is generated on, so they are matched, not fixed.
 const SIZES = [
   { name: "desktop", viewport: { width: 1280, height: 800 } },
   { name: "phone", viewport: { width: 390, height: 844 } },
 ] as const;
 
-async function json<T>(url: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, init);
-  expect(res.ok).toBe(true);
-  return (await res.json()) as T;
-}
+const painList = z.array(painEntrySchema);
 
 /** Share of a canvas's pixels with something drawn on them. */
 async function inked(page: Page, testid: string): Promise<number> {
@@ -36,62 +41,52 @@ async function inked(page: Page, testid: string): Promise<number> {
   });
 }
 
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-const problems: string[] = [];
+let dataDir = "";
+const consoleErrors: string[] = [];
 
-describeBrowser("the presentation on the real server", () => {
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "stridewise-18b-"));
-    const demo = spawnSync(process.execPath, [CLI, "demo", "--data", dataDir], {
-      cwd: ROOT,
-      encoding: "utf8",
-    });
-    expect(demo.status, demo.stderr).toBe(0);
-    [server, browser] = await Promise.all([startServer(["--data", dataDir]), launchBrowser()]);
-  }, 120_000);
+/** The real server on a data folder holding the demo's half-year. */
+async function demoServer(): ReturnType<typeof startServer> {
+  dataDir = mkdtempSync(join(tmpdir(), "stridewise-18b-"));
+  const demo = spawnSync(process.execPath, [CLI, "demo", "--data", dataDir], { cwd: ROOT, encoding: "utf8" });
+  expect(demo.status, demo.stderr).toBe(0);
+  return startServer(["--data", dataDir]);
+}
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+browserSuite("the presentation on the real server", { start: demoServer, startTimeoutMs: 120_000 }, (s) => {
+  afterAll(() => dataDir && rmSync(dataDir, { recursive: true, force: true }));
 
+  /** A page of its own at `size` (script errors and CSP violations are the suite's; console errors are kept here). */
   async function open(
     size: (typeof SIZES)[number],
     colorScheme: "light" | "dark" = "light",
   ): Promise<{ ctx: BrowserContext; page: Page }> {
-    const ctx = await browser.newContext({ viewport: size.viewport, colorScheme });
-    // CSP violations are events in the page, not console errors: record them.
-    await ctx.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (e) => {
-        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
-      });
-    });
-    const page = await ctx.newPage();
+    // The demo's runner lives at UTC+1: the browser's "today" must be theirs, or 23:00–24:00 UTC shifts every date.
+    const page = await s.newPage({ viewport: size.viewport, colorScheme, timezoneId: "Etc/GMT-1" });
     page.setDefaultTimeout(8_000);
-    page.on("pageerror", (err) => problems.push(`${size.name}: ${err.message}`));
     page.on("console", (msg) => {
-      if (msg.type() === "error") problems.push(`${size.name}: ${msg.text()}`);
+      if (msg.type() === "error") consoleErrors.push(`${size.name}: ${msg.text()}`);
     });
-    return { ctx, page };
+    return { ctx: page.context(), page };
+  }
+
+  async function putSettings(patch: Record<string, unknown>): Promise<void> {
+    await expectBody(await fetch(`${s.server.url}/api/settings`, sendJson("PUT", patch)), settingsSchema);
   }
 
   /** Opens a page afresh (a hash route equal to the current one would not render again). */
   async function visit(page: Page, path: string): Promise<void> {
     await page.goto("about:blank");
-    await page.goto(`${server.url}/#${path}`);
+    await page.goto(`${s.server.url}/#${path}`);
   }
 
   /** Leaves the last run without a hip answer (the demo logs nearly every day). */
   async function clearLastRunsAnswer(): Promise<ActivityListItem> {
-    const last = (await json<OverviewView>(`${server.url}/api/overview`)).lastRun;
+    const last = (await getBody(`${s.server.url}/api/overview`, overviewViewSchema)).lastRun;
     if (!last) throw new Error("the demo has runs");
     const next = new Date(Date.parse(`${last.localDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    for (const e of await json<PainEntry[]>(`${server.url}/api/pain`)) {
+    for (const e of await getBody(`${s.server.url}/api/pain`, painList)) {
       if (e.date === last.localDate || e.date === next)
-        await fetch(`${server.url}/api/pain/${e.id}`, { method: "DELETE" });
+        expect((await fetch(`${s.server.url}/api/pain/${e.id}`, { method: "DELETE" })).status).toBe(204);
     }
     return last;
   }
@@ -112,7 +107,7 @@ describeBrowser("the presentation on the real server", () => {
         const spike = await page
           .locator('[data-testid="answer-line"][data-hypothesis="mileage_spike"]')
           .innerText();
-        expect(spike).toMatch(/pain followed all \d+ spike runs and \d+ of \d+ others/i);
+        expect(spike).toMatch(/pain followed (all \d+|\d+ of \d+) spike runs and \d+ of \d+ others/i);
         const first = await page.locator("main h2").first().innerText();
         expect(first).toMatch(/linked to your runs/);
         expect(await page.getByTestId("next-run-ceiling").innerText()).toMatch(/under/i);
@@ -128,7 +123,7 @@ describeBrowser("the presentation on the real server", () => {
         // One tap: fine.
         await row.getByTestId("answer-fine").click();
         await page.getByText(/hip fine, saved/).waitFor();
-        const sameDay = (await json<PainEntry[]>(`${server.url}/api/pain`)).filter(
+        const sameDay = (await getBody(`${s.server.url}/api/pain`, painList)).filter(
           (e) => e.date === last.localDate,
         );
         expect(sameDay.map((e) => e.severity)).toEqual([0]);
@@ -171,7 +166,7 @@ describeBrowser("the presentation on the real server", () => {
           .getByText(/Updated/)
           .first()
           .waitFor();
-        const sameDay = (await json<PainEntry[]>(`${server.url}/api/pain`)).filter(
+        const sameDay = (await getBody(`${s.server.url}/api/pain`, painList)).filter(
           (e) => e.date === last.localDate,
         );
         expect(sameDay.map((e) => e.severity)).toEqual([0]);
@@ -179,8 +174,9 @@ describeBrowser("the presentation on the real server", () => {
       });
 
       it("tells one run's story in one kind of average", async () => {
-        const runs = await json<{ items: ActivityListItem[] }>(
-          `${server.url}/api/activities?pageSize=200&runsOnly=true`,
+        const runs = await getBody(
+          `${s.server.url}/api/activities?pageSize=200&runsOnly=true`,
+          activityPageSchema,
         );
         const flagged = runs.items.find(
           (r) => r.flags.overstriding === "marked" || r.flags.overstriding === "possible",
@@ -205,7 +201,7 @@ describeBrowser("the presentation on the real server", () => {
         const spike = page.locator('[data-testid="insight"][data-hypothesis="mileage_spike"]');
         await spike.waitFor();
         expect(await spike.getByTestId("insight-counts").innerText()).toMatch(
-          /Pain followed all \d+ spike runs and \d+ of \d+ others.*about \d+ times as often/,
+          /Pain followed (all \d+|\d+ of \d+) spike runs and \d+ of \d+ others.*about \d+ times as often/,
         );
         const details = spike.getByTestId("insight-details");
         expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
@@ -242,17 +238,13 @@ describeBrowser("the presentation on the real server", () => {
       });
 
       it("speaks miles in miles mode: no m/s, cm or mm", async () => {
-        await json(`${server.url}/api/settings`, {
-          method: "PUT",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ units: "mi", heightCm: null }),
-        });
+        await putSettings({ units: "mi", heightCm: null });
         try {
           for (const path of [
             "/",
             "/cadence",
             "/settings",
-            `/runs/${(await json<OverviewView>(`${server.url}/api/overview`)).lastRun?.id}`,
+            `/runs/${(await getBody(`${s.server.url}/api/overview`, overviewViewSchema)).lastRun?.id}`,
           ]) {
             await visit(page, path);
             await page.locator("main h1").waitFor();
@@ -264,11 +256,7 @@ describeBrowser("the presentation on the real server", () => {
             );
           }
         } finally {
-          await json(`${server.url}/api/settings`, {
-            method: "PUT",
-            headers: { "Content-Type": "application/json" },
-            body: JSON.stringify({ units: "km", heightCm: null }),
-          });
+          await putSettings({ units: "km", heightCm: null });
         }
       });
     });
@@ -292,8 +280,8 @@ describeBrowser("the presentation on the real server", () => {
   });
 
   describe("the whole run", () => {
-    it("had no script errors and no CSP violations", () => {
-      expect(problems).toEqual([]);
+    it("logged no errors to the console", () => {
+      expect(consoleErrors).toEqual([]);
     });
   });
 });

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { Encoder, Profile } from "@garmin/fitsdk";
 import type { Encodable, Mesg } from "@garmin/fitsdk";
 import { parseFit } from "../../fit-parser/index.ts";
-import { artifactPath, describeBrowser, launchBrowser } from "../support/browser.ts";
+import { artifactPath, browserSuite } from "../support/browser.ts";
 import { readCorpusFile } from "../support/corpus.ts";
-import { startServer, type RunningServer } from "../support/server.ts";
+import { expectBody, sendJson } from "../support/api.ts";
+import { painEntrySchema } from "../../server/api/index.ts";
 
 // Strings that come from files (device product name, developer field names, the file's own name) and from users
 // (pain notes) reach the dashboard: each must show as text and nothing may run. The CSP is checked on every page.
@@ -88,34 +88,14 @@ function hostileFit(): Uint8Array {
   return enc.close();
 }
 
-describeBrowser("hostile strings in the dashboard", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
-  const cspReports: string[] = [];
+// The last test injects markup on purpose to see the CSP block it: the suite's own no-violation check would fail.
+const suiteOptions = { page: { viewport: { width: 1280, height: 900 } }, checkErrors: false };
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on("pageerror", (err) => pageErrors.push(err.message));
-    page.on("console", (msg) => {
-      if (/Content Security Policy/i.test(msg.text())) cspReports.push(msg.text());
-    });
-    await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (e) => {
-        console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`);
-      });
-    });
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const xssRan = (): Promise<unknown> => page.evaluate(() => (window as unknown as { __xss?: number }).__xss);
+browserSuite("hostile strings in the dashboard", suiteOptions, (s) => {
+  const xssRan = (): Promise<unknown> =>
+    s.page.evaluate(() => (window as unknown as { __xss?: number }).__xss);
   const injectedImages = (): Promise<number> =>
-    page.evaluate(() => document.querySelectorAll('img[src="x"]').length);
+    s.page.evaluate(() => document.querySelectorAll('img[src="x"]').length);
 
   it("encodes a FIT file that the parser reads as a normal run", () => {
     const parsed = parseFit(hostileFit());
@@ -124,8 +104,8 @@ describeBrowser("hostile strings in the dashboard", () => {
   });
 
   it("shows a hostile file name from an upload as text", async () => {
-    await page.goto(`${server.url}/#/import`);
-    await page.getByTestId("import-input").setInputFiles([
+    await s.page.goto(`${s.server.url}/#/import`);
+    await s.page.getByTestId("import-input").setInputFiles([
       { name: `${PAYLOAD}.fit`, mimeType: "application/octet-stream", buffer: Buffer.from(hostileFit()) },
       {
         name: "portland.fit",
@@ -133,54 +113,51 @@ describeBrowser("hostile strings in the dashboard", () => {
         buffer: Buffer.from(readCorpusFile("elevate__portland.fit")),
       },
     ]);
-    await page.getByTestId("import-summary").waitFor({ timeout: 30_000 });
-    const results = await page.getByTestId("import-result").allTextContents();
+    await s.page.getByTestId("import-summary").waitFor({ timeout: 30_000 });
+    const results = await s.page.getByTestId("import-result").allTextContents();
     expect(results.join("\n")).toContain(PAYLOAD);
     expect(await xssRan()).toBeUndefined();
     expect(await injectedImages()).toBe(0);
   });
 
   it("shows the hostile run in the list and its detail page without running anything", async () => {
-    await page.goto(`${server.url}/#/runs`);
-    await page.getByTestId("run-row").first().waitFor();
-    expect(await page.getByTestId("run-row").count()).toBe(2);
-    const row = page.getByTestId("run-row").filter({ hasText: "2025" });
+    await s.page.goto(`${s.server.url}/#/runs`);
+    await s.page.getByTestId("run-row").first().waitFor();
+    expect(await s.page.getByTestId("run-row").count()).toBe(2);
+    const row = s.page.getByTestId("run-row").filter({ hasText: "2025" });
     await row.locator("a").first().click();
-    await page.getByTestId("run-stats").waitFor();
-    await page.screenshot({ path: artifactPath("xss-run.png"), fullPage: true });
+    await s.page.getByTestId("run-stats").waitFor();
+    await s.page.screenshot({ path: artifactPath("xss-run.png"), fullPage: true });
     expect(await xssRan()).toBeUndefined();
     expect(await injectedImages()).toBe(0);
   });
 
   it("shows a hostile pain note as text", async () => {
-    const res = await fetch(`${server.url}/api/pain`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ date: "2025-06-02", severity: 3, location: "lateral", note: PAYLOAD }),
-    });
-    expect(res.status).toBe(201);
-    await page.goto(`${server.url}/#/pain`);
-    await page.getByTestId("pain-entry").first().waitFor();
-    expect(await page.getByTestId("pain-list").textContent()).toContain(PAYLOAD);
+    const entry = { date: "2025-06-02", severity: 3, location: "lateral", note: PAYLOAD };
+    const res = await fetch(`${s.server.url}/api/pain`, sendJson("POST", entry));
+    expect((await expectBody(res, painEntrySchema, 201)).note).toBe(PAYLOAD);
+    await s.page.goto(`${s.server.url}/#/pain`);
+    await s.page.getByTestId("pain-entry").first().waitFor();
+    expect(await s.page.getByTestId("pain-list").textContent()).toContain(PAYLOAD);
     expect(await xssRan()).toBeUndefined();
     expect(await injectedImages()).toBe(0);
   });
 
   it("renders every page under the CSP with no violation and no page error", async () => {
     for (const route of ["", "runs", "cadence", "load", "pain", "insights", "tips", "import", "settings"]) {
-      await page.goto(`${server.url}/#/${route}`);
-      await page.waitForLoadState("networkidle");
-      await page.waitForTimeout(300);
+      await s.page.goto(`${s.server.url}/#/${route}`);
+      await s.page.waitForLoadState("networkidle");
+      await s.page.waitForTimeout(300);
     }
-    expect(cspReports).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(s.cspReports).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
     expect(await xssRan()).toBeUndefined();
   });
 
   it("blocks an inline handler even if markup were injected (the CSP as a second wall, and the check works)", async () => {
-    await page.evaluate((html) => document.body.insertAdjacentHTML("beforeend", html), PAYLOAD);
-    await page.waitForTimeout(500);
+    await s.page.evaluate((html) => document.body.insertAdjacentHTML("beforeend", html), PAYLOAD);
+    await s.page.waitForTimeout(500);
     expect(await xssRan()).toBeUndefined();
-    expect(cspReports.join("\n")).toMatch(/script-src/);
+    expect(s.cspReports.join("\n")).toMatch(/script-src/);
   });
 });

@@ -14,6 +14,7 @@ import {
   overviewViewSchema,
   painEntrySchema,
 } from "../../server/api/index.ts";
+import { expectBody, getBody, parseJson, sendJson } from "../support/api.ts";
 
 const NOW = new Date("2026-11-25T18:00:00Z");
 
@@ -27,11 +28,8 @@ async function appWithHistory(scenario: PainScenario, weeks: number): Promise<Te
 }
 
 /** A 200 answer's body, parsed with its schema from the API contract. */
-async function get<T>(app: TestApp, path: string, schema: z.ZodType<T>): Promise<T> {
-  const res = await fetch(`${app.url}${path}`);
-  expect(res.status).toBe(200);
-  return schema.parse(await res.json());
-}
+const get = <S extends z.ZodType>(app: TestApp, path: string, schema: S): Promise<z.output<S>> =>
+  getBody(`${app.url}${path}`, schema);
 
 function verdicts(insights: InsightsView): Record<string, string> {
   return Object.fromEntries(insights.correlations.map((c) => [c.hypothesis, c.verdict]));
@@ -41,8 +39,10 @@ describe("a history where pain follows mileage spikes, through the API", () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await appWithHistory("spikes", 26);
-    const res = await fetch(`${app.url}/api/demo`, { method: "POST" });
-    const report = importResponseSchema.parse(await res.json());
+    const report = await expectBody(
+      await fetch(`${app.url}/api/demo`, { method: "POST" }),
+      importResponseSchema,
+    );
     expect(report.summary.imported).toBeGreaterThan(80);
     expect(report.summary.rejected).toBe(0);
   }, 120_000);
@@ -84,18 +84,14 @@ describe("a history where pain follows mileage spikes, through the API", () => {
       .slice(0, 10);
     for (const entry of await get(app, "/api/pain", z.array(painEntrySchema))) {
       if (entry.date === last.localDate || entry.date === dayAfter)
-        await fetch(`${app.url}/api/pain/${entry.id}`, { method: "DELETE" });
+        expect((await fetch(`${app.url}/api/pain/${entry.id}`, { method: "DELETE" })).status).toBe(204);
     }
     const before = await get(app, "/api/pain/unanswered", z.array(activityListItemSchema));
     const run = before[0];
     expect(run?.id).toBe(last.id);
     if (!run) return;
-    const res = await fetch(`${app.url}/api/pain`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ date: run.localDate, severity: 0 }),
-    });
-    expect(res.status).toBeLessThan(300);
+    const res = await fetch(`${app.url}/api/pain`, sendJson("POST", { date: run.localDate, severity: 0 }));
+    await expectBody(res, painEntrySchema, 201);
     const after = await get(app, "/api/pain/unanswered", z.array(activityListItemSchema));
     expect(after.map((r) => r.id)).not.toContain(run.id);
     expect((await get(app, "/api/overview", overviewViewSchema)).unanswered.length).toBe(after.length);
@@ -121,8 +117,9 @@ describe("a history where pain follows mileage spikes, through the API", () => {
   });
 
   it("does not load the demo twice", async () => {
-    const report = importResponseSchema.parse(
-      await (await fetch(`${app.url}/api/demo`, { method: "POST" })).json(),
+    const report = await expectBody(
+      await fetch(`${app.url}/api/demo`, { method: "POST" }),
+      importResponseSchema,
     );
     expect(report.summary.imported).toBe(0);
   }, 120_000);
@@ -130,10 +127,10 @@ describe("a history where pain follows mileage spikes, through the API", () => {
   it("serves a view made once per change, and a new one after a change", async () => {
     const before = await (await fetch(`${app.url}/api/load`)).text();
     expect(await (await fetch(`${app.url}/api/load`)).text()).toBe(before);
-    const last = loadViewSchema.parse(JSON.parse(before));
+    const last = parseJson(before, loadViewSchema);
     const runId = last.runs[last.runs.length - 1]?.id;
     expect((await fetch(`${app.url}/api/activities/${runId}`, { method: "DELETE" })).status).toBe(204);
-    const after = loadViewSchema.parse(JSON.parse(await (await fetch(`${app.url}/api/load`)).text()));
+    const after = await get(app, "/api/load", loadViewSchema);
     expect(after.runs.length).toBe(last.runs.length - 1);
     expect(after.runs.some((r) => r.id === runId)).toBe(false);
   });
@@ -143,7 +140,7 @@ describe("a history where pain follows low-cadence runs, through the API", () =>
   let app: TestApp;
   beforeAll(async () => {
     app = await appWithHistory("low_cadence", 26);
-    await fetch(`${app.url}/api/demo`, { method: "POST" });
+    await expectBody(await fetch(`${app.url}/api/demo`, { method: "POST" }), importResponseSchema);
   }, 120_000);
   afterAll(() => app.close());
 
@@ -157,7 +154,7 @@ describe("two weeks of data, through the API", () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await appWithHistory("spikes", 2);
-    await fetch(`${app.url}/api/demo`, { method: "POST" });
+    await expectBody(await fetch(`${app.url}/api/demo`, { method: "POST" }), importResponseSchema);
   }, 120_000);
   afterAll(() => app.close());
 

@@ -5,6 +5,7 @@ import { track } from "../support/processes.ts";
 import { CLI, startServer, type RunningServer } from "../support/server.ts";
 import { corpusPath } from "../support/corpus.ts";
 import { overviewViewSchema } from "../../server/api/index.ts";
+import { getBody } from "../support/api.ts";
 
 const execFileAsync = promisify(execFile);
 /** Runs a command, its child registered so that it is stopped if the test ends or the run is cut short first. */
@@ -22,7 +23,7 @@ describe("a sync beside the running server", () => {
   afterAll(() => server.stop());
 
   it("shows runs another process imported, without a restart", async () => {
-    const before = overviewViewSchema.parse(await (await fetch(`${server.url}/api/overview`)).json());
+    const before = await getBody(`${server.url}/api/overview`, overviewViewSchema);
     expect(before.runs).toBe(0);
     await run(process.execPath, [
       CLI,
@@ -31,7 +32,7 @@ describe("a sync beside the running server", () => {
       "--data",
       server.dataDir,
     ]);
-    const after = overviewViewSchema.parse(await (await fetch(`${server.url}/api/overview`)).json());
+    const after = await getBody(`${server.url}/api/overview`, overviewViewSchema);
     expect(after.runs).toBe(1);
     expect(after.lastRun?.device.product).toBe("fr935");
   });

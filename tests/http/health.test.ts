@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../support/server.ts";
-import { apiErrorSchema, healthSchema } from "../../server/api/index.ts";
+import { healthSchema } from "../../server/api/index.ts";
+import { expectBody, expectError } from "../support/api.ts";
 
 describe("stridewise serve", () => {
   let server: RunningServer;
@@ -13,9 +14,9 @@ describe("stridewise serve", () => {
 
   it("answers /api/health on the loopback address", async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const res = await fetch(`${server.url}/api/health`);
-    expect(res.status).toBe(200);
-    expect(healthSchema.parse(await res.json())).toMatchObject({ ok: true });
+    expect(await expectBody(await fetch(`${server.url}/api/health`), healthSchema)).toMatchObject({
+      ok: true,
+    });
   });
 
   it("serves the dashboard page", async () => {
@@ -26,10 +27,9 @@ describe("stridewise serve", () => {
   });
 
   it("answers unknown API routes with a JSON 404, not the page", async () => {
-    const res = await fetch(`${server.url}/api/no-such-thing`);
-    expect(res.status).toBe(404);
-    expect(apiErrorSchema.parse(await res.json())).toEqual({
-      error: { code: "not-found", message: "No API route for GET /api/no-such-thing." },
+    expect(await expectError(await fetch(`${server.url}/api/no-such-thing`), 404)).toEqual({
+      code: "not-found",
+      message: "No API route for GET /api/no-such-thing.",
     });
   });
 });

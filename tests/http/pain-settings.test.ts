@@ -1,19 +1,11 @@
 import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.ts";
-import {
-  type PainEntry,
-  type Settings,
-  apiErrorSchema,
-  painEntrySchema,
-  settingsSchema,
-} from "../../server/api/index.ts";
+import { painEntrySchema, settingsSchema } from "../../server/api/index.ts";
+import { expectBody, expectError, getBody, sendJson } from "../support/api.ts";
 
-const json = (body: unknown, method = "POST"): RequestInit => ({
-  method,
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify(body),
-});
+const json = (body: unknown, method = "POST"): RequestInit => sendJson(method, body);
+const painList = z.array(painEntrySchema);
 
 const valid = {
   date: "2026-11-20",
@@ -32,21 +24,18 @@ describe("/api/pain", () => {
   afterAll(() => app.close());
 
   it("logs an entry and returns it with its id", async () => {
-    const res = await fetch(`${app.url}/api/pain`, json(valid));
-    expect(res.status).toBe(201);
-    const entry = painEntrySchema.parse(await res.json());
+    const entry = await expectBody(await fetch(`${app.url}/api/pain`, json(valid)), painEntrySchema, 201);
     expect(entry).toMatchObject({ ...valid, redFlags: [] });
     expect(entry.id).toBeGreaterThan(0);
   });
 
   it("logs a pain-free day with severity 0 and no location", async () => {
     const res = await fetch(`${app.url}/api/pain`, json({ date: "2026-11-21", severity: 0 }));
-    expect(res.status).toBe(201);
-    expect(painEntrySchema.parse(await res.json())).toMatchObject({ severity: 0, location: null });
+    expect(await expectBody(res, painEntrySchema, 201)).toMatchObject({ severity: 0, location: null });
   });
 
   it("lists entries newest first", async () => {
-    const list = z.array(painEntrySchema).parse(await (await fetch(`${app.url}/api/pain`)).json());
+    const list = await getBody(`${app.url}/api/pain`, painList);
     expect(list.map((e) => e.date)).toEqual(["2026-11-21", "2026-11-20"]);
   });
 
@@ -65,9 +54,7 @@ describe("/api/pain", () => {
     [{ date: "2026-11-20", severity: 5 }, /location is needed/],
     [[1, 2, 3], /expected object/i],
   ])("rejects %j with a 400 naming the problem", async (body, message) => {
-    const res = await fetch(`${app.url}/api/pain`, json(body));
-    expect(res.status).toBe(400);
-    const error = apiErrorSchema.parse(await res.json()).error;
+    const error = await expectError(await fetch(`${app.url}/api/pain`, json(body)), 400);
     expect(error.code).toBe("invalid-input");
     expect(error.message).toMatch(message);
   });
@@ -78,58 +65,65 @@ describe("/api/pain", () => {
       headers: { "content-type": "application/json" },
       body: "{not json",
     });
-    expect(broken.status).toBe(400);
+    expect((await expectError(broken, 400)).code).toBe("bad-request");
     const form = await fetch(`${app.url}/api/pain`, { method: "POST", body: "severity=4" });
-    expect(form.status).toBe(415);
+    expect((await expectError(form, 415)).message).toMatch(/JSON/);
   });
 
   it("keeps one entry per day: a POST for a logged date updates it (200), keeping its id", async () => {
-    const before = (await (await fetch(`${app.url}/api/pain`)).json()) as PainEntry[];
+    const before = await getBody(`${app.url}/api/pain`, painList);
     const first = before.find((e) => e.date === valid.date);
     const res = await fetch(`${app.url}/api/pain`, json({ ...valid, severity: 6 }));
-    expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ id: first?.id, severity: 6 });
-    const after = (await (await fetch(`${app.url}/api/pain`)).json()) as PainEntry[];
+    expect(await expectBody(res, painEntrySchema)).toMatchObject({ id: first?.id, severity: 6 });
+    const after = await getBody(`${app.url}/api/pain`, painList);
     expect(after.filter((e) => e.date === valid.date)).toHaveLength(1);
   });
 
   it("stamps loggedAt with the server clock and marks entries written > 3 days after their date as recalled", async () => {
-    const late = (await (
-      await fetch(`${app.url}/api/pain`, json({ date: "2026-11-10", severity: 0 }))
-    ).json()) as PainEntry;
+    const late = await expectBody(
+      await fetch(`${app.url}/api/pain`, json({ date: "2026-11-10", severity: 0 })),
+      painEntrySchema,
+      201,
+    );
     expect(late.loggedAt).toBe("2026-11-25T12:00:00.000Z");
     expect(late.recalled).toBe(true);
-    const fresh = (await (
-      await fetch(`${app.url}/api/pain`, json({ date: "2026-11-23", severity: 0 }))
-    ).json()) as PainEntry;
+    const fresh = await expectBody(
+      await fetch(`${app.url}/api/pain`, json({ date: "2026-11-23", severity: 0 })),
+      painEntrySchema,
+      201,
+    );
     expect(fresh.recalled).toBe(false);
   });
 
   it("refuses to move an entry onto a date that already has one (409)", async () => {
-    const list = (await (await fetch(`${app.url}/api/pain`)).json()) as PainEntry[];
-    const entry = list.find((e) => e.date === "2026-11-21") as PainEntry;
-    const res = await fetch(`${app.url}/api/pain/${entry.id}`, json({ ...valid, date: "2026-11-20" }, "PUT"));
-    expect(res.status).toBe(409);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("pain-entry-date-taken");
+    const list = await getBody(`${app.url}/api/pain`, painList);
+    const entry = list.find((e) => e.date === "2026-11-21");
+    const res = await fetch(
+      `${app.url}/api/pain/${entry?.id}`,
+      json({ ...valid, date: "2026-11-20" }, "PUT"),
+    );
+    expect((await expectError(res, 409)).code).toBe("pain-entry-date-taken");
   });
 
   it("updates and deletes an entry; a missing one is a 404", async () => {
-    const created = painEntrySchema.parse(
-      await (await fetch(`${app.url}/api/pain`, json({ ...valid, date: "2026-11-18" }))).json(),
+    const created = await expectBody(
+      await fetch(`${app.url}/api/pain`, json({ ...valid, date: "2026-11-18" })),
+      painEntrySchema,
+      201,
     );
     const updated = await fetch(
       `${app.url}/api/pain/${created.id}`,
       json({ ...valid, date: "2026-11-18", severity: 2 }, "PUT"),
     );
-    expect(updated.status).toBe(200);
-    expect(painEntrySchema.parse(await updated.json())).toMatchObject({ id: created.id, severity: 2 });
+    expect(await expectBody(updated, painEntrySchema)).toMatchObject({ id: created.id, severity: 2 });
     expect((await fetch(`${app.url}/api/pain/${created.id}`, { method: "DELETE" })).status).toBe(204);
-    expect(
-      (await fetch(`${app.url}/api/pain/${created.id}`, json({ ...valid, date: "2026-11-18" }, "PUT")))
-        .status,
-    ).toBe(404);
-    expect((await fetch(`${app.url}/api/pain/${created.id}`, { method: "DELETE" })).status).toBe(404);
-    expect((await fetch(`${app.url}/api/pain/-1`, { method: "DELETE" })).status).toBe(400);
+    const gone = await fetch(
+      `${app.url}/api/pain/${created.id}`,
+      json({ ...valid, date: "2026-11-18" }, "PUT"),
+    );
+    expect((await expectError(gone, 404)).code).toBe("pain-entry-not-found");
+    await expectError(await fetch(`${app.url}/api/pain/${created.id}`, { method: "DELETE" }), 404);
+    await expectError(await fetch(`${app.url}/api/pain/-1`, { method: "DELETE" }), 400);
   });
 });
 
@@ -143,7 +137,7 @@ describe("/api/settings", () => {
   const everyDay = { mode: "every_day", since: null, periods: [], confirmations: [] };
 
   it("defaults to kilometres, no height and an every-day diary", async () => {
-    expect(settingsSchema.parse(await (await fetch(`${app.url}/api/settings`)).json())).toEqual({
+    expect(await getBody(`${app.url}/api/settings`, settingsSchema)).toEqual({
       units: "km",
       heightCm: null,
       painDiary: everyDay,
@@ -152,34 +146,37 @@ describe("/api/settings", () => {
 
   it("saves miles and a height", async () => {
     const res = await fetch(`${app.url}/api/settings`, json({ units: "mi", heightCm: 172 }, "PUT"));
-    expect(settingsSchema.parse(await res.json())).toEqual({
+    expect(await expectBody(res, settingsSchema)).toEqual({
       units: "mi",
       heightCm: 172,
       painDiary: everyDay,
     });
-    expect(settingsSchema.parse(await (await fetch(`${app.url}/api/settings`)).json())).toMatchObject({
+    expect(await getBody(`${app.url}/api/settings`, settingsSchema)).toMatchObject({
       units: "mi",
       heightCm: 172,
     });
   });
 
   it("declares a pain-days-only diary from a past date, keeps it when it is ended, and takes a weekly confirmation", async () => {
-    const declared = (await (
+    const declared = await expectBody(
       await fetch(
         `${app.url}/api/settings`,
         json({ painDiary: { mode: "pain_days", since: "2026-01-05" } }, "PUT"),
-      )
-    ).json()) as Settings;
+      ),
+      settingsSchema,
+    );
     expect(declared.painDiary).toMatchObject({ mode: "pain_days", since: "2026-01-05" });
     expect(declared.painDiary.periods).toHaveLength(1);
     expect(declared.painDiary.periods[0]).toMatchObject({ since: "2026-01-05", until: null });
-    const confirmed = (await (
-      await fetch(`${app.url}/api/settings/pain-diary/confirm`, json({}))
-    ).json()) as Settings;
+    const confirmed = await expectBody(
+      await fetch(`${app.url}/api/settings/pain-diary/confirm`, json({})),
+      settingsSchema,
+    );
     expect(confirmed.painDiary.confirmations).toHaveLength(1);
-    const ended = (await (
-      await fetch(`${app.url}/api/settings`, json({ painDiary: { mode: "every_day", since: null } }, "PUT"))
-    ).json()) as Settings;
+    const ended = await expectBody(
+      await fetch(`${app.url}/api/settings`, json({ painDiary: { mode: "every_day", since: null } }, "PUT")),
+      settingsSchema,
+    );
     expect(ended.painDiary).toMatchObject({ mode: "every_day", since: null });
     expect(ended.painDiary.periods[0]?.until).not.toBeNull();
   });
@@ -194,8 +191,7 @@ describe("/api/settings", () => {
     [{ painDiary: { mode: "pain_days", since: "2999-01-01" } }, /after today/],
     [{ painDiary: { mode: "every_day", since: "2026-01-01" } }, /since must be null/],
   ])("rejects %j with a 400", async (body, message) => {
-    const res = await fetch(`${app.url}/api/settings`, json(body, "PUT"));
-    expect(res.status).toBe(400);
-    expect(apiErrorSchema.parse(await res.json()).error.message).toMatch(message);
+    const error = await expectError(await fetch(`${app.url}/api/settings`, json(body, "PUT")), 400);
+    expect(error.message).toMatch(message);
   });
 });

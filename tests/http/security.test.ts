@@ -4,6 +4,8 @@ import { filesForm, startTestApp, type TestApp } from "../support/app.ts";
 import { startServer } from "../support/server.ts";
 import { readCorpusFile } from "../support/corpus.ts";
 import { LOOPBACK_HOSTS, hostName, resolveAccess } from "../../server/http/security.ts";
+import { loginResultSchema, settingsSchema } from "../../server/api/index.ts";
+import { expectBody, expectError } from "../support/api.ts";
 
 interface RawResponse {
   status: number;
@@ -38,10 +40,6 @@ function raw(
   });
 }
 
-function errorCode(res: RawResponse): string {
-  return (JSON.parse(res.body) as { error: { code: string } }).error.code;
-}
-
 describe("security headers, Host and Origin checks", () => {
   let app: TestApp;
   beforeAll(async () => {
@@ -73,8 +71,7 @@ describe("security headers, Host and Origin checks", () => {
   it("refuses other Host names (DNS rebinding) with a 403 naming the host", async () => {
     for (const host of ["evil.example", "evil.example:4173", "127.0.0.1.evil.example", "a b"]) {
       const res = await raw(app.url, { path: "/api/activities", headers: { host } });
-      expect(res.status).toBe(403);
-      expect(errorCode(res)).toBe("host-not-allowed");
+      expect((await expectError(res, 403)).code).toBe("host-not-allowed");
     }
   });
 
@@ -87,15 +84,14 @@ describe("security headers, Host and Origin checks", () => {
         headers: { origin, "content-type": "application/json" },
         body,
       });
-      expect(res.status).toBe(403);
-      expect(errorCode(res)).toBe("cross-origin");
+      expect((await expectError(res, 403)).code).toBe("cross-origin");
     }
     const site = await raw(app.url, {
       method: "DELETE",
       path: "/api/pain/1",
       headers: { "sec-fetch-site": "cross-site" },
     });
-    expect(site.status).toBe(403);
+    expect((await expectError(site, 403)).code).toBe("cross-origin");
   });
 
   it("trusts the browser's Sec-Fetch-Site over Origin (a form post under no-referrer sends Origin: null)", async () => {
@@ -107,7 +103,7 @@ describe("security headers, Host and Origin checks", () => {
       headers: { ...headers, origin: "null", "sec-fetch-site": "same-origin" },
       body,
     });
-    expect(form.status).toBe(200);
+    expect((await expectBody(form, settingsSchema)).units).toBe("km");
     for (const site of ["cross-site", "same-site"]) {
       const res = await raw(app.url, {
         method: "PUT",
@@ -115,7 +111,7 @@ describe("security headers, Host and Origin checks", () => {
         headers: { ...headers, origin: app.url, "sec-fetch-site": site },
         body,
       });
-      expect(res.status).toBe(403);
+      expect((await expectError(res, 403)).code).toBe("cross-origin");
     }
   });
 
@@ -128,9 +124,9 @@ describe("security headers, Host and Origin checks", () => {
       headers: { ...headers, origin: app.url, "sec-fetch-site": "same-origin" },
       body,
     });
-    expect(same.status).toBe(200);
+    expect((await expectBody(same, settingsSchema)).units).toBe("mi");
     const none = await raw(app.url, { method: "PUT", path: "/api/settings", headers, body });
-    expect(none.status).toBe(200);
+    expect((await expectBody(none, settingsSchema)).units).toBe("mi");
   });
 
   it("takes only JSON (or multipart uploads) as API bodies: a form post is a 415", async () => {
@@ -141,8 +137,10 @@ describe("security headers, Host and Origin checks", () => {
         headers: { "content-type": type },
         body: "units=mi",
       });
-      expect(res.status).toBe(415);
-      expect(res.body).toMatch(/JSON/);
+      expect(await expectError(res, 415)).toMatchObject({
+        code: "unsupported-media-type",
+        message: expect.stringMatching(/JSON/),
+      });
     }
   });
 });
@@ -169,8 +167,7 @@ describe("login with STRIDEWISE_PASSWORD", () => {
     expect((await raw(app.url, { path: "/api/health" })).status).toBe(200);
     for (const path of ["/api/activities", "/api/insights", "/api/pain", "/api/settings"]) {
       const res = await raw(app.url, { path });
-      expect(res.status).toBe(401);
-      expect(errorCode(res)).toBe("login-required");
+      expect((await expectError(res, 401)).code).toBe("login-required");
     }
   });
 
@@ -186,7 +183,7 @@ describe("login with STRIDEWISE_PASSWORD", () => {
   it("logs in with an HttpOnly, SameSite=Strict random cookie, and logs out", async () => {
     clockMs += 120_000;
     const res = await login("correct horse");
-    expect(res.status).toBe(200);
+    expect(await expectBody(res, loginResultSchema)).toEqual({ ok: true });
     const cookie = String(res.headers["set-cookie"]);
     expect(cookie).toMatch(/^stridewise_session=[A-Za-z0-9_-]{43};/);
     expect(cookie).toContain("HttpOnly");
@@ -225,12 +222,12 @@ describe("login with STRIDEWISE_PASSWORD", () => {
 
   it("allows 5 login attempts a minute per address, even with the right password after", async () => {
     clockMs += 120_000;
-    for (let i = 0; i < 5; i++) expect((await login(`guess ${i}`)).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await expectError(await login(`guess ${i}`), 401)).code).toBe("wrong-password");
     const limited = await login("correct horse");
-    expect(limited.status).toBe(429);
-    expect(errorCode(limited)).toBe("too-many-attempts");
+    expect((await expectError(limited, 429)).code).toBe("too-many-attempts");
     clockMs += 61_000;
-    expect((await login("correct horse")).status).toBe(200);
+    await expectBody(await login("correct horse"), loginResultSchema);
   });
 
   it("ends a session after 7 days", async () => {
@@ -321,8 +318,7 @@ describe("upload size counted as it streams", () => {
         body: stream,
         duplex: "half",
       } as RequestInit);
-      expect(res.status).toBe(413);
-      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/limit/);
+      expect((await expectError(res, 413)).message).toMatch(/limit/);
       expect(app.db.sqlite.prepare("SELECT count(*) AS n FROM files").get()).toEqual({ n: 0 });
     } finally {
       await app.close();

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { request } from "node:http";
+import { z } from "zod";
 import { startTestApp, type TestApp } from "../support/app.ts";
-import { painEntryInputSchema } from "../../server/api/index.ts";
+import {
+  apiErrorSchema,
+  painEntryInputSchema,
+  painEntrySchema,
+  settingsSchema,
+} from "../../server/api/index.ts";
+import { expectBody } from "../support/api.ts";
 
 // A table-driven sweep of hostile input over every API route: each must answer 4xx with a JSON error naming the
 // problem, never a 500 and never a stack trace.
@@ -205,8 +212,8 @@ describe("every API input, hostile", () => {
         wrong.push(`${label} ${res.body.slice(0, 200)}`);
         continue;
       }
-      const error = (JSON.parse(res.body) as { error?: { code?: string; message?: string } }).error;
-      if (!res.type.includes("application/json") || !error?.code || (error.message ?? "").length < 10) {
+      const error = apiErrorSchema.safeParse(JSON.parse(res.body)).data?.error;
+      if (!res.type.includes("application/json") || !error?.code || error.message.length < 10) {
         wrong.push(`${label}: not a clear JSON error: ${res.body.slice(0, 200)}`);
       }
       if (/at .*\.(ts|js):\d+/.test(res.body)) wrong.push(`${label}: leaks a stack trace`);
@@ -215,13 +222,14 @@ describe("every API input, hostile", () => {
   }, 60_000);
 
   it("leaves the stored data untouched and the prototype unpolluted", async () => {
-    const pain = JSON.parse(
-      (await send(app.url, { method: "GET", path: "/api/pain", expect: [200] })).body,
-    ) as unknown[];
+    const pain = await expectBody(
+      await send(app.url, { method: "GET", path: "/api/pain", expect: [200] }),
+      z.array(painEntrySchema),
+    );
     expect(pain).toEqual([expect.objectContaining({ ...validPain, id: 1, note: "" })]);
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
     const settings = await send(app.url, { method: "GET", path: "/api/settings", expect: [200] });
-    expect(JSON.parse(settings.body)).toEqual({
+    expect(await expectBody(settings, settingsSchema)).toEqual({
       units: "km",
       heightCm: null,
       painDiary: { mode: "every_day", since: null, periods: [], confirmations: [] },

@@ -3,12 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../support/server.ts";
 import { oneFileForm, peakRssMiB, watchHealth } from "./attack.ts";
 import { FitBytes, T2024, manySmallBombs, nestedBig } from "./crafted.ts";
+import { type ImportResponse, importResponseSchema } from "../../server/api/index.ts";
+import { expectBody } from "../support/api.ts";
 
 // Issue 15's archive attacks, generated, uploaded to the real server on loopback.
-
-interface ImportBody {
-  results: { file: string; status: string; code?: string }[];
-}
 
 function shortRun(seconds: number, dayOffset = 30): Uint8Array {
   const f = new FitBytes().activityHeader().defineRecord(0);
@@ -20,10 +18,10 @@ async function attack(
   server: RunningServer,
   name: string,
   bytes: Uint8Array,
-): Promise<{ body: ImportBody; healthMs: number }> {
+): Promise<{ body: ImportResponse; healthMs: number }> {
   const health = await watchHealth(server.url);
   const res = await fetch(`${server.url}/api/activities`, { method: "POST", body: oneFileForm(name, bytes) });
-  const body = (await res.json()) as ImportBody;
+  const body = await expectBody(res, importResponseSchema);
   const watched = await health.stop();
   expect(watched.failures).toBe(0);
   console.log(`${name}: /api/health at most ${watched.maxMs.toFixed(0)} ms over ${watched.count} asks`);

@@ -1,7 +1,11 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { parseJson } from "../support/api.ts";
 
 // Watching a server under attack: how fast /api/health answers meanwhile, and how much memory it took.
+
+const watchedSchema = z.object({ maxMs: z.number(), count: z.number().int(), failures: z.number().int() });
 
 export interface HealthWatch {
   /** Stops polling; the slowest answer in ms, how many were asked, and how many failed. */
@@ -54,7 +58,7 @@ export async function watchHealth(url: string, everyMs = 40): Promise<HealthWatc
       await exited;
       const line = out.split("\n").find((l) => l.startsWith("{"));
       if (line === undefined) throw new Error(`the health poller said: ${out}`);
-      return JSON.parse(line) as { maxMs: number; count: number; failures: number };
+      return parseJson(line, watchedSchema, "the health poller's report");
     },
   };
 }

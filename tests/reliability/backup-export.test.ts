@@ -15,6 +15,9 @@ import { track } from "../support/processes.ts";
 import { filesForm } from "../support/app.ts";
 import { CLI, ROOT, startServer, type RunningServer } from "../support/server.ts";
 import { tempDir } from "../app/fixtures.ts";
+import { z } from "zod";
+import { activityPageSchema, painEntrySchema } from "../../server/api/index.ts";
+import { getBody, parseJson } from "../support/api.ts";
 
 const FILES = [
   "elevate__portland.fit",
@@ -119,13 +122,17 @@ describe("backupDatabase() and exportData()", () => {
     );
     expect(originals.map(([name]) => name)).toContain("originals/000001-elevate__portland.fit");
 
-    const activities = JSON.parse(entries.get("activities.json")?.toString() ?? "") as { id: number }[];
+    const activities = parseJson(
+      entries.get("activities.json")?.toString() ?? "",
+      z.array(z.looseObject({ id: z.number().int() })),
+      "activities.json",
+    );
     expect(activities).toHaveLength(4);
     const csvLines = entries.get("activities.csv")?.toString().trim().split("\r\n") ?? [];
     expect(csvLines).toHaveLength(5);
     expect(csvLines[0]).toMatch(/^id,fileId,sessionIndex,sport,/);
 
-    const pain = JSON.parse(entries.get("pain.json")?.toString() ?? "") as { note: string }[];
+    const pain = parseJson(entries.get("pain.json")?.toString() ?? "", z.array(painEntrySchema), "pain.json");
     expect(pain.map((p) => p.note)).toEqual(['=HYPERLINK("http://x") "quoted", comma', "line\nbreak"]);
     const painCsv = entries.get("pain.csv")?.toString() ?? "";
     // A note never becomes a spreadsheet formula.
@@ -186,11 +193,10 @@ describe("stridewise backup and export while the server runs", () => {
     copyFileSync(file, join(restored, "stridewise.db"));
     const again = await startServer(["--data", restored]);
     try {
-      const page = (await (
-        await fetch(`${again.url}/api/activities?pageSize=500&includeShort=true`)
-      ).json()) as {
-        total: number;
-      };
+      const page = await getBody(
+        `${again.url}/api/activities?pageSize=500&includeShort=true`,
+        activityPageSchema,
+      );
       // includeShort: the multisport file's run leg is under 100 m, listed only when asked for.
       expect(page.total).toBe(counts.activities);
     } finally {

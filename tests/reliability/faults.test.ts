@@ -9,6 +9,8 @@ import { startTestApp } from "../support/app.ts";
 import { CLI, ROOT } from "../support/server.ts";
 import { tempDir } from "../app/fixtures.ts";
 import { storageProblems } from "./fuzz-harness.ts";
+import { activityPageSchema, importResponseSchema } from "../../server/api/index.ts";
+import { expectBody, expectError, getBody } from "../support/api.ts";
 
 // A full disk and a read-only data folder, for real: a small tmpfs when we may mount (root in CI's container),
 // else SQLite's max_page_count (full) and file modes (read-only) stand in.
@@ -91,7 +93,7 @@ describe("a full disk", () => {
     for (let i = 0; i < 300 && !statuses.includes(507); i++) {
       const res = await fetch(`${app.url}/api/pain`, pain(i));
       statuses.push(res.status);
-      if (res.status !== 201) message = ((await res.json()) as { error: { message: string } }).error.message;
+      if (res.status !== 201) message = (await expectError(res, res.status)).message;
     }
     expect(statuses).toContain(507);
     expect(statuses.filter((s) => s !== 201 && s !== 507)).toEqual([]);
@@ -155,8 +157,7 @@ describe("a read-only data folder", () => {
     // A mount cannot go read-only while the database is open for writing; SQLite's query_only fails writes the same way.
     db.sqlite.pragma("query_only = ON");
     const res = await fetch(`${app.url}/api/pain`, pain(1));
-    expect(res.status).toBe(503);
-    const error = ((await res.json()) as { error: { code: string; message: string } }).error;
+    const error = await expectError(res, 503);
     expect(error.code).toBe("data-read-only");
     expect(error.message).toMatch(/cannot write to its data folder/);
     const upload = new FormData();
@@ -165,20 +166,17 @@ describe("a read-only data folder", () => {
       new Blob([readCorpusFile("fitparse__developer-types-sample.fit").slice()]),
       "a.fit",
     );
-    const imported = (await (
-      await fetch(`${app.url}/api/activities`, { method: "POST", body: upload })
-    ).json()) as {
-      results: { status: string; message: string }[];
-    };
+    const imported = await expectBody(
+      await fetch(`${app.url}/api/activities`, { method: "POST", body: upload }),
+      importResponseSchema,
+    );
     expect(imported.results[0]).toMatchObject({
       status: "rejected",
       code: "data-read-only",
       message: expect.stringMatching(/cannot write to its data folder/),
     });
     // Reads still work: the run_analysis cache is only skipped, not required.
-    const read = await fetch(`${app.url}/api/activities`);
-    expect(read.status).toBe(200);
-    expect(((await read.json()) as { total: number }).total).toBe(1);
+    expect((await getBody(`${app.url}/api/activities`, activityPageSchema)).total).toBe(1);
     db.sqlite.pragma("query_only = OFF");
     expect(storageProblems(db)).toEqual([]);
     expect(db.sqlite.prepare("SELECT count(*) AS n FROM activities").get()).toEqual({ n: 1 });

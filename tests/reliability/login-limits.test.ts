@@ -2,6 +2,8 @@ import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.ts";
 import { LOOPBACK_HOSTS, resolveAccess } from "../../server/http/security.ts";
+import { apiErrorSchema } from "../../server/api/index.ts";
+import { parseJson } from "../support/api.ts";
 
 // Issue 15 attack 9: guesses spread over many loopback addresses, and a reverse proxy in front.
 
@@ -37,7 +39,7 @@ function login(
         res.on("data", (c: Buffer) => (text += c.toString()));
         res.on("end", () => {
           const code =
-            res.statusCode === 200 ? null : (JSON.parse(text) as { error: { code: string } }).error.code;
+            res.statusCode === 200 ? null : parseJson(text, apiErrorSchema, "login error").error.code;
           resolve({ status: res.statusCode ?? 0, cookie: String(res.headers["set-cookie"] ?? ""), code });
         });
       },

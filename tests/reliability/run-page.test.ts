@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ActivityDetail, ImportResponse, RouteView } from "../../server/api/index.ts";
+import {
+  type ActivityDetail,
+  activityDetailSchema,
+  importResponseSchema,
+  routeViewSchema,
+} from "../../server/api/index.ts";
+import { expectBody, getBody } from "../support/api.ts";
 import { startServer, type RunningServer } from "../support/server.ts";
 import { oneFileForm, watchHealth } from "./attack.ts";
 import { longRun } from "./crafted.ts";
@@ -10,11 +16,6 @@ import { longRun } from "./crafted.ts";
 const SAMPLES = 430_000;
 const OPENS = 5;
 
-async function json<T>(res: Response): Promise<T> {
-  expect(res.status).toBe(200);
-  return (await res.json()) as T;
-}
-
 // Two shared cores: a latency check may lose to another test file's burst, so it may run again twice.
 describe("opening a five-day run against the real server", { retry: 2 }, () => {
   let server: RunningServer;
@@ -23,7 +24,7 @@ describe("opening a five-day run against the real server", { retry: 2 }, () => {
     server = await startServer();
     const form = oneFileForm("ultra.fit", longRun(SAMPLES));
     const res = await fetch(`${server.url}/api/activities`, { method: "POST", body: form });
-    const body = await json<ImportResponse>(res);
+    const body = await expectBody(res, importResponseSchema);
     expect(body.results[0]?.status).toBe("imported");
     id = body.results[0]?.activityIds?.[0] as number;
   }, 30_000);
@@ -33,8 +34,8 @@ describe("opening a five-day run against the real server", { retry: 2 }, () => {
     const health = await watchHealth(server.url);
     const details: ActivityDetail[] = [];
     for (let i = 0; i < OPENS; i++) {
-      details.push(await json<ActivityDetail>(await fetch(`${server.url}/api/activities/${id}`)));
-      await json<RouteView>(await fetch(`${server.url}/api/activities/${id}/route`));
+      details.push(await getBody(`${server.url}/api/activities/${id}`, activityDetailSchema));
+      await getBody(`${server.url}/api/activities/${id}/route`, routeViewSchema);
     }
     const watched = await health.stop();
     console.log(

@@ -2,6 +2,8 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { openDb, type Db } from "../../server/db/open.ts";
 import { createApp, type AppDeps } from "../../server/http/app.ts";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./server.ts";
 
@@ -11,13 +13,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a fresh in-memory database, listening on a free loopback port. */
+/** The real app on a fresh in-memory database and a temp data folder (removed on close), on a free loopback port. */
 export async function startTestApp(overrides: Partial<AppDeps> = {}): Promise<TestApp> {
   const db = overrides.db ?? openDb(":memory:");
+  const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), "stridewise-test-app-"));
   const app = createApp({
     db,
     webDir: join(ROOT, "dist/web"),
-    dataDir: "/nonexistent",
+    dataDir,
     version: "test",
     ...overrides,
   });
@@ -32,6 +35,7 @@ export async function startTestApp(overrides: Partial<AppDeps> = {}): Promise<Te
       new Promise<void>((resolve) => {
         server.close(() => {
           db.close();
+          if (overrides.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
           resolve();
         });
       }),

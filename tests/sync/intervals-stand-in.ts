@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
+import { z } from "zod";
 
 /** An activity as the stand-in lists it, with its original file. */
 export interface StandInActivity {
@@ -57,8 +58,11 @@ export class IntervalsStandIn {
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((ok) => this.server?.close(() => ok()));
+    const server = this.server;
+    // Never started (its suite failed to start): nothing to close, and a close callback that never comes.
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((ok) => server.close(() => ok()));
   }
 
   private takeFault(route: "list" | "file"): Fault | null {
@@ -132,7 +136,9 @@ export class IntervalsStandIn {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
-        const event = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
+        const event = z
+          .record(z.string(), z.unknown())
+          .parse(JSON.parse(Buffer.concat(chunks).toString("utf8")));
         this.events.push(event);
         res
           .writeHead(200, { "Content-Type": "application/json" })

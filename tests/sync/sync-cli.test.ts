@@ -11,6 +11,8 @@ import { expectedCadence } from "../../server/core/cadence-model.ts";
 import { openDataDir } from "../../server/db/open.ts";
 import { IntervalsStandIn } from "./intervals-stand-in.ts";
 import { dailyRuns, smallRun } from "./helpers.ts";
+import { cliImportReportSchema } from "../../server/api/index.ts";
+import { parseJson } from "../support/api.ts";
 
 const KEY = "cli-stand-in-key-77";
 let tmp: ReturnType<typeof tempDir>;
@@ -88,7 +90,7 @@ describe("stridewise connect / sync --intervals", () => {
 
     const synced = await cli(["sync", "--intervals", "--json", "--data", data]);
     expect(synced.status).toBe(0);
-    const report = JSON.parse(synced.stdout) as { summary: Record<string, number>; results: unknown[] };
+    const report = parseJson(synced.stdout, cliImportReportSchema, "sync --json output");
     expect(report.summary).toMatchObject({ imported: 4, duplicate: 0, rejected: 0 });
     expect(report.results).toHaveLength(4);
 

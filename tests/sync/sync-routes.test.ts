@@ -6,6 +6,14 @@ import { filesForm, startTestApp, type TestApp } from "../support/app.ts";
 import { tempDir } from "../app/fixtures.ts";
 import { IntervalsStandIn } from "./intervals-stand-in.ts";
 import { dailyRuns, smallRun } from "./helpers.ts";
+import {
+  importResponseSchema,
+  intervalsConnectionSchema,
+  intervalsSyncResultSchema,
+  overviewViewSchema,
+  syncStatusViewSchema,
+} from "../../server/api/index.ts";
+import { expectBody, expectError, getBody, parseJson, sendJson } from "../support/api.ts";
 
 const KEY = "routes-stand-in-key-5";
 let tmp: ReturnType<typeof tempDir>;
@@ -24,11 +32,7 @@ afterEach(async () => {
   tmp.remove();
 });
 
-const json = (method: string, body?: unknown): RequestInit => ({
-  method,
-  headers: { "Content-Type": "application/json" },
-  body: JSON.stringify(body ?? {}),
-});
+const json = (method: string, body?: unknown): RequestInit => sendJson(method, body ?? {});
 
 describe("/api/sync", () => {
   it("connects, never answers with the key, syncs on demand and shows what came in", async () => {
@@ -36,26 +40,23 @@ describe("/api/sync", () => {
     const put = await fetch(`${app.url}/api/sync/intervals`, json("PUT", { athleteId: "55", apiKey: KEY }));
     expect(put.status).toBe(200);
     const putText = await put.text();
-    expect(JSON.parse(putText)).toEqual({ connected: true, athleteId: "i55" });
+    expect(parseJson(putText, intervalsConnectionSchema)).toEqual({ connected: true, athleteId: "i55" });
     expect(statSync(join(tmp.path, "intervals.json")).mode & 0o777).toBe(0o600);
 
     const run = await fetch(`${app.url}/api/sync/intervals/run`, json("POST"));
-    expect(((await run.json()) as { summary: { imported: number } }).summary.imported).toBe(3);
+    expect((await expectBody(run, intervalsSyncResultSchema)).summary.imported).toBe(3);
 
     const statusText = await (await fetch(`${app.url}/api/sync/status`)).text();
     expect(putText + statusText).not.toContain(KEY);
-    const status = JSON.parse(statusText) as {
-      intervals: unknown;
-      runs: { source: string; imported: number }[];
-    };
+    const status = parseJson(statusText, syncStatusViewSchema);
     expect(status.intervals).toEqual({ connected: true, athleteId: "i55" });
     expect(status.runs[0]).toMatchObject({ source: "intervals", status: "ok", imported: 3, downloaded: 3 });
 
-    const overview = (await (await fetch(`${app.url}/api/overview`)).json()) as { runs: number };
+    const overview = await getBody(`${app.url}/api/overview`, overviewViewSchema);
     expect(overview.runs).toBe(3);
 
     const del = await fetch(`${app.url}/api/sync/intervals`, { method: "DELETE" });
-    expect(await del.json()).toEqual({ connected: false, athleteId: null });
+    expect(await expectBody(del, intervalsConnectionSchema)).toEqual({ connected: false, athleteId: null });
   });
 
   it("answers a refused key with its sentence, and a sync of a revoked key shows up as failed", async () => {
@@ -63,29 +64,27 @@ describe("/api/sync", () => {
       `${app.url}/api/sync/intervals`,
       json("PUT", { athleteId: "i55", apiKey: "nope-nope-1" }),
     );
-    expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe("intervals-key-refused");
+    expect((await expectError(bad, 400)).code).toBe("intervals-key-refused");
 
-    await fetch(`${app.url}/api/sync/intervals`, json("PUT", { athleteId: "i55", apiKey: KEY }));
+    const put = await fetch(`${app.url}/api/sync/intervals`, json("PUT", { athleteId: "i55", apiKey: KEY }));
+    expect(await expectBody(put, intervalsConnectionSchema)).toEqual({ connected: true, athleteId: "i55" });
     standIn.revoke();
     const run = await fetch(`${app.url}/api/sync/intervals/run`, json("POST"));
-    expect(run.status).toBe(400);
-    const status = (await (await fetch(`${app.url}/api/sync/status`)).json()) as {
-      runs: { status: string; message: string }[];
-    };
+    expect((await expectError(run, 400)).message).toMatch(/refused the API key/);
+    const status = await getBody(`${app.url}/api/sync/status`, syncStatusViewSchema);
     expect(status.runs[0]).toMatchObject({ status: "failed" });
     expect(status.runs[0]?.message).toMatch(/refused the API key/);
   });
 
   it("serves the next-run workout as a FIT download, and refuses without runs", async () => {
     const empty = await fetch(`${app.url}/api/sync/workouts/next-run.fit`);
-    expect(empty.status).toBe(409);
+    expect((await expectError(empty, 409)).message).toMatch(/run/i);
     const day = Date.now() - 3 * 86_400_000;
     const upload = await fetch(`${app.url}/api/activities`, {
       method: "POST",
       body: filesForm([{ name: "a.fit", bytes: smallRun(new Date(day), { durationS: 1800 }) }]),
     });
-    expect(upload.status).toBe(200);
+    expect((await expectBody(upload, importResponseSchema)).summary.imported).toBe(1);
     const res = await fetch(`${app.url}/api/sync/workouts/next-run.fit`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="?SW_RUN_\d{8}\.fit"?/);

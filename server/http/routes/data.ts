@@ -2,7 +2,15 @@ import { Router } from "express";
 import { DomainError } from "../../errors.ts";
 import type { DemoRepo } from "../../db/demo-repo.ts";
 import type { ImportReport } from "../../app/import/types.ts";
-import { DELETE_ALL_PHRASE, type DemoStatus, deleteAllSchema, demoLoadSchema } from "../../api/index.ts";
+import {
+  DELETE_ALL_PHRASE,
+  type DeletedAll,
+  type DemoRemoved,
+  type DemoStatus,
+  type ImportResponse,
+  deleteAllSchema,
+  demoLoadSchema,
+} from "../../api/index.ts";
 import { parseInput, requireJson } from "../params.ts";
 
 export interface DataRouteDeps {
@@ -36,13 +44,15 @@ export function dataRoutes(deps: DataRouteDeps): Router {
     }
     const report = await deps.loadDemo();
     deps.onChange();
-    res.json({ results: report.results, summary: report.summary });
+    const view: ImportResponse = { results: report.results, summary: report.summary };
+    res.json(view);
   });
 
   router.delete("/demo", (_req, res) => {
     const { files } = deps.demo.remove();
     deps.onChange();
-    res.json({ removedFiles: files });
+    const view: DemoRemoved = { removedFiles: files };
+    res.json(view);
   });
 
   router.post("/data/delete-all", requireJson, (req, res) => {
@@ -56,7 +66,8 @@ export function dataRoutes(deps: DataRouteDeps): Router {
     deps.demo.wipeAll();
     deps.forgetOutside();
     deps.onChange();
-    res.json({ deleted: true });
+    const view: DeletedAll = { deleted: true };
+    res.json(view);
   });
 
   return router;

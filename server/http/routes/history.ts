@@ -13,6 +13,7 @@ import {
   type CalendarDay,
   type CalendarView,
   type PersonalRecordView,
+  type ShoeContext,
   calendarQuerySchema,
 } from "../../api/index.ts";
 import { parseInput } from "../params.ts";
@@ -71,14 +72,15 @@ export function historyRoutes(deps: HistoryRouteDeps): Router {
         painEvent: r.pain.painEvent,
       })),
     );
-    res.json({
+    const view: ShoeContext = {
       exploratory: true,
       note: "Exploratory only: which shoe you wore is not one of the tested causes, and small counts mean little. Differences here are worth a look, not a conclusion.",
       shoes: rows.map((r) => ({
         ...r,
         name: r.shoeId === null ? "No shoe set" : (names.get(r.shoeId) ?? "Deleted pair"),
       })),
-    });
+    };
+    res.json(view);
   });
 
   return router;

@@ -1,5 +1,10 @@
 import { Router } from "express";
-import { intervalsConnectSchema, type SyncStatusView } from "../../api/sync.ts";
+import {
+  type IntervalsConnectionView,
+  type IntervalsSyncResult,
+  intervalsConnectSchema,
+  type SyncStatusView,
+} from "../../api/sync.ts";
 import type { AnalysisService } from "../../app/analysis/service.ts";
 import {
   connectedClient,
@@ -45,12 +50,14 @@ export function syncRoutes(deps: SyncRouteDeps): Router {
       now: deps.now(),
     });
     deps.onConnected?.();
-    res.json(connection);
+    const view: IntervalsConnectionView = connection;
+    res.json(view);
   });
 
   router.delete("/intervals", (_req, res) => {
     disconnectIntervals(deps.dataDir);
-    res.json(intervalsConnection(deps.dataDir));
+    const view: IntervalsConnectionView = intervalsConnection(deps.dataDir);
+    res.json(view);
   });
 
   router.post("/intervals/run", async (_req, res) => {
@@ -58,7 +65,12 @@ export function syncRoutes(deps: SyncRouteDeps): Router {
     if (!client) throw new DomainError("intervals-not-connected", "intervals.icu is not connected.");
     const report = await syncIntervals(deps.db, client, { now: deps.now });
     if (report.summary.imported > 0) deps.onChange();
-    res.json({ summary: report.summary, downloaded: report.downloaded, message: report.message });
+    const result: IntervalsSyncResult = {
+      summary: report.summary,
+      downloaded: report.downloaded,
+      message: report.message,
+    };
+    res.json(result);
   });
 
   router.get("/workouts/:kind", (req, res) => {
