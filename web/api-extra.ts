@@ -6,6 +6,7 @@ import type {
   DemoStatus,
   MapSettings,
   PersonalRecordView,
+  RecordsSoFar,
   RouteView,
   ShoeView,
 } from "../server/api/index.ts";
@@ -81,6 +82,7 @@ export const extraApi = (request: Request) => ({
   deleteShoe: (id: number) => request<void>("DELETE", `/api/shoes/${id}`),
   shoeContext: () => request<ShoeContext>("GET", "/api/insights/shoes"),
   records: () => request<PersonalRecordView[]>("GET", "/api/records"),
+  recordsSoFar: () => request<RecordsSoFar>("GET", "/api/records/so-far"),
   calendar: (month?: string) =>
     request<CalendarView>("GET", `/api/calendar${month ? `?month=${encodeURIComponent(month)}` : ""}`),
   demoStatus: () => request<DemoStatus>("GET", "/api/demo"),

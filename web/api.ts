@@ -9,6 +9,7 @@ import type {
   OverviewView,
   PainEntry,
   PainEntryInput,
+  RunTimeline,
   Settings,
   SettingsPatch,
 } from "../server/api/index.ts";
@@ -92,19 +93,6 @@ export function uploadFiles(files: readonly File[], cb: UploadCallbacks = {}): P
   });
 }
 
-const ALL_PAGE_SIZE = 500;
-const MAX_PAGES = 20;
-
-/** Every run (not other sports), newest first, fetched page by page; capped at 10,000. */
-export async function allRuns(): Promise<ActivityListItem[]> {
-  const first = await api.activities(1, ALL_PAGE_SIZE, true);
-  const items = [...first.items];
-  const pages = Math.min(MAX_PAGES, Math.ceil(first.total / first.pageSize));
-  for (let page = 2; page <= pages; page++)
-    items.push(...(await api.activities(page, ALL_PAGE_SIZE, true)).items);
-  return items;
-}
-
 /** The typed dashboard API. */
 export const api = {
   overview: () => request<OverviewView>("GET", "/api/overview"),
@@ -120,6 +108,10 @@ export const api = {
   cadence: () => request<CadenceView>("GET", "/api/cadence"),
   insights: () => request<InsightsView>("GET", "/api/insights"),
   pain: () => request<PainEntry[]>("GET", "/api/pain"),
+  /** The entries from `from` to `to` inclusive: a page that asks about a few days need not fetch ten years. */
+  painBetween: (from: string, to: string) =>
+    request<PainEntry[]>("GET", `/api/pain?${new URLSearchParams({ from, to }).toString()}`),
+  runTimeline: () => request<RunTimeline>("GET", "/api/activities/timeline"),
   addPain: (entry: PainEntryInput) => request<PainEntry>("POST", "/api/pain", entry),
   updatePain: (id: number, entry: PainEntryInput) => request<PainEntry>("PUT", `/api/pain/${id}`, entry),
   unansweredRuns: () => request<ActivityListItem[]>("GET", "/api/pain/unanswered"),

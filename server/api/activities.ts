@@ -97,6 +97,8 @@ export const activityPageSchema = z.object({
   total: z.number().int(),
   /** Recordings hidden because they are too short to be runs (shown with includeShort=true). */
   hiddenShort: z.number().int().optional(),
+  /** With flags asked for: how many the other filters leave before the flags narrow them ("12 of your 80 runs"). */
+  totalBeforeFlags: z.number().int().optional(),
   /** Runs whose date needs the runner: listed to fix or confirm. */
   dateSuspect: z.array(activityListItemSchema).optional(),
   page: z.number().int(),

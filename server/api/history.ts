@@ -25,6 +25,17 @@ export const personalRecordViewSchema = z.object({
 });
 export type PersonalRecordView = z.infer<typeof personalRecordViewSchema>;
 
+/**
+ * `GET /api/records/so-far`: the records over the runs read so far, answered at once. Each run's fastest
+ * stretches are read from its original once and kept; until every run is read, `pendingRuns` says how many
+ * are left (they are being read in the background) and a later call may find faster stretches.
+ */
+export const recordsSoFarSchema = z.object({
+  records: z.array(personalRecordViewSchema),
+  pendingRuns: z.number().int().min(0),
+});
+export type RecordsSoFar = z.infer<typeof recordsSoFarSchema>;
+
 export const calendarDaySchema = z.object({
   date: z.string(),
   runs: z.array(z.object({ id: z.number().int(), distanceM: z.number(), name: z.string().nullable() })),

@@ -6,6 +6,8 @@ export * from "./errors.ts";
 export * from "./history.ts";
 export * from "./import.ts";
 export * from "./pain.ts";
+export * from "./pain-range.ts";
+export * from "./run-timeline.ts";
 export * from "./session.ts";
 export * from "./settings.ts";
 export * from "./shoes.ts";

@@ -18,30 +18,36 @@ export interface BestEffort {
   startS: number;
 }
 
-/**
- * Fastest time over `targetM` within one run, from its cumulative distance and time columns (NaN where the
- * file had no value). Two pointers over the samples, O(n); the stretch's start is interpolated between the
- * two samples around it so a 1 km effort is exactly 1 km, not whatever the sample spacing gives.
- */
-export function fastestStretch(
-  distanceM: ArrayLike<number>,
-  timeS: ArrayLike<number>,
-  targetM: number,
-): { durationS: number; startS: number } | null {
-  const d: number[] = [];
-  const t: number[] = [];
+/** A run's samples a stretch can start or end at: finite, distance never falling, time always rising. */
+interface Track {
+  d: Float64Array;
+  t: Float64Array;
+  n: number;
+}
+
+function track(distanceM: ArrayLike<number>, timeS: ArrayLike<number>): Track {
+  const d = new Float64Array(distanceM.length);
+  const t = new Float64Array(distanceM.length);
+  let n = 0;
   for (let k = 0; k < distanceM.length; k++) {
     const dk = distanceM[k] ?? Number.NaN;
     const tk = timeS[k] ?? Number.NaN;
     // Cumulative distance never falls: a dip is a glitch, and a repeated point adds nothing.
     if (!Number.isFinite(dk) || !Number.isFinite(tk)) continue;
-    if (d.length > 0 && (dk < (d[d.length - 1] ?? 0) || tk <= (t[t.length - 1] ?? 0))) continue;
-    d.push(dk);
-    t.push(tk);
+    if (n > 0 && (dk < (d[n - 1] as number) || tk <= (t[n - 1] as number))) continue;
+    d[n] = dk;
+    t[n] = tk;
+    n++;
   }
+  return { d, t, n };
+}
+
+/** Two pointers over a track, O(n); the start is interpolated so a 1 km effort is exactly 1 km. */
+function fastestOnTrack({ d, t, n }: Track, targetM: number): { durationS: number; startS: number } | null {
+  if (n < 2 || (d[n - 1] as number) - (d[0] as number) < targetM) return null;
   let best: { durationS: number; startS: number } | null = null;
   let i = 0;
-  for (let j = 1; j < d.length; j++) {
+  for (let j = 1; j < n; j++) {
     const end = d[j] as number;
     // Advance i to the last sample at or before end − target.
     while (i + 1 < j && (d[i + 1] as number) <= end - targetM) i++;
@@ -59,11 +65,24 @@ export function fastestStretch(
   return best;
 }
 
-/** Every standard distance a run covers, with its fastest stretch. */
+/**
+ * Fastest time over `targetM` within one run, from its cumulative distance and time columns (NaN where the
+ * file had no value), with where it starts (s into the run).
+ */
+export function fastestStretch(
+  distanceM: ArrayLike<number>,
+  timeS: ArrayLike<number>,
+  targetM: number,
+): { durationS: number; startS: number } | null {
+  return fastestOnTrack(track(distanceM, timeS), targetM);
+}
+
+/** Every standard distance a run covers, with its fastest stretch; the samples are cleaned once for all five. */
 export function bestEfforts(distanceM: ArrayLike<number>, timeS: ArrayLike<number>): BestEffort[] {
+  const run = track(distanceM, timeS);
   const out: BestEffort[] = [];
   for (const { key, distanceM: target } of RECORD_DISTANCES) {
-    const best = fastestStretch(distanceM, timeS, target);
+    const best = fastestOnTrack(run, target);
     if (best) out.push({ key, ...best });
   }
   return out;

@@ -1,7 +1,7 @@
 import type { Express } from "express";
 import type { AnalysisService } from "../app/analysis/service.ts";
 import type { ImportReport } from "../app/import/types.ts";
-import type { ActivitiesRepo, ActivitySummary } from "../db/activities-repo.ts";
+import type { ActivitiesRepo } from "../db/activities-repo.ts";
 import { createDemoRepo } from "../db/demo-repo.ts";
 import type { FilesRepo } from "../db/files-repo.ts";
 import { createMapSettingsRepo } from "../db/map-settings-repo.ts";
@@ -18,7 +18,7 @@ import { runDateRoutes } from "./routes/run-date.ts";
 import { shoesRoutes } from "./routes/shoes.ts";
 import { tileCsp } from "./tile-csp.ts";
 import { disconnectIntervals } from "../app/sync/intervals-connect.ts";
-import { warmRecords } from "../app/records.ts";
+import { fillRecords, recordsRoutes } from "./routes/records.ts";
 
 export interface RunnerFeatureDeps {
   db: Db;
@@ -34,9 +34,8 @@ export interface RunnerFeatureDeps {
 
 /** Fills the personal-records cache in the background after `delayMs` (start-up, an import). */
 export function scheduleRecordsWarm(db: Db, activities: ActivitiesRepo, delayMs: number): void {
-  const runs = (): ActivitySummary[] => activities.list({ runsOnly: true, limit: -1 });
   setTimeout(() => {
-    warmRecords(db, activities, runs).catch(() => undefined);
+    fillRecords(db, activities).catch(() => undefined);
   }, delayMs).unref();
 }
 
@@ -68,6 +67,7 @@ export function mountRunnerFeatures(app: Express, deps: RunnerFeatureDeps): void
   );
   app.use("/api/shoes", requireJson, shoesRoutes({ shoes, now: deps.now, onChange }));
   app.use("/api/map", requireJson, mapRoutes({ maps }));
+  app.use("/api", recordsRoutes({ db: deps.db, activities: deps.activities, analysis: deps.analysis }));
   app.use(
     "/api",
     historyRoutes({

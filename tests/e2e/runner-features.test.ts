@@ -151,6 +151,8 @@ for (const viewport of VIEWPORTS) {
     it("shows personal records and the month calendar", async () => {
       await s.page.goto(`${s.server.url}/#/records`);
       await s.page.getByTestId("records-table").waitFor({ timeout: 20_000 });
+      // Runs still being read show a note, and the table fills in when they are done.
+      await s.page.getByTestId("records-pending").waitFor({ state: "detached", timeout: 20_000 });
       const keys = await s.page
         .getByTestId("record")
         .evaluateAll((els) => els.map((e) => e.getAttribute("data-key")));

@@ -3,7 +3,7 @@ import { painFreeDay } from "./unanswered.ts";
 import { api, logPainForDay } from "../api.ts";
 import { errorBox } from "../components.ts";
 import { h, replace } from "../dom.ts";
-import { fmtDate, todayLocal } from "../format.ts";
+import { dayNumber, dayToDate, fmtDate, todayLocal } from "../format.ts";
 import {
   buildPainFields,
   fillPainFields,
@@ -24,6 +24,8 @@ export class PainForm {
   readonly el: HTMLElement;
   private readonly f: PainFields = buildPainFields();
   private editingId: number | null = null;
+  /** The entry being edited was opened by the form itself (its day was picked), not by the runner's Edit. */
+  private openedByDate = false;
   /** The log as last loaded: one entry per day, so a date already logged is edited, never doubled. */
   private entries: PainEntry[] = [];
 
@@ -44,9 +46,14 @@ export class PainForm {
     this.el = h("section", { class: "card", id: "log" }, f.title, f.form);
   }
 
-  /** Sets the date of a new entry (from a run page's "log pain for this run"). */
+  /**
+   * Sets the date of a new entry (from a run page's "log pain for this run" or a run waiting for an answer). A run's
+   * date is its watch's local date: up to a day after this browser's today when the watch's zone is east of it.
+   */
   setDate(value: string): void {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value) && value <= todayLocal()) {
+    const latest = dayToDate(dayNumber(todayLocal()) + 1);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value) && value <= latest) {
+      if (value > this.f.date.max) this.f.date.max = value;
       this.f.date.value = value;
       this.dateChanged();
     }
@@ -67,6 +74,13 @@ export class PainForm {
   private dateChanged(): void {
     const f = this.f;
     const date = f.date.value;
+    if (this.editingId !== null && this.openedByDate) {
+      // Leaving a day the form opened by itself starts over on the new day, instead of moving that day's entry.
+      const max = f.date.max;
+      this.reset();
+      if (max > f.date.max) f.date.max = max;
+      f.date.value = date;
+    }
     const existing = this.entries.find((e) => e.date === date && e.id !== this.editingId);
     if (existing && this.editingId === null) {
       this.edit(existing, false);
@@ -87,12 +101,15 @@ export class PainForm {
     const f = this.f;
     this.reset();
     this.editingId = entry.id;
+    this.openedByDate = !scroll;
     fillPainFields(f, entry);
     this.retitle();
     replace(f.saveButton, "Save changes");
     f.cancelButton.hidden = false;
-    replace(f.status);
+    // Only an Edit the runner pressed clears the status: the form opening a logged day by itself (after a save
+    // reloads the log) keeps "Saved" or "Updated" in view.
     if (scroll) {
+      replace(f.status);
       f.form.scrollIntoView({ behavior: "smooth", block: "start" });
       f.date.focus({ preventScroll: true });
     }

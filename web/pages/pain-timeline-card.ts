@@ -1,10 +1,9 @@
-import type { ActivityListItem, PainEntry } from "../../server/api/index.ts";
+import type { PainEntry, RunTimeline } from "../../server/api/index.ts";
 import { drawPainTimeline, type TimelineRun } from "../charts/pain-timeline.ts";
 import { chartBox, destroyCharts } from "../charts/setup.ts";
 import { card } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import { dayNumber, dayToDate, todayLocal } from "../format.ts";
-import { isSpike } from "../labels.ts";
 import { plausibleDate } from "../charts/scale.ts";
 
 type Range = "6w" | "3m" | "all";
@@ -15,11 +14,10 @@ const RANGES: [Range, string][] = [
 ];
 const RANGE_DAYS: Record<Exclude<Range, "all">, number> = { "6w": 42, "3m": 91 };
 
-function runFlagWords(a: ActivityListItem): string[] {
+function runFlagWords(r: RunTimeline["runs"][number]): string[] {
   const words: string[] = [];
-  if (a.flags.overstriding === "possible" || a.flags.overstriding === "marked")
-    words.push("low cadence for speed");
-  if (isSpike(a.flags.spike?.category)) words.push("spike");
+  if (r.lowCadence) words.push("low cadence for speed");
+  if (r.spike) words.push("spike");
   return words;
 }
 
@@ -31,16 +29,14 @@ export class PainTimelineCard {
   // Six weeks fit a phone; three months a desktop.
   private range: Range = window.matchMedia("(max-width: 600px)").matches ? "6w" : "3m";
 
-  setRuns(activities: ActivityListItem[]): void {
-    this.runs = activities
-      // Runs the import marked as dated implausibly stay off the time axis (the chart also checks the date).
-      .filter((a) => a.isRun && a.distanceM !== null && !a.dateSuspect)
-      .map((a) => ({
-        id: a.id,
-        localDate: a.localDate,
-        distanceM: a.distanceM ?? 0,
-        flags: runFlagWords(a),
-      }));
+  /** The server leaves out runs too short to count and runs dated implausibly (the chart also checks the date). */
+  setRuns(timeline: RunTimeline): void {
+    this.runs = timeline.runs.map((r) => ({
+      id: r.id,
+      localDate: r.localDate,
+      distanceM: r.distanceM,
+      flags: runFlagWords(r),
+    }));
   }
 
   draw(pain: PainEntry[] = this.pain): void {

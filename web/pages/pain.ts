@@ -1,4 +1,4 @@
-import { allRuns, api } from "../api.ts";
+import { api } from "../api.ts";
 import type { ActivityListItem } from "../../server/api/index.ts";
 import { card, errorBox, loading, notMedicalAdvice, pageHeader } from "../components.ts";
 import { unansweredList } from "./unanswered.ts";
@@ -13,9 +13,10 @@ export async function painPage(root: HTMLElement, ctx: { query: URLSearchParams 
   const listSlot = h("div", {});
   const waitingSlot = h("div", {});
 
-  const refresh = async (): Promise<void> => {
+  // The runs for the timeline come once, beside the first read of the log; a saved entry re-reads only the log.
+  const refresh = async (runsRead: Promise<unknown> = Promise.resolve()): Promise<void> => {
     try {
-      const [pain, waiting] = await Promise.all([api.pain(), api.unansweredRuns()]);
+      const [pain, waiting] = await Promise.all([api.pain(), api.unansweredRuns(), runsRead]);
       form.setEntries(pain);
       replace(
         waitingSlot,
@@ -27,10 +28,13 @@ export async function painPage(root: HTMLElement, ctx: { query: URLSearchParams 
         painHistory(pain, {
           onEdit: (entry) => form.edit(entry),
           onDelete: (entry, button) => {
-            api.deletePain(entry.id).then(refresh, (err: unknown) => {
-              button.disabled = false;
-              replace(listSlot, errorBox(err));
-            });
+            api.deletePain(entry.id).then(
+              () => refresh(),
+              (err: unknown) => {
+                button.disabled = false;
+                replace(listSlot, errorBox(err));
+              },
+            );
           },
         }),
       );
@@ -57,12 +61,13 @@ export async function painPage(root: HTMLElement, ctx: { query: URLSearchParams 
     notMedicalAdvice(),
   );
   replace(timeline.el, loading());
-  try {
-    timeline.setRuns(await allRuns());
-  } catch (err) {
-    replace(timeline.el, errorBox(err));
-  }
-  await refresh();
+  let timelineError: unknown = null;
+  const runsRead = api.runTimeline().then(
+    (runs) => timeline.setRuns(runs),
+    (err: unknown) => (timelineError = err),
+  );
+  await refresh(runsRead);
+  if (timelineError !== null) replace(timeline.el, errorBox(timelineError));
   if (sore) form.focusSeverity();
 }
 

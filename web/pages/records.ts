@@ -1,21 +1,45 @@
-import type { PersonalRecordView } from "../../server/api/index.ts";
+import type { PersonalRecordView, RecordsSoFar } from "../../server/api/index.ts";
 import { api } from "../api.ts";
 import { card, loading, noData, pageHeader } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import { fmtDate, fmtDistance, fmtDuration, fmtPace } from "../format.ts";
 
+/** While runs are still being read, the page asks again this often, for at most two minutes. */
+const POLL_MS = 1000;
+const MAX_POLLS = 120;
+
 /** Personal records: the fastest stretch of any run over each distance, from the samples, and the longest run. */
 export async function recordsPage(root: HTMLElement): Promise<void> {
   replace(root, pageHeader("Personal records"), loading("Finding your fastest stretches…"));
-  const records = await api.records();
+  show(root, await api.recordsSoFar(), 0);
+}
+
+/** Draws the records read so far; while runs are pending, asks again until they are all read or the page is left. */
+function show(root: HTMLElement, { records, pendingRuns }: RecordsSoFar, polls: number): void {
   replace(
     root,
     pageHeader(
       "Personal records",
       "The fastest stretch of any run over each distance, found in the second-by-second data (not only whole runs of that length).",
     ),
-    records.length ? recordsTable(records) : noData("No runs with distance yet."),
+    pendingRuns > 0
+      ? h(
+          "p",
+          { class: "muted", role: "status", "data-testid": "records-pending" },
+          `Still reading ${pendingRuns} run${pendingRuns === 1 ? "" : "s"} for their fastest stretches: these records may improve in a moment.`,
+        )
+      : null,
+    records.length ? recordsTable(records) : pendingRuns > 0 ? null : noData("No runs with distance yet."),
   );
+  if (pendingRuns === 0 || polls >= MAX_POLLS) return;
+  setTimeout(() => {
+    if (!root.isConnected) return;
+    api.recordsSoFar().then(
+      (next) => root.isConnected && show(root, next, polls + 1),
+      // A failed check leaves the records shown; the next visit asks again.
+      () => undefined,
+    );
+  }, POLL_MS);
 }
 
 /** The records as a table: one row per distance. */

@@ -11,6 +11,21 @@ const localToday = (): string => {
 const nextDay = (date: string): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
+/** How recent a run must be for the prompt: its day is at most this many days before today. */
+const ASK_WITHIN_DAYS = 2;
+
+/**
+ * The days whose pain entries askHipFirst reads: from the oldest run it asks about to the day after today's.
+ * Known before the run is, so the run page fetches these few entries beside the run instead of the whole log.
+ */
+export function hipPromptWindow(): { from: string; to: string } {
+  const today = localToday();
+  const from = new Date(Date.parse(`${today}T00:00:00Z`) - ASK_WITHIN_DAYS * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
+  return { from, to: nextDay(today) };
+}
+
 /**
  * Whether to ask about the hip before showing a run's flags: a run of the last 2 days with nothing logged for its
  * day or the day after. Asked first so the answer is not coloured by what the flags say.
@@ -23,7 +38,7 @@ export function askHipFirst(
   const today = localToday();
   if (
     run.localDate > today ||
-    Date.parse(`${today}T00:00:00Z`) - Date.parse(`${run.localDate}T00:00:00Z`) > 2 * DAY_MS
+    Date.parse(`${today}T00:00:00Z`) - Date.parse(`${run.localDate}T00:00:00Z`) > ASK_WITHIN_DAYS * DAY_MS
   )
     return false;
   const after = nextDay(run.localDate);

@@ -19,16 +19,17 @@ import { runChartSlots } from "./run-charts.ts";
 import { runStory } from "./run-story.ts";
 import { markBadges, sportName } from "./runs.ts";
 import { downloadOriginal, noVerdictNote, partialNotice, routeCard, runNotesCard } from "./run-extras.ts";
-import { askHipFirst, hipPromptCard } from "./run-hip-prompt.ts";
+import { askHipFirst, hipPromptCard, hipPromptWindow } from "./run-hip-prompt.ts";
 import type { ShoeView } from "../../server/api/index.ts";
 
 /** One run: numbers, notes, charts over time with the expected band and flagged stretches, laps, delete. */
 export async function runPage(root: HTMLElement, ctx: { params: Record<string, string> }): Promise<void> {
   const id = Number(ctx.params.id);
   replace(root, loading());
+  const days = hipPromptWindow();
   const [detail, pain, shoes] = await Promise.all([
     api.activity(id),
-    api.pain().catch(() => []),
+    api.painBetween(days.from, days.to).catch(() => []),
     api.shoes().catch(() => []),
   ]);
   const s = detail.summary;

@@ -1,6 +1,5 @@
 import type { ActivityListItem, ActivityPage } from "../../server/api/index.ts";
-import { allRuns, api } from "../api.ts";
-import { isSpike } from "../labels.ts";
+import { api } from "../api.ts";
 import { badge, flagBadges, loading, noData, pageHeader } from "../components.ts";
 import type { RunFilters } from "../api-extra.ts";
 import { filterForm, filtersFromQuery, isFiltered } from "./run-filters.ts";
@@ -23,8 +22,11 @@ const PAGE_SIZE = 50;
 /** The list of activities, newest first, with flags; other sports muted or hidden. */
 export async function runsPage(root: HTMLElement, ctx: { query: URLSearchParams }): Promise<void> {
   const flag = ctx.query.get("flag");
-  if (flag === "overstriding" || flag === "spike") return flaggedRuns(root, flag);
   const page = Math.max(1, Number(ctx.query.get("page")) || 1);
+  if (flag === "overstriding" || flag === "spike") {
+    currentQuery = ctx.query;
+    return flaggedRuns(root, flag, page);
+  }
   const showOther = ctx.query.get("all") !== "0";
   const filters = filtersFromQuery(ctx.query);
   replace(root, pageHeader("Runs"), loading());
@@ -47,28 +49,25 @@ export async function runsPage(root: HTMLElement, ctx: { query: URLSearchParams 
 
 let currentQuery = new URLSearchParams();
 
-const FLAG_FILTERS = {
-  overstriding: {
-    title: "Runs with low cadence for their speed",
-    test: (a: ActivityListItem) => a.flags.overstriding === "possible" || a.flags.overstriding === "marked",
-  },
-  spike: {
-    title: "Runs more than 10% longer than the longest of the 30 days before",
-    test: (a: ActivityListItem) => isSpike(a.flags.spike?.category),
-  },
+const FLAG_TITLES = {
+  overstriding: "Runs with low cadence for their speed",
+  spike: "Runs more than 10% longer than the longest of the 30 days before",
 };
-
-/** Every run carrying one flag: the runs behind an insight. */
-async function flaggedRuns(root: HTMLElement, flag: keyof typeof FLAG_FILTERS): Promise<void> {
-  const filter = FLAG_FILTERS[flag];
-  replace(root, pageHeader(filter.title), loading());
-  const runs = await allRuns();
-  const matching = runs.filter(filter.test);
+/** Every run carrying one flag (the runs behind an insight), filtered and paged by the server like the list. */
+async function flaggedRuns(root: HTMLElement, flag: keyof typeof FLAG_TITLES, page: number): Promise<void> {
+  const title = FLAG_TITLES[flag];
+  replace(root, pageHeader(title), loading());
+  const flagged = await api.searchRuns(page, PAGE_SIZE, true, { flags: [flag] });
+  const pages = Math.max(1, Math.ceil(flagged.total / flagged.pageSize));
   replace(
     root,
     h("p", { class: "back" }, h("a", { href: "#/runs" }, "← All runs")),
-    pageHeader(filter.title, `${matching.length} of your ${runs.length} runs, newest first.`),
-    matching.length ? table(matching) : h("p", { class: "muted" }, "None so far."),
+    pageHeader(
+      title,
+      `${flagged.total} of your ${flagged.totalBeforeFlags ?? flagged.total} runs, newest first.`,
+    ),
+    flagged.items.length ? table(flagged.items) : h("p", { class: "muted" }, "None so far."),
+    pages > 1 ? pager(flagged.page, pages, true) : null,
   );
 }
 

@@ -4,12 +4,17 @@ import type { ActivitiesRepo } from "../../db/activities-repo.ts";
 import type { FilesRepo } from "../../db/files-repo.ts";
 import type { ImportReport, ImportSource } from "../../app/import/types.ts";
 import type { AnalysisService } from "../../app/analysis/service.ts";
-import { listRuns, type RunsListQuery } from "../views/runs-list.ts";
+import { listRuns, runTimeline, type RunsListQuery } from "../views/runs-list.ts";
 import { dateSuspect } from "../../app/analysis/run-eligibility.ts";
 import type { Db } from "../../db/open.ts";
 import { toActivityDetail } from "../views/activity-detail.ts";
 import { loadActivityAsync } from "../../app/load-activity.ts";
-import { type ActivityPage, type ImportResponse, activityListQuerySchema } from "../../api/index.ts";
+import {
+  type ActivityPage,
+  type ImportResponse,
+  type RunTimeline,
+  activityListQuerySchema,
+} from "../../api/index.ts";
 import { parseId, parseInput } from "../params.ts";
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits, type UploadedFile, uploadFiles } from "../upload.ts";
 
@@ -49,6 +54,12 @@ export function activitiesRoutes(deps: ActivitiesRouteDeps): Router {
     const query = { ...q, ...(text !== undefined && { text }) } as RunsListQuery;
     const page: ActivityPage = listRuns(deps.db, deps.analysis.snapshot(), deps.analysis.today(), query);
     res.json(page);
+  });
+
+  // Before "/:id", which would take the word for an id.
+  router.get("/timeline", (_req, res) => {
+    const body: RunTimeline = runTimeline(deps.analysis.snapshot());
+    res.json(body);
   });
 
   router.get("/:id", async (req, res) => {

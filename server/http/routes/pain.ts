@@ -3,6 +3,7 @@ import { painEntryInputSchema } from "../../core/pain.ts";
 import { DomainError } from "../../errors.ts";
 import type { PainRepo } from "../../db/pain-repo.ts";
 import { parseId, parseInput } from "../params.ts";
+import { painListQuerySchema } from "../../api/index.ts";
 
 export interface PainRouteDeps {
   pain: PainRepo;
@@ -11,11 +12,12 @@ export interface PainRouteDeps {
   onChange: () => void;
 }
 
-/** The hip-pain log, one entry per day: list (newest first), create-or-update by date, update, delete. */
+/** The hip-pain log, one entry per day: list (newest first, optionally a date range), create-or-update by date, update, delete. */
 export function painRoutes(deps: PainRouteDeps): Router {
   const router = Router();
-  router.get("/", (_req, res) => {
-    res.json(deps.pain.list().reverse());
+  router.get("/", (req, res) => {
+    const { from, to } = parseInput(painListQuerySchema, req.query, "query");
+    res.json(deps.pain.list({ ...(from && { from }), ...(to && { to }) }).reverse());
   });
   router.get("/:id", (req, res) => {
     const entry = deps.pain.get(parseId(req.params.id, "Pain entry"));
