@@ -17,6 +17,7 @@ import {
   loadViewSchema,
   mapSettingsSchema,
   painEntrySchema,
+  recordsSoFarSchema,
 } from "../../server/api/index.ts";
 
 // Issue 18, the runner-facing items finished this round, in a real browser on the real server at desktop and
@@ -173,6 +174,12 @@ browserSuite(
       });
 
       it("shows the best few personal records on the Overview, linking to the Records page", async () => {
+        // Records are read in the background after start-up: the card shows what is found so far.
+        await expect
+          .poll(async () => (await getBody(`${url}/api/records/so-far`, recordsSoFarSchema)).pendingRuns, {
+            timeout: 60_000,
+          })
+          .toBe(0);
         await visit("/");
         await page.getByTestId("overview-record").first().waitFor({ timeout: 20_000 });
         const keys = await page

@@ -33,24 +33,32 @@ function recordLine(r: PersonalRecordView): HTMLElement {
 }
 
 /**
- * Personal records on the Overview: filled once /api/records answers (it can take a moment on a cold cache),
- * so the rest of the page does not wait; removed when there is nothing to show.
+ * Personal records on the Overview: filled once /api/records/so-far answers (records already worked out; it never
+ * parses runs on the request path), so the rest of the page does not wait. Runs still being read are said, not
+ * waited for; the card goes when there is nothing to show.
  */
 export function recordsCard(): HTMLElement {
   const body = h("div", { "aria-live": "polite" }, h("p", { class: "loading" }, "Finding your records…"));
   const el = card("Personal records", body);
   el.dataset["testid"] = "overview-records";
   api
-    .records()
-    .then((records) => {
+    .recordsSoFar()
+    .then(({ records, pendingRuns }) => {
       const shown = recordsHighlights(records);
-      if (shown.length === 0) {
+      if (shown.length === 0 && pendingRuns === 0) {
         el.remove();
         return;
       }
       replace(
         body,
-        h("ul", { class: "plain-list records-list" }, ...shown.map(recordLine)),
+        shown.length ? h("ul", { class: "plain-list records-list" }, ...shown.map(recordLine)) : null,
+        pendingRuns > 0
+          ? h(
+              "p",
+              { class: "muted small", "data-testid": "overview-records-pending" },
+              `Still reading ${pendingRuns} run${pendingRuns === 1 ? "" : "s"} for records.`,
+            )
+          : null,
         h("p", {}, h("a", { href: "#/records", "data-testid": "overview-records-link" }, "All your records")),
       );
     })
