@@ -40,6 +40,8 @@ export default tseslint.config(
       ],
     },
   },
+  // core may import server/api/ (zod only, nothing of the server): the pain log's vocabulary and the entry a
+  // runner submits are defined once there, as the HTTP contract, and the analysis reads them from it.
   {
     files: ["server/core/**/*.ts"],
     rules: {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-// The pain log's vocabulary (science.md §4): the API contract, read by the database and the analysis too.
+// The pain log's vocabulary (science.md §4), defined here once: the API contract, read by the database and the
+// analysis too (server/core/pain.ts).
 
 export const PAIN_LOCATIONS = [
   "lateral",
@@ -27,7 +28,8 @@ export type PainSide = (typeof PAIN_SIDES)[number];
 export type PainTiming = (typeof PAIN_TIMINGS)[number];
 export type RedFlag = (typeof RED_FLAGS)[number];
 
-const isoDate = z
+/** A real calendar date written YYYY-MM-DD. */
+export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
   .refine(
@@ -45,7 +47,7 @@ const isoDate = z
  */
 export const painEntryInputSchema = z
   .strictObject({
-    date: isoDate,
+    date: isoDateSchema,
     severity: z.number().int("must be a whole number").min(0, "must be 0 to 10").max(10, "must be 0 to 10"),
     location: z.enum(PAIN_LOCATIONS).nullable().default(null),
     side: z.enum(PAIN_SIDES).nullable().default(null),

@@ -5,22 +5,16 @@ import type { Db } from "../db/open.ts";
 import { createSyncRepo } from "../db/sync-repo.ts";
 import { importAndAnalyse } from "./import/import-and-analyse.ts";
 import type { ImportOptions, ImportReport } from "./import/types.ts";
-import { summarize } from "./import/types.ts";
 
 export interface SyncReport extends ImportReport {
   /** Files already seen with the same size and modification time, not read again. */
   unchanged: number;
 }
 
+/** Every file below `dir`, in name order. */
 async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const out: string[] = [];
-  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(path)));
-    else if (e.isFile()) out.push(path);
-  }
-  return out;
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.flatMap((e) => (e.isFile() ? [join(e.parentPath, e.name)] : [])).sort();
 }
 
 /** The files of `paths` not seen before with this size and modification time. */
@@ -51,11 +45,7 @@ async function syncFiles(db: Db, paths: readonly string[], opts: ImportOptions):
   const now = (opts.now ?? (() => new Date().toISOString()))();
   // Marked even when skipped or rejected: a file that is re-written gets a new mtime and is tried again.
   for (const f of changed) seen.markSeen(f.path, f.size, f.mtimeMs, now);
-  return {
-    results: report.results,
-    summary: summarize(report.results),
-    unchanged: paths.length - changed.length,
-  };
+  return { results: report.results, summary: report.summary, unchanged: paths.length - changed.length };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AdviceInput, Tip } from "./advice.ts";
 import { formatDay } from "./dates.ts";
-import type { PainEntry, PainLocation } from "./pain.ts";
+import type { PainLocation } from "../api/pain.ts";
+import type { PainEntry } from "./pain.ts";
 
 // Tips for pain where the main advice does not fit: inner thigh (adductor) and buttock (proximal hamstring).
 

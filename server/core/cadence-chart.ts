@@ -1,5 +1,5 @@
 import { expectedCadence, type CadenceModel } from "./cadence-model.ts";
-import { runningSamples } from "./running-samples.ts";
+import { preparedOf } from "./prepared-run.ts";
 import { median } from "./stats.ts";
 import { withDefaults, type Thresholds } from "./thresholds.ts";
 import type { Run } from "./types.ts";
@@ -20,7 +20,7 @@ export function cadenceChartSeries(
   overrides: Partial<Thresholds> = {},
 ): CadenceChartSeries {
   const out: CadenceChartSeries = { timeS: [], cadenceSpm: [], expectedSpm: [], speedMps: [] };
-  const rs = run.series ? runningSamples(run.series, withDefaults(overrides)) : null;
+  const rs = preparedOf(run, withDefaults(overrides))?.running;
   if (!rs) return out;
   const n = rs.timeS.length;
   const per = Math.max(1, Math.ceil(n / maxPoints));

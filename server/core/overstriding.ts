@@ -1,5 +1,6 @@
 import { expectedCadence, populationModel, type CadenceModel } from "./cadence-model.ts";
-import { runningOf, type RunningSamples } from "./running-samples.ts";
+import { preparedOf } from "./prepared-run.ts";
+import type { RunningSamples } from "./running-samples.ts";
 import { median } from "./stats.ts";
 import { withDefaults, type Thresholds } from "./thresholds.ts";
 import type { Run } from "./types.ts";
@@ -57,7 +58,7 @@ export function analyseCadence(
   overrides: Partial<Thresholds> = {},
 ): CadenceAnalysis {
   const t = withDefaults(overrides);
-  const rs = runningOf(run, t);
+  const rs = preparedOf(run, t)?.running;
   if (rs && rs.totalRunningS > 0) return analyseSeries(rs, model, t);
   return analyseSummary(run, model, t);
 }

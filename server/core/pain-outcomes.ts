@@ -1,5 +1,6 @@
 import { addDays, dateOfDay, dayNumber, instantMs } from "./dates.ts";
-import type { PainEntry, PainTiming } from "./pain.ts";
+import type { PainTiming } from "../api/pain.ts";
+import type { PainEntry } from "./pain.ts";
 import type { AssumedDay } from "./pain-diary.ts";
 import { withDefaults, type Thresholds } from "./thresholds.ts";
 import type { Run } from "./types.ts";

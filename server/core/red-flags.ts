@@ -1,5 +1,6 @@
 import { addDays, formatDay } from "./dates.ts";
-import type { PainEntry, RedFlag } from "./pain.ts";
+import type { RedFlag } from "../api/pain.ts";
+import type { PainEntry } from "./pain.ts";
 import { mean } from "./stats.ts";
 
 /** Something that sends the runner to a clinician, whatever the data shows (science.md §4, §6). */

@@ -1,7 +1,6 @@
 import { rollingMedian } from "./stats.ts";
 import type { Thresholds } from "./thresholds.ts";
-import type { PreparedRun } from "./prepared-run.ts";
-import type { Run, RunSeries } from "./types.ts";
+import type { RunSeries } from "./types.ts";
 
 /** The running part of a run's series: plausible samples only, speed and cadence smoothed. */
 export interface RunningSamples {
@@ -20,31 +19,6 @@ export interface RunningSamples {
   totalRunningS: number;
 }
 
-// Memoised per series object: the model, the flags and the trends all read the same running samples.
-const cache = new WeakMap<RunSeries, Map<string, RunningSamples | null>>();
-
-/** Picks running samples (speed ≥ 1.5 m/s, cadence plausible) and smooths them with rolling medians. */
-export function runningSamples(series: RunSeries, t: Thresholds): RunningSamples | null {
-  const key = `${t.runningSpeedMps}/${t.minCadenceSpm}/${t.maxCadenceSpm}/${t.smoothingWindowS}/${t.maxSampleGapS}/${t.maxGradePct}/${t.gradeBaselineM}`;
-  const forSeries = cache.get(series) ?? new Map<string, RunningSamples | null>();
-  cache.set(series, forSeries);
-  if (!forSeries.has(key)) forSeries.set(key, computeRunningSamples(series, t));
-  return forSeries.get(key) ?? null;
-}
-
-/** What was prepared with a run (`prepareRun`), if under these thresholds: else its series is read. */
-export function preparedFor(run: Run, t: Thresholds): PreparedRun | null {
-  const prepared = run.prepared;
-  return prepared && prepared.key === thresholdsKey(t) ? prepared : null;
-}
-
-/** A run's running samples: prepared with it under these thresholds, else from its series (or none). */
-export function runningOf(run: Run, t: Thresholds): RunningSamples | null {
-  const prepared = preparedFor(run, t);
-  if (prepared) return prepared.running;
-  return run.series ? runningSamples(run.series, t) : null;
-}
-
 /** Identifies a set of thresholds: what a prepared run was made under. */
 export function thresholdsKey(t: Thresholds): string {
   return JSON.stringify(t);
@@ -54,7 +28,8 @@ export function thresholdsKey(t: Thresholds): string {
 let keepScratch = new Int32Array(4096);
 let keptScratch = new Float64Array(3 * 4096);
 
-function computeRunningSamples(series: RunSeries, t: Thresholds): RunningSamples | null {
+/** Picks running samples (speed ≥ 1.5 m/s, cadence plausible) and smooths them with rolling medians. */
+export function runningSamples(series: RunSeries, t: Thresholds): RunningSamples | null {
   const n = Math.min(series.timeS.length, series.speedMps.length, series.cadenceSpm.length);
   const { timeS: allTimes, speedMps: allSpeed, cadenceSpm: allCadence } = series;
   if (keepScratch.length < n) {
@@ -83,7 +58,7 @@ function computeRunningSamples(series: RunSeries, t: Thresholds): RunningSamples
     m++;
   }
   if (m < 2) return null;
-  // Copies the result owns whole (slice, not subarray): it is kept, and its buffers move between threads.
+  // Copies the result owns whole (slice, not subarray): it is kept (an import holds it), the scratch is not.
   const timeS = keptTime.slice(0, m);
   const sourceIndex = keep.slice(0, m);
   const { dtS, breakBefore, runningAtS, total } = runningTime(timeS, sourceIndex, allTimes, t.maxSampleGapS);

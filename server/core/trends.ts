@@ -1,22 +1,17 @@
 import { expectedCadence, type CadenceModel } from "./cadence-model.ts";
 import { weekStart } from "./dates.ts";
 import { sortedByStart } from "./run-order.ts";
-import { preparedFor, runningSamples, type RunningSamples } from "./running-samples.ts";
+import { preparedOf, type RunDynamics } from "./prepared-run.ts";
 import { median } from "./stats.ts";
 import { withDefaults, type Thresholds } from "./thresholds.ts";
-import type { Run, RunSeries } from "./types.ts";
+import type { Run } from "./types.ts";
 
 /** One run's personal-trend numbers (running samples only; null where the watch did not record it). */
-export interface RunTrendPoint {
+export interface RunTrendPoint extends RunDynamics {
   runId: number;
   localDate: string;
   /** Cadence adjusted to the reference speed along the runner's own line. */
   cadenceAtRefSpm: number | null;
-  stepLengthM: number | null;
-  verticalRatioPct: number | null;
-  verticalOscillationMm: number | null;
-  /** Ground contact time: low validity on watches, a trend only. */
-  stanceTimeMs: number | null;
 }
 
 export interface WeeklyTrend {
@@ -46,24 +41,6 @@ function scratch(n: number): Float64Array {
   return gather;
 }
 
-function columnMedian(
-  series: RunSeries,
-  rs: RunningSamples,
-  column: Exclude<keyof RunSeries, "altitudeM">,
-): number | null {
-  const values = series[column];
-  const source = rs.sourceIndex;
-  const n = source.length;
-  const out = scratch(n);
-  // Only positive values count (0 is "not recorded"; median drops infinities): gathered alone, not as NaN to skip.
-  let m = 0;
-  for (let j = 0; j < n; j++) {
-    const v = values[source[j] as number] as number;
-    if (v > 0) out[m++] = v;
-  }
-  return orNull(median(out.subarray(0, m)));
-}
-
 /** One run's trend numbers at the reference speed: cacheable per run until the model changes. */
 export function runTrendPoint(
   run: Run,
@@ -79,34 +56,9 @@ export function trendReferenceSpeed(runs: readonly Run[], model: CadenceModel): 
   return model.referenceSpeedMps ?? orNull(median(runs.map((r) => r.avgSpeedMps ?? Number.NaN))) ?? 3;
 }
 
-/** A run's running dynamics: medians over its running samples, which no model changes. */
-export type RunDynamics = Pick<
-  RunTrendPoint,
-  "stepLengthM" | "verticalRatioPct" | "verticalOscillationMm" | "stanceTimeMs"
->;
-
-export function runDynamics(series: RunSeries, rs: RunningSamples): RunDynamics {
-  return {
-    stepLengthM: columnMedian(series, rs, "stepLengthM"),
-    verticalRatioPct: columnMedian(series, rs, "verticalRatioPct"),
-    verticalOscillationMm: columnMedian(series, rs, "verticalOscillationMm"),
-    stanceTimeMs: columnMedian(series, rs, "stanceTimeMs"),
-  };
-}
-
-/** The running samples and dynamics of a run: prepared with it under these thresholds, else from its series. */
-function samplesOf(run: Run, t: Thresholds): { rs: RunningSamples; dynamics: RunDynamics } | null {
-  const prepared = preparedFor(run, t);
-  if (prepared) {
-    return prepared.running && { rs: prepared.running, dynamics: prepared.dynamics };
-  }
-  const rs = run.series ? runningSamples(run.series, t) : null;
-  return run.series && rs ? { rs, dynamics: runDynamics(run.series, rs) } : null;
-}
-
 function runPoint(run: Run, model: CadenceModel, refSpeed: number, t: Thresholds): RunTrendPoint {
   const atRef = expectedCadence(model, refSpeed);
-  const samples = samplesOf(run, t);
+  const prepared = preparedOf(run, t);
   const point: RunTrendPoint = {
     runId: run.id,
     localDate: run.localDate,
@@ -116,14 +68,14 @@ function runPoint(run: Run, model: CadenceModel, refSpeed: number, t: Thresholds
     verticalOscillationMm: null,
     stanceTimeMs: null,
   };
-  if (samples) {
-    const { rs } = samples;
+  const rs = prepared?.running;
+  if (prepared && rs) {
     const n = rs.cadenceSpm.length;
     const adjusted = scratch(n);
     for (let i = 0; i < n; i++)
       adjusted[i] = ((rs.cadenceSpm[i] as number) * atRef) / expectedCadence(model, rs.speedMps[i] as number);
     point.cadenceAtRefSpm = orNull(median(adjusted.subarray(0, n)));
-    Object.assign(point, samples.dynamics);
+    Object.assign(point, prepared.dynamics);
   } else if (plausibleSummary(run, t) && run.avgCadenceSpm !== null && run.avgSpeedMps !== null) {
     point.cadenceAtRefSpm = (run.avgCadenceSpm * atRef) / expectedCadence(model, run.avgSpeedMps);
   }

@@ -34,8 +34,9 @@ export interface Run {
   avgCadenceSpm: number | null;
   /** The FIT sub_sport ("treadmill", "trail", "street"…), when the file says. */
   subSport?: string | null;
+  /** Read only by `prepareRun` (prepared-run.ts): the per-run analysis reads a run in its prepared form. */
   series?: RunSeries | null;
-  /** What the analysis reads from the series, worked out already (at import): then `series` is not needed. */
+  /** The prepared form, worked out where the series was parsed (an import): then `series` is not needed. */
   prepared?: PreparedRun | null;
 }
 

@@ -1,4 +1,5 @@
-import type { PainEntry, PainEntryInput, PainLocation, PainSide, PainTiming, RedFlag } from "../core/pain.ts";
+import type { PainEntryInput, PainLocation, PainSide, PainTiming, RedFlag } from "../api/pain.ts";
+import type { PainEntry } from "../core/pain.ts";
 import { isRecalled } from "../core/pain-outcomes.ts";
 import { DomainError } from "../errors.ts";
 import type { Db } from "./open.ts";
@@ -27,7 +28,7 @@ export interface StoredPainEntry extends PainEntry {
   updatedAt: string;
 }
 
-// The table's CHECK constraints hold the same vocabularies as core/pain.ts, so these casts only narrow.
+// The table's CHECK constraints hold the same vocabularies as api/pain.ts, so these casts only narrow.
 function toEntry(r: PainRow): StoredPainEntry {
   return {
     id: r.id,

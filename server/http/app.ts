@@ -11,7 +11,7 @@ import { createFilesRepo } from "../db/files-repo.ts";
 import { createPainRepo } from "../db/pain-repo.ts";
 import { createSettingsRepo } from "../db/settings-repo.ts";
 import { importAndAnalyse } from "../app/import/import-and-analyse.ts";
-import { openAnalysis } from "../app/analysis/open-analysis.ts";
+import { openAnalysis } from "../app/analysis/service.ts";
 import type { ImportReport } from "../app/import/types.ts";
 import { activitiesRoutes } from "./routes/activities.ts";
 import { analysisRoutes } from "./routes/analysis.ts";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../server/app/demo.ts";
 import { loadActivity } from "../../server/app/load-activity.ts";
-import { openAnalysis } from "../../server/app/analysis/open-analysis.ts";
+import { openAnalysis } from "../../server/app/analysis/service.ts";
 import { perRunResults } from "../../server/app/analysis/run-cache.ts";
 import { packRun } from "../../server/app/import/engine/packed-run.ts";
 import { PreparedRuns } from "../../server/app/import/engine/prepared-runs.ts";

@@ -21,10 +21,10 @@ describe("NestedArchives", () => {
       ]),
     );
     writeFileSync(p2, makeZip([{ name: "c", bytes: text("C") }]));
-    expect(decode(await nested.reader(p1, "p1.zip", 2, 0)())).toBe("A");
-    expect(decode(await nested.reader(p1, "p1.zip", 2, 1)())).toBe("B");
-    expect(decode(await nested.reader(p2, "p2.zip", 2, 0)())).toBe("C");
-    expect(decode(await nested.reader(p1, "p1.zip", 2, 0)())).toBe("A");
+    expect(decode(await nested.reader(p1, "p1.zip", 2, 0)(64))).toBe("A");
+    expect(decode(await nested.reader(p1, "p1.zip", 2, 1)(64))).toBe("B");
+    expect(decode(await nested.reader(p2, "p2.zip", 2, 0)(64))).toBe("C");
+    expect(decode(await nested.reader(p1, "p1.zip", 2, 0)(64))).toBe("A");
     nested.close();
     expect(existsSync(dirname(p1))).toBe(false);
   });
@@ -33,7 +33,7 @@ describe("NestedArchives", () => {
     const nested = new NestedArchives(DEFAULT_LIMITS);
     const path = nested.nextPath();
     writeFileSync(path, makeZip([{ name: "a", bytes: text("A") }]));
-    await expect(nested.reader(path, "p.zip", 2, 5)()).rejects.toThrow(/changed while/);
+    await expect(nested.reader(path, "p.zip", 2, 5)(64)).rejects.toThrow(/changed while/);
     nested.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { referenceBins, type ReferenceBins } from "../../server/core/cadence-model.ts";
+import { referenceBins, type ReferenceBins } from "../../server/core/reference-bins.ts";
 import type { FitPoint } from "../../server/core/regression.ts";
 import { seededRandom } from "../../server/core/random.ts";
 import type { RunningSamples } from "../../server/core/running-samples.ts";

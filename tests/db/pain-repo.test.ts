@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { painEntryInputSchema } from "../../server/core/pain.ts";
+import { painEntryInputSchema } from "../../server/api/pain.ts";
 import { openDb, type Db } from "../../server/db/open.ts";
 import { createPainRepo } from "../../server/db/pain-repo.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { weekStart } from "../../server/core/dates.ts";
-import { painEntryInputSchema } from "../../server/core/pain.ts";
+import { painEntryInputSchema } from "../../server/api/pain.ts";
 import { generateHistory } from "../../server/demo/history.ts";
 
 const base = { weeks: 26, endDate: "2026-06-28", scenario: "spikes" as const };

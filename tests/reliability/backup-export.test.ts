@@ -7,7 +7,7 @@ import yauzl from "yauzl";
 import { backupDatabase } from "../../server/db/maintenance.ts";
 import { csvCell, exportData } from "../../server/app/export.ts";
 import { importAndAnalyse } from "../../server/app/import/import-and-analyse.ts";
-import type { PainEntryInput } from "../../server/core/pain.ts";
+import type { PainEntryInput } from "../../server/api/pain.ts";
 import { createPainRepo } from "../../server/db/pain-repo.ts";
 import { openDataDir, openDb, type Db } from "../../server/db/open.ts";
 import { corpusPath, readCorpusFile } from "../support/corpus.ts";

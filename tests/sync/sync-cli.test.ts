@@ -6,7 +6,7 @@ import { Decoder, Stream } from "@garmin/fitsdk";
 import { CLI, ROOT } from "../support/server.ts";
 import { track } from "../support/processes.ts";
 import { tempDir } from "../app/fixtures.ts";
-import { openAnalysis } from "../../server/app/analysis/open-analysis.ts";
+import { openAnalysis } from "../../server/app/analysis/service.ts";
 import { expectedCadence } from "../../server/core/cadence-model.ts";
 import { openDataDir } from "../../server/db/open.ts";
 import { IntervalsStandIn } from "./intervals-stand-in.ts";

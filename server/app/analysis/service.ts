@@ -1,25 +1,13 @@
 import { computeInsights, type Insights, type RunFindings } from "../../core/insights.ts";
-import type { ActivitiesRepo, ActivitySummary } from "../../db/activities-repo.ts";
-import type { PainRepo } from "../../db/pain-repo.ts";
-import type { SettingsRepo } from "../../db/settings-repo.ts";
-import type { AnalysisRepo } from "../../db/analysis-repo.ts";
-import type { Db } from "../../db/open.ts";
+import { type ActivitySummary, createActivitiesRepo } from "../../db/activities-repo.ts";
+import { createAnalysisRepo } from "../../db/analysis-repo.ts";
+import { dataVersion, type Db } from "../../db/open.ts";
+import { createPainRepo } from "../../db/pain-repo.ts";
+import { createSettingsRepo } from "../../db/settings-repo.ts";
 import { perRunResults, type AnalysisBasis } from "./run-cache.ts";
 import { toCoreRun } from "./runs-source.ts";
 import { runnerToday } from "./today.ts";
 import { countsInAnalysis } from "./run-eligibility.ts";
-
-export interface AnalysisDeps {
-  db: Db;
-  /** Per-run results, kept between restarts. */
-  cache: AnalysisRepo;
-  activities: ActivitiesRepo;
-  pain: PainRepo;
-  settings: SettingsRepo;
-  now: () => Date;
-  /** Changes when another process (a `stridewise sync` beside the server) commits to the database. */
-  externalVersion?: () => number;
-}
 
 export interface AnalysisSnapshot {
   insights: Insights;
@@ -36,10 +24,16 @@ export interface AnalysisService {
 }
 
 /**
- * Runs the pure core over the stored history, once per change: every dashboard read between two
- * changes is served from the same snapshot.
+ * Runs the pure core over a database's stored history, once per change: every dashboard read between two
+ * changes is served from the same snapshot, and a commit by another process (a `stridewise sync` beside the
+ * server) counts as a change.
  */
-export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
+export function openAnalysis(db: Db, now: () => Date): AnalysisService {
+  const activities = createActivitiesRepo(db);
+  // Per-run results, kept between restarts.
+  const cache = createAnalysisRepo(db);
+  const pain = createPainRepo(db);
+  const settingsRepo = createSettingsRepo(db);
   let generation = 0;
   // Kept while a refit says the same, so one new run does not recompute the whole history.
   let basis: AnalysisBasis | null = null;
@@ -47,28 +41,28 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
     null;
 
   function today(): string {
-    const latest = deps.activities.list({ runsOnly: true, limit: 1 })[0];
-    return runnerToday(deps.now(), latest?.utcOffsetS ?? null);
+    const latest = activities.list({ runsOnly: true, limit: 1 })[0];
+    return runnerToday(now(), latest?.utcOffsetS ?? null);
   }
 
   function snapshot(): AnalysisSnapshot {
     const day = today();
-    const external = deps.externalVersion?.() ?? 0;
+    const external = dataVersion(db);
     if (cached && cached.generation === generation && cached.external === external && cached.today === day) {
       return cached.snapshot;
     }
-    const listed = deps.activities
+    const listed = activities
       .list({ runsOnly: true, limit: -1 })
       .reverse()
       .filter((a) => countsInAnalysis(a, day));
     const summaries = new Map(listed.map((s) => [s.id, s]));
     const runs = listed.map(toCoreRun);
-    const perRun = perRunResults(deps.db, deps.activities, deps.cache, runs, basis);
+    const perRun = perRunResults(db, activities, cache, runs, basis);
     basis = { model: perRun.model, refSpeed: perRun.refSpeed };
-    const settings = deps.settings.get();
+    const settings = settingsRepo.get();
     const insights = computeInsights({
       runs,
-      pain: deps.pain.list(),
+      pain: pain.list(),
       today: day,
       units: settings.units,
       diary: settings.painDiary,

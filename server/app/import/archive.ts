@@ -1,15 +1,17 @@
 import { createWriteStream } from "node:fs";
+import type { Readable } from "node:stream";
+import { buffer } from "node:stream/consumers";
 import { pipeline } from "node:stream/promises";
 import type yauzl from "yauzl";
 import { DomainError } from "../../errors.ts";
+import { fileTooLarge } from "./read-file.ts";
 import type { ArchiveLimits } from "./types.ts";
 
 /** One file inside an archive: its name as written in the archive (a label only, never a path on disk). */
 export interface ArchiveEntry {
   name: string;
-  sizeBytes: number;
-  /** Reads the entry; more than maxBytes (default: the one-file limit) is refused before reading. */
-  read: (maxBytes?: number) => Promise<Uint8Array>;
+  /** Reads the entry; more than maxBytes is refused before reading. */
+  read: (maxBytes: number) => Promise<Uint8Array>;
   /** Streams the entry into a new file at `path` (an archive inside this one), never whole into memory. */
   saveTo: (path: string, maxBytes: number) => Promise<void>;
 }
@@ -56,40 +58,43 @@ function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   });
 }
 
-function readEntry(
+/** The entry's contents as a stream, once its declared size is checked against maxBytes. */
+function openEntry(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  display: string,
+  maxBytes: number,
+): Promise<Readable> {
+  if (entry.uncompressedSize > maxBytes) return Promise.reject(fileTooLarge(display, maxBytes));
+  return new Promise((resolve, reject) =>
+    zip.openReadStream(entry, (err, stream) =>
+      err || !stream ? reject(corrupt(display, err)) : resolve(stream),
+    ),
+  );
+}
+
+async function readEntry(
   zip: yauzl.ZipFile,
   entry: yauzl.Entry,
   display: string,
   maxBytes: number,
 ): Promise<Uint8Array> {
-  if (entry.uncompressedSize > maxBytes) return Promise.reject(entryTooLarge(display, maxBytes));
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => {
-      if (err || !stream) return reject(corrupt(display, err));
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("error", (e: Error) => reject(corrupt(display, e)));
-      stream.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    });
-  });
+  const stream = await openEntry(zip, entry, display, maxBytes);
+  // A copy that owns its memory: a small Buffer is a view of a shared pool.
+  return new Uint8Array(await buffer(stream).catch((err: unknown) => Promise.reject(corrupt(display, err))));
 }
 
-function saveEntry(
+async function saveEntry(
   zip: yauzl.ZipFile,
   entry: yauzl.Entry,
   display: string,
   path: string,
   maxBytes: number,
 ): Promise<void> {
-  if (entry.uncompressedSize > maxBytes) return Promise.reject(entryTooLarge(display, maxBytes));
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => {
-      if (err || !stream) return reject(corrupt(display, err));
-      // "wx": a new file only, never one planted there (or a link) in the meantime.
-      pipeline(stream, createWriteStream(path, { flags: "wx", mode: 0o600 })).then(resolve, (e: unknown) =>
-        reject((e as { code?: string }).code?.startsWith("E") ? e : corrupt(display, e)),
-      );
-    });
+  const stream = await openEntry(zip, entry, display, maxBytes);
+  // "wx": a new file only, never one planted there (or a link) in the meantime.
+  await pipeline(stream, createWriteStream(path, { flags: "wx", mode: 0o600 })).catch((err: unknown) => {
+    throw (err as { code?: string }).code?.startsWith("E") ? err : corrupt(display, err);
   });
 }
 
@@ -104,10 +109,10 @@ function corrupt(display: string, err: unknown): DomainError {
   return new DomainError("corrupt-archive", `${display} is not a readable zip archive (${detail}).`);
 }
 
-function entryTooLarge(display: string, maxBytes: number): DomainError {
+function tooManyEntries(display: string, limits: ArchiveLimits): DomainError {
   return new DomainError(
-    "file-too-large",
-    `${display} is larger than the ${maxBytes}-byte limit for one file, so it was not read.`,
+    "archive-too-many-entries",
+    `${display} holds more than ${limits.maxEntries} files.`,
   );
 }
 
@@ -116,12 +121,7 @@ function checkCaps(entry: yauzl.Entry, display: string, budget: ArchiveBudget, l
   budget.entries++;
   budget.totalBytes += entry.uncompressedSize;
   budget.packedBytes += entry.compressedSize;
-  if (budget.entries > limits.maxEntries) {
-    throw new DomainError(
-      "archive-too-many-entries",
-      `${display} holds more than ${limits.maxEntries} files.`,
-    );
-  }
+  if (budget.entries > limits.maxEntries) throw tooManyEntries(display, limits);
   if (budget.totalBytes > limits.maxTotalBytes) {
     throw new DomainError(
       "archive-too-large",
@@ -159,12 +159,7 @@ export async function openArchive(
     throw corrupt(display, err);
   }
   try {
-    if (budget.entries + zip.entryCount > limits.maxEntries) {
-      throw new DomainError(
-        "archive-too-many-entries",
-        `${display} holds more than ${limits.maxEntries} files.`,
-      );
-    }
+    if (budget.entries + zip.entryCount > limits.maxEntries) throw tooManyEntries(display, limits);
     const raw = await listEntries(zip).catch((err: unknown) => Promise.reject(corrupt(display, err)));
     const entries: ArchiveEntry[] = [];
     for (const entry of raw) {
@@ -173,8 +168,7 @@ export async function openArchive(
       const label = `${display}/${entry.fileName}`;
       entries.push({
         name: entry.fileName,
-        sizeBytes: entry.uncompressedSize,
-        read: (maxBytes = limits.maxFitBytes) => readEntry(zip, entry, label, maxBytes),
+        read: (maxBytes) => readEntry(zip, entry, label, maxBytes),
         saveTo: (path, maxBytes) => saveEntry(zip, entry, label, path, maxBytes),
       });
     }

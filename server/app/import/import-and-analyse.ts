@@ -1,8 +1,8 @@
 import type { Db } from "../../db/open.ts";
 import { analyseNewRuns } from "../analysis/analyse-new-runs.ts";
-import { type FileToParse, type ParsedFile, startEngine } from "./engine/engine.ts";
+import { type ParsedFile, startEngine } from "./engine/engine.ts";
 import { PreparedRuns } from "./engine/prepared-runs.ts";
-import { type Candidate, expandSources } from "./sources.ts";
+import { expandSources } from "./sources.ts";
 import { storeBatch } from "./store-batch.ts";
 import { importContext } from "./store-file.ts";
 import {
@@ -18,15 +18,6 @@ import {
 /** Files stored in one transaction (each in its own savepoint): see storeBatch. */
 const STORE_BATCH = 8;
 
-/** A listed file as the engine reads it: from disk where it is parsed, from an archive or upload here. */
-function toFileToParse(c: Candidate, limits: ArchiveLimits): FileToParse {
-  if ("outcome" in c) return { display: c.display, outcome: { file: c.display, ...c.outcome } };
-  const file = { display: c.display, gzipped: c.gzipped, maxFitBytes: limits.maxFitBytes };
-  const { path } = c;
-  if (path !== undefined) return { display: c.display, read: async () => ({ ...file, path }) };
-  return { display: c.display, read: async () => ({ ...file, raw: await c.read() }) };
-}
-
 /**
  * The one import, for the CLI, the upload, the demo and folder sync: files, .fit.gz, zips (nested too),
  * folders and uploaded bytes in any mix. Expand → read → hash → dedupe → parse → store → analyse what
@@ -41,13 +32,12 @@ export async function importAndAnalyse(
   const analyse = options.analyse ?? true;
   const ctx = importContext(db, options.now);
   // Expand: folders walked, archives listed (every cap checked), into one flat list of files.
-  const { candidates, close } = await expandSources(sources, limits, options.tempDir);
+  const { files, close } = await expandSources(sources, limits, options.tempDir);
   // Read, hash, dedupe against the stored originals, parse: on this thread, or spread over workers.
   const engine = startEngine({
-    db,
     threads: options.threads ?? 0,
     workersOnly: options.offThread ?? false,
-    files: candidates.length,
+    files: files.length,
     prepare: analyse,
     isKnown: (hash) => ctx.files.findBySha256(hash) !== null,
     knownHashes: () => ctx.files.allHashes(),
@@ -55,11 +45,10 @@ export async function importAndAnalyse(
   // The runs as prepared at parse time, for the analysis: no original is read and parsed again.
   const prepared = new PreparedRuns();
   const results: ImportOutcome[] = [];
-  const total = candidates.length;
+  const total = files.length;
   try {
     let batch: ParsedFile[] = [];
     let seen = 0;
-    const files = candidates.map((c) => toFileToParse(c, limits));
     const onTurn = (i: number): void =>
       options.onProgress?.({ done: i, total, current: files[i]?.display ?? null });
     for await (const file of engine.parseAll(files, onTurn)) {

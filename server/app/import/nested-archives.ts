@@ -5,7 +5,7 @@ import { DomainError } from "../../errors.ts";
 import { type OpenedArchive, openArchive } from "./archive.ts";
 import type { ArchiveLimits } from "./types.ts";
 
-type Read = (maxBytes?: number) => Promise<Uint8Array>;
+type Read = (maxBytes: number) => Promise<Uint8Array>;
 
 /**
  * Archives inside archives (a Garmin export's UploadedFiles_*_Part*.zip) are streamed to temporary files, listed

@@ -49,12 +49,6 @@ export function unreadableFile(display: string, err: unknown): unknown {
   return new DomainError("unreadable-file", `${display} cannot be read (${why}).`);
 }
 
-/** Bytes read from disk, refused if the file grew past the limit since it was listed (a watch still writing it). */
-export function checkedSize(bytes: Uint8Array, display: string, maxFitBytes: number): Uint8Array {
-  if (bytes.byteLength > maxFitBytes) throw fileTooLarge(display, maxFitBytes);
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
 /**
  * A file read from disk into shared memory: handing it back from a worker to the importing thread then
  * costs nothing (a transferred buffer measured 0.2-0.4 ms a file here). The size is checked before reading.

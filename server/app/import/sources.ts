@@ -1,18 +1,15 @@
-import { lstat, readFile, readdir, stat } from "node:fs/promises";
+import { lstat, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { DomainError } from "../../errors.ts";
-import { openArchive, type ArchiveBudget } from "./archive.ts";
+import { type ArchiveBudget, openArchive } from "./archive.ts";
+import type { FileToParse } from "./engine/engine.ts";
 import { NestedArchives } from "./nested-archives.ts";
-import { checkedSize, fileTooLarge, unreadableFile } from "./read-file.ts";
+import type { RawFile } from "./read-file.ts";
+import { fileTooLarge } from "./read-file.ts";
 import type { ArchiveLimits, ImportOutcome, ImportSource } from "./types.ts";
 
-/** A file to parse, or a file whose outcome is already known (not FIT, a broken archive). */
-export type Candidate =
-  | { display: string; gzipped: boolean; read: () => Promise<Uint8Array>; path?: string }
-  | { display: string; outcome: Omit<ImportOutcome, "file"> };
-
 export interface Expansion {
-  candidates: Candidate[];
+  files: FileToParse[];
   /** Closes the archives kept open for reading; call once the batch is done. */
   close: () => void;
 }
@@ -20,7 +17,7 @@ export interface Expansion {
 type Kind = "fit" | "fit.gz" | "zip" | { skip: string };
 
 /** Decides by name alone what a file is, so nothing that is not FIT or zip is ever read. */
-export function classify(name: string): Kind {
+function classify(name: string): Kind {
   const lower = name.toLowerCase();
   const base = lower.slice(lower.lastIndexOf("/") + 1);
   if (lower.startsWith("__macosx/") || lower.includes("/__macosx/") || base.startsWith("._")) {
@@ -35,26 +32,35 @@ export function classify(name: string): Kind {
   return { skip: `Not a FIT file (${what}); Stridewise reads .fit, .fit.gz and .zip.` };
 }
 
-function skipped(display: string, message: string): Candidate {
-  return { display, outcome: { status: "skipped", activityIds: [], code: "not-fit", message } };
+function listed(display: string, outcome: Omit<ImportOutcome, "file" | "activityIds">): FileToParse {
+  return { display, outcome: { file: display, activityIds: [], ...outcome } };
 }
 
-function failed(display: string, err: unknown): Candidate {
-  if (err instanceof DomainError) {
-    return {
-      display,
-      outcome: { status: "rejected", activityIds: [], code: err.code, message: err.message },
-    };
-  }
-  throw err;
+function skipped(display: string, message: string): FileToParse {
+  return listed(display, { status: "skipped", code: "not-fit", message });
 }
 
-interface ZipCtx {
-  budget: ArchiveBudget;
+function failed(display: string, err: unknown): FileToParse {
+  if (!(err instanceof DomainError)) throw err;
+  return listed(display, { status: "rejected", code: err.code, message: err.message });
+}
+
+interface Ctx {
   limits: ArchiveLimits;
-  out: Candidate[];
+  out: FileToParse[];
   closers: (() => void)[];
   nested: NestedArchives;
+}
+
+/** A FIT file (or .fit.gz) to parse: `from` gives its bytes, or the path to read them from, when its turn nears. */
+function toParse(
+  display: string,
+  kind: "fit" | "fit.gz",
+  ctx: Ctx,
+  from: () => Promise<{ raw: Uint8Array } | { path: string }>,
+): FileToParse {
+  const file = { display, gzipped: kind === "fit.gz", maxFitBytes: ctx.limits.maxFitBytes };
+  return { display, read: async (): Promise<RawFile> => ({ ...file, ...(await from()) }) };
 }
 
 /**
@@ -66,39 +72,32 @@ async function expandZip(
   source: string | Uint8Array,
   display: string,
   depth: number,
-  ctx: ZipCtx,
+  budget: ArchiveBudget,
+  ctx: Ctx,
 ): Promise<void> {
-  if (depth > ctx.limits.maxDepth) {
-    throw new DomainError(
-      "archive-too-deep",
-      `${display} is nested ${depth} archives deep, more than the limit of ${ctx.limits.maxDepth}.`,
-    );
-  }
+  const { limits } = ctx;
   const nested = depth > 1 && typeof source === "string";
-  const archive = await openArchive(source, display, ctx.budget, ctx.limits);
+  const archive = await openArchive(source, display, budget, limits);
   if (!nested) ctx.closers.push(archive.close);
   try {
     for (const [index, entry] of archive.entries.entries()) {
       const label = `${display}/${entry.name}`;
       const kind = classify(entry.name);
-      const read = nested ? ctx.nested.reader(source, display, depth, index) : entry.read;
       if (kind === "zip") {
-        if (depth + 1 > ctx.limits.maxDepth) {
+        if (depth + 1 > limits.maxDepth) {
           throw new DomainError(
             "archive-too-deep",
-            `${label} is nested ${depth + 1} archives deep, more than the limit of ${ctx.limits.maxDepth}.`,
+            `${label} is nested ${depth + 1} archives deep, more than the limit of ${limits.maxDepth}.`,
           );
         }
         const path = ctx.nested.nextPath();
-        await entry.saveTo(path, ctx.limits.maxEntryBytes);
-        await expandZip(path, label, depth + 1, ctx);
+        await entry.saveTo(path, limits.maxEntryBytes);
+        await expandZip(path, label, depth + 1, budget, ctx);
       } else if (typeof kind === "object") ctx.out.push(skipped(label, kind.skip));
-      else
-        ctx.out.push({
-          display: label,
-          gzipped: kind === "fit.gz",
-          read: () => read(ctx.limits.maxFitBytes),
-        });
+      else {
+        const read = nested ? ctx.nested.reader(source, display, depth, index) : entry.read;
+        ctx.out.push(toParse(label, kind, ctx, async () => ({ raw: await read(limits.maxFitBytes) })));
+      }
     }
   } finally {
     if (nested) archive.close();
@@ -106,86 +105,38 @@ async function expandZip(
 }
 
 /** A zip as one unit: if any cap breaks anywhere inside, the whole archive is one rejected outcome. */
-async function addZip(
-  source: string | Uint8Array,
-  display: string,
-  limits: ArchiveLimits,
-  ctx: Ctx,
-): Promise<void> {
-  const mine: Candidate[] = [];
-  const myClosers: (() => void)[] = [];
+async function addZip(source: string | Uint8Array, display: string, ctx: Ctx): Promise<void> {
+  const mine: Ctx = { ...ctx, out: [], closers: [] };
   try {
-    await expandZip(source, display, 1, {
-      budget: { entries: 0, totalBytes: 0, packedBytes: 0 },
-      limits,
-      out: mine,
-      closers: myClosers,
-      nested: ctx.nested,
-    });
-    ctx.out.push(...mine);
-    ctx.closers.push(...myClosers);
+    await expandZip(source, display, 1, { entries: 0, totalBytes: 0, packedBytes: 0 }, mine);
+    ctx.out.push(...mine.out);
+    ctx.closers.push(...mine.closers);
   } catch (err) {
-    myClosers.forEach((close) => close());
+    mine.closers.forEach((close) => close());
     ctx.out.push(failed(display, err));
   }
 }
 
-/** `size` is from the folder listing: a file over the limit is refused without being read. */
+/** A file on disk (its size from the listing: over the limit, it is refused unread) or named bytes in memory. */
 async function addFile(
-  path: string,
   display: string,
-  size: number,
-  limits: ArchiveLimits,
+  file: { path: string; size: number } | { bytes: Uint8Array },
   ctx: Ctx,
 ): Promise<void> {
   const kind = classify(display);
-  if (kind === "zip") return addZip(path, display, limits, ctx);
-  if (typeof kind === "object") return void ctx.out.push(skipped(display, kind.skip));
-  if (size > limits.maxFitBytes)
-    return void ctx.out.push(failed(display, fileTooLarge(display, limits.maxFitBytes)));
-  const read = async (): Promise<Uint8Array> => {
-    const bytes = await readFile(path).catch((err: unknown) => {
-      throw unreadableFile(display, err);
-    });
-    return checkedSize(bytes, display, limits.maxFitBytes);
-  };
-  ctx.out.push({ display, gzipped: kind === "fit.gz", read, path });
-}
-
-interface Ctx {
-  out: Candidate[];
-  closers: (() => void)[];
-  nested: NestedArchives;
-}
-
-/** Named bytes in memory: the same caps as a file on disk (the size is known, so it is checked first). */
-async function addBytes(
-  source: { name: string; bytes: Uint8Array },
-  limits: ArchiveLimits,
-  ctx: Ctx,
-): Promise<void> {
-  const kind = classify(source.name);
-  if (typeof kind === "object") return void ctx.out.push(skipped(source.name, kind.skip));
-  if (kind !== "zip" && source.bytes.byteLength > limits.maxFitBytes) {
-    return void ctx.out.push(failed(source.name, fileTooLarge(source.name, limits.maxFitBytes)));
-  }
-  if (kind === "zip") return addZip(source.bytes, source.name, limits, ctx);
-  ctx.out.push({
-    display: source.name,
-    gzipped: kind === "fit.gz",
-    // A copy: the bytes may move to a parse worker, and the caller's buffer must stay theirs.
-    read: () => Promise.resolve(checkedSize(source.bytes.slice(), source.name, limits.maxFitBytes)),
-  });
+  const { maxFitBytes } = ctx.limits;
+  if (kind === "zip") return addZip("path" in file ? file.path : file.bytes, display, ctx);
+  if (typeof kind === "object") ctx.out.push(skipped(display, kind.skip));
+  else if (("path" in file ? file.size : file.bytes.byteLength) > maxFitBytes) {
+    ctx.out.push(failed(display, fileTooLarge(display, maxFitBytes)));
+  } else
+    ctx.out.push(
+      toParse(display, kind, ctx, async () => ("path" in file ? { path: file.path } : { raw: file.bytes })),
+    );
 }
 
 /** `top`: a path the runner named (followed even if it is a link); folders found inside are walked only where they really are. */
-async function addPath(
-  path: string,
-  display: string,
-  limits: ArchiveLimits,
-  ctx: Ctx,
-  top = false,
-): Promise<void> {
+async function addPath(path: string, display: string, ctx: Ctx, top = false): Promise<void> {
   const info = await stat(path).catch(() => null);
   if (info === null) {
     ctx.out.push(failed(display, new DomainError("not-found", `There is no file or folder at ${display}.`)));
@@ -199,9 +150,9 @@ async function addPath(
       return [] as string[];
     });
     names.sort();
-    for (const name of names) await addPath(join(path, name), join(display, name), limits, ctx);
+    for (const name of names) await addPath(join(path, name), join(display, name), ctx);
   } else if (info.isFile()) {
-    await addFile(path, display, info.size, limits, ctx);
+    await addFile(display, { path, size: info.size }, ctx);
   }
 }
 
@@ -211,23 +162,19 @@ export async function expandSources(
   limits: ArchiveLimits,
   tempDir?: string,
 ): Promise<Expansion> {
-  const ctx: Ctx = { out: [], closers: [], nested: new NestedArchives(limits, tempDir) };
+  const ctx: Ctx = { limits, out: [], closers: [], nested: new NestedArchives(limits, tempDir) };
   for (const source of sources) {
-    if (typeof source === "string") {
-      await addPath(source, source, limits, ctx, true);
-      continue;
-    }
-    if ("path" in source) {
+    if (typeof source === "string") await addPath(source, source, ctx, true);
+    else if ("bytes" in source) await addFile(source.name, { bytes: source.bytes }, ctx);
+    else {
       // An upload on disk: a file like any other, under the name it was sent with.
       const info = await stat(source.path).catch(() => null);
-      await addFile(source.path, source.name, info?.size ?? 0, limits, ctx);
-      continue;
+      await addFile(source.name, { path: source.path, size: info?.size ?? 0 }, ctx);
     }
-    await addBytes(source, limits, ctx);
   }
   const close = (): void => {
     ctx.closers.forEach((c) => c());
     ctx.nested.close();
   };
-  return { candidates: ctx.out, close };
+  return { files: ctx.out, close };
 }

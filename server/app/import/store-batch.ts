@@ -1,11 +1,10 @@
 import type { PreparedRuns } from "./engine/prepared-runs.ts";
 import type { ParsedFile } from "./engine/engine.ts";
 import { refusal } from "./engine/parse-file.ts";
-import { knownFile, storeParsed, type ImportContext } from "./store-file.ts";
+import { sameBytes, storeParsed, type ImportContext } from "./store-file.ts";
 import type { ImportOutcome } from "./types.ts";
 
-export function rejection(display: string, err: unknown): ImportOutcome {
-  const { code, message } = refusal(err);
+function rejected(display: string, { code, message }: { code: string; message: string }): ImportOutcome {
   return { file: display, status: "rejected", activityIds: [], code, message };
 }
 
@@ -20,15 +19,13 @@ function storeOne(
   later?: (() => void)[],
 ): ImportOutcome {
   if (result.kind === "listed") return result.outcome;
-  if (result.kind === "refused") {
-    return { file: display, status: "rejected", activityIds: [], code: result.code, message: result.message };
-  }
+  if (result.kind === "refused") return rejected(display, result);
   try {
     if (result.kind === "known") {
-      const known = knownFile(ctx, display, result.hash);
-      if (known) return known;
+      const known = ctx.files.findBySha256(result.hash);
       // Deleted since a worker was told it was stored: rare, and importing it again stores it.
-      return rejection(display, new Error(`${display} was deleted while it was imported; import it again.`));
+      if (!known) throw new Error(`${display} was deleted while it was imported; import it again.`);
+      return sameBytes(ctx, display, known.id);
     }
     const { parsed } = result;
     const keep = (index: number, id: number): void => {
@@ -40,7 +37,7 @@ function storeOne(
       later ? later.push(() => keep(index, id)) : keep(index, id),
     );
   } catch (err) {
-    return rejection(display, err);
+    return rejected(display, refusal(err));
   }
 }
 

@@ -36,12 +36,6 @@ export function matchExisting(
   return activities.map((a) => ctx.activities.findDuplicates(a, fileId, partial)[0] ?? null);
 }
 
-/** The outcome for bytes already stored, or null when they are new (then they need parsing). */
-export function knownFile(ctx: ImportContext, display: string, hash: string): ImportOutcome | null {
-  const known = ctx.files.findBySha256(hash);
-  return known ? sameBytes(ctx, display, known.id) : null;
-}
-
 /**
  * Stores one parsed FIT file (parsed here or on a worker thread): its original and every new session with
  * laps and series, in ONE transaction. Never throws for a bad file: the outcome says what happened.
@@ -108,7 +102,8 @@ export function storeParsed(
   return outcome;
 }
 
-function sameBytes(ctx: ImportContext, display: string, fileId: number): ImportOutcome {
+/** The outcome for bytes stored already. */
+export function sameBytes(ctx: ImportContext, display: string, fileId: number): ImportOutcome {
   return {
     file: display,
     status: "duplicate",

@@ -1,10 +1,9 @@
-import { gunzipSync } from "node:zlib";
 import { addDays } from "../../core/dates.ts";
 import type { Db } from "../../db/open.ts";
 import { createSyncLogRepo, type SyncFailure, type SyncLogRepo } from "../../db/sync-log-repo.ts";
 import { analyseNewRuns } from "../analysis/analyse-new-runs.ts";
 import { importAndAnalyse } from "../import/import-and-analyse.ts";
-import { DEFAULT_LIMITS, summarize, type ImportOutcome, type ImportReport } from "../import/types.ts";
+import { summarize, type ImportOutcome, type ImportReport } from "../import/types.ts";
 import { IntervalsError, type IntervalsClient, type RemoteActivity } from "./intervals-client.ts";
 
 export interface IntervalsSyncOptions {
@@ -35,17 +34,9 @@ const OVERLAP_DAYS = 3;
 const MAX_ATTEMPTS = 3;
 const DEFAULT_SINCE = "2000-01-01";
 
-const GZIP_MAGIC = [0x1f, 0x8b];
-
-/** The FIT bytes of an original: gunzipped when its first bytes say gzip, whatever the headers claimed. */
-export function unwrapOriginal(bytes: Uint8Array, maxBytes = DEFAULT_LIMITS.maxFitBytes): Uint8Array {
-  if (bytes[0] !== GZIP_MAGIC[0] || bytes[1] !== GZIP_MAGIC[1]) return bytes;
-  try {
-    return new Uint8Array(gunzipSync(bytes, { maxOutputLength: maxBytes }));
-  } catch (err) {
-    const why = err instanceof RangeError ? `larger than ${maxBytes} bytes unpacked` : "cut short or damaged";
-    throw new IntervalsError("intervals-bad-file", `The gzipped original is ${why}.`);
-  }
+/** The original named for the import: .fit.gz when its first bytes say gzip, whatever the headers claimed. */
+function originalName(id: string, bytes: Uint8Array): string {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b ? `intervals-${id}.fit.gz` : `intervals-${id}.fit`;
 }
 
 function isRun(a: RemoteActivity): boolean {
@@ -92,55 +83,34 @@ async function syncOne(
   const display = `intervals.icu/${a.id}`;
   const date = a.startDateLocal?.slice(0, 10) ?? null;
   const stamp = now().toISOString();
+  const record = (said: Omit<ImportOutcome, "file">): void => {
+    const outcome = { ...said, file: display };
+    t.results.push(outcome);
+    opts.onOutcome?.(outcome);
+    if (outcome.status === "rejected")
+      t.failures.push({ file: display, message: outcome.message ?? "Rejected." });
+  };
   const skip = notDownloaded(a);
   if (skip !== null) {
-    const outcome: ImportOutcome = {
-      file: display,
-      status: "skipped",
-      activityIds: [],
-      code: "not-downloaded",
-      message: skip,
-    };
     log.markRemote("intervals", a.id, date, "skipped", stamp);
-    t.results.push(outcome);
-    opts.onOutcome?.(outcome);
-    return;
+    return record({ status: "skipped", activityIds: [], code: "not-downloaded", message: skip });
   }
-  let fit: Uint8Array;
+  let original: Uint8Array;
   try {
-    const raw = await client.downloadOriginal(a.id);
+    original = await client.downloadOriginal(a.id);
     t.downloaded++;
-    fit = unwrapOriginal(raw);
   } catch (err) {
-    if (
-      !(err instanceof IntervalsError) ||
-      !["intervals-not-found", "intervals-bad-file", "intervals-error"].includes(err.code)
-    )
+    if (!(err instanceof IntervalsError) || !["intervals-not-found", "intervals-error"].includes(err.code))
       throw err;
     log.markRemote("intervals", a.id, date, "failed", stamp);
-    t.failures.push({ file: display, message: err.message });
-    const outcome: ImportOutcome = {
-      file: display,
-      status: "rejected",
-      activityIds: [],
-      code: err.code,
-      message: err.message,
-    };
-    t.results.push(outcome);
-    opts.onOutcome?.(outcome);
-    return;
+    return record({ status: "rejected", activityIds: [], code: err.code, message: err.message });
   }
   // Analysed once the sync is done, not after each of its files (each analysis may refit the model).
-  const report = await importAndAnalyse(db, [{ name: `intervals-${a.id}.fit`, bytes: fit }], {
+  const report = await importAndAnalyse(db, [{ name: originalName(a.id, original), bytes: original }], {
     now: () => now().toISOString(),
     analyse: false,
   });
-  for (const o of report.results) {
-    const outcome = { ...o, file: display };
-    t.results.push(outcome);
-    opts.onOutcome?.(outcome);
-    if (o.status === "rejected") t.failures.push({ file: display, message: o.message ?? "Rejected." });
-  }
+  report.results.forEach(record);
   const statuses = report.results.map((o) => o.status);
   const outcome = statuses.includes("rejected")
     ? "failed"
@@ -186,7 +156,9 @@ async function syncIntervalsNow(
   // A day ahead of UTC today: a runner east of Greenwich is already on tomorrow's date.
   const to = addDays(today, 1);
   const t: Tally = { results: [], failures: [], downloaded: 0 };
+  // A rate limit or an outage stops the sync early (partial); a refused key or anything else fails it.
   let stopped: IntervalsError | null = null;
+  let failed: unknown = null;
   try {
     for (const [oldest, newest] of dateWindows(from, to, opts.windowDays ?? 365)) {
       const listed = await client.listActivities(oldest, newest);
@@ -195,37 +167,24 @@ async function syncIntervalsNow(
       log.setState(CURSOR, newest < today ? newest : today);
     }
   } catch (err) {
-    const refusedKey = err instanceof IntervalsError && err.code === "intervals-key-refused";
-    if (!(err instanceof IntervalsError) || refusedKey) {
-      const message = err instanceof Error ? err.message : String(err);
-      log.record({
-        source: "intervals",
-        startedAt,
-        finishedAt: now().toISOString(),
-        status: "failed",
-        downloaded: t.downloaded,
-        ...summarize(t.results),
-        message,
-        failures: t.failures,
-      });
-      throw err;
-    }
-    stopped = err;
+    if (err instanceof IntervalsError && err.code !== "intervals-key-refused") stopped = err;
+    else failed = err;
   }
   const summary = summarize(t.results);
-  if (summary.imported > 0) analyseNewRuns(db);
+  if (failed === null && summary.imported > 0) analyseNewRuns(db);
   const status = stopped ? "partial" : "ok";
   const message = stopped?.message ?? null;
   log.record({
     source: "intervals",
     startedAt,
     finishedAt: now().toISOString(),
-    status: stopped && t.results.length === 0 ? "failed" : status,
+    status: failed !== null || (stopped && t.results.length === 0) ? "failed" : status,
     downloaded: t.downloaded,
     ...summary,
-    message,
+    message: failed === null ? message : failed instanceof Error ? failed.message : String(failed),
     failures: t.failures,
   });
+  if (failed !== null) throw failed;
   return {
     results: t.results,
     summary,

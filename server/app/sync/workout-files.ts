@@ -6,8 +6,7 @@ import { createPainRepo } from "../../db/pain-repo.ts";
 import type { Db } from "../../db/open.ts";
 import { createSyncLogRepo } from "../../db/sync-log-repo.ts";
 import { DomainError } from "../../errors.ts";
-import { openAnalysis } from "../analysis/open-analysis.ts";
-import type { AnalysisService } from "../analysis/service.ts";
+import { type AnalysisService, openAnalysis } from "../analysis/service.ts";
 
 export type WorkoutKind = "cadence" | "next-run";
 export const WORKOUT_KINDS: readonly WorkoutKind[] = ["cadence", "next-run"];

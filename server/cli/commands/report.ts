@@ -53,7 +53,7 @@ function printReport(view: InsightsView, ceiling: string, runs: number): void {
 async function runReport(opts: { data?: string | undefined; json?: boolean | undefined }): Promise<void> {
   // Loaded only when this command runs: `--help` and the other commands never load the analysis or SQLite.
   const [{ openAnalysis }, { nextRunView, toInsightsView }, { withDataDb }] = await Promise.all([
-    import("../../app/analysis/open-analysis.ts"),
+    import("../../app/analysis/service.ts"),
     import("../../http/views/analysis.ts"),
     import("../with-data-db.ts"),
   ]);

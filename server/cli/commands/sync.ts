@@ -90,7 +90,7 @@ async function runIntervalsSync(opts: SyncOptions): Promise<void> {
     { openDataDir },
     { formatOutcome, formatSummary, toJson },
   ] = await Promise.all([
-    import("../../app/analysis/open-analysis.ts"),
+    import("../../app/analysis/service.ts"),
     import("../../app/sync/intervals-client.ts"),
     import("../../app/sync/intervals-connect.ts"),
     import("../../app/sync/intervals-sync.ts"),

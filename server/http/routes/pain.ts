@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { painEntryInputSchema } from "../../core/pain.ts";
+import { painEntryInputSchema } from "../../api/pain.ts";
 import { DomainError } from "../../errors.ts";
 import type { PainRepo } from "../../db/pain-repo.ts";
 import { parseId, parseInput } from "../params.ts";

@@ -2,7 +2,7 @@ import { Router } from "express";
 import { z } from "zod";
 import { confirmDiary, declareDiary, DIARY_MODES } from "../../core/pain-diary.ts";
 import { UNITS, type SettingsRepo } from "../../db/settings-repo.ts";
-import { isoDateSchema } from "../../core/pain.ts";
+import { isoDateSchema } from "../../api/pain.ts";
 import { DomainError } from "../../errors.ts";
 import { parseInput } from "../params.ts";
 

@@ -1,6 +1,4 @@
 import { availableParallelism } from "node:os";
-import type { Db } from "../../../db/open.ts";
-import { startCheckpointer } from "./checkpointer.ts";
 import type { RawFile } from "../read-file.ts";
 import type { ImportOutcome } from "../types.ts";
 import { type FileResult, parseFile, refusal } from "./parse-file.ts";
@@ -19,8 +17,6 @@ export interface ParsedFile {
 
 /** How reading, hashing and parsing an import's files is spread over threads: inline unless asked. */
 export interface ImportEngine {
-  /** Worker threads beside this one (0: everything on this thread). */
-  readonly threads: number;
   /**
    * Each file read, hashed, checked against the stored originals and, when new, parsed and prepared.
    * `onTurn(i)` is told as file i becomes the next to come out, before any file after it is read.
@@ -30,7 +26,6 @@ export interface ImportEngine {
 }
 
 export interface EngineSettings {
-  db: Db;
   /** Worker threads; "auto" chooses by the number of files and cores (autoThreads). */
   threads: number | "auto";
   /** Every file on a worker (at least one), none on this thread: a server's event loop stays free. */
@@ -80,8 +75,6 @@ export function startEngine(settings: EngineSettings): ImportEngine {
         )
       : null;
   const window = pool ? HELP_AHEAD + threads * PER_WORKER : READ_AHEAD;
-  const bulk = settings.threads === "auto" && settings.files >= BULK_FILES;
-  const checkpointer = threads > 0 || bulk ? startCheckpointer(settings.db) : null;
 
   async function* parseAll(
     files: readonly FileToParse[],
@@ -116,7 +109,6 @@ export function startEngine(settings: EngineSettings): ImportEngine {
 
   async function close(): Promise<void> {
     await pool?.close();
-    await checkpointer?.stop();
   }
-  return { threads, parseAll, close };
+  return { parseAll, close };
 }

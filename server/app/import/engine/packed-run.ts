@@ -1,7 +1,6 @@
 import type { Samples } from "../../../../fit-parser/types.ts";
 import { type PreparedRun, prepareRun } from "../../../core/prepared-run.ts";
 import type { RunningSamples } from "../../../core/running-samples.ts";
-import { ownedBuffers } from "./transfer.ts";
 import { type Column, type PackedColumn, packColumn, unpackColumn } from "./column-codec.ts";
 
 /**
@@ -49,9 +48,4 @@ export function packedBytes(packed: PackedRun): number {
   const columns = Object.values(packed.running?.columns ?? {});
   const data = columns.reduce((sum, c) => sum + c.data.byteLength, 0);
   return 256 + 64 * columns.length + data + (packed.reference?.points.length ?? 0) * 64;
-}
-
-/** The buffers behind packed runs' columns, each once: moved to another thread rather than copied. */
-export function packedBuffers(runs: readonly (PackedRun | null)[]): ArrayBuffer[] {
-  return ownedBuffers(runs.flatMap((run) => Object.values(run?.running?.columns ?? {})));
 }

@@ -2,7 +2,6 @@ import { Worker } from "node:worker_threads";
 import type { RawFile } from "../read-file.ts";
 import type { FileResult } from "./parse-file.ts";
 import type { ParseJob, ParseReply, ParseWorkerData } from "./parse-worker.ts";
-import { movable } from "./transfer.ts";
 import { workerScript } from "./worker-script.ts";
 
 /** Files a worker holds at once: enough that it never waits for the importing thread to hand it the next. */
@@ -10,7 +9,6 @@ export const PER_WORKER = 4;
 
 /** Parse workers that take files off the importing thread; that thread takes files from the queue when idle. */
 export interface WorkerPool {
-  readonly threads: number;
   parse(file: RawFile): Promise<FileResult>;
   /** Waits for `result`, parsing files still waiting for a worker on this thread meanwhile. */
   whileWaiting<T>(result: Promise<T>): Promise<T>;
@@ -50,10 +48,7 @@ export function startWorkerPool(
     const id = nextId++;
     waiting.set(id, { ...job, worker });
     load.set(worker, (load.get(worker) ?? 0) + 1);
-    const { file } = job;
-    if ("path" in file) return worker.postMessage({ id, file } satisfies ParseJob);
-    const raw = movable(file.raw);
-    worker.postMessage({ id, file: { ...file, raw } } satisfies ParseJob, [raw.buffer as ArrayBuffer]);
+    worker.postMessage({ id, file: job.file } satisfies ParseJob);
   };
   const dispatch = (): void => {
     for (const worker of workers) {
@@ -86,7 +81,6 @@ export function startWorkerPool(
   }
 
   return {
-    threads,
     parse(file) {
       if (workers.length === 0) return Promise.resolve(here(file));
       return new Promise((resolve, reject) => {
