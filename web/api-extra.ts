@@ -1,6 +1,8 @@
 import type {
   ActivityPage,
   CalendarView,
+  DateFixInput,
+  DateFixResult,
   DemoStatus,
   MapSettings,
   PersonalRecordView,
@@ -71,6 +73,8 @@ export const extraApi = (request: Request) => ({
     request<ActivityPage>("GET", `/api/activities?${listQuery(page, pageSize, runsOnly, filters)}`),
   editRun: (id: number, edit: RunEdit) =>
     request<{ localDate: string }>("PATCH", `/api/activities/${id}`, edit),
+  fixDate: (id: number, fix: DateFixInput) =>
+    request<DateFixResult>("PUT", `/api/activities/${id}/date`, fix),
   route: (id: number) => request<RouteView>("GET", `/api/activities/${id}/route`),
   shoes: () => request<ShoeView[]>("GET", "/api/shoes"),
   addShoe: (shoe: ShoeInput) => request<ShoeView>("POST", "/api/shoes", shoe),
@@ -85,5 +89,6 @@ export const extraApi = (request: Request) => ({
   removeDemo: () => request<{ removedFiles: number }>("DELETE", "/api/demo"),
   deleteAll: (confirm: string) => request<{ deleted: true }>("POST", "/api/data/delete-all", { confirm }),
   mapSettings: () => request<MapSettings>("GET", "/api/map"),
-  saveMapSettings: (tileUrl: string | null) => request<MapSettings>("PUT", "/api/map", { tileUrl }),
+  saveMapSettings: (tileUrl: string | null, tileAttribution: string | null) =>
+    request<MapSettings>("PUT", "/api/map", { tileUrl, tileAttribution }),
 });

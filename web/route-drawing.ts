@@ -1,5 +1,5 @@
 import type { RouteView } from "../server/api/index.ts";
-import { svg } from "./dom.ts";
+import { h, svg } from "./dom.ts";
 
 const TILE = 256;
 const WIDTH = 640;
@@ -29,7 +29,11 @@ function tileHref(template: string, z: number, x: number, y: number): string {
  * The route as an inline SVG: the outline on a plain background, start and finish marked. With a tile URL
  * (the runner's own choice in Settings), the tiles under it; nothing is fetched from anyone otherwise.
  */
-export function routeSvg(route: RouteView, tileUrl: string | null): SVGElement {
+export function routeSvg(
+  route: RouteView,
+  tiles: { url: string; attribution: string | null } | null,
+): SVGElement {
+  const tileUrl = tiles?.url ?? null;
   const projected = route.points.map(([lat, lon]) => project(lat, lon));
   const xs = projected.map((p) => p[0]);
   const ys = projected.map((p) => p[1]);
@@ -91,5 +95,23 @@ export function routeSvg(route: RouteView, tileUrl: string | null): SVGElement {
       "data-testid": "route-svg",
     },
     ...children,
+  );
+}
+
+/**
+ * The route drawing with the tile server's credit over its bottom-right corner, as tile policies ask: in HTML
+ * over the drawing, so it keeps a readable size however small the drawing is scaled on a phone.
+ */
+export function routeMap(
+  route: RouteView,
+  tiles: { url: string; attribution: string | null } | null,
+): HTMLElement {
+  return h(
+    "div",
+    { class: "route-map" },
+    routeSvg(route, tiles) as unknown as Node,
+    tiles?.attribution
+      ? h("span", { class: "route-attribution", "data-testid": "route-attribution" }, tiles.attribution)
+      : null,
   );
 }

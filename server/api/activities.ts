@@ -81,6 +81,8 @@ export const activityListItemSchema = z.object({
   shoeId: z.number().int().nullable(),
   /** Dated before 2000 or after tomorrow (a watch clock never set), not confirmed: off time axes until fixed. */
   dateSuspect: z.boolean(),
+  /** "07:05": when the run started, in its own time zone (as the file records it). */
+  localStartTime: z.string().optional(),
   /** Under a minute or 100 m: stored, hidden from the list, not counted as a run. */
   tooShort: z.boolean(),
   /** Why a run has no cadence verdict (walking pace, no cadence in the file); null when it has one. */
@@ -113,6 +115,8 @@ export const lapViewSchema = z.object({
   avgSpeedMps: num,
   avgCadenceSpm: num,
   avgHeartRateBpm: num,
+  /** Median cadence over the lap's running samples (full resolution), the same average as the run's own. */
+  medianCadenceSpm: num,
 });
 export type LapView = z.infer<typeof lapViewSchema>;
 
@@ -194,7 +198,52 @@ export const runEditedSchema = z.object({
   notes: z.string(),
   shoeId: z.number().int().nullable(),
   localDate: z.string(),
-  dateShiftDays: z.number().int(),
+  /** Days moved from the file's date: fractional when a date fix also moved the time of day. */
+  dateShiftDays: z.number(),
   dateConfirmed: z.boolean(),
 });
 export type RunEdited = z.infer<typeof runEditedSchema>;
+
+const whole = (limit: number) => z.number().int().min(-limit).max(limit).default(0);
+
+/**
+ * `PUT /api/activities/:id/date` body: confirm a doubtful date, set the right local date (and time), shift by
+ * how far the watch's clock was off, or undo a fix. Times are the run's own local time.
+ */
+export const dateFixSchema = z.discriminatedUnion("action", [
+  z.strictObject({ action: z.literal("confirm") }),
+  z.strictObject({ action: z.literal("undo") }),
+  z.strictObject({
+    action: z.literal("set"),
+    localDate,
+    localTime: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, "must be a time written HH:MM")
+      .optional(),
+  }),
+  z
+    .strictObject({
+      action: z.literal("offset"),
+      years: whole(100),
+      days: whole(36_500),
+      hours: whole(23),
+      minutes: whole(59),
+    })
+    .refine((o) => o.years !== 0 || o.days !== 0 || o.hours !== 0 || o.minutes !== 0, {
+      message: "must move the run by something",
+    }),
+]);
+export type DateFixInput = z.input<typeof dateFixSchema>;
+
+/** `PUT /api/activities/:id/date` answer: where the run is now. */
+export const dateFixResultSchema = z.object({
+  id: z.number().int(),
+  startUtc: z.string(),
+  localDate: z.string(),
+  /** Seconds the run sits from where its file puts it. */
+  dateShiftS: z.number().int(),
+  dateConfirmed: z.boolean(),
+  /** Still kept out of the charts (only after an undo to a doubtful date). */
+  dateSuspect: z.boolean(),
+});
+export type DateFixResult = z.infer<typeof dateFixResultSchema>;

@@ -124,7 +124,10 @@ export const correlationSchema = z.object({
   relativeRisk: num,
   ci95: interval.nullable(),
   pValue: num,
+  /** Plain words: counts, how sure and what it means, with no intervals or p-values. */
   explanation: z.string(),
+  /** The intervals, p-values and method behind the explanation. */
+  explanationDetails: z.string(),
   missing: z.array(z.string()),
   permutationP: num,
   powerForRr3: z.number(),
@@ -166,6 +169,10 @@ export const adviceSchema = z.object({
   title: z.string(),
   body: z.string(),
   because: z.array(z.string()),
+  /** The statistics behind `because` (intervals, p-values), shown behind a "details" toggle. */
+  details: z.array(z.string()),
+  /** Exercises the tip names, by id (web/tips/exercises.ts), in the order to show them. */
+  exercises: z.array(z.string()),
   source: z.string(),
 });
 export type Advice = z.infer<typeof adviceSchema>;

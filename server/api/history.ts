@@ -64,6 +64,8 @@ export type DemoStatus = z.infer<typeof demoStatusSchema>;
 export const mapSettingsSchema = z.object({
   /** Tile URL template with {z}, {x} and {y}, https only; null draws the outline on a plain background. */
   tileUrl: z.string().nullable(),
+  /** The credit the tile server asks for ("© OpenStreetMap contributors"), shown on every route drawn over it. */
+  tileAttribution: z.string().nullable(),
 });
 export type MapSettings = z.infer<typeof mapSettingsSchema>;
 
@@ -74,3 +76,33 @@ export type DemoRemoved = z.infer<typeof demoRemovedSchema>;
 /** `POST /api/data/delete-all`, once the phrase was right. */
 export const deletedAllSchema = z.object({ deleted: z.literal(true) });
 export type DeletedAll = z.infer<typeof deletedAllSchema>;
+
+/** OpenStreetMap's tile servers require this credit; it is filled in when their URL is set without one. */
+export const OSM_ATTRIBUTION = "© OpenStreetMap contributors";
+
+const isHttpsTemplate = (v: string): boolean => {
+  try {
+    return new URL(v.replace(/\{[a-z]\}/g, "0")).protocol === "https:";
+  } catch {
+    return false;
+  }
+};
+
+/** `PUT /api/map` body; an absent attribution leaves the saved one as it is, null or "" clears it. */
+export const mapSettingsInputSchema = z.strictObject({
+  tileUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .refine(isHttpsTemplate, "must be an https:// URL")
+    .refine((v) => ["{z}", "{x}", "{y}"].every((p) => v.includes(p)), "must contain {z}, {x} and {y}")
+    .nullable(),
+  tileAttribution: z
+    .string()
+    .trim()
+    .max(200, "must be at most 200 characters")
+    .refine((v) => !/[<>]/.test(v), "must be plain text")
+    .nullable()
+    .optional(),
+});
+export type MapSettingsInput = z.infer<typeof mapSettingsInputSchema>;

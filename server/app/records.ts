@@ -23,7 +23,7 @@ async function effortsOf(
   let sliceStart = performance.now();
   for (const run of runs) {
     if (cached.has(run.id)) continue;
-    const row = { sampleCount: run.sampleCount, dateShiftDays: run.dateShiftDays };
+    const row = { sampleCount: run.sampleCount, dateShiftS: run.dateShiftS };
     const efforts = await workOnStoredRun(activities, { ...toCoreRun(run), ...row }, { kind: "efforts" });
     if (!db.sqlite.open) return cached;
     fresh.push([run.id, efforts]);

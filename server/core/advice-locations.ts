@@ -35,6 +35,7 @@ export function innerThighTip(input: AdviceInput, recentPain: readonly PainEntry
       "allows, build adductor strength with the Copenhagen adductor progression (start on the short lever, knee on the bench). " +
       "See a physiotherapist if it persists beyond 2–3 weeks.",
     because: [loggedReason(input, days, "on the inner thigh")],
+    exercises: ["copenhagen-adductor"],
     source:
       "Harøy 2019 (BJSM 53:150, Copenhagen adductor strengthening programme); Ishøi 2016 (Scand J Med Sci Sports)",
   };
@@ -53,6 +54,7 @@ export function buttockTip(input: AdviceInput, recentPain: readonly PainEntry[])
       "long sitting on hard seats and deep hamstring stretches (they compress the tendon), and load it gradually: isometric " +
       "hamstring holds, then bridges and loaded bridges. See a physiotherapist if it persists.",
     because: [loggedReason(input, days, "in the buttock")],
+    exercises: ["hamstring-bridge"],
     source:
       "Goom, Malliaras, Reiman & Purdam 2016 (JOSPT 46:483, proximal hamstring tendinopathy management)",
   };

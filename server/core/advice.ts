@@ -40,6 +40,10 @@ export interface Tip {
   title: string;
   body: string;
   because: string[];
+  /** The statistics behind `because`, kept apart so the reasons read as words first. */
+  details?: string[];
+  /** Exercises this tip asks for, by id, when the tip chooses them rather than naming them in passing. */
+  exercises?: string[];
   source: string;
 }
 
@@ -150,7 +154,10 @@ function overstridingTip(
   const { units, today } = input;
   const because: string[] = [];
   const correlation = input.correlations.find((c) => c.hypothesis === "overstriding");
-  if (correlation && linked.has("overstriding")) because.push(correlationReason(correlation));
+  const linkedHere = correlation !== undefined && linked.has("overstriding");
+  if (correlation && linkedHere) because.push(correlationReason(correlation));
+  const details =
+    correlation && linkedHere && correlation.explanationDetails ? [correlation.explanationDetails] : [];
   const latestFirst = sortedByStart(recent, true);
   const analysed = latestFirst
     .map((run) => ({ run, a: input.cadence.get(run.id) }))
@@ -181,6 +188,7 @@ function overstridingTip(
           : ", then up to 10% over several weeks if it feels fine.") +
       " A watch cannot see where your foot lands: film yourself side-on, or ask a coach or physio for a gait analysis.",
     because,
+    details,
     source: "Heiderscheit 2011 (MSSE 43:296); Lenhart 2014 (MSSE 46:557); van Oeveren 2019 (J Sports Sci)",
   };
 }
@@ -195,7 +203,10 @@ function mileageTip(
   const { units, today } = input;
   const because: string[] = [];
   const correlation = input.correlations.find((c) => c.hypothesis === "mileage_spike");
-  if (correlation && linked.has("mileage_spike")) because.push(correlationReason(correlation));
+  const linkedHere = correlation !== undefined && linked.has("mileage_spike");
+  if (correlation && linkedHere) because.push(correlationReason(correlation));
+  const details =
+    correlation && linkedHere && correlation.explanationDetails ? [correlation.explanationDetails] : [];
   const spikeById = new Map(input.spikes.map((s) => [s.runId, s]));
   const spiky = sortedByStart(recent, true)
     .filter((r) => spikeById.get(r.id)?.spike)
@@ -229,6 +240,7 @@ function mileageTip(
         : "Strengthen your hips 2–3 times a week: side-lying hip abduction, clamshells and bridges. Keep the hips supple: hip " +
           "flexor stretch and pigeon pose."),
     because,
+    details,
     source:
       "Frandsen 2025 (BJSM 59:1203); Nielsen 2014 (JOSPT); Buist 2008 (AJSM 36:33); hip strength: Mellor 2018 (BMJ 361:k1662, LEAP trial: exercise and education); Grimaldi & Fearon 2015 (JOSPT: tendon compression)",
   };

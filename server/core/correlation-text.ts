@@ -39,12 +39,30 @@ export type ExplanationInput = Pick<
   };
 
 const pct = (k: number, n: number): string => (n === 0 ? "–" : `${Math.round((100 * k) / n)}%`);
-const num = (x: number): string => (x >= 10 ? x.toFixed(1) : x.toFixed(2).replace(/0$/, ""));
+/** Two significant figures, whole numbers from 10: a ratio of 18.16 reads "18", 3.667 reads "3.7". */
+export const ratioText = (x: number): string =>
+  x >= 10 ? String(Math.round(x)) : x >= 1 ? x.toFixed(1) : x.toPrecision(2);
 const pText = (p: number): string =>
   p < 0.001 ? "p < 0.001" : `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
+const ideas = (n: number): string => `${n} idea${n === 1 ? "" : "s"}`;
 const runs = (n: number): string => `${n} run${n === 1 ? "" : "s"}`;
 /** Never "about 0%": below 5% says so. */
 const chance = (p: number): string => (p < 0.05 ? "less than 5%" : `about ${Math.round(p * 10) * 10}%`);
+
+/** How sure, in words, from the Holm-adjusted p: what a runner reads instead of the p itself. */
+export function sureWords(p: number): string {
+  if (p < 0.01) return "a gap that big would very rarely come from chance alone";
+  if (p < 0.05) return "a gap that big would rarely come from chance alone";
+  if (p < 0.2) return "a gap like that could come from chance alone now and then";
+  return "a gap like that could easily come from chance alone";
+}
+
+/** "about 18 times as likely", "about as likely", "less likely": sensible rounding, no false precision. */
+export function timesAsLikely(rr: number): string {
+  if (rr >= 1.05) return `about ${ratioText(rr)} times as likely`;
+  if (rr > 0.95) return "about as likely";
+  return "less likely";
+}
 
 const VERDICT_WORDS = {
   linked: "linked",
@@ -52,9 +70,18 @@ const VERDICT_WORDS = {
   not_enough_data: "not enough data",
 };
 
-/** The plain-language sentence beside the numbers: counts first, then how sure, then what it means. */
-export function explain(x: ExplanationInput): string {
-  return [main(x), diaryNotes(x), flagNotes(x)].filter((s) => s !== "").join(" ");
+/** A correlation told twice: the plain words a runner reads first, and the figures behind them. */
+export interface Explanation {
+  /** Counts, how sure in words and what it means: no intervals, no p-values. */
+  text: string;
+  /** The intervals, p-values and method, for the "details" toggle. */
+  details: string;
+}
+
+/** The plain-language sentences and, apart, the statistics they rest on. */
+export function explain(x: ExplanationInput): Explanation {
+  const text = [main(x), diaryNotes(x), flagNotes(x)].filter((s) => s !== "").join(" ");
+  return { text, details: details(x) };
 }
 
 function main(x: ExplanationInput): string {
@@ -67,9 +94,8 @@ function main(x: ExplanationInput): string {
   }
   const total = x.flaggedRuns + x.unflaggedRuns;
   const sure =
-    x.relativeRisk !== null && x.ci95 !== null && x.pValue !== null
-      ? ` Pain was ${num(x.relativeRisk)} times as likely after ${group.short} (95% CI ${num(x.ci95[0])} to ${num(x.ci95[1])}; ` +
-        `${pText(x.pValue)} after allowing for testing ${x.hypothesesTested} ideas).`
+    x.relativeRisk !== null && x.pValue !== null
+      ? ` Pain was ${timesAsLikely(x.relativeRisk)} after ${group.short}, and ${sureWords(x.pValue)}, even allowing for testing ${ideas(x.hypothesesTested)}.`
       : "";
   if (x.verdict === "linked") {
     return `${counts}${sure} In your data the two go together; that is an association, not proof that one causes the other.`;
@@ -78,8 +104,7 @@ function main(x: ExplanationInput): string {
   if (countsPass && x.permutationP !== undefined && x.permutationP !== null) {
     return (
       `${counts}${sure} But within each week, pain did not follow these runs clearly more often than the week's other ` +
-      `runs (within-week test ${pText(x.permutationP)}): some weeks may simply have been worse than others, so this is not ` +
-      `clear enough to call a link yet.`
+      `runs: some weeks may simply have been worse than others, so this is not clear enough to call a link yet.`
     );
   }
   const power =
@@ -87,6 +112,37 @@ function main(x: ExplanationInput): string {
       ? ` With ${total} runs, even a real tripling of risk would be called a link only ${chance(x.power)} of the time,`
       : ` With ${total} runs a real link can still be missed,`;
   return `${counts}${sure} That is not clear enough to call a link.${power} so keep logging pain and pain-free days.`;
+}
+
+/** The figures behind the words: risk ratio with its interval, Fisher's p (Holm), the within-week test. */
+function details(x: ExplanationInput): string {
+  const out: string[] = [];
+  if (x.relativeRisk !== null) {
+    const ci = x.ci95 ? ` (95% CI ${ratioText(x.ci95[0])} to ${ratioText(x.ci95[1])})` : "";
+    out.push(`Risk ratio ${ratioText(x.relativeRisk)}${ci}.`);
+  }
+  if (x.pValue !== null) {
+    out.push(
+      `Fisher's exact test ${pText(x.pValue)}, Holm-adjusted for testing ${ideas(x.hypothesesTested)}.`,
+    );
+  }
+  if (x.permutationP !== undefined && x.permutationP !== null) {
+    out.push(
+      `Within-week shuffle test (runs compared only with runs of the same week) ${pText(x.permutationP)}.`,
+    );
+  }
+  const a = x.adjusted;
+  if (a && a.relativeRisk !== null && a.ci95 !== null && x.verdict !== "not_enough_data") {
+    out.push(
+      `Allowing for mileage spikes (Mantel–Haenszel): risk ratio ${ratioText(a.relativeRisk)} (95% CI ${ratioText(a.ci95[0])} to ${ratioText(a.ci95[1])}).`,
+    );
+  }
+  if (x.power !== undefined && x.verdict !== "not_enough_data") {
+    out.push(
+      `Chance of calling a real tripling of risk a link with these group sizes: ${Math.round(x.power * 100)}%.`,
+    );
+  }
+  return out.join(" ");
 }
 
 function diaryNotes(x: ExplanationInput): string {
@@ -125,7 +181,7 @@ function flagNotes(x: ExplanationInput): string {
   const a = x.adjusted;
   if (a && a.relativeRisk !== null && a.ci95 !== null && x.verdict !== "not_enough_data") {
     out.push(
-      `Allowing for mileage spikes (Mantel–Haenszel), pain was ${num(a.relativeRisk)} times as likely (95% CI ${num(a.ci95[0])} to ${num(a.ci95[1])}).`,
+      `Allowing for mileage spikes, pain was ${timesAsLikely(a.relativeRisk)} after a low-cadence run.`,
     );
   }
   if (x.overlap && x.overlap.both > 0 && x.hypothesis === "overstriding") {

@@ -1,5 +1,5 @@
 import { weekStart } from "./dates.ts";
-import { explain } from "./correlation-text.ts";
+import { type Explanation, explain } from "./correlation-text.ts";
 import { holm, wilsonInterval, type Proportion } from "./inference.ts";
 import { mantelHaenszelRiskRatio, type Stratum } from "./mantel-haenszel.ts";
 import type { RunPainOutcome } from "./pain-outcomes.ts";
@@ -58,6 +58,8 @@ export interface CorrelationResult {
   flaggedRisk: Proportion;
   unflaggedRisk: Proportion;
   explanation: string;
+  /** The intervals, p-values and method behind `explanation`, for a "details" toggle. */
+  explanationDetails: string;
   /** What is still needed before a verdict (empty once the minimum-data rule is met). */
   missing: string[];
   /** Chance that a real tripling of risk would be called `linked` with tables this size (simulated grid). */
@@ -229,7 +231,7 @@ function result(
     pValueRaw: Number.isFinite(rawPValue) ? rawPValue : null,
     flaggedRisk: wilsonInterval(a, a + b),
     unflaggedRisk: wilsonInterval(c, c + d),
-    explanation: explain({ ...counts, ...extra, hypothesesTested: tested, missing, power }),
+    ...explanationOf(explain({ ...counts, ...extra, hypothesesTested: tested, missing, power })),
     missing,
     powerForRr3: power,
     unloggedRuns: table.unlogged,
@@ -237,6 +239,11 @@ function result(
     painRunIds: table.rows.filter((r) => r.pain).map((r) => r.runId),
   };
 }
+
+const explanationOf = (e: Explanation): { explanation: string; explanationDetails: string } => ({
+  explanation: e.text,
+  explanationDetails: e.details,
+});
 
 /**
  * The tipping point of the assumption: a `linked` verdict is undone by pain after k of the assumed pain-free

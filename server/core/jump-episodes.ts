@@ -1,3 +1,5 @@
+import { daysBetween } from "./dates.ts";
+
 // "Big weekly jumps" as episodes: consecutive noted days are one jump, not six dates.
 
 export interface NotedDay {
@@ -16,7 +18,10 @@ export interface JumpEpisode {
   peak: { date: string; distanceM: number; previousM: number; changePct: number | null };
 }
 
-/** Groups noted days into episodes: a day not noted ends one. Days must be consecutive and in order. */
+/**
+ * Groups noted days into episodes: a day not noted, or a missing day, ends one. Days in date order. The one
+ * place this is decided: the Load page draws these episodes as they come.
+ */
 export function jumpEpisodes(days: readonly NotedDay[]): JumpEpisode[] {
   const out: JumpEpisode[] = [];
   let current: JumpEpisode | null = null;
@@ -26,7 +31,7 @@ export function jumpEpisodes(days: readonly NotedDay[]): JumpEpisode[] {
       continue;
     }
     const day = { date: d.date, distanceM: d.distanceM, previousM: d.previousM, changePct: d.changePct };
-    if (current === null) {
+    if (current === null || daysBetween(current.to, d.date) > 1) {
       current = { from: d.date, to: d.date, days: 1, peak: day };
       out.push(current);
       continue;

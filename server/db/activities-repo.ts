@@ -27,7 +27,9 @@ export interface ActivitySummary extends Omit<Activity, "laps" | "samples"> {
   name: string | null;
   notes: string;
   shoeId: number | null;
-  /** Whole days the runner moved the run by (a watch clock never set); 0 when untouched. */
+  /** Seconds the runner moved the run by from where its file puts it (a watch clock never set); 0 when untouched. */
+  dateShiftS: number;
+  /** The same move in days (fractional when the time of day moved too), for callers that count days. */
   dateShiftDays: number;
   /** The runner said an implausible-looking date is right. */
   dateConfirmed: boolean;
@@ -100,13 +102,21 @@ function prepareStatements(db: Db) {
     carry: q.prepare<[string | null, string, number | null, number], void>(
       "UPDATE activities SET name = ?, notes = ?, shoe_id = ? WHERE id = ?",
     ),
+    // The local date follows the file's rule (start + UTC offset), moved by the runner's shift.
     reshift: q.prepare<[number], void>(
       `UPDATE activities SET
-         start_utc = strftime('%Y-%m-%dT%H:%M:%fZ', start_utc, (date_shift_days * 86400) || ' seconds'),
-         local_date = date(local_date, date_shift_days || ' days'),
-         date_suspect = (date(local_date, date_shift_days || ' days') < '2000-01-01'
-                         OR date(local_date, date_shift_days || ' days') > date('now', '+1 day'))
-       WHERE id = ? AND date_shift_days != 0`,
+         start_utc = strftime('%Y-%m-%dT%H:%M:%fZ', start_utc, date_shift_s || ' seconds'),
+         local_date = date(start_utc, (coalesce(utc_offset_s, 0) + date_shift_s) || ' seconds'),
+         date_suspect = (date(start_utc, (coalesce(utc_offset_s, 0) + date_shift_s) || ' seconds') < '2000-01-01'
+                         OR date(start_utc, (coalesce(utc_offset_s, 0) + date_shift_s) || ' seconds')
+                            > date('now', '+1 day'))
+       WHERE id = ? AND date_shift_s != 0`,
+    ),
+    // Laps move with their run, so lap times stay offsets from the run's start.
+    reshiftLaps: q.prepare<[number, number], void>(
+      `UPDATE laps SET start_utc = strftime('%Y-%m-%dT%H:%M:%fZ', start_utc,
+         (SELECT date_shift_s FROM activities WHERE id = ?) || ' seconds')
+       WHERE activity_id = ?`,
     ),
     deleteLaps: q.prepare<[number], void>("DELETE FROM laps WHERE activity_id = ?"),
     get: q.prepare<[number], ActivityRow>("SELECT * FROM activities WHERE id = ?"),
@@ -186,6 +196,7 @@ export function createActivitiesRepo(db: Db, nowMs: () => number = Date.now) {
         s.update.run(...activityValues(activity, nowMs()), id);
         s.reshift.run(id);
         writeLaps(id, activity);
+        s.reshiftLaps.run(id, id);
       });
     },
     get(id: number): ActivityWithLaps | null {

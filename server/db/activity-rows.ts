@@ -38,7 +38,7 @@ export interface ActivityRow {
   name: string | null;
   notes: string;
   shoe_id: number | null;
-  date_shift_days: number;
+  date_shift_s: number;
   date_confirmed: number;
 }
 
@@ -185,7 +185,8 @@ export function toSummary(r: ActivityRow): ActivitySummary {
     name: r.name,
     notes: r.notes,
     shoeId: r.shoe_id,
-    dateShiftDays: r.date_shift_days,
+    dateShiftS: r.date_shift_s,
+    dateShiftDays: r.date_shift_s / 86_400,
     dateConfirmed: r.date_confirmed === 1,
   };
 }

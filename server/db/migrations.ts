@@ -254,6 +254,14 @@ CREATE TABLE best_efforts (
 ) WITHOUT ROWID;
 `;
 
+/** A date fix to the second: the right date and time, or a clock N years, days or hours off. */
+const V9_DATE_SHIFT_SECONDS = `
+-- The runner moves a run by seconds from where its file puts it (whole days could not carry a time of day).
+ALTER TABLE activities ADD COLUMN date_shift_s INTEGER NOT NULL DEFAULT 0;
+UPDATE activities SET date_shift_s = date_shift_days * 86400;
+ALTER TABLE activities DROP COLUMN date_shift_days;
+`;
+
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly string[] = Object.freeze([
   V1_STORAGE,
@@ -264,4 +272,5 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
   V6_PAIN_ONE_PER_DAY,
   V7_DATE_SUSPECT,
   V8_RUNNER_FIELDS,
+  V9_DATE_SHIFT_SECONDS,
 ]);

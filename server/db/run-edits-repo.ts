@@ -5,7 +5,9 @@ export interface RunEdit {
   name?: string | null;
   notes?: string;
   shoeId?: number | null;
-  /** Moves the run by whole days from where its file puts it (0 undoes a move). */
+  /** Moves the run by seconds from where its file puts it (0 undoes a move). */
+  dateShiftS?: number;
+  /** The same in whole days (the older form of the move). */
   dateShiftDays?: number;
   dateConfirmed?: boolean;
 }
@@ -13,8 +15,8 @@ export interface RunEdit {
 /** The runner's own fields on runs: name, notes, shoe and date corrections. */
 export function createRunEditsRepo(db: Db) {
   const s = {
-    exists: db.sqlite.prepare<[number], { date_shift_days: number }>(
-      "SELECT date_shift_days FROM activities WHERE id = ?",
+    exists: db.sqlite.prepare<[number], { date_shift_s: number }>(
+      "SELECT date_shift_s FROM activities WHERE id = ?",
     ),
     name: db.sqlite.prepare<[string | null, number], void>("UPDATE activities SET name = ? WHERE id = ?"),
     notes: db.sqlite.prepare<[string, number], void>("UPDATE activities SET notes = ? WHERE id = ?"),
@@ -23,20 +25,24 @@ export function createRunEditsRepo(db: Db) {
       "UPDATE activities SET date_confirmed = ? WHERE id = ?",
     ),
     // Moves by the difference from the current shift, so the dates written stay the file's plus the shift.
-    // SET expressions read the old row, so the new date is computed again for the stored mark (issue 15).
-    shift: db.sqlite.prepare<[{ delta: number; days: number; id: number }], void>(
+    // SET expressions read the old row, so the new local date is the old start + offset + delta (the file's
+    // rule, fit-parser localDateOf), and the stored mark is computed from it again (issue 15).
+    shift: db.sqlite.prepare<[{ delta: number; shift: number; id: number }], void>(
       `UPDATE activities SET
-         start_utc = strftime('%Y-%m-%dT%H:%M:%fZ', start_utc, (@delta * 86400) || ' seconds'),
-         local_date = date(local_date, @delta || ' days'),
-         date_suspect = (date(local_date, @delta || ' days') < '2000-01-01'
-                         OR date(local_date, @delta || ' days') > date('now', '+1 day')),
-         date_shift_days = @days
+         start_utc = strftime('%Y-%m-%dT%H:%M:%fZ', start_utc, @delta || ' seconds'),
+         local_date = date(start_utc, (coalesce(utc_offset_s, 0) + @delta) || ' seconds'),
+         date_suspect = (date(start_utc, (coalesce(utc_offset_s, 0) + @delta) || ' seconds') < '2000-01-01'
+                         OR date(start_utc, (coalesce(utc_offset_s, 0) + @delta) || ' seconds')
+                            > date('now', '+1 day')),
+         date_shift_s = @shift
        WHERE id = @id`,
     ),
     shiftLaps: db.sqlite.prepare<[number, number], void>(
-      `UPDATE laps SET start_utc = strftime('%Y-%m-%dT%H:%M:%fZ', start_utc, (? * 86400) || ' seconds')
+      `UPDATE laps SET start_utc = strftime('%Y-%m-%dT%H:%M:%fZ', start_utc, ? || ' seconds')
        WHERE activity_id = ?`,
     ),
+    // The cached per-run result carries the run's date (its trend point): recomputed at the next analysis.
+    forgetAnalysis: db.sqlite.prepare<[number], void>("DELETE FROM run_analysis WHERE activity_id = ?"),
   };
   return {
     /** Applies an edit; false when there is no such run. */
@@ -48,10 +54,13 @@ export function createRunEditsRepo(db: Db) {
         if (edit.notes !== undefined) s.notes.run(edit.notes, id);
         if (edit.shoeId !== undefined) s.shoe.run(edit.shoeId, id);
         if (edit.dateConfirmed !== undefined) s.confirm.run(edit.dateConfirmed ? 1 : 0, id);
-        if (edit.dateShiftDays !== undefined && edit.dateShiftDays !== row.date_shift_days) {
-          const delta = edit.dateShiftDays - row.date_shift_days;
-          s.shift.run({ delta, days: edit.dateShiftDays, id });
+        const shift =
+          edit.dateShiftS ?? (edit.dateShiftDays === undefined ? undefined : edit.dateShiftDays * 86_400);
+        if (shift !== undefined && shift !== row.date_shift_s) {
+          const delta = shift - row.date_shift_s;
+          s.shift.run({ delta, shift, id });
           s.shiftLaps.run(delta, id);
+          s.forgetAnalysis.run(id);
         }
         return true;
       });

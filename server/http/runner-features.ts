@@ -14,6 +14,7 @@ import { dataRoutes } from "./routes/data.ts";
 import { historyRoutes } from "./routes/history.ts";
 import { mapRoutes } from "./routes/map.ts";
 import { runExtrasRoutes } from "./routes/run-extras.ts";
+import { runDateRoutes } from "./routes/run-date.ts";
 import { shoesRoutes } from "./routes/shoes.ts";
 import { tileCsp } from "./tile-csp.ts";
 import { disconnectIntervals } from "../app/sync/intervals-connect.ts";
@@ -46,6 +47,7 @@ export function mountRunnerFeatures(app: Express, deps: RunnerFeatureDeps): void
   const shoes = createShoesRepo(deps.db);
   const maps = createMapSettingsRepo(deps.db);
   const { onChange } = deps;
+  const edits = createRunEditsRepo(deps.db);
   // Personal records are cached per run; fill the cache in the background a while after start.
   scheduleRecordsWarm(deps.db, deps.activities, 5000);
   app.use(tileCsp(() => maps.tileUrl()));
@@ -54,10 +56,14 @@ export function mountRunnerFeatures(app: Express, deps: RunnerFeatureDeps): void
     runExtrasRoutes({
       activities: deps.activities,
       files: deps.files,
-      edits: createRunEditsRepo(deps.db),
+      edits,
       shoes,
       onChange,
     }),
+  );
+  app.use(
+    "/api/activities",
+    runDateRoutes({ activities: deps.activities, edits, today: () => deps.analysis.today(), onChange }),
   );
   app.use("/api/shoes", requireJson, shoesRoutes({ shoes, now: deps.now, onChange }));
   app.use("/api/map", requireJson, mapRoutes({ maps }));

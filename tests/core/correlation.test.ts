@@ -64,6 +64,14 @@ describe("correlateAll()", () => {
     expect(r?.explanation).toMatch(
       /even a real tripling of risk would be called a link only about \d0% of the time/,
     );
+
+    // Words first: how sure in words, the figures only in the details, rounded to what the data can carry.
+    expect(r?.explanation).toContain("Pain was about 3.7 times as likely after a spike");
+    expect(r?.explanation).not.toMatch(/CI|p [<=]|\d\.\d\d/);
+    expect(r?.explanationDetails).toContain("Risk ratio 3.7 (95% CI 1.0 to 13).");
+    expect(r?.explanationDetails).toMatch(
+      /Fisher's exact test p = 0\.\d\d, Holm-adjusted for testing 1 idea\./,
+    );
   });
 
   it("Holm-adjusts Fisher's p across the fixed hypotheses", () => {
@@ -108,6 +116,9 @@ describe("correlateAll()", () => {
     expect(r?.pValue).toBeLessThan(0.05);
     expect(r?.permutationP).toBeLessThan(0.05);
     expect(r?.explanation).toMatch(/association, not proof/);
+    expect(r?.explanation).toMatch(/would (very )?rarely come from chance alone/);
+    expect(r?.explanation).not.toMatch(/CI|p [<=]/);
+    expect(r?.explanationDetails).toMatch(/Within-week shuffle test .* p [<=] /);
     // Seeded: the same answer every time.
     expect(correlateAll(only("overstriding", exposure), outcomes)[0]?.permutationP).toBe(r?.permutationP);
   });

@@ -13,8 +13,13 @@ function verdicts(scenario: PainScenario, seed: number, extra: Partial<HistoryOp
 
 describe("computeInsights() on generated histories", () => {
   it.each([1, 2, 3])("links pain that follows mileage spikes to spikes only (seed %i)", (seed) => {
-    const { by } = verdicts("spikes", seed);
+    const { by, insights } = verdicts("spikes", seed);
     expect(by).toEqual({ overstriding: "no_clear_link", mileage_spike: "linked" });
+    // The tip's reasons read as words; the interval and p-value sit in its details.
+    const tip = insights.advice.find((t) => t.cause === "mileage_spike");
+    expect(tip?.because[0]).toMatch(/^Pain followed \d+ of \d+ runs with a mileage spike/);
+    expect(tip?.because.join(" ")).not.toMatch(/CI|p [<=]/);
+    expect(tip?.details?.[0]).toMatch(/95% CI .* Fisher's exact test p/);
   });
 
   it.each([1, 2, 3])("links pain that follows low-cadence runs to overstriding only (seed %i)", (seed) => {

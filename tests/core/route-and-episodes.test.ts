@@ -45,6 +45,25 @@ describe("jumpEpisodes()", () => {
       ["2025-03-09", "2025-03-09", 1, "2025-03-09"],
     ]);
   });
+
+  it("ends an episode at a missing day, so a list of noted days alone is not one long jump", () => {
+    const noted = (date: string, changePct: number) => ({
+      date,
+      distanceM: 1,
+      previousM: 1,
+      changePct,
+      noted: true,
+    });
+    const episodes = jumpEpisodes([
+      noted("2025-03-01", 40),
+      noted("2025-03-02", 50),
+      noted("2025-03-20", 35),
+    ]);
+    expect(episodes.map((e) => [e.from, e.to, e.days, e.peak.changePct])).toEqual([
+      ["2025-03-01", "2025-03-02", 2, 50],
+      ["2025-03-20", "2025-03-20", 1, 35],
+    ]);
+  });
 });
 
 describe("plausibility", () => {

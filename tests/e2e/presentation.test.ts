@@ -15,6 +15,7 @@ import {
 import { artifactPath, browserSuite } from "../support/browser.ts";
 import { expectBody, getBody, sendJson } from "../support/api.ts";
 import { CLI, ROOT, startServer } from "../support/server.ts";
+import { EXERCISES } from "../../web/tips/exercises.ts";
 
 // The dashboard's presentation (issue 18b) on the real server with the demo's half-year, at a desktop and a phone
 // size: answer first, one story per run, statistics in words, pain in seconds, charts that scale, tips, themes.
@@ -229,8 +230,8 @@ browserSuite("the presentation on the real server", { start: demoServer, startTi
         expect(await page.locator('[data-testid="tip"] [data-testid="exercise"]').count()).toBeGreaterThan(0);
         await page.getByTestId("all-exercises-link").click();
         await page.getByTestId("exercise").first().waitFor();
-        expect(await page.getByTestId("exercise").count()).toBe(11);
-        expect(await page.getByTestId("exercise-drawing").count()).toBe(11);
+        expect(await page.getByTestId("exercise").count()).toBe(EXERCISES.length);
+        expect(await page.getByTestId("exercise-drawing").count()).toBe(EXERCISES.length);
         for (const dose of await page.getByTestId("exercise-dose").allInnerTexts())
           expect(dose).toMatch(/\d+ (sets|×)|Hold \d+|\d+–\d+ s/);
         await page.screenshot({ path: artifactPath(`18b-exercises-${size.name}.png`), fullPage: true });

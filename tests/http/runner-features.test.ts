@@ -254,7 +254,7 @@ describe("runs: edits, originals, routes, filters", () => {
     expect(page.dateSuspect).toBeDefined();
     const load = await get(app, "/api/load?from=2018-01-01", loadViewSchema);
     expect(load.range.from).toBe("2018-01-01");
-    expect(await get(app, "/api/map", mapSettingsSchema)).toEqual({ tileUrl: null });
+    expect(await get(app, "/api/map", mapSettingsSchema)).toEqual({ tileUrl: null, tileAttribution: null });
   });
 });
 
@@ -350,9 +350,15 @@ describe("map tiles, off by default", () => {
     await expectError(await put("http://tiles.example.org/{z}/{x}/{y}.png"), 400);
     await expectError(await put("https://tiles.example.org/tile.png"), 400);
     const tiles = "https://tiles.example.org/{z}/{x}/{y}.png";
-    expect(await expectBody(await put(tiles), mapSettingsSchema)).toEqual({ tileUrl: tiles });
+    expect(await expectBody(await put(tiles), mapSettingsSchema)).toEqual({
+      tileUrl: tiles,
+      tileAttribution: null,
+    });
     expect(await imgSrc()).toBe("'self' data: https://tiles.example.org");
-    expect(await expectBody(await put(null), mapSettingsSchema)).toEqual({ tileUrl: null });
+    expect(await expectBody(await put(null), mapSettingsSchema)).toEqual({
+      tileUrl: null,
+      tileAttribution: null,
+    });
     expect(await imgSrc()).toBe("'self' data:");
   });
 

@@ -155,9 +155,12 @@ function fmtRatio(x: number): string {
   return x >= 10 ? String(Math.round(x)) : x.toPrecision(2);
 }
 
-function method(c: Correlation): HTMLElement[] {
+function method(c: Correlation): (HTMLElement | null)[] {
   return [
     h("p", {}, c.explanation),
+    c.explanationDetails
+      ? h("p", { class: "stats-details", "data-testid": "insight-stats" }, c.explanationDetails)
+      : null,
     h(
       "p",
       { class: "muted" },

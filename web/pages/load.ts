@@ -1,7 +1,8 @@
 import type { LoadView, PainEntry } from "../../server/api/index.ts";
 import { api } from "../api.ts";
 import { drawAcuteChronic } from "../charts/acute-chronic.ts";
-import { drawRunVsLongest } from "../charts/run-vs-longest.ts";
+import { runChartPeriod } from "../charts/ratio-buckets.ts";
+import { drawRunVsLongest, drawRunVsLongestBuckets } from "../charts/run-vs-longest.ts";
 import { chartBox, destroyCharts } from "../charts/setup.ts";
 import { drawWeeklyLoad, monthlyTotals } from "../charts/weekly-load.ts";
 import { MONTHS_FROM_DAYS, plausibleDate } from "../charts/scale.ts";
@@ -34,6 +35,7 @@ export async function loadPage(root: HTMLElement): Promise<void> {
     "chart-acute-chronic",
     "small",
   );
+  const perRunKey = h("p", { class: "chart-key", "data-testid": "run-vs-longest-key" });
   // The API answers a year by default; the whole history is fetched only when asked for.
   let whole: LoadView | null = null;
   const controls = rangeControls((range, note) => {
@@ -59,7 +61,7 @@ export async function loadPage(root: HTMLElement): Promise<void> {
       const months = monthlyTotals(view.load.weekly, view.load.daily);
       drawWeeklyLoad(weekly.canvas, { ...view.load, weekly: months }, "month");
     } else drawWeeklyLoad(weekly.canvas, view.load);
-    drawRunVsLongest(perRun.canvas, view.load);
+    drawPerRun(perRun.canvas, view.load, perRunKey);
     drawAcuteChronic(ac.canvas, view.load);
   });
   replace(
@@ -68,7 +70,7 @@ export async function loadPage(root: HTMLElement): Promise<void> {
     ceilingCard(load),
     controls.el,
     weeklyCard(weekly.box),
-    perRunCard(perRun.box, load, pain),
+    perRunCard(perRun.box, perRunKey, load, pain),
     weeklyJumps(load),
     acuteChronicCard(ac.box),
   );
@@ -100,7 +102,35 @@ function weeklyCard(box: HTMLElement): HTMLElement {
   );
 }
 
-function perRunCard(box: HTMLElement, load: LoadView, pain: PainEntry[]): HTMLElement {
+/**
+ * One bar per run up to a year; over longer spans (All) a bar per week or month with its largest ratio, so ten
+ * years stay readable. The key under the title follows.
+ */
+function drawPerRun(canvas: HTMLCanvasElement, load: LoadView, key: HTMLElement): void {
+  const dates = load.runs.map((r) => dayNumber(r.localDate));
+  const span = dates.length ? Math.max(...dates) - Math.min(...dates) : 0;
+  const period = runChartPeriod(span);
+  canvas.dataset["period"] = period;
+  if (period === "run") {
+    drawRunVsLongest(canvas, load);
+    replace(
+      key,
+      h("span", { class: "key key-bar" }, "run"),
+      h("span", { class: "key key-flag" }, "more than 10% over"),
+      h("span", { class: "key key-line" }, "longest of the 30 days before"),
+    );
+    return;
+  }
+  drawRunVsLongestBuckets(canvas, load, period);
+  replace(
+    key,
+    h("span", { class: "key key-bar" }, `largest run of the ${period}, as % of its 30-day longest`),
+    h("span", { class: "key key-flag" }, `${period} with a run more than 10% over`),
+    h("span", { class: "key key-line" }, "110%"),
+  );
+}
+
+function perRunCard(box: HTMLElement, key: HTMLElement, load: LoadView, pain: PainEntry[]): HTMLElement {
   return card(
     "Each run against your 30-day longest",
     h(
@@ -108,13 +138,7 @@ function perRunCard(box: HTMLElement, load: LoadView, pain: PainEntry[]): HTMLEl
       { class: "muted" },
       "In a study of 5,205 runners, single runs more than 10% longer than the longest of the 30 days before were followed by more injuries. Weekly totals mattered less.",
     ),
-    h(
-      "p",
-      { class: "chart-key" },
-      h("span", { class: "key key-bar" }, "run"),
-      h("span", { class: "key key-flag" }, "more than 10% over"),
-      h("span", { class: "key key-line" }, "longest of the 30 days before"),
-    ),
+    key,
     box,
     spikeList(load, pain),
   );
@@ -258,10 +282,11 @@ function spikeList(load: LoadView, pain: PainEntry[]): HTMLElement {
   );
 }
 
+/** The server's jump episodes (core/jump-episodes.ts), newest first: one line per episode, not per day. */
 function weeklyJumps(load: LoadView): HTMLElement | null {
-  const noted = load.rolling7d.filter((d) => d.noted && plausibleDate(d.date, load.asOf));
-  if (noted.length === 0) return null;
-  const recent = jumpEpisodes(noted).slice(-8).reverse();
+  const episodes = load.jumpEpisodes.filter((e) => plausibleDate(e.to, load.asOf));
+  if (episodes.length === 0) return null;
+  const recent = episodes.slice(-8).reverse();
   return card(
     "Big weekly jumps",
     h(
@@ -271,31 +296,14 @@ function weeklyJumps(load: LoadView): HTMLElement | null {
     ),
     h(
       "ul",
-      { class: "plain-list" },
-      ...recent.map((d) =>
+      { class: "plain-list", "data-testid": "jump-episodes" },
+      ...recent.map((e) =>
         h(
           "li",
-          {},
-          `${d.days > 1 ? `${fmtDate(d.first)} to ${fmtDate(d.date)} (${d.days} days), at most` : `${fmtDate(d.date)}:`} ${fmtDistance(d.distanceM)} in 7 days against ${fmtDistance(d.previousM)} the 7 before (${fmtSignedPct(d.changePct)}).`,
+          { "data-testid": "jump-episode" },
+          `${e.days > 1 ? `${fmtDate(e.from)} to ${fmtDate(e.to)} (${e.days} days), at most` : `${fmtDate(e.to)}:`} ${fmtDistance(e.peak.distanceM)} in 7 days against ${fmtDistance(e.peak.previousM)} the 7 before (${fmtSignedPct(e.peak.changePct)}).`,
         ),
       ),
     ),
   );
-}
-
-type Jump = LoadView["rolling7d"][number];
-
-/** Noted days at most 2 days apart are one episode, told by its biggest rise: one jump, not six dates. */
-export function jumpEpisodes(noted: readonly Jump[]): (Jump & { first: string; days: number })[] {
-  const out: (Jump & { first: string; days: number })[] = [];
-  let last: string | null = null;
-  for (const d of noted) {
-    const current = out[out.length - 1];
-    if (current && last !== null && dayNumber(d.date) - dayNumber(last) <= 2) {
-      const peak = (d.changePct ?? 0) > (current.changePct ?? 0) ? d : current;
-      out[out.length - 1] = { ...peak, first: current.first, days: current.days + 1, date: d.date };
-    } else out.push({ ...d, first: d.date, days: 1 });
-    last = d.date;
-  }
-  return out;
 }

@@ -16,6 +16,7 @@ import { fmtDate, fmtDistance, fmtDuration, fmtPace, fmtSignedPct } from "../for
 import { LOCATION_LABELS, SIDE_LABELS, TIMING_LABELS, VERDICT_LABELS } from "../labels.ts";
 import { cadenceAgainstExpected } from "../cadence-words.ts";
 import { unansweredList } from "./unanswered.ts";
+import { recordsCard } from "./overview-records.ts";
 import { navigate } from "../router.ts";
 
 /** The home page: the week, the next run's ceiling, the last run, pain and the top tip; or the first steps. */
@@ -106,6 +107,7 @@ function overviewContent(o: OverviewView): HTMLElement {
       { class: "grid" },
       ceilingCard(o),
       lastRunCard(o),
+      recordsCard(),
       waitingCard(o),
       weekCard(o),
       painCard(o.latestPain),

@@ -1,8 +1,8 @@
-import type { ActivityDetail, ShoeView } from "../../server/api/index.ts";
+import type { ActivityDetail, MapSettings, ShoeView } from "../../server/api/index.ts";
 import { api } from "../api.ts";
 import { card, errorBox } from "../components.ts";
 import { h, replace } from "../dom.ts";
-import { routeSvg } from "../route-drawing.ts";
+import { routeMap } from "../route-drawing.ts";
 
 /** A cut-off file says so up front: its numbers cover only part of the run. */
 export function partialNotice(d: ActivityDetail): HTMLElement | null {
@@ -85,20 +85,22 @@ export function routeCard(d: ActivityDetail): HTMLElement {
     h("p", { class: "loading" }, "Drawing the route…"),
   );
   const el = card("Route", body);
-  Promise.all([api.route(d.summary.id), api.mapSettings().catch(() => ({ tileUrl: null }))])
+  const noTiles: MapSettings = { tileUrl: null, tileAttribution: null };
+  Promise.all([api.route(d.summary.id), api.mapSettings().catch(() => noTiles)])
     .then(([route, map]) => {
       if (route.points.length < 2) {
         el.remove();
         return;
       }
+      const tiles = map.tileUrl ? { url: map.tileUrl, attribution: map.tileAttribution } : null;
       replace(
         body,
-        routeSvg(route, map.tileUrl),
+        routeMap(route, tiles),
         h(
           "p",
-          { class: "muted small" },
-          map.tileUrl
-            ? "Map tiles from the tile server you set in Settings."
+          { class: "muted small", "data-testid": "route-caption" },
+          tiles
+            ? `Map tiles from the tile server you set in Settings${tiles.attribution ? `: ${tiles.attribution}` : ""}.`
             : "Drawn from your watch's GPS, with no map service. A tile server can be set in Settings.",
         ),
       );

@@ -1,4 +1,4 @@
-import type { ActivityDetail, LapView } from "../../server/api/index.ts";
+import type { ActivityDetail } from "../../server/api/index.ts";
 import { cadenceAgainstExpected, noCadenceVerdict } from "../cadence-words.ts";
 import { fmtDuration, fmtPace } from "../format.ts";
 
@@ -56,18 +56,4 @@ export function runStory(d: ActivityDetail): string[] {
     whole,
     "A run is flagged when at least 20% of its running time is 5% or more below expected for 5 minutes at a stretch, or its median is 5% below; “marked” from 10%.",
   ];
-}
-
-/** Each lap's median cadence over its running samples, the same average as the rest of the page; null if none. */
-export function lapMedianCadence(d: ActivityDetail, lap: LapView): number | null {
-  const start = (Date.parse(lap.startUtc) - Date.parse(d.summary.startUtc)) / 1000;
-  const end = start + (lap.elapsedS ?? lap.timerS ?? 0);
-  const { timeS, cadenceSpm, speedMps } = d.series;
-  const xs: number[] = [];
-  timeS.forEach((t, i) => {
-    const c = cadenceSpm[i];
-    const v = speedMps[i];
-    if (t >= start && t < end && c != null && v != null && v >= RUNNING_SPEED_MPS) xs.push(c);
-  });
-  return median(xs);
 }

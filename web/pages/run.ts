@@ -16,7 +16,7 @@ import {
 } from "../format.ts";
 import { navigate } from "../router.ts";
 import { runChartSlots } from "./run-charts.ts";
-import { lapMedianCadence, runStory } from "./run-story.ts";
+import { runStory } from "./run-story.ts";
 import { markBadges, sportName } from "./runs.ts";
 import { downloadOriginal, noVerdictNote, partialNotice, routeCard, runNotesCard } from "./run-extras.ts";
 import { askHipFirst, hipPromptCard, hipPromptWindow } from "./run-hip-prompt.ts";
@@ -203,7 +203,7 @@ function lapsCard(d: ActivityDetail): HTMLElement | string {
               h("td", { class: "num" }, fmtDistance(lap.distanceM)),
               h("td", { class: "num" }, fmtDuration(lap.timerS)),
               h("td", { class: "num" }, fmtPace(lap.avgSpeedMps, false)),
-              h("td", { class: "num" }, fmtCadence(lapMedianCadence(d, lap) ?? lap.avgCadenceSpm)),
+              h("td", { class: "num" }, fmtCadence(lap.medianCadenceSpm ?? lap.avgCadenceSpm)),
               h(
                 "td",
                 { class: "num" },

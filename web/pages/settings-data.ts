@@ -1,13 +1,17 @@
+import type { MapSettings } from "../../server/api/index.ts";
 import { api, ApiError } from "../api.ts";
 import { card, errorBox } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import { navigate } from "../router.ts";
 
+/** Must match OSM_ATTRIBUTION in server/api/history.ts (a value import would bundle zod into the page). */
+const OSM_CREDIT = "© OpenStreetMap contributors";
+
 /** Must match DELETE_ALL_PHRASE in server/api/history.ts (a value import would bundle zod into the page). */
 const PHRASE = "delete all my data";
 
 /** Map tiles: off by default; a URL the runner sets is the only outside host the dashboard will load from. */
-export function mapCard(tileUrl: string | null): HTMLElement {
+export function mapCard(map: MapSettings): HTMLElement {
   const input = h("input", {
     id: "tile-url",
     type: "url",
@@ -15,7 +19,21 @@ export function mapCard(tileUrl: string | null): HTMLElement {
     "aria-describedby": "tile-help",
     "data-testid": "tile-url",
   });
-  input.value = tileUrl ?? "";
+  input.value = map.tileUrl ?? "";
+  const credit = h("input", {
+    id: "tile-attribution",
+    type: "text",
+    maxlength: 200,
+    placeholder: OSM_CREDIT,
+    "aria-describedby": "tile-attribution-help",
+    "data-testid": "tile-attribution",
+  });
+  credit.value = map.tileAttribution ?? "";
+  // OpenStreetMap's tiles may only be shown with their credit: offer it as soon as their URL is typed.
+  input.addEventListener("input", () => {
+    if (/tile\.openstreetmap\.org/i.test(input.value) && credit.value.trim() === "")
+      credit.value = OSM_CREDIT;
+  });
   const status = h("div", { "aria-live": "polite", "data-testid": "tile-status" });
   const form = h(
     "form",
@@ -28,6 +46,17 @@ export function mapCard(tileUrl: string | null): HTMLElement {
     ),
     h(
       "div",
+      { class: "field" },
+      h("label", { for: "tile-attribution" }, "Credit shown with the tiles"),
+      credit,
+    ),
+    h(
+      "p",
+      { id: "tile-attribution-help", class: "muted small" },
+      `Tile servers ask to be credited on the map: OpenStreetMap's tiles need “${OSM_CREDIT}”. It is shown on every route drawn over the tiles.`,
+    ),
+    h(
+      "div",
       { class: "actions" },
       h("button", { type: "submit", class: "button", "data-testid": "tile-save" }, "Save"),
     ),
@@ -37,8 +66,9 @@ export function mapCard(tileUrl: string | null): HTMLElement {
     e.preventDefault();
     const value = input.value.trim();
     api
-      .saveMapSettings(value === "" ? null : value)
-      .then((saved) =>
+      .saveMapSettings(value === "" ? null : value, credit.value.trim() || null)
+      .then((saved) => {
+        credit.value = saved.tileAttribution ?? "";
         replace(
           status,
           h(
@@ -46,8 +76,8 @@ export function mapCard(tileUrl: string | null): HTMLElement {
             { class: "ok-text" },
             saved.tileUrl ? "Saved: routes draw over map tiles." : "Saved: no map tiles.",
           ),
-        ),
-      )
+        );
+      })
       .catch((err: unknown) => replace(status, errorBox(err)));
   });
   return card("Map", form);

@@ -21,7 +21,7 @@ export async function settingsPage(root: HTMLElement): Promise<void> {
     settingsForm(settings),
     painDiaryCard(settings),
     syncSection(),
-    mapCard(map.tileUrl),
+    mapCard(map),
     dataCard(),
     dataActionsCard(demo.demoRuns, demo.realRuns),
   );

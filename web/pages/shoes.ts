@@ -4,6 +4,7 @@ import { badge, card, errorBox, loading, pageHeader } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import { distanceUnit, fmtDistance, metresPerUnit } from "../format.ts";
 import { navigate } from "../router.ts";
+import { retireInUnit, shoeEditControls } from "./shoe-edit.ts";
 
 const DEFAULT_RETIRE_KM = 700;
 
@@ -55,11 +56,16 @@ function shoeItem(s: ShoeView): HTMLElement {
     "Use for new runs",
   );
   makeDefault.addEventListener("click", () => act({ isDefault: true }));
-  const retire = h("button", { type: "button", class: "button" }, s.retired ? "Bring back" : "Retire");
+  const retire = h(
+    "button",
+    { type: "button", class: "button", "data-testid": s.retired ? "shoe-unretire" : "shoe-retire" },
+    s.retired ? "Bring back" : "Retire",
+  );
   retire.addEventListener("click", () => act({ retired: !s.retired }));
+  const edit = shoeEditControls(s);
   return h(
     "li",
-    { class: `card shoe${s.retired ? " muted-row" : ""}`, "data-testid": "shoe" },
+    { class: `card shoe${s.retired ? " muted-row" : ""}`, "data-testid": "shoe", "data-id": s.id },
     h(
       "div",
       { class: "shoe-head" },
@@ -79,8 +85,10 @@ function shoeItem(s: ShoeView): HTMLElement {
       { class: "actions" },
       s.isDefault || s.retired ? null : makeDefault,
       retire,
+      ...edit.buttons,
       h("a", { href: `#/runs?shoe=${s.id}`, class: "button" }, "Its runs"),
     ),
+    edit.panel,
     status,
   );
 }
@@ -101,7 +109,7 @@ function addForm(): HTMLElement {
     inputmode: "numeric",
     "data-testid": "shoe-retire",
   });
-  retire.value = String(Math.round((DEFAULT_RETIRE_KM * 1000) / metresPerUnit()));
+  retire.value = retireInUnit(DEFAULT_RETIRE_KM * 1000);
   const isDefault = h("input", { type: "checkbox", id: "shoe-default", "data-testid": "shoe-is-default" });
   isDefault.checked = true;
   const status = h("div", { "aria-live": "polite" });

@@ -3,7 +3,7 @@ import { api } from "../api.ts";
 import { badge, loading, notMedicalAdvice, pageHeader, redFlagBanner } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import { exerciseDrawing } from "../tips/drawing.ts";
-import { EXERCISES, exercisesIn, type Exercise } from "../tips/exercises.ts";
+import { EXERCISES, exercisesById, exercisesIn, type Exercise } from "../tips/exercises.ts";
 import { workoutDownloads } from "./workout-downloads.ts";
 
 /** The advice that fits your data, each with the reasons it was chosen and its source. */
@@ -46,13 +46,24 @@ function tipCard(tip: Advice): HTMLElement {
     badge(causeLabel(tip.cause), /red.?flag/i.test(tip.cause) ? "danger" : "accent"),
     h("h2", {}, tip.title),
     h("p", {}, tip.body),
-    ...exercisesIn(`${tip.title} ${tip.body}`).map((e) => exerciseCard(e, true)),
+    // A tip that chooses its exercises names them by id; the others are matched by the words they use.
+    ...(tip.exercises.length ? exercisesById(tip.exercises) : exercisesIn(`${tip.title} ${tip.body}`)).map(
+      (e) => exerciseCard(e, true),
+    ),
     tip.because.length
       ? h(
           "div",
           { class: "because" },
           h("h3", {}, "Why this tip"),
-          h("ul", {}, ...tip.because.map((b) => h("li", {}, b))),
+          h("ul", { "data-testid": "tip-because" }, ...tip.because.map((b) => h("li", {}, b))),
+          tip.details.length
+            ? h(
+                "details",
+                { class: "why", "data-testid": "tip-details" },
+                h("summary", {}, "Details: the statistics behind this"),
+                h("div", { class: "why-body" }, ...tip.details.map((d) => h("p", {}, d))),
+              )
+            : null,
         )
       : null,
     h("p", { class: "source" }, "Source: ", tip.source),

@@ -1,3 +1,5 @@
+import { LOCATION_EXERCISES } from "./location-exercises.ts";
+
 // The exercises behind the tips: what to do, how much, and how to progress. Content only; drawing.ts draws the
 // figures, tips pages lay them out. Doses follow the usual physiotherapy starting points (science.md §6).
 
@@ -30,7 +32,7 @@ const GROUND: Stroke = {
   ],
 };
 
-export const EXERCISES: Exercise[] = [
+const GENERAL_EXERCISES: Exercise[] = [
   {
     id: "side-lying-abduction",
     name: "Side-lying hip abduction",
@@ -507,6 +509,14 @@ export const EXERCISES: Exercise[] = [
     ],
   },
 ];
+
+/** Every exercise: the general ones, then those for inner-thigh and buttock pain. */
+export const EXERCISES: Exercise[] = [...GENERAL_EXERCISES, ...LOCATION_EXERCISES];
+
+/** The exercises with these ids, in that order; unknown ids are skipped. */
+export function exercisesById(ids: readonly string[]): Exercise[] {
+  return ids.flatMap((id) => EXERCISES.filter((e) => e.id === id));
+}
 
 /** The exercises a tip's words name, in the order of the list. */
 export function exercisesIn(text: string): Exercise[] {

@@ -15,10 +15,13 @@ type RunSource = Pick<
   | "avgSpeedMps"
   | "avgCadenceSpm"
 > &
-  Partial<Pick<ActivitySummary, "subSport">> & { samples?: Samples };
+  Partial<Pick<ActivitySummary, "subSport" | "sampleCount" | "dateShiftS">> & { samples?: Samples };
+
+/** A core run that still knows its stored row: a run the runner moved is matched where its file puts it. */
+export type StoredCoreRun = Run & Partial<Pick<ActivitySummary, "sampleCount" | "dateShiftS">>;
 
 /** A stored activity as the analysis core reads it. */
-export function toCoreRun(a: RunSource): Run {
+export function toCoreRun(a: RunSource): StoredCoreRun {
   return {
     id: a.id,
     startUtc: a.startUtc,
@@ -31,5 +34,7 @@ export function toCoreRun(a: RunSource): Run {
     avgCadenceSpm: a.avgCadenceSpm,
     subSport: a.subSport ?? null,
     series: a.samples && a.samples.count > 0 ? a.samples : null,
+    ...(a.sampleCount !== undefined && { sampleCount: a.sampleCount }),
+    ...(a.dateShiftS !== undefined && a.dateShiftS !== 0 && { dateShiftS: a.dateShiftS }),
   };
 }

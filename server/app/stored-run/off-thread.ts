@@ -89,7 +89,7 @@ export async function workOnStoredRun<T extends StoredRunTask>(
     id: run.id,
     startUtc: run.startUtc,
     ...(run.sampleCount !== undefined && { sampleCount: run.sampleCount }),
-    ...(run.dateShiftDays !== undefined && { dateShiftDays: run.dateShiftDays }),
+    ...(run.dateShiftS !== undefined && { dateShiftS: run.dateShiftS }),
   };
   const job = { bytes: original.bytes, row, sessionIndex: original.sessionIndex, run: plain, task };
   return (await onWorker(job)) as TaskValue<T>;

@@ -31,6 +31,7 @@ function printReport(view: InsightsView, ceiling: string, runs: number): void {
   for (const c of view.correlations) {
     out.push(`${HYPOTHESIS_WORDS[c.hypothesis] ?? c.hypothesis}: ${VERDICT_WORDS[c.verdict] ?? c.verdict}`);
     out.push(`   ${c.explanation}`);
+    if (c.explanationDetails) out.push(`   (${c.explanationDetails})`);
     const cc = c.completeCase;
     out.push(
       `   runs resting on assumed pain-free days: ${c.assumedPainFreeRuns}; outcomes recalled (> 3 days late): ${c.recalledOutcomes}`,

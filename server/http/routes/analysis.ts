@@ -5,6 +5,7 @@ import {
   toCadenceView,
   toInsightsView,
   toListItem,
+  toAdvice,
   toLoadView,
   toRedFlagNotices,
 } from "../views/analysis.ts";
@@ -60,6 +61,7 @@ export function analysisRoutes(deps: AnalysisRouteDeps): Router {
       const offset = daysBetween(lastWeek, r.localDate);
       if (offset >= 0 && offset < daysIntoWeek) lastWeekSameDaysM += snap.distances.get(r.runId) ?? 0;
     }
+    const topTip = insights.advice.find((tip) => tip.cause !== "red_flag");
     const overview: OverviewView = {
       hasData: snap.summaries.size > 0,
       runs: snap.summaries.size,
@@ -81,7 +83,7 @@ export function analysisRoutes(deps: AnalysisRouteDeps): Router {
       nextRun: nextRunView(insights, insights.units),
       lastRun: lastRunSummary ? toListItem(lastRunSummary, lastRunFindings) : null,
       latestPain: painLog[painLog.length - 1] ?? null,
-      topTip: insights.advice.find((tip) => tip.cause !== "red_flag") ?? null,
+      topTip: topTip ? toAdvice(topTip) : null,
       redFlags: toRedFlagNotices(insights.redFlags),
     };
     res.json(overview);

@@ -1,32 +1,31 @@
 import { Router } from "express";
-import { z } from "zod";
 import type { MapSettingsRepo } from "../../db/map-settings-repo.ts";
-import type { MapSettings } from "../../api/index.ts";
+import { type MapSettings, mapSettingsInputSchema, OSM_ATTRIBUTION } from "../../api/index.ts";
 import { parseInput } from "../params.ts";
-import { tileOrigin } from "../tile-csp.ts";
 
-const mapSchema = z.strictObject({
-  tileUrl: z
-    .string()
-    .trim()
-    .max(500)
-    .refine((v) => tileOrigin(v) !== null, "must be an https:// URL")
-    .refine((v) => ["{z}", "{x}", "{y}"].every((p) => v.includes(p)), "must contain {z}, {x} and {y}")
-    .nullable(),
-});
+/** OpenStreetMap's own tile servers (tile.openstreetmap.org and its a/b/c mirrors). */
+const OSM_HOST = /^https:\/\/([a-c]\.)?tile\.openstreetmap\.org\//i;
 
-/** The map tile URL: off (null) by default, so routes are drawn with no third-party request. */
+/** The map tile URL and its credit: off (null) by default, so routes are drawn with no third-party request. */
 export function mapRoutes(deps: { maps: MapSettingsRepo }): Router {
   const router = Router();
+  const view = (): MapSettings => ({
+    tileUrl: deps.maps.tileUrl(),
+    tileAttribution: deps.maps.tileUrl() === null ? null : deps.maps.tileAttribution(),
+  });
   router.get("/", (_req, res) => {
-    const view: MapSettings = { tileUrl: deps.maps.tileUrl() };
-    res.json(view);
+    res.json(view());
   });
   router.put("/", (req, res) => {
-    const { tileUrl } = parseInput(mapSchema, req.body, "map settings");
-    deps.maps.setTileUrl(tileUrl === "" ? null : tileUrl);
-    const view: MapSettings = { tileUrl: deps.maps.tileUrl() };
-    res.json(view);
+    const { tileUrl, tileAttribution } = parseInput(mapSettingsInputSchema, req.body, "map settings");
+    const url = tileUrl === "" ? null : tileUrl;
+    deps.maps.setTileUrl(url);
+    if (tileAttribution !== undefined) deps.maps.setTileAttribution(tileAttribution || null);
+    // OpenStreetMap's tile policy requires the credit: never draw their tiles without it.
+    if (url !== null && OSM_HOST.test(url) && !deps.maps.tileAttribution()) {
+      deps.maps.setTileAttribution(OSM_ATTRIBUTION);
+    }
+    res.json(view());
   });
   return router;
 }

@@ -3,7 +3,8 @@ import { formatDistance } from "../../core/format.ts";
 import type { RunFindings } from "../../core/insights.ts";
 import type { Units } from "../../core/types.ts";
 import type { StoredActivity } from "../../db/activities-repo.ts";
-import type { ActivityDetail, SeriesView } from "../../api/index.ts";
+import { lapMedianCadences } from "../../core/lap-cadence.ts";
+import type { ActivityDetail, LapView, SeriesView } from "../../api/index.ts";
 import { toListItem } from "./analysis.ts";
 
 /** Charts need no more points than a wide screen has pixels. */
@@ -92,6 +93,12 @@ function notesFor(findings: RunFindings | undefined, units: Units): string[] {
   return notes;
 }
 
+/** The lap table: each lap with its median cadence from the full samples, not the downsampled chart series. */
+function lapViews(a: StoredActivity): LapView[] {
+  const medians = lapMedianCadences(a.samples, a.startUtc, a.laps);
+  return a.laps.map((lap, index) => ({ index, ...lap, medianCadenceSpm: medians[index] ?? null }));
+}
+
 export function toActivityDetail(
   a: StoredActivity,
   fileName: string,
@@ -116,7 +123,7 @@ export function toActivityDetail(
       flaggedShare: c && c.basis !== "none" ? c.flaggedFraction : null,
       lateDropPts: c?.lateDrop?.dropPoints ?? null,
     },
-    laps: a.laps.map((lap, index) => ({ index, ...lap })),
+    laps: lapViews(a),
     series: downsampleSeries(a, model),
     flaggedSegments: (c?.segments ?? []).map((seg) => ({
       startS: seg.startS,

@@ -8,8 +8,10 @@ import type { Units } from "../../core/types.ts";
 import type { ActivitySummary } from "../../db/activities-repo.ts";
 import { isTooShort } from "../../core/plausible.ts";
 import { dateSuspect } from "../../app/analysis/run-eligibility.ts";
+import type { Tip } from "../../core/advice.ts";
 import type {
   ActivityListItem,
+  Advice,
   CadenceView,
   Correlation,
   InsightsView,
@@ -80,6 +82,7 @@ export function toListItem(
     shoeId: a.shoeId,
     // The stored mark (set on import) until the runner confirms; against today when the caller knows it.
     dateSuspect: today === undefined ? a.dateSuspect && !a.dateConfirmed : dateSuspect(a, today),
+    localStartTime: new Date(Date.parse(a.startUtc) + (a.utcOffsetS ?? 0) * 1000).toISOString().slice(11, 16),
     tooShort: isTooShort(a),
     noCadenceVerdict: noVerdictReason(a, findings),
   };
@@ -102,6 +105,7 @@ function toCorrelation(c: CorrelationResult): Correlation {
     ci95: c.ci95,
     pValue: c.pValue,
     explanation: c.explanation,
+    explanationDetails: c.explanationDetails,
     missing: c.missing,
     permutationP: c.permutationP,
     powerForRr3: c.powerForRr3,
@@ -138,17 +142,24 @@ export function toRedFlagNotices(flags: readonly RedFlagFinding[]): RedFlagNotic
   }));
 }
 
+/** A tip as the API gives it: every optional part present, possibly empty. */
+export function toAdvice({ id, cause, title, body, because, details, exercises, source }: Tip): Advice {
+  return {
+    id,
+    cause,
+    title,
+    body,
+    because,
+    details: details ?? [],
+    exercises: exercises ?? [],
+    source,
+  };
+}
+
 export function toInsightsView(insights: Insights): InsightsView {
   return {
     correlations: insights.correlations.map(toCorrelation),
-    advice: insights.advice.map(({ id, cause, title, body, because, source }) => ({
-      id,
-      cause,
-      title,
-      body,
-      because,
-      source,
-    })),
+    advice: insights.advice.map(toAdvice),
     redFlags: toRedFlagNotices(insights.redFlags),
     targetsPaused: insights.targetsPaused,
     disclaimer: insights.disclaimer,
