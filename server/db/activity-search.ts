@@ -52,7 +52,61 @@ function where(q: ActivityQuery): { sql: string; values: (string | number)[] } {
   return { sql: parts.length ? `WHERE ${parts.join(" AND ")}` : "", values };
 }
 
-/** Every activity matching a query, newest first (the runs list filters flags and pages after this). */
+/** What the runs list filters and counts by, for every matching run; full rows are read for one page only. */
+export interface ActivityKey {
+  id: number;
+  isRun: boolean;
+  localDate: string;
+  timerS: number | null;
+  elapsedS: number | null;
+  distanceM: number | null;
+  dateConfirmed: boolean;
+  partial: boolean;
+  demo: boolean;
+}
+
+type KeyRow = [number, number, string, number | null, number | null, number | null, number, number, number];
+
+/** The keys of every activity matching a query, newest first: a tenth of the work of whole rows at ten years. */
+export function searchActivityKeys(db: Db, q: ActivityQuery): ActivityKey[] {
+  const { sql, values } = where(q);
+  const join = q.text ? "JOIN files f ON f.id = a.file_id" : "";
+  const rows = db.sqlite
+    .prepare<(string | number)[], KeyRow>(
+      `SELECT a.id, a.is_run, a.local_date, a.timer_s, a.elapsed_s, a.distance_m, a.date_confirmed, a.partial, a.demo
+       FROM activities a ${join} ${sql} ORDER BY a.start_utc DESC, a.id DESC`,
+    )
+    .raw()
+    .all(...values);
+  return rows.map(([id, isRun, localDate, timerS, elapsedS, distanceM, confirmed, partial, demo]) => ({
+    id,
+    isRun: isRun === 1,
+    localDate,
+    timerS,
+    elapsedS,
+    distanceM,
+    dateConfirmed: confirmed === 1,
+    partial: partial === 1,
+    demo: demo === 1,
+  }));
+}
+
+/** Whole rows for these ids, in the order given (ids not stored are left out). */
+export function activitiesByIds(db: Db, ids: readonly number[]): SearchedActivity[] {
+  if (ids.length === 0) return [];
+  const rows = db.sqlite
+    .prepare<[string], SearchRow>(
+      "SELECT a.* FROM activities a WHERE a.id IN (SELECT value FROM json_each(?))",
+    )
+    .all(JSON.stringify(ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [{ ...toSummary(r), demo: r.demo === 1 }] : [];
+  });
+}
+
+/** Every activity matching a query, newest first. */
 export function searchActivities(db: Db, q: ActivityQuery): SearchedActivity[] {
   const { sql, values } = where(q);
   // The files row (one page read per run, ~2,000 at ten years) only when the file name is searched.

@@ -24,7 +24,8 @@ import type {
 const finiteOrNull = (x: number | null | undefined): number | null =>
   x === null || x === undefined || !Number.isFinite(x) ? null : x;
 
-function flagsOf(findings: RunFindings | undefined): RunFlags {
+/** A run's flags as the list shows them, from its findings (none when it was not analysed). */
+export function flagsOf(findings: RunFindings | undefined): RunFlags {
   if (!findings)
     return { overstriding: null, absoluteLowCadence: false, lateCadenceDrop: false, spike: null };
   const { cadence, spike } = findings;

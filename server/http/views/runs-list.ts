@@ -1,10 +1,15 @@
 import { isTooShort } from "../../core/plausible.ts";
 import type { Db } from "../../db/open.ts";
-import { searchActivities, type ActivityQuery, type SearchedActivity } from "../../db/activity-search.ts";
+import {
+  activitiesByIds,
+  searchActivityKeys,
+  type ActivityKey,
+  type ActivityQuery,
+} from "../../db/activity-search.ts";
 import { dateSuspect } from "../../app/analysis/run-eligibility.ts";
 import type { ActivityListItem, ActivityPage, ListFlag, RunTimeline } from "../../api/index.ts";
 import type { AnalysisSnapshot } from "../../app/analysis/service.ts";
-import { toListItem } from "./analysis.ts";
+import { flagsOf, toListItem } from "./analysis.ts";
 
 export interface RunsListQuery extends ActivityQuery {
   page: number;
@@ -15,51 +20,58 @@ export interface RunsListQuery extends ActivityQuery {
 
 const SPIKY = new Set(["10_to_30pct", "30_to_100pct", "over_100pct"]);
 
-function hasFlag(item: ActivityListItem, flag: ListFlag): boolean {
-  switch (flag) {
-    case "overstriding":
-      return item.flags.overstriding === "possible" || item.flags.overstriding === "marked";
-    case "spike":
-      return item.flags.spike !== null && SPIKY.has(item.flags.spike.category);
-    case "partial":
-      return item.partial;
-    case "demo":
-      return item.demo === true;
-    case "date":
-      return item.dateSuspect;
-  }
+/** Whether the analysis flagged a run: low cadence for its speed, or a spike of 10% or more. */
+function flaggedBy(flags: ActivityListItem["flags"], flag: "overstriding" | "spike"): boolean {
+  if (flag === "overstriding") return flags.overstriding === "possible" || flags.overstriding === "marked";
+  return flags.spike !== null && SPIKY.has(flags.spike.category);
+}
+
+/** Whether a listed run (its keys and its findings' flags) carries a flag. */
+function keyHasFlag(
+  key: ActivityKey,
+  flags: ActivityListItem["flags"],
+  flag: ListFlag,
+  today: string,
+): boolean {
+  if (flag === "partial") return key.partial;
+  if (flag === "demo") return key.demo;
+  if (flag === "date") return dateSuspect(key, today);
+  return flaggedBy(flags, flag);
 }
 
 /**
- * One page of the runs list: SQL narrows by date, distance, text, shoe; flags come from the analysis and
- * are applied after, so paging is done here (a ten-year history is ~2,000 rows, a few ms).
+ * One page of the runs list: SQL narrows by date, distance, text, shoe; flags come from the analysis and are applied
+ * to the keys of every match; whole rows are read only for the page and the dates to check.
  */
 export function listRuns(db: Db, snapshot: AnalysisSnapshot, today: string, q: RunsListQuery): ActivityPage {
-  const rows = searchActivities(db, q);
   let hiddenShort = 0;
-  const shown: SearchedActivity[] = [];
-  const suspect: ActivityListItem[] = [];
-  const item = (row: SearchedActivity): ActivityListItem => ({
+  const shown: ActivityKey[] = [];
+  const suspectIds: number[] = [];
+  for (const key of searchActivityKeys(db, q)) {
+    if (dateSuspect(key, today)) suspectIds.push(key.id);
+    if (!q.includeShort && key.isRun && isTooShort(key)) hiddenShort++;
+    else shown.push(key);
+  }
+  const flagged = q.flags.length
+    ? shown.filter((k) => {
+        const flags = flagsOf(snapshot.findingsById.get(k.id));
+        return q.flags.every((f) => keyHasFlag(k, flags, f, today));
+      })
+    : shown;
+  const start = (q.page - 1) * q.pageSize;
+  const pageIds = flagged.slice(start, start + q.pageSize).map((k) => k.id);
+  const item = (row: ReturnType<typeof activitiesByIds>[number]): ActivityListItem => ({
     ...toListItem(row, snapshot.findingsById.get(row.id), today),
     demo: row.demo,
   });
-  for (const row of rows) {
-    if (dateSuspect(row, today)) suspect.push(item(row));
-    if (!q.includeShort && row.isRun && isTooShort(row)) hiddenShort++;
-    else shown.push(row);
-  }
-  // Only the rows on the page become list items, unless flags (from the analysis) narrow the list first.
-  const items = q.flags.length ? shown.map(item).filter((i) => q.flags.every((f) => hasFlag(i, f))) : shown;
-  const start = (q.page - 1) * q.pageSize;
-  const page = items.slice(start, start + q.pageSize);
   return {
-    items: q.flags.length ? (page as ActivityListItem[]) : (page as SearchedActivity[]).map(item),
-    total: items.length,
+    items: activitiesByIds(db, pageIds).map(item),
+    total: flagged.length,
     page: q.page,
     pageSize: q.pageSize,
     hiddenShort,
     ...(q.flags.length > 0 && { totalBeforeFlags: shown.length }),
-    dateSuspect: suspect,
+    dateSuspect: activitiesByIds(db, suspectIds).map(item),
   };
 }
 
@@ -77,8 +89,8 @@ export function runTimeline(snapshot: AnalysisSnapshot): RunTimeline {
       id: run.id,
       localDate: run.localDate,
       distanceM: run.distanceM,
-      lowCadence: hasFlag(item, "overstriding"),
-      spike: hasFlag(item, "spike"),
+      lowCadence: flaggedBy(item.flags, "overstriding"),
+      spike: flaggedBy(item.flags, "spike"),
     });
   }
   return { runs: runs.reverse() };
