@@ -54,12 +54,13 @@ const [cli] = await Promise.all([
     chunkNames: "chunk-[hash]",
     metafile: true,
   }),
-  // Import parses on worker threads; the worker is its own bundle beside the CLI (not split:
+  // Import parses and checkpoints on worker threads; each worker is its own bundle beside the CLI (not split:
   // server/app/import/engine/worker-script.ts finds it by name).
   build({
     ...forNode,
     entryPoints: {
       "parse-worker": join(root, "server/app/import/engine/parse-worker.ts"),
+      "checkpoint-worker": join(root, "server/app/import/engine/checkpoint-worker.ts"),
       "stored-run-worker": join(root, "server/app/stored-run/worker.ts"),
     },
   }),

@@ -118,3 +118,20 @@ export async function backupDatabase(db: Db, file: string): Promise<BackupResult
     for (const name of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(name, { force: true });
   }
 }
+
+/** A connection of its own that copies committed WAL pages into the database file; PASSIVE never blocks a writer. */
+export function openCheckpointConnection(file: string): { checkpoint: () => void; close: () => void } {
+  const sqlite = new Database(file);
+  sqlite.pragma(`busy_timeout = 5000`);
+  return {
+    checkpoint: () => sqlite.pragma("wal_checkpoint(PASSIVE)"),
+    close: () => sqlite.close(),
+  };
+}
+
+/** Stops the connection's own checkpoints (another thread does them); the returned function restores them. */
+export function pauseAutoCheckpoint(db: Db): () => void {
+  const previous = db.sqlite.pragma("wal_autocheckpoint", { simple: true }) as number;
+  db.sqlite.pragma("wal_autocheckpoint = 0");
+  return () => void db.sqlite.pragma(`wal_autocheckpoint = ${previous}`);
+}

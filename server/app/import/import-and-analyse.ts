@@ -35,6 +35,7 @@ export async function importAndAnalyse(
   const { files, close } = await expandSources(sources, limits, options.tempDir);
   // Read, hash, dedupe against the stored originals, parse: on this thread, or spread over workers.
   const engine = startEngine({
+    db,
     threads: options.threads ?? 0,
     workersOnly: options.offThread ?? false,
     files: files.length,
