@@ -142,7 +142,9 @@ export function createApp(deps: AppDeps): Express {
     settingsRoutes({ settings, today: () => analysis.today(), onChange }),
   );
   const intervalsUrl = deps.intervalsUrl ?? resolveIntervalsUrl();
-  const sync = { db: deps.db, dataDir: deps.dataDir, intervalsUrl, now, analysis, onChange };
+  // A sync's large downloads parse on a worker and its analysis is sliced, as for a large upload.
+  const offEventLoop = { offThread: true, analyse: () => warmAnalysis(deps.db, analysis.today()) };
+  const sync = { db: deps.db, dataDir: deps.dataDir, intervalsUrl, now, analysis, onChange, offEventLoop };
   const poller = deps.backgroundSync
     ? startIntervalsPoller({
         ...sync,

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/open.ts";
 import { createIntervalsClient, IntervalsError, type ClientOptions } from "./intervals-client.ts";
 import { readCredentials } from "./intervals-credentials.ts";
-import { syncIntervals, type IntervalsSyncReport } from "./intervals-sync.ts";
+import { syncIntervals, type IntervalsSyncOptions, type IntervalsSyncReport } from "./intervals-sync.ts";
 
 /** Between polls when all is well: runs arrive within the quarter hour, at 4 list requests an hour. */
 export const POLL_INTERVAL_MS = 15 * 60_000;
@@ -21,6 +21,8 @@ export interface PollerOptions {
   onImported?: (report: IntervalsSyncReport) => void;
   /** Told one sentence when a poll fails; never the key. */
   onProblem?: (message: string) => void;
+  /** How a server keeps its event loop free while it syncs (large files on a worker, the analysis sliced). */
+  offEventLoop?: Pick<IntervalsSyncOptions, "offThread" | "analyse">;
 }
 
 export interface IntervalsPoller {
@@ -55,7 +57,10 @@ export function startIntervalsPoller(opts: PollerOptions): IntervalsPoller {
     if (!creds) return intervalMs;
     const client = createIntervalsClient(creds, { baseUrl: opts.baseUrl, ...opts.client });
     try {
-      const report = await syncIntervals(opts.db, client, opts.now ? { now: opts.now } : {});
+      const report = await syncIntervals(opts.db, client, {
+        ...opts.offEventLoop,
+        ...(opts.now && { now: opts.now }),
+      });
       if (report.summary.imported > 0) opts.onImported?.(report);
       if (report.stopCode !== null) {
         failures++;

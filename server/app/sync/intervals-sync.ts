@@ -3,6 +3,7 @@ import type { Db } from "../../db/open.ts";
 import { createSyncLogRepo, type SyncFailure, type SyncLogRepo } from "../../db/sync-log-repo.ts";
 import { analyseNewRuns } from "../analysis/analyse-new-runs.ts";
 import { importAndAnalyse } from "../import/import-and-analyse.ts";
+import { OFF_THREAD_BYTES } from "../load-activity.ts";
 import { summarize, type ImportOutcome, type ImportReport } from "../import/types.ts";
 import { IntervalsError, type IntervalsClient, type RemoteActivity } from "./intervals-client.ts";
 
@@ -13,6 +14,10 @@ export interface IntervalsSyncOptions {
   /** Days listed per request: the list has no paging of its own, so a long history is walked by date. */
   windowDays?: number;
   onOutcome?: (outcome: ImportOutcome) => void;
+  /** Large downloads parsed on a worker, so a server's event loop stays free while it syncs. */
+  offThread?: boolean;
+  /** How the new runs are analysed once the sync is done; by default here, in one synchronous pass. */
+  analyse?: () => Promise<unknown>;
 }
 
 export interface IntervalsSyncReport extends ImportReport {
@@ -109,6 +114,7 @@ async function syncOne(
   const report = await importAndAnalyse(db, [{ name: originalName(a.id, original), bytes: original }], {
     now: () => now().toISOString(),
     analyse: false,
+    offThread: opts.offThread === true && original.byteLength >= OFF_THREAD_BYTES,
   });
   report.results.forEach(record);
   const statuses = report.results.map((o) => o.status);
@@ -171,7 +177,7 @@ async function syncIntervalsNow(
     else failed = err;
   }
   const summary = summarize(t.results);
-  if (failed === null && summary.imported > 0) analyseNewRuns(db);
+  if (failed === null && summary.imported > 0) await (opts.analyse ? opts.analyse() : analyseNewRuns(db));
   const status = stopped ? "partial" : "ok";
   const message = stopped?.message ?? null;
   log.record({

@@ -12,7 +12,7 @@ import {
   disconnectIntervals,
   intervalsConnection,
 } from "../../app/sync/intervals-connect.ts";
-import { syncIntervals } from "../../app/sync/intervals-sync.ts";
+import { syncIntervals, type IntervalsSyncOptions } from "../../app/sync/intervals-sync.ts";
 import { buildWorkout, WORKOUT_KINDS, type WorkoutKind } from "../../app/sync/workout-files.ts";
 import type { Db } from "../../db/open.ts";
 import { createSyncLogRepo } from "../../db/sync-log-repo.ts";
@@ -28,6 +28,8 @@ export interface SyncRouteDeps {
   onChange: () => void;
   /** A new connection: the background poll starts its first sync now rather than in up to 15 minutes. */
   onConnected?: () => void;
+  /** How a sync on demand keeps the event loop free (large files on a worker, the analysis sliced). */
+  offEventLoop?: Pick<IntervalsSyncOptions, "offThread" | "analyse">;
 }
 
 /** Sync status, the intervals.icu connection, a sync on demand, and workout files for the watch. */
@@ -63,7 +65,7 @@ export function syncRoutes(deps: SyncRouteDeps): Router {
   router.post("/intervals/run", async (_req, res) => {
     const client = connectedClient(deps.dataDir, { baseUrl: deps.intervalsUrl });
     if (!client) throw new DomainError("intervals-not-connected", "intervals.icu is not connected.");
-    const report = await syncIntervals(deps.db, client, { now: deps.now });
+    const report = await syncIntervals(deps.db, client, { ...deps.offEventLoop, now: deps.now });
     if (report.summary.imported > 0) deps.onChange();
     const result: IntervalsSyncResult = {
       summary: report.summary,
