@@ -1,15 +1,4 @@
-import { randomBytes } from "node:crypto";
-import {
-  closeSync,
-  constants,
-  createWriteStream,
-  fsyncSync,
-  linkSync,
-  openSync,
-  rmSync,
-  statSync,
-} from "node:fs";
-import { dirname } from "node:path";
+import { createWriteStream, statSync } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ActivitySummary } from "../db/activities-repo.ts";
@@ -17,9 +6,7 @@ import { createActivitiesRepo } from "../db/activities-repo.ts";
 import { createFilesRepo } from "../db/files-repo.ts";
 import type { Db } from "../db/open.ts";
 import { createPainRepo, type StoredPainEntry } from "../db/pain-repo.ts";
-import { DomainError } from "../errors.ts";
-import { assertNewFile } from "../db/maintenance.ts";
-import { storageError } from "../db/storage-errors.ts";
+import { writeNewFile } from "../db/new-file.ts";
 
 export interface ExportResult {
   file: string;
@@ -104,17 +91,6 @@ function entryName(id: number, original: string): string {
   return `originals/${String(id).padStart(6, "0")}-${base}`;
 }
 
-/** The folder the export goes in must exist: said as a sentence, not as an ENOENT from deep inside. */
-function assertFolder(file: string): void {
-  const dir = dirname(file);
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new DomainError(
-      "export-folder-missing",
-      `The folder ${dir} does not exist; create it first or choose another place for the export.`,
-    );
-  }
-}
-
 interface Snapshot {
   originals: { id: number; name: string }[];
   activities: ActivitySummary[];
@@ -175,57 +151,18 @@ async function writeZip(db: Db, fd: number, snap: Snapshot, now: Date): Promise<
   return written;
 }
 
-/**
- * Writes a zip of everything a runner owns: each original FIT file, and activities and pain entries as CSV and
- * JSON. The zip is written to a temporary name created exclusively (O_EXCL: never a file or a link planted
- * there), then linked to `file`, which must not exist (link() does not replace), and the temporary name removed.
- */
+/** Writes a zip of everything a runner owns to a new file (writeNewFile): each original FIT file, and activities and pain entries as CSV and JSON. */
 export async function exportData(db: Db, file: string, now: Date): Promise<ExportResult> {
-  assertNewFile(file);
-  assertFolder(file);
-  const partial = `${file}.${randomBytes(6).toString("hex")}.partial`;
-  let fd: number;
-  try {
-    fd = openSync(
-      partial,
-      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
-      0o600,
-    );
-  } catch (err) {
-    throw failed(file, err);
-  }
-  try {
-    const snap = snapshot(db);
-    await writeZip(db, fd, snap, now);
-    fsyncSync(fd);
-    linkSync(partial, file);
-    return {
-      file,
-      bytes: statSync(file).size,
-      originals: snap.originals.length,
-      activities: snap.activities.length,
-      painEntries: snap.pain.length,
-    };
-  } catch (err) {
-    throw err instanceof DomainError ? err : failed(file, err);
-  } finally {
-    closeSync(fd);
-    rmSync(partial, { force: true });
-  }
-}
-
-function failed(file: string, err: unknown): DomainError {
-  const code = (err as { code?: string }).code;
-  if (code === "EEXIST") {
-    return new DomainError(
-      "file-exists",
-      `${file} already exists; choose a new name or move the old one away.`,
-    );
-  }
-  const storage = storageError(err, dirname(file));
-  if (storage) return new DomainError(storage.code, `The export could not be written: ${storage.message}`);
-  return new DomainError(
-    "export-failed",
-    `The export could not be written to ${file}: ${(err as Error).message}`,
-  );
+  const snap = await writeNewFile(file, "export", async (fd) => {
+    const taken = snapshot(db);
+    await writeZip(db, fd, taken, now);
+    return taken;
+  });
+  return {
+    file,
+    bytes: statSync(file).size,
+    originals: snap.originals.length,
+    activities: snap.activities.length,
+    painEntries: snap.pain.length,
+  };
 }
