@@ -6,8 +6,46 @@ import { distanceUnit, fmtDistance, metresPerUnit } from "../format.ts";
 import { navigate } from "../router.ts";
 
 /** The runner's words for a pair's distance to replace it at, in their unit. */
-export function retireInUnit(retireAtM: number): string {
+function retireInUnit(retireAtM: number): string {
   return String(Math.round(retireAtM / metresPerUnit()));
+}
+
+/** A shoe form's name and replace-at inputs, and their values once checked (null: the problem is said in `status`). */
+export function shoeInputs(
+  ids: { name: string; retire: string },
+  testIds: { name: string; retire: string },
+  initial: { name: string; retireAtM: number },
+): {
+  name: HTMLInputElement;
+  retire: HTMLInputElement;
+  read: (status: HTMLElement) => { name: string; retireAtM: number } | null;
+} {
+  const name = h("input", {
+    id: ids.name,
+    type: "text",
+    maxlength: 80,
+    required: true,
+    "data-testid": testIds.name,
+  });
+  name.value = initial.name;
+  const retire = h("input", {
+    id: ids.retire,
+    type: "number",
+    min: 1,
+    step: 1,
+    inputmode: "numeric",
+    "data-testid": testIds.retire,
+  });
+  retire.value = retireInUnit(initial.retireAtM);
+  const read = (status: HTMLElement): { name: string; retireAtM: number } | null => {
+    const at = Number(retire.value);
+    if (!name.value.trim() || !(at > 0)) {
+      replace(status, errorBox(new Error("Give the pair a name and a distance to replace it at.")));
+      return null;
+    }
+    return { name: name.value.trim(), retireAtM: at * metresPerUnit() };
+  };
+  return { name, retire, read };
 }
 
 /**
@@ -43,23 +81,11 @@ export function shoeEditControls(s: ShoeView): { buttons: HTMLElement[]; panel: 
 function renameForm(s: ShoeView, onClose: () => void, panel: HTMLElement): HTMLElement {
   const nameId = `shoe-rename-${s.id}`;
   const retireId = `shoe-retire-${s.id}`;
-  const name = h("input", {
-    id: nameId,
-    type: "text",
-    maxlength: 80,
-    required: true,
-    "data-testid": "shoe-rename-input",
-  });
-  name.value = s.name;
-  const retire = h("input", {
-    id: retireId,
-    type: "number",
-    min: 1,
-    step: 1,
-    inputmode: "numeric",
-    "data-testid": "shoe-rename-retire",
-  });
-  retire.value = retireInUnit(s.retireAtM);
+  const { name, retire, read } = shoeInputs(
+    { name: nameId, retire: retireId },
+    { name: "shoe-rename-input", retire: "shoe-rename-retire" },
+    s,
+  );
   const status = h("div", { "aria-live": "polite" });
   const cancel = h("button", { type: "button", class: "button" }, "Cancel");
   cancel.addEventListener("click", () => {
@@ -81,15 +107,11 @@ function renameForm(s: ShoeView, onClose: () => void, panel: HTMLElement): HTMLE
   );
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    const at = Number(retire.value);
-    if (!name.value.trim() || !(at > 0)) {
-      replace(status, errorBox(new Error("Give the pair a name and a distance to replace it at.")));
-      return;
-    }
+    const values = read(status);
+    if (!values) return;
     api
       .updateShoe(s.id, {
-        name: name.value.trim(),
-        retireAtM: at * metresPerUnit(),
+        ...values,
         isDefault: s.isDefault,
         retired: s.retired,
       })

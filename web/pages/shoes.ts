@@ -2,9 +2,9 @@ import type { ShoeView } from "../../server/api/index.ts";
 import { api } from "../api.ts";
 import { badge, card, errorBox, loading, pageHeader } from "../components.ts";
 import { h, replace } from "../dom.ts";
-import { distanceUnit, fmtDistance, metresPerUnit } from "../format.ts";
+import { distanceUnit, fmtDistance } from "../format.ts";
 import { navigate } from "../router.ts";
-import { retireInUnit, shoeEditControls } from "./shoe-edit.ts";
+import { shoeEditControls, shoeInputs } from "./shoe-edit.ts";
 
 const DEFAULT_RETIRE_KM = 700;
 
@@ -94,22 +94,11 @@ function shoeItem(s: ShoeView): HTMLElement {
 }
 
 function addForm(): HTMLElement {
-  const name = h("input", {
-    id: "shoe-name",
-    type: "text",
-    maxlength: 80,
-    required: true,
-    "data-testid": "shoe-name",
-  });
-  const retire = h("input", {
-    id: "shoe-retire",
-    type: "number",
-    min: 1,
-    step: 1,
-    inputmode: "numeric",
-    "data-testid": "shoe-retire",
-  });
-  retire.value = retireInUnit(DEFAULT_RETIRE_KM * 1000);
+  const { name, retire, read } = shoeInputs(
+    { name: "shoe-name", retire: "shoe-retire" },
+    { name: "shoe-name", retire: "shoe-retire" },
+    { name: "", retireAtM: DEFAULT_RETIRE_KM * 1000 },
+  );
   const isDefault = h("input", { type: "checkbox", id: "shoe-default", "data-testid": "shoe-is-default" });
   isDefault.checked = true;
   const status = h("div", { "aria-live": "polite" });
@@ -133,15 +122,11 @@ function addForm(): HTMLElement {
   );
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    const at = Number(retire.value);
-    if (!name.value.trim() || !(at > 0)) {
-      replace(status, errorBox(new Error("Give the pair a name and a distance to replace it at.")));
-      return;
-    }
+    const values = read(status);
+    if (!values) return;
     api
       .addShoe({
-        name: name.value.trim(),
-        retireAtM: at * metresPerUnit(),
+        ...values,
         isDefault: isDefault.checked,
         retired: false,
       })
