@@ -22,7 +22,17 @@ export type SearchedActivity = ActivitySummary & { demo: boolean };
 
 type SearchRow = ActivityRow & { demo: number };
 
-/** Builds the WHERE clause for a query; values are always bound, never spliced. */
+/**
+ * FROM … WHERE … ORDER BY for a query, newest first; values are always bound, never spliced. The files row (one
+ * page read per run, ~2,000 at ten years) is joined only when the file name is searched.
+ */
+function matching(q: ActivityQuery): { sql: string; values: (string | number)[] } {
+  const { sql, values } = where(q);
+  const join = q.text ? "JOIN files f ON f.id = a.file_id" : "";
+  return { sql: `FROM activities a ${join} ${sql} ORDER BY a.start_utc DESC, a.id DESC`, values };
+}
+
+/** Builds the WHERE clause for a query. */
 function where(q: ActivityQuery): { sql: string; values: (string | number)[] } {
   const parts: string[] = [];
   const values: (string | number)[] = [];
@@ -69,12 +79,11 @@ type KeyRow = [number, number, string, number | null, number | null, number | nu
 
 /** The keys of every activity matching a query, newest first: a tenth of the work of whole rows at ten years. */
 export function searchActivityKeys(db: Db, q: ActivityQuery): ActivityKey[] {
-  const { sql, values } = where(q);
-  const join = q.text ? "JOIN files f ON f.id = a.file_id" : "";
+  const { sql, values } = matching(q);
   const rows = db.sqlite
     .prepare<(string | number)[], KeyRow>(
       `SELECT a.id, a.is_run, a.local_date, a.timer_s, a.elapsed_s, a.distance_m, a.date_confirmed, a.partial, a.demo
-       FROM activities a ${join} ${sql} ORDER BY a.start_utc DESC, a.id DESC`,
+       ${sql}`,
     )
     .raw()
     .all(...values);
@@ -108,13 +117,7 @@ export function activitiesByIds(db: Db, ids: readonly number[]): SearchedActivit
 
 /** Every activity matching a query, newest first. */
 export function searchActivities(db: Db, q: ActivityQuery): SearchedActivity[] {
-  const { sql, values } = where(q);
-  // The files row (one page read per run, ~2,000 at ten years) only when the file name is searched.
-  const join = q.text ? "JOIN files f ON f.id = a.file_id" : "";
-  const rows = db.sqlite
-    .prepare<(string | number)[], SearchRow>(
-      `SELECT a.* FROM activities a ${join} ${sql} ORDER BY a.start_utc DESC, a.id DESC`,
-    )
-    .all(...values);
+  const { sql, values } = matching(q);
+  const rows = db.sqlite.prepare<(string | number)[], SearchRow>(`SELECT a.* ${sql}`).all(...values);
   return rows.map((r) => ({ ...toSummary(r), demo: r.demo === 1 }));
 }
