@@ -23,8 +23,8 @@ async function effortsOf(
   let sliceStart = performance.now();
   for (const run of runs) {
     if (cached.has(run.id)) continue;
-    const row = { sampleCount: run.sampleCount, dateShiftS: run.dateShiftS };
-    const efforts = await workOnStoredRun(activities, { ...toCoreRun(run), ...row }, { kind: "efforts" });
+    // toCoreRun keeps the stored sample count and date shift the original is matched by.
+    const efforts = await workOnStoredRun(activities, toCoreRun(run), { kind: "efforts" });
     if (!db.sqlite.open) return cached;
     fresh.push([run.id, efforts]);
     cached.set(run.id, efforts);
