@@ -1,9 +1,9 @@
+import { parseFit } from "../../fit-parser/index.ts";
 import { emptySamples } from "../../fit-parser/samples.ts";
 import type { Samples } from "../../fit-parser/types.ts";
-import type { ActivitiesRepo, StoredActivity } from "../db/activities-repo.ts";
-import { type ReparsedOriginal, reparseHere, reparseOffThread } from "./original-parser.ts";
+import type { ActivitiesRepo, ActivityOriginal, StoredActivity } from "../db/activities-repo.ts";
 
-/** What identifies a stored run's samples: its row, as loadSamples compares it with its original. */
+/** What identifies a stored run's samples: its row, as samplesOf compares it with its original. */
 export type RunRow = { id: number; startUtc: string; sampleCount?: number; dateShiftS?: number };
 
 /**
@@ -33,7 +33,7 @@ export function cached(activities: ActivitiesRepo, stored: RunRow): Samples | un
   return samples;
 }
 
-function remember(activities: ActivitiesRepo, stored: RunRow, samples: Samples): Samples {
+export function remember(activities: ActivitiesRepo, stored: RunRow, samples: Samples): Samples {
   if (samples.count > CACHED_SAMPLES) return samples;
   const cache = caches.get(activities) ?? new Map<string, Samples>();
   caches.set(activities, cache);
@@ -50,22 +50,11 @@ function remember(activities: ActivitiesRepo, stored: RunRow, samples: Samples):
 
 /**
  * A stored activity with its samples, read from its original: series are not stored (migration 2 says why).
- * The row and the samples come from the same parser, so they agree; should a newer parser read the original
- * differently (another session count or start), the samples are left empty until `stridewise reanalyse`
- * rewrites the rows, rather than showing one run's summary over another run's samples.
+ * For a large original off the event loop, see stored-run/off-thread.ts.
  */
 export function loadActivity(activities: ActivitiesRepo, id: number): StoredActivity | null {
   const stored = activities.get(id);
   return stored ? { ...stored, samples: loadSamples(activities, stored) } : null;
-}
-
-/** loadActivity with a large original parsed on a worker, so the event loop stays free meanwhile. */
-export async function loadActivityAsync(
-  activities: ActivitiesRepo,
-  id: number,
-): Promise<StoredActivity | null> {
-  const stored = activities.get(id);
-  return stored ? { ...stored, samples: await loadSamplesAsync(activities, stored) } : null;
 }
 
 /** Just the samples of a stored activity (the analysis needs no laps), by the same rule as loadActivity. */
@@ -74,33 +63,25 @@ export function loadSamples(activities: ActivitiesRepo, stored: RunRow): Samples
   if (hit) return hit;
   const original = activities.original(stored.id);
   if (!original) return emptySamples(0);
-  const samples = matching(stored, reparseHere(original.bytes), original.sessionIndex);
+  const samples = samplesOf(stored, original);
   return original.bytes.byteLength >= OFF_THREAD_BYTES ? remember(activities, stored, samples) : samples;
 }
 
-/** loadSamples with a large original parsed on the import's parse worker. */
-export async function loadSamplesAsync(activities: ActivitiesRepo, stored: RunRow): Promise<Samples> {
-  const hit = cached(activities, stored);
-  if (hit) return hit;
-  const original = activities.original(stored.id);
-  if (!original) return emptySamples(0);
-  if (original.bytes.byteLength < OFF_THREAD_BYTES) {
-    return matching(stored, reparseHere(original.bytes), original.sessionIndex);
-  }
-  const reparsed = await reparseOffThread(original.bytes);
-  return remember(activities, stored, matching(stored, reparsed, original.sessionIndex));
-}
-
-export function matching(stored: RunRow, reparsed: ReparsedOriginal | null, sessionIndex: number): Samples {
-  const session = reparsed?.parsed.ok ? reparsed.parsed.activities[sessionIndex] : undefined;
-  const samples = reparsed?.samples[sessionIndex];
+/**
+ * A stored run's samples, parsed again from its original. The row and the samples come from the same parser, so
+ * they agree; should a newer parser read the original differently (another session count or start), the samples
+ * are left empty until `stridewise reanalyse` rewrites the rows, rather than showing one run's summary over
+ * another run's samples.
+ */
+export function samplesOf(stored: RunRow, original: ActivityOriginal): Samples {
+  const parsed = parseFit(original.bytes);
+  const session = parsed.ok ? parsed.activities[original.sessionIndex] : undefined;
   const same =
     session !== undefined &&
-    samples !== undefined &&
     // A run the runner moved (a clock never set) is compared where its file puts it.
     shiftedStart(session.startUtc, stored.dateShiftS ?? 0) === stored.startUtc &&
-    (stored.sampleCount === undefined || samples.count === stored.sampleCount);
-  return same ? samples : emptySamples(0);
+    (stored.sampleCount === undefined || session.samples.count === stored.sampleCount);
+  return same ? session.samples : emptySamples(0);
 }
 
 function shiftedStart(startUtc: string, seconds: number): string {

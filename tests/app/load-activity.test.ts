@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseFit } from "../../fit-parser/index.ts";
 import { importAndAnalyse } from "../../server/app/import/import-and-analyse.ts";
-import { OFF_THREAD_BYTES, loadActivity, loadActivityAsync } from "../../server/app/load-activity.ts";
+import { OFF_THREAD_BYTES, loadActivity } from "../../server/app/load-activity.ts";
+import { loadActivityAsync } from "../../server/app/stored-run/off-thread.ts";
 import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
 import { openDb } from "../../server/db/open.ts";
 import { readCorpusFile } from "../support/corpus.ts";

@@ -55,10 +55,9 @@ export async function warmAnalysis(db: Db, today: string): Promise<AnalysisRepor
   const done = cache.analysed(plan.key);
   let fresh: [number, CachedRun][] = [];
   let analysed = 0;
-  const task = { kind: "result", basis: plan.basis } as const;
   for (const run of runs) {
     if (done.has(run.id)) continue;
-    fresh.push([run.id, await workOnStoredRun(activities, run, task)]);
+    fresh.push([run.id, await workOnStoredRun(activities, run, { kind: "result", basis: plan.basis, run })]);
     analysed++;
     if (!db.sqlite.open) return { runs: runs.length, analysed };
     if (performance.now() - sliceStart > SLICE_MS) {

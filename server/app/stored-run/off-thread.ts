@@ -1,10 +1,9 @@
 import { Worker } from "node:worker_threads";
 import { emptySamples } from "../../../fit-parser/samples.ts";
-import type { Run } from "../../core/types.ts";
-import type { ActivitiesRepo } from "../../db/activities-repo.ts";
+import type { Samples } from "../../../fit-parser/types.ts";
+import type { ActivitiesRepo, StoredActivity } from "../../db/activities-repo.ts";
 import { workerScript } from "../import/engine/worker-script.ts";
-import { OFF_THREAD_BYTES, type RunRow, cached, matching } from "../load-activity.ts";
-import { reparseHere } from "../original-parser.ts";
+import { OFF_THREAD_BYTES, type RunRow, cached, remember, samplesOf } from "../load-activity.ts";
 import { type StoredRunTask, type TaskValue, runTask } from "./work.ts";
 import type { StoredRunJob, StoredRunReply } from "./worker.ts";
 
@@ -70,27 +69,39 @@ function onWorker(job: Omit<StoredRunJob, "id">): Promise<unknown> {
 /**
  * Works `task` out from a stored run's samples without holding the event loop for a large run: samples kept
  * from a recent open are used here, a small original (under OFF_THREAD_BYTES, a few ms) is parsed here, and a
- * large one is parsed and worked on by a worker of its own, which sends back only the (small) answer.
+ * large one is parsed and worked on by a worker of its own, which sends back only the answer (and keeps nothing:
+ * samples asked for are kept here for the next open).
  */
 export async function workOnStoredRun<T extends StoredRunTask>(
   activities: ActivitiesRepo,
-  run: Run & RunRow,
+  stored: RunRow,
   task: T,
 ): Promise<TaskValue<T>> {
-  const kept = cached(activities, run);
-  if (kept) return runTask(task, run, kept);
-  const original = activities.original(run.id);
-  if (!original) return runTask(task, run, emptySamples(0));
-  if (original.bytes.byteLength < OFF_THREAD_BYTES) {
-    return runTask(task, run, matching(run, reparseHere(original.bytes), original.sessionIndex));
-  }
-  const { series: _series, prepared: _prepared, ...plain } = run;
+  const kept = cached(activities, stored);
+  if (kept) return runTask(task, kept);
+  const original = activities.original(stored.id);
+  if (!original) return runTask(task, emptySamples(0));
+  if (original.bytes.byteLength < OFF_THREAD_BYTES) return runTask(task, samplesOf(stored, original));
   const row: RunRow = {
-    id: run.id,
-    startUtc: run.startUtc,
-    ...(run.sampleCount !== undefined && { sampleCount: run.sampleCount }),
-    ...(run.dateShiftS !== undefined && { dateShiftS: run.dateShiftS }),
+    id: stored.id,
+    startUtc: stored.startUtc,
+    ...(stored.sampleCount !== undefined && { sampleCount: stored.sampleCount }),
+    ...(stored.dateShiftS !== undefined && { dateShiftS: stored.dateShiftS }),
   };
-  const job = { bytes: original.bytes, row, sessionIndex: original.sessionIndex, run: plain, task };
-  return (await onWorker(job)) as TaskValue<T>;
+  const value = (await onWorker({ row, original, task })) as TaskValue<T>;
+  return task.kind === "samples" ? (remember(activities, stored, value as Samples) as TaskValue<T>) : value;
+}
+
+/** A stored activity with its samples (loadActivity), a large original parsed on the worker. */
+export async function loadActivityAsync(
+  activities: ActivitiesRepo,
+  id: number,
+): Promise<StoredActivity | null> {
+  const stored = activities.get(id);
+  return stored ? { ...stored, samples: await loadSamplesAsync(activities, stored) } : null;
+}
+
+/** loadSamples with a large original parsed on the worker. */
+export function loadSamplesAsync(activities: ActivitiesRepo, stored: RunRow): Promise<Samples> {
+  return workOnStoredRun(activities, stored, { kind: "samples" });
 }

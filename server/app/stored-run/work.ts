@@ -7,27 +7,38 @@ import { withDefaults } from "../../core/thresholds.ts";
 import type { Run } from "../../core/types.ts";
 import { type AnalysisBasis, type CachedRun, computeRunResult } from "../analysis/run-cache.ts";
 
-/** What is worked out from a stored run's samples: each small, so a worker sends it back cheaply. */
+/** What is worked out from a stored run's samples: the samples themselves (a run page), or something small. */
 export type StoredRunTask =
-  { kind: "efforts" } | { kind: "reference" } | { kind: "result"; basis: AnalysisBasis };
+  | { kind: "samples" }
+  | { kind: "efforts" }
+  | { kind: "reference" }
+  | { kind: "result"; basis: AnalysisBasis; run: Run };
 
-export type TaskValue<T extends StoredRunTask> = T["kind"] extends "efforts"
-  ? BestEffort[]
-  : T["kind"] extends "reference"
-    ? ReferenceBins | null
-    : CachedRun;
+export type TaskValue<T extends StoredRunTask> = T["kind"] extends "samples"
+  ? Samples
+  : T["kind"] extends "efforts"
+    ? BestEffort[]
+    : T["kind"] extends "reference"
+      ? ReferenceBins | null
+      : CachedRun;
 
-/** One task over a run and its samples (empty when its original no longer matches its row). */
-export function runTask<T extends StoredRunTask>(task: T, run: Run, samples: Samples): TaskValue<T> {
+/** One task over a run's samples (empty when its original no longer matches its row). */
+export function runTask<T extends StoredRunTask>(task: T, samples: Samples): TaskValue<T> {
   const series = samples.count > 0 ? samples : null;
-  if (task.kind === "efforts") {
-    return (series ? bestEfforts(series.distanceM, series.timeS) : []) as TaskValue<T>;
+  const t: StoredRunTask = task;
+  switch (t.kind) {
+    case "samples":
+      return samples as TaskValue<T>;
+    case "efforts":
+      return (series ? bestEfforts(series.distanceM, series.timeS) : []) as TaskValue<T>;
+    case "reference": {
+      const thresholds = withDefaults();
+      const running = series ? runningSamples(series, thresholds) : null;
+      return referenceBins(running, thresholds) as TaskValue<T>;
+    }
+    case "result":
+      return computeRunResult({ ...t.run, series }, t.basis) as TaskValue<T>;
   }
-  if (task.kind === "reference") {
-    const t = withDefaults();
-    return referenceBins(series ? runningSamples(series, t) : null, t) as TaskValue<T>;
-  }
-  return computeRunResult({ ...run, series }, (task as { basis: AnalysisBasis }).basis) as TaskValue<T>;
 }
 
 /**

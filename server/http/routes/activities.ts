@@ -8,7 +8,7 @@ import { listRuns, runTimeline, type RunsListQuery } from "../views/runs-list.ts
 import { dateSuspect } from "../../app/analysis/run-eligibility.ts";
 import type { Db } from "../../db/open.ts";
 import { toActivityDetail } from "../views/activity-detail.ts";
-import { loadActivityAsync } from "../../app/load-activity.ts";
+import { loadActivityAsync } from "../../app/stored-run/off-thread.ts";
 import {
   type ActivityPage,
   type ImportResponse,

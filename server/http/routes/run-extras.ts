@@ -4,7 +4,7 @@ import type { ActivitiesRepo } from "../../db/activities-repo.ts";
 import type { FilesRepo } from "../../db/files-repo.ts";
 import type { RunEditsRepo } from "../../db/run-edits-repo.ts";
 import type { ShoesRepo } from "../../db/shoes-repo.ts";
-import { loadSamplesAsync } from "../../app/load-activity.ts";
+import { loadSamplesAsync } from "../../app/stored-run/off-thread.ts";
 import { routeOutline } from "../../core/route.ts";
 import { type RouteView, runEditSchema } from "../../api/index.ts";
 import { parseId, parseInput, requireJson } from "../params.ts";

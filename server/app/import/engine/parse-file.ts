@@ -1,5 +1,4 @@
 import { parseFit } from "../../../../fit-parser/index.ts";
-import type { Samples } from "../../../../fit-parser/types.ts";
 import { isRunSport } from "../../../core/sport.ts";
 import { type StorableParse, storableParse } from "../../../db/activity-rows.ts";
 import { DomainError } from "../../../errors.ts";
@@ -16,20 +15,14 @@ export type FileResult =
       parsed: StorableParse;
       /** Each session's prepared run (null for other sports and runs without samples). */
       prepared: (PackedRun | null)[];
-      /** Each session's samples, when asked for (opening a stored run reads them from its original). */
-      samples?: Samples[];
     }
   | { kind: "known"; hash: string }
   | { kind: "refused"; code: string; message: string };
 
-/**
- * How a file is parsed: whether its runs are prepared for the analysis, and packed (a long import), and
- * whether each session's samples come back too.
- */
+/** How a file is parsed: whether its runs are prepared for the analysis, and packed (a long import). */
 export interface ParseSettings {
   prepare: boolean;
   pack: boolean;
-  samples?: boolean;
 }
 
 /** A failure said as an outcome: a full disk or a DomainError in the runner's words, else as it came. */
@@ -63,8 +56,7 @@ export function parseFile(
             isRunSport(a.sport) && a.samples.count > 0 ? prepareAndPack(a.samples, settings.pack) : null,
           )
         : [];
-    const samples = settings.samples && result.ok ? { samples: result.activities.map((a) => a.samples) } : {};
-    return { kind: "parsed", bytes, hash, parsed: storableParse(result), prepared, ...samples };
+    return { kind: "parsed", bytes, hash, parsed: storableParse(result), prepared };
   } catch (err) {
     return refusal(err);
   }

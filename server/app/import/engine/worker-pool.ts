@@ -13,8 +13,6 @@ export interface WorkerPool {
   /** Waits for `result`, parsing files still waiting for a worker on this thread meanwhile. */
   whileWaiting<T>(result: Promise<T>): Promise<T>;
   close(): Promise<void>;
-  /** Lets the process exit while the workers are idle (a server's pool for opening stored runs). */
-  unref(): void;
 }
 
 interface Job {
@@ -110,9 +108,6 @@ export function startWorkerPool(
     },
     async close() {
       await Promise.all(all.map((w) => w.terminate()));
-    },
-    unref() {
-      for (const worker of all) worker.unref();
     },
   };
 }
