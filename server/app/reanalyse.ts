@@ -1,10 +1,7 @@
-import { parseFit } from "../../fit-parser/index.ts";
-import { isRunSport } from "../core/sport.ts";
-import { storableParse } from "../db/activity-rows.ts";
 import { createAnalysisRepo } from "../db/analysis-repo.ts";
 import type { Db } from "../db/open.ts";
 import { PACK_FROM_FILES } from "./import/engine/engine.ts";
-import { prepareAndPack } from "./import/engine/packed-run.ts";
+import { parseAndPrepare } from "./import/engine/parse-file.ts";
 import type { PreparedRuns } from "./import/engine/prepared-runs.ts";
 import { importContext, matchExisting } from "./import/store-file.ts";
 import type { ImportProgress } from "./import/types.ts";
@@ -32,14 +29,14 @@ export function reanalyseAll(
   const report: ReanalyseReport = { files: 0, updated: 0, added: 0, removed: 0, failed: [] };
   analysis.clear();
   const fileIds = ctx.files.allIds();
+  const settings = { prepare: opts.prepared !== undefined, pack: fileIds.length >= PACK_FROM_FILES };
   for (const [i, fileId] of fileIds.entries()) {
     const file = ctx.files.get(fileId);
     const bytes = ctx.files.bytes(fileId);
     if (!file || !bytes) continue;
     opts.onProgress?.({ done: i, total: fileIds.length, current: file.originalName });
     report.files++;
-    const result = parseFit(bytes);
-    const parsed = storableParse(result);
+    const { parsed, prepared } = parseAndPrepare(bytes, settings);
     if (!parsed.ok || parsed.activities.length === 0) {
       const why = parsed.ok ? { code: "no-activity", message: "No activity could be read." } : parsed;
       report.failed.push({ fileId, name: file.originalName, code: why.code, message: why.message });
@@ -69,16 +66,10 @@ export function reanalyseAll(
       }
       return ids;
     });
-    if (result.ok) {
-      for (const [index, id] of ids) {
-        const session = result.activities[index];
-        if (!session || !isRunSport(session.sport) || session.samples.count === 0) continue;
-        opts.prepared?.add(
-          id,
-          session.startUtc,
-          prepareAndPack(session.samples, fileIds.length >= PACK_FROM_FILES),
-        );
-      }
+    for (const [index, id] of ids) {
+      const run = prepared[index];
+      const session = parsed.activities[index];
+      if (run && session) opts.prepared?.add(id, session.startUtc, run);
     }
   }
   // Cleared again: anything cached while this ran was computed from the old rows.

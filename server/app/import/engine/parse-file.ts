@@ -49,15 +49,23 @@ export function parseFile(
     const bytes = readFitBytes(file);
     const hash = sha256(bytes);
     if (isKnown(hash)) return { kind: "known", hash };
-    const result = parseFit(bytes);
-    const prepared =
-      result.ok && settings.prepare
-        ? result.activities.map((a) =>
-            isRunSport(a.sport) && a.samples.count > 0 ? prepareAndPack(a.samples, settings.pack) : null,
-          )
-        : [];
-    return { kind: "parsed", bytes, hash, parsed: storableParse(result), prepared };
+    return { kind: "parsed", bytes, hash, ...parseAndPrepare(bytes, settings) };
   } catch (err) {
     return refusal(err);
   }
+}
+
+/** Parses FIT bytes and prepares their runs for the analysis: the one parse of the import and of reanalyse. */
+export function parseAndPrepare(
+  bytes: Uint8Array,
+  settings: ParseSettings,
+): { parsed: StorableParse; prepared: (PackedRun | null)[] } {
+  const result = parseFit(bytes);
+  const prepared =
+    result.ok && settings.prepare
+      ? result.activities.map((a) =>
+          isRunSport(a.sport) && a.samples.count > 0 ? prepareAndPack(a.samples, settings.pack) : null,
+        )
+      : [];
+  return { parsed: storableParse(result), prepared };
 }
