@@ -4,9 +4,7 @@ import { createEffortsRepo } from "../db/efforts-repo.ts";
 import type { Db } from "../db/open.ts";
 import { toCoreRun } from "./analysis/runs-source.ts";
 import { workOnStoredRun } from "./stored-run/off-thread.ts";
-
-/** Work done between two yields to waiting requests: small originals are still parsed on this thread. */
-const SLICE_MS = 15;
+import { workInSlices } from "./work-in-slices.ts";
 
 /**
  * Every given run's best efforts: the cached ones, and the missing ones computed from their originals (a large
@@ -19,24 +17,16 @@ async function effortsOf(
 ): Promise<Map<number, BestEffort[]>> {
   const repo = createEffortsRepo(db);
   const cached = repo.all();
-  let fresh: [number, BestEffort[]][] = [];
-  let sliceStart = performance.now();
-  for (const run of runs) {
-    if (cached.has(run.id)) continue;
+  await workInSlices(
+    db,
+    runs.filter((run) => !cached.has(run.id)),
     // toCoreRun keeps the stored sample count and date shift the original is matched by.
-    const efforts = await workOnStoredRun(activities, toCoreRun(run), { kind: "efforts" });
-    if (!db.sqlite.open) return cached;
-    fresh.push([run.id, efforts]);
-    cached.set(run.id, efforts);
-    if (performance.now() - sliceStart > SLICE_MS) {
-      repo.putMany(fresh);
-      fresh = [];
-      await new Promise((resolve) => setImmediate(resolve));
-      if (!db.sqlite.open) return cached;
-      sliceStart = performance.now();
-    }
-  }
-  if (fresh.length > 0) repo.putMany(fresh);
+    (run) => workOnStoredRun(activities, toCoreRun(run), { kind: "efforts" }),
+    (done) => {
+      for (const [run, efforts] of done) cached.set(run.id, efforts);
+      repo.putMany(done.map(([run, efforts]) => [run.id, efforts]));
+    },
+  );
   return cached;
 }
 

@@ -5,16 +5,10 @@ import type { Db } from "../../db/open.ts";
 import { countsInAnalysis } from "./run-eligibility.ts";
 import { workOnStoredRun } from "../stored-run/off-thread.ts";
 import { withReference } from "../stored-run/work.ts";
-import { type CachedRun, fittedKey, modelWindow, planAnalysis, saveResults } from "./run-cache.ts";
+import { fittedKey, modelWindow, planAnalysis, saveResults } from "./run-cache.ts";
+import { workInSlices } from "../work-in-slices.ts";
 import type { AnalysisReport } from "../import/types.ts";
 import { toCoreRun } from "./runs-source.ts";
-
-/** Work done between two yields to waiting requests: small originals are still parsed on this thread. */
-const SLICE_MS = 15;
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
 
 /**
  * Does ahead of the dashboard's first read what its synchronous snapshot would otherwise do on the event loop:
@@ -31,41 +25,35 @@ export async function warmAnalysis(db: Db, today: string): Promise<AnalysisRepor
     .reverse()
     .filter((a) => countsInAnalysis(a, today))
     .map(toCoreRun);
-  let sliceStart = performance.now();
-  const yieldWhenDue = async (): Promise<boolean> => {
-    if (performance.now() - sliceStart <= SLICE_MS) return db.sqlite.open;
-    await nextTurn();
-    sliceStart = performance.now();
-    return db.sqlite.open;
-  };
   // The fit reads only each run's reference bins: worked out per run, no run's samples are held for it.
   const preloaded = new Map<number, Run>();
   const window = modelWindow(runs);
   if (cache.state("fitted")?.key !== fittedKey(window)) {
-    for (const run of window) {
-      preloaded.set(
-        run.id,
-        withReference(run, await workOnStoredRun(activities, run, { kind: "reference" })),
-      );
-      if (!(await yieldWhenDue())) return { runs: runs.length, analysed: 0 };
-    }
+    const read = await workInSlices(
+      db,
+      window,
+      (run) => workOnStoredRun(activities, run, { kind: "reference" }),
+      (done) => done.forEach(([run, reference]) => preloaded.set(run.id, withReference(run, reference))),
+    );
+    if (!read) return { runs: runs.length, analysed: 0 };
   }
   const plan = planAnalysis(db, activities, cache, runs, null, preloaded);
   preloaded.clear();
   const done = cache.analysed(plan.key);
-  let fresh: [number, CachedRun][] = [];
   let analysed = 0;
-  for (const run of runs) {
-    if (done.has(run.id)) continue;
-    fresh.push([run.id, await workOnStoredRun(activities, run, { kind: "result", basis: plan.basis, run })]);
-    analysed++;
-    if (!db.sqlite.open) return { runs: runs.length, analysed };
-    if (performance.now() - sliceStart > SLICE_MS) {
-      saveResults(db, cache, plan.key, fresh);
-      fresh = [];
-      if (!(await yieldWhenDue())) return { runs: runs.length, analysed };
-    }
-  }
-  saveResults(db, cache, plan.key, fresh);
+  await workInSlices(
+    db,
+    runs.filter((run) => !done.has(run.id)),
+    (run) => workOnStoredRun(activities, run, { kind: "result", basis: plan.basis, run }),
+    (results) => {
+      saveResults(
+        db,
+        cache,
+        plan.key,
+        results.map(([run, result]) => [run.id, result]),
+      );
+      analysed += results.length;
+    },
+  );
   return { runs: runs.length, analysed };
 }
