@@ -3,7 +3,7 @@ import { generateHistory, type PainScenario } from "../demo/history.ts";
 import type { Db } from "../db/open.ts";
 import { createPainRepo } from "../db/pain-repo.ts";
 import { createDemoRepo } from "../db/demo-repo.ts";
-import { runnerToday } from "./analysis/today.ts";
+import { runnerToday } from "../core/dates.ts";
 import { importAndAnalyse } from "./import/import-and-analyse.ts";
 import type { ImportReport } from "./import/types.ts";
 

@@ -26,3 +26,19 @@ export function isTooShort(a: {
 /** Why a short recording is hidden, in the runner's words. */
 export const TOO_SHORT_EXPLANATION =
   "Recordings under a minute or under 100 m (a watch started by mistake) are kept but not counted as runs.";
+
+/** A date the runner has not confirmed that is before 2000 or after tomorrow. */
+export function dateSuspect(a: { localDate: string; dateConfirmed: boolean }, today: string): boolean {
+  return !a.dateConfirmed && isDateSuspect(a.localDate, today);
+}
+
+/**
+ * Whether a stored run enters the analysis: a mistaken 14-second recording is not a run, and a run with an
+ * implausible date would stretch every time axis (1990 to now) until the runner fixes or confirms it.
+ */
+export function countsInAnalysis(
+  a: Parameters<typeof isTooShort>[0] & Parameters<typeof dateSuspect>[0],
+  today: string,
+): boolean {
+  return !isTooShort(a) && !dateSuspect(a, today);
+}

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runnerToday } from "../../server/app/analysis/today.ts";
+import { runnerToday } from "../../server/core/dates.ts";
 import { encodeGeneratedRun } from "../../server/demo/encode-run.ts";
 import { generateHistory, type PainScenario } from "../../server/demo/history.ts";
 import { openDataDir } from "../../server/db/open.ts";

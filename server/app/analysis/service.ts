@@ -6,8 +6,8 @@ import { createPainRepo } from "../../db/pain-repo.ts";
 import { createSettingsRepo } from "../../db/settings-repo.ts";
 import { perRunResults, type AnalysisBasis } from "./run-cache.ts";
 import { toCoreRun } from "./runs-source.ts";
-import { runnerToday } from "./today.ts";
-import { countsInAnalysis } from "./run-eligibility.ts";
+import { runnerToday } from "../../core/dates.ts";
+import { countsInAnalysis } from "../../core/plausible.ts";
 
 export interface AnalysisSnapshot {
   insights: Insights;

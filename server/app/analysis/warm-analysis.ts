@@ -2,7 +2,7 @@ import type { Run } from "../../core/types.ts";
 import { createActivitiesRepo } from "../../db/activities-repo.ts";
 import { createAnalysisRepo } from "../../db/analysis-repo.ts";
 import type { Db } from "../../db/open.ts";
-import { countsInAnalysis } from "./run-eligibility.ts";
+import { countsInAnalysis } from "../../core/plausible.ts";
 import { workOnStoredRun } from "../stored-run/off-thread.ts";
 import { withReference } from "../stored-run/work.ts";
 import { fittedKey, modelWindow, planAnalysis, saveResults } from "./run-cache.ts";

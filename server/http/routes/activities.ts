@@ -5,7 +5,7 @@ import type { FilesRepo } from "../../db/files-repo.ts";
 import type { ImportReport, ImportSource } from "../../app/import/types.ts";
 import type { AnalysisService } from "../../app/analysis/service.ts";
 import { listRuns, runTimeline, type RunsListQuery } from "../views/runs-list.ts";
-import { dateSuspect } from "../../app/analysis/run-eligibility.ts";
+import { dateSuspect } from "../../core/plausible.ts";
 import type { Db } from "../../db/open.ts";
 import { toActivityDetail } from "../views/activity-detail.ts";
 import { loadActivityAsync } from "../../app/stored-run/off-thread.ts";

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { countsInAnalysis } from "../../app/analysis/run-eligibility.ts";
+import { countsInAnalysis } from "../../core/plausible.ts";
 import type { AnalysisService } from "../../app/analysis/service.ts";
 import { warmRecords } from "../../app/records.ts";
 import { personalRecords } from "../../core/records.ts";

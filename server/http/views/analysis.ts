@@ -6,8 +6,7 @@ import { formatDistance } from "../../core/format.ts";
 import type { RedFlagFinding } from "../../core/red-flags.ts";
 import type { Units } from "../../core/types.ts";
 import type { ActivitySummary } from "../../db/activities-repo.ts";
-import { isTooShort } from "../../core/plausible.ts";
-import { dateSuspect } from "../../app/analysis/run-eligibility.ts";
+import { dateSuspect, isTooShort } from "../../core/plausible.ts";
 import type { Tip } from "../../core/advice.ts";
 import type {
   ActivityListItem,

@@ -1,4 +1,4 @@
-import { isTooShort } from "../../core/plausible.ts";
+import { dateSuspect, isTooShort } from "../../core/plausible.ts";
 import type { Db } from "../../db/open.ts";
 import {
   activitiesByIds,
@@ -6,7 +6,6 @@ import {
   type ActivityKey,
   type ActivityQuery,
 } from "../../db/activity-search.ts";
-import { dateSuspect } from "../../app/analysis/run-eligibility.ts";
 import type { ActivityListItem, ActivityPage, ListFlag, RunTimeline } from "../../api/index.ts";
 import type { AnalysisSnapshot } from "../../app/analysis/service.ts";
 import { flagsOf, toListItem } from "./analysis.ts";
