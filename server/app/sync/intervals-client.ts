@@ -45,11 +45,12 @@ export interface ClientOptions {
   backoffMs?: number;
   /** A 429 asking to wait longer than this ends the sync (the poll tries again later) instead of waiting. */
   maxRetryWaitMs?: number;
-  timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
 const sleepFor = (ms: number): Promise<void> => new Promise((ok) => setTimeout(ok, ms));
+/** Longest a request may take, the download of a large original included. */
+const TIMEOUT_MS = 60_000;
 
 /** Retry-After in ms: seconds or an HTTP date; a minute when absent or unreadable. */
 export function retryAfterMs(header: string | null, now = Date.now()): number {
@@ -91,7 +92,7 @@ export function createIntervalsClient(creds: IntervalsCredentials, opts: ClientO
       res = await fetch(`${opts.baseUrl}${path}`, {
         ...init,
         headers: { Authorization: auth, Accept: "*/*", ...(init.headers as Record<string, string>) },
-        signal: AbortSignal.timeout(opts.timeoutMs ?? 60_000),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (err) {
       throw new Transient(`could not connect (${causeOf(err)})`);

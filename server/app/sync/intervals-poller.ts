@@ -12,7 +12,6 @@ export interface PollerOptions {
   db: Db;
   dataDir: string;
   baseUrl: string;
-  intervalMs?: number;
   /** Before the first poll, so the server is up and answering first. */
   firstDelayMs?: number;
   client?: Partial<ClientOptions>;
@@ -39,7 +38,6 @@ export function backoffMs(intervalMs: number, failures: number, retryAfterMs: nu
 
 /** Polls intervals.icu while the server runs, when connected; backs off on 429 (Retry-After) and on errors. */
 export function startIntervalsPoller(opts: PollerOptions): IntervalsPoller {
-  const intervalMs = opts.intervalMs ?? POLL_INTERVAL_MS;
   let failures = 0;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -54,7 +52,7 @@ export function startIntervalsPoller(opts: PollerOptions): IntervalsPoller {
 
   async function pollOnce(): Promise<number> {
     const creds = readCredentials(opts.dataDir);
-    if (!creds) return intervalMs;
+    if (!creds) return POLL_INTERVAL_MS;
     const client = createIntervalsClient(creds, { baseUrl: opts.baseUrl, ...opts.client });
     try {
       const report = await syncIntervals(opts.db, client, {
@@ -65,16 +63,16 @@ export function startIntervalsPoller(opts: PollerOptions): IntervalsPoller {
       if (report.stopCode !== null) {
         failures++;
         opts.onProblem?.(report.message ?? report.stopCode);
-        return backoffMs(intervalMs, failures, report.retryAfterMs);
+        return backoffMs(POLL_INTERVAL_MS, failures, report.retryAfterMs);
       }
       failures = 0;
-      return intervalMs;
+      return POLL_INTERVAL_MS;
     } catch (err) {
       failures++;
       opts.onProblem?.(
         err instanceof IntervalsError ? err.message : `intervals.icu sync failed: ${String(err)}`,
       );
-      return backoffMs(intervalMs, failures, null);
+      return backoffMs(POLL_INTERVAL_MS, failures, null);
     }
   }
 

@@ -11,8 +11,6 @@ export interface IntervalsSyncOptions {
   now?: () => Date;
   /** First sync only: how far back to list (YYYY-MM-DD). */
   since?: string;
-  /** Days listed per request: the list has no paging of its own, so a long history is walked by date. */
-  windowDays?: number;
   onOutcome?: (outcome: ImportOutcome) => void;
   /** Large downloads parsed on a worker, so a server's event loop stays free while it syncs. */
   offThread?: boolean;
@@ -38,6 +36,8 @@ const OVERLAP_DAYS = 3;
 /** A download that failed is tried again on this many syncs, then left (the sync log says why). */
 const MAX_ATTEMPTS = 3;
 const DEFAULT_SINCE = "2000-01-01";
+/** Days listed per request: the list has no paging of its own, so a long history is walked by date. */
+const WINDOW_DAYS = 365;
 
 /** The original named for the import: .fit.gz when its first bytes say gzip, whatever the headers claimed. */
 function originalName(id: string, bytes: Uint8Array): string {
@@ -166,7 +166,7 @@ async function syncIntervalsNow(
   let stopped: IntervalsError | null = null;
   let failed: unknown = null;
   try {
-    for (const [oldest, newest] of dateWindows(from, to, opts.windowDays ?? 365)) {
+    for (const [oldest, newest] of dateWindows(from, to, WINDOW_DAYS)) {
       const listed = await client.listActivities(oldest, newest);
       listed.sort((x, y) => (x.startDateLocal ?? "").localeCompare(y.startDateLocal ?? ""));
       for (const a of listed) await syncOne(db, log, client, a, t, now, opts);

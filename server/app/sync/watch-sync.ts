@@ -95,22 +95,23 @@ export interface WatchWatcher {
   close(): Promise<void>;
 }
 
+/** A watch left plugged in is looked at again this often. */
+const RESYNC_MS = 60_000;
+
 /**
  * Keeps looking for watches: one plugged in is synced as soon as a scan sees it (gvfs mounts give no
- * reliable file events, so this scans), and one left plugged in is looked at again every `resyncMs`.
+ * reliable file events, so this scans), and one left plugged in is looked at again every RESYNC_MS.
  */
 export function watchForWatches(
   db: Db,
   opts: WatchSyncOptions & {
     scanMs?: number;
-    resyncMs?: number;
     onSynced?: (r: WatchSyncResult) => void;
     onError?: (err: unknown) => void;
   } = {},
 ): WatchWatcher {
   const roots = opts.roots ?? watchRoots();
   const scanMs = opts.scanMs ?? 3000;
-  const resyncMs = opts.resyncMs ?? 60_000;
   const lastSynced = new Map<string, number>();
   let closed = false;
   let timer: NodeJS.Timeout | null = null;
@@ -123,7 +124,7 @@ export function watchForWatches(
     for (const dir of [...lastSynced.keys()]) if (!seen.has(dir)) lastSynced.delete(dir);
     for (const w of present) {
       const last = lastSynced.get(w.activityDir);
-      if (last !== undefined && Date.now() - last < resyncMs) continue;
+      if (last !== undefined && Date.now() - last < RESYNC_MS) continue;
       const result = await syncWatch(db, w, opts);
       lastSynced.set(w.activityDir, Date.now());
       results.push(result);
