@@ -141,24 +141,11 @@ function newColumn(type: PackedColumn["type"], n: number): Column {
   return type === "f64" ? new Float64Array(n) : type === "i32" ? new Int32Array(n) : new Uint8Array(n);
 }
 
-/** A column kept as it is: unpacked, it is that array. */
-function keptAsIs(packed: PackedColumn): Column | null {
-  const { scale, type, data } = packed;
-  if (scale !== 0) return null;
-  const same =
-    type === "f64"
-      ? data instanceof Float64Array
-      : type === "i32"
-        ? data instanceof Int32Array
-        : data instanceof Uint8Array;
-  return same ? (data as Column) : null;
-}
-
 /** The column's values: the array it was kept as, or a new array. */
 export function unpackColumn(packed: PackedColumn): Column {
-  const asIs = keptAsIs(packed);
-  if (asIs) return asIs;
   const { length: n, scale, data } = packed;
+  // Values kept as they are (scale 0) are the column itself, unless narrowed to 32-bit floats.
+  if (scale === 0 && !(data instanceof Float32Array)) return data as Column;
   const out = newColumn(packed.type, n);
   if (packed.steps) {
     let q = packed.first;
