@@ -36,7 +36,8 @@ export function reanalyseAll(
     if (!file || !bytes) continue;
     opts.onProgress?.({ done: i, total: fileIds.length, current: file.originalName });
     report.files++;
-    const { parsed, prepared } = parseAndPrepare(bytes, settings);
+    const read = parseAndPrepare(bytes, settings);
+    const { parsed } = read;
     if (!parsed.ok || parsed.activities.length === 0) {
       const why = parsed.ok ? { code: "no-activity", message: "No activity could be read." } : parsed;
       report.failed.push({ fileId, name: file.originalName, code: why.code, message: why.message });
@@ -66,11 +67,7 @@ export function reanalyseAll(
       }
       return ids;
     });
-    for (const [index, id] of ids) {
-      const run = prepared[index];
-      const session = parsed.activities[index];
-      if (run && session) opts.prepared?.add(id, session.startUtc, run);
-    }
+    for (const [index, id] of ids) opts.prepared?.keep(id, read, index);
   }
   // Cleared again: anything cached while this ran was computed from the old rows.
   analysis.clear();

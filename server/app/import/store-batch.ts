@@ -27,13 +27,8 @@ function storeOne(
       if (!known) throw new Error(`${display} was deleted while it was imported; import it again.`);
       return sameBytes(ctx, display, known.id);
     }
-    const { parsed } = result;
-    const keep = (index: number, id: number): void => {
-      const run = result.prepared[index];
-      const session = parsed.ok ? parsed.activities[index] : undefined;
-      if (run && session) prepared.add(id, session.startUtc, run);
-    };
-    return storeParsed(ctx, display, result.bytes, result.hash, parsed, (index, id) =>
+    const keep = (index: number, id: number): void => prepared.keep(id, result, index);
+    return storeParsed(ctx, display, result.bytes, result.hash, result.parsed, (index, id) =>
       later ? later.push(() => keep(index, id)) : keep(index, id),
     );
   } catch (err) {

@@ -6,16 +6,15 @@ import { type RawFile, readFitBytes, sha256 } from "../read-file.ts";
 import { storageError } from "../../../db/storage-errors.ts";
 import { type PackedRun, prepareAndPack } from "./packed-run.ts";
 
+/** A file's parse, and each session's prepared run (null for other sports and runs without samples). */
+export interface ParsedRuns {
+  parsed: StorableParse;
+  prepared: (PackedRun | null)[];
+}
+
 /** What reading one file came to: its parse, or bytes stored already, or why it was refused. */
 export type FileResult =
-  | {
-      kind: "parsed";
-      bytes: Uint8Array;
-      hash: string;
-      parsed: StorableParse;
-      /** Each session's prepared run (null for other sports and runs without samples). */
-      prepared: (PackedRun | null)[];
-    }
+  | ({ kind: "parsed"; bytes: Uint8Array; hash: string } & ParsedRuns)
   | { kind: "known"; hash: string }
   | { kind: "refused"; code: string; message: string };
 
@@ -56,10 +55,7 @@ export function parseFile(
 }
 
 /** Parses FIT bytes and prepares their runs for the analysis: the one parse of the import and of reanalyse. */
-export function parseAndPrepare(
-  bytes: Uint8Array,
-  settings: ParseSettings,
-): { parsed: StorableParse; prepared: (PackedRun | null)[] } {
+export function parseAndPrepare(bytes: Uint8Array, settings: ParseSettings): ParsedRuns {
   const result = parseFit(bytes);
   const prepared =
     result.ok && settings.prepare

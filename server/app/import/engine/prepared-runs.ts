@@ -1,5 +1,6 @@
 import type { PreparedRun } from "../../../core/prepared-run.ts";
 import { type PackedRun, packedBytes, unpackRun } from "./packed-run.ts";
+import type { ParsedRuns } from "./parse-file.ts";
 
 /**
  * An hour of 1 s running is about 160 KiB as prepared, about 40 KiB packed (a long import packs, see
@@ -30,6 +31,13 @@ export class PreparedRuns {
     }
     this.runs.set(id, { packed, startUtc, bytes });
     this.bytes += bytes;
+  }
+
+  /** Keeps session `index`'s prepared run, if it has one, under the id it was stored as. */
+  keep(id: number, { parsed, prepared }: ParsedRuns, index: number): void {
+    const run = prepared[index];
+    const session = parsed.ok ? parsed.activities[index] : undefined;
+    if (run && session) this.add(id, session.startUtc, run);
   }
 
   has(id: number): boolean {
