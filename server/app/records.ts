@@ -2,7 +2,6 @@ import { personalRecords, type BestEffort, type PersonalRecord } from "../core/r
 import type { ActivitiesRepo, ActivitySummary } from "../db/activities-repo.ts";
 import { createEffortsRepo } from "../db/efforts-repo.ts";
 import type { Db } from "../db/open.ts";
-import { toCoreRun } from "./analysis/runs-source.ts";
 import { workOnStoredRun } from "./stored-run/off-thread.ts";
 import { workInSlices } from "./work-in-slices.ts";
 
@@ -20,8 +19,8 @@ async function effortsOf(
   await workInSlices(
     db,
     runs.filter((run) => !cached.has(run.id)),
-    // toCoreRun keeps the stored sample count and date shift the original is matched by.
-    (run) => workOnStoredRun(activities, toCoreRun(run), { kind: "efforts" }),
+    // The summary carries the stored sample count and date shift the original is matched by.
+    (run) => workOnStoredRun(activities, run, { kind: "efforts" }),
     (done) => {
       for (const [run, efforts] of done) cached.set(run.id, efforts);
       repo.putMany(done.map(([run, efforts]) => [run.id, efforts]));
