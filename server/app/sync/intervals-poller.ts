@@ -1,6 +1,6 @@
 import type { Db } from "../../db/open.ts";
-import { createIntervalsClient, IntervalsError, type ClientOptions } from "./intervals-client.ts";
-import { readCredentials } from "./intervals-credentials.ts";
+import { IntervalsError, type ClientOptions } from "./intervals-client.ts";
+import { connectedClient } from "./intervals-connect.ts";
 import { syncIntervals, type IntervalsSyncOptions, type IntervalsSyncReport } from "./intervals-sync.ts";
 
 /** Between polls when all is well: runs arrive within the quarter hour, at 4 list requests an hour. */
@@ -51,9 +51,8 @@ export function startIntervalsPoller(opts: PollerOptions): IntervalsPoller {
   };
 
   async function pollOnce(): Promise<number> {
-    const creds = readCredentials(opts.dataDir);
-    if (!creds) return POLL_INTERVAL_MS;
-    const client = createIntervalsClient(creds, { baseUrl: opts.baseUrl, ...opts.client });
+    const client = connectedClient(opts.dataDir, { baseUrl: opts.baseUrl, ...opts.client });
+    if (!client) return POLL_INTERVAL_MS;
     try {
       const report = await syncIntervals(opts.db, client, {
         ...opts.offEventLoop,
