@@ -25,7 +25,7 @@ export interface PreparedRun {
   dynamics: RunDynamics;
 }
 
-const NO_DYNAMICS: RunDynamics = {
+export const NO_DYNAMICS: RunDynamics = {
   stepLengthM: null,
   verticalRatioPct: null,
   verticalOscillationMm: null,

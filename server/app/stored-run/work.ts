@@ -1,6 +1,6 @@
 import type { Samples } from "../../../fit-parser/types.ts";
 import { type ReferenceBins, referenceBins } from "../../core/reference-bins.ts";
-import type { PreparedRun } from "../../core/prepared-run.ts";
+import { NO_DYNAMICS, type PreparedRun } from "../../core/prepared-run.ts";
 import { type BestEffort, bestEfforts } from "../../core/records.ts";
 import { runningSamples, thresholdsKey } from "../../core/running-samples.ts";
 import { withDefaults } from "../../core/thresholds.ts";
@@ -46,12 +46,7 @@ export function runTask<T extends StoredRunTask>(task: T, samples: Samples): Tas
  * its samples need not be held, nor sent from a worker.
  */
 export function withReference(run: Run, reference: ReferenceBins | null): Run {
-  const dynamics = {
-    stepLengthM: null,
-    verticalRatioPct: null,
-    verticalOscillationMm: null,
-    stanceTimeMs: null,
-  };
-  const prepared: PreparedRun = { key: thresholdsKey(withDefaults()), running: null, reference, dynamics };
+  const key = thresholdsKey(withDefaults());
+  const prepared: PreparedRun = { key, running: null, reference, dynamics: NO_DYNAMICS };
   return { ...run, series: null, prepared };
 }
