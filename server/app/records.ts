@@ -38,7 +38,14 @@ export async function recordsFor(
   activities: ActivitiesRepo,
   runs: readonly ActivitySummary[],
 ): Promise<PersonalRecord[]> {
-  const efforts = await effortsOf(db, activities, runs);
+  return recordsOver(runs, await effortsOf(db, activities, runs));
+}
+
+/** Personal records over the given runs, from each run's efforts (none for a run not measured yet). */
+export function recordsOver(
+  runs: readonly ActivitySummary[],
+  efforts: ReadonlyMap<number, BestEffort[]>,
+): PersonalRecord[] {
   return personalRecords(
     runs.map((r) => ({
       runId: r.id,

@@ -1,8 +1,7 @@
 import { Router } from "express";
 import { countsInAnalysis } from "../../core/plausible.ts";
 import type { AnalysisService } from "../../app/analysis/service.ts";
-import { warmRecords } from "../../app/records.ts";
-import { personalRecords } from "../../core/records.ts";
+import { recordsOver, warmRecords } from "../../app/records.ts";
 import type { ActivitiesRepo, ActivitySummary } from "../../db/activities-repo.ts";
 import { createEffortsRepo } from "../../db/efforts-repo.ts";
 import type { Db } from "../../db/open.ts";
@@ -48,17 +47,7 @@ export function recordsRoutes(deps: RecordsRouteDeps): Router {
     const cached = efforts.all();
     const pendingRuns = runs.filter((r) => !cached.has(r.id)).length;
     if (pendingRuns > 0) fillRecords(deps.db, deps.activities).catch(() => undefined);
-    const body: RecordsSoFar = {
-      records: personalRecords(
-        runs.map((r) => ({
-          runId: r.id,
-          localDate: r.localDate,
-          distanceM: r.distanceM ?? 0,
-          efforts: cached.get(r.id) ?? [],
-        })),
-      ),
-      pendingRuns,
-    };
+    const body: RecordsSoFar = { records: recordsOver(runs, cached), pendingRuns };
     res.json(body);
   });
   return router;
