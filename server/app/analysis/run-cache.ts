@@ -35,12 +35,7 @@ function saveToCache(db: Db, write: () => void): void {
   try {
     db.transaction(write);
   } catch (err) {
-    if (!(
-      typeof (err as { code?: unknown }).code === "string" &&
-      (err as { code: string }).code.startsWith("SQLITE_")
-    )) {
-      throw err;
-    }
+    if (!String((err as { code?: unknown }).code).startsWith("SQLITE_")) throw err;
   }
 }
 
