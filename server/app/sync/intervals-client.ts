@@ -63,15 +63,30 @@ export function retryAfterMs(header: string | null, now = Date.now()): number {
   return 60_000;
 }
 
-function refused(athleteId: string): IntervalsError {
-  return new IntervalsError(
-    "intervals-key-refused",
-    `intervals.icu refused the API key for athlete ${athleteId}: it may have been revoked or mistyped; connect again with the key from intervals.icu → Settings → Developer Settings.`,
-  );
-}
-
 /** Retryable trouble: a 5xx, a dropped connection, a body cut short. */
 class Transient extends Error {}
+
+/** What an answer other than 2xx means: a refused key, a rate limit, nothing there, an outage, or else. */
+function failure(res: Response, athleteId: string, method: string, path: string): Error {
+  const where = path.split("?")[0];
+  if (res.status === 401 || res.status === 403) {
+    return new IntervalsError(
+      "intervals-key-refused",
+      `intervals.icu refused the API key for athlete ${athleteId}: it may have been revoked or mistyped; connect again with the key from intervals.icu → Settings → Developer Settings.`,
+    );
+  }
+  if (res.status === 429) {
+    return new IntervalsError(
+      "intervals-rate-limited",
+      "intervals.icu asked Stridewise to slow down (too many requests); the next sync picks up where this one stopped.",
+      retryAfterMs(res.headers.get("retry-after")),
+    );
+  }
+  if (res.status === 404)
+    return new IntervalsError("intervals-not-found", `intervals.icu has nothing at ${where}.`);
+  if (res.status >= 500) return new Transient(`it answered ${res.status}`);
+  return new IntervalsError("intervals-error", `intervals.icu answered ${res.status} to ${method} ${where}.`);
+}
 
 /** The few intervals.icu API calls sync needs, over HTTP Basic (user API_KEY, password the key). */
 export function createIntervalsClient(creds: IntervalsCredentials, opts: ClientOptions) {
@@ -97,26 +112,9 @@ export function createIntervalsClient(creds: IntervalsCredentials, opts: ClientO
     } catch (err) {
       throw new Transient(`could not connect (${causeOf(err)})`);
     }
-    if (res.status === 401 || res.status === 403) throw refused(creds.athleteId);
-    if (res.status === 429) {
-      await res.body?.cancel();
-      throw new IntervalsError(
-        "intervals-rate-limited",
-        "intervals.icu asked Stridewise to slow down (too many requests); the next sync picks up where this one stopped.",
-        retryAfterMs(res.headers.get("retry-after")),
-      );
-    }
-    if (res.status === 404) {
-      await res.body?.cancel();
-      throw new IntervalsError("intervals-not-found", `intervals.icu has nothing at ${path.split("?")[0]}.`);
-    }
     if (!res.ok) {
       await res.body?.cancel();
-      if (res.status >= 500) throw new Transient(`it answered ${res.status}`);
-      throw new IntervalsError(
-        "intervals-error",
-        `intervals.icu answered ${res.status} to ${init.method ?? "GET"} ${path.split("?")[0]}.`,
-      );
+      throw failure(res, creds.athleteId, init.method ?? "GET", path);
     }
     let body: Uint8Array;
     try {
