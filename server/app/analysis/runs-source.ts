@@ -1,7 +1,6 @@
 import type { Samples } from "../../../fit-parser/types.ts";
 import type { Run } from "../../core/types.ts";
-import { countsInAnalysis } from "../../core/plausible.ts";
-import type { ActivitiesRepo, ActivitySummary } from "../../db/activities-repo.ts";
+import type { ActivitySummary } from "../../db/activities-repo.ts";
 
 /** What toCoreRun reads: a stored activity's summary, with or without its samples. */
 type RunSource = Pick<
@@ -38,12 +37,4 @@ export function toCoreRun(a: RunSource): StoredCoreRun {
     ...(a.sampleCount !== undefined && { sampleCount: a.sampleCount }),
     ...(a.dateShiftS !== undefined && a.dateShiftS !== 0 && { dateShiftS: a.dateShiftS }),
   };
-}
-
-/** The stored runs the analysis counts on `today` (countsInAnalysis), oldest first. */
-export function countedRuns(activities: ActivitiesRepo, today: string): ActivitySummary[] {
-  return activities
-    .list({ runsOnly: true, limit: -1 })
-    .reverse()
-    .filter((a) => countsInAnalysis(a, today));
 }

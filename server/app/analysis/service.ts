@@ -5,8 +5,9 @@ import { dataVersion, type Db } from "../../db/open.ts";
 import { createPainRepo } from "../../db/pain-repo.ts";
 import { createSettingsRepo } from "../../db/settings-repo.ts";
 import { perRunResults, type AnalysisBasis } from "./run-cache.ts";
-import { countedRuns, toCoreRun } from "./runs-source.ts";
+import { toCoreRun } from "./runs-source.ts";
 import { runnerToday } from "../../core/dates.ts";
+import { countsInAnalysis } from "../../core/plausible.ts";
 
 export interface AnalysisSnapshot {
   insights: Insights;
@@ -50,7 +51,10 @@ export function openAnalysis(db: Db, now: () => Date): AnalysisService {
     if (cached && cached.generation === generation && cached.external === external && cached.today === day) {
       return cached.snapshot;
     }
-    const listed = countedRuns(activities, day);
+    const listed = activities
+      .list({ runsOnly: true, limit: -1 })
+      .reverse()
+      .filter((a) => countsInAnalysis(a, day));
     const summaries = new Map(listed.map((s) => [s.id, s]));
     const runs = listed.map(toCoreRun);
     const perRun = perRunResults(db, activities, cache, runs, basis);
