@@ -2,12 +2,11 @@ import type { Run } from "../../core/types.ts";
 import { createActivitiesRepo } from "../../db/activities-repo.ts";
 import { createAnalysisRepo } from "../../db/analysis-repo.ts";
 import type { Db } from "../../db/open.ts";
-import { countsInAnalysis } from "./run-eligibility.ts";
 import { workOnStoredRun } from "../stored-run/off-thread.ts";
 import { withReference } from "../stored-run/work.ts";
 import { type CachedRun, fittedKey, modelWindow, planAnalysis, saveResults } from "./run-cache.ts";
 import type { AnalysisReport } from "../import/types.ts";
-import { toCoreRun } from "./runs-source.ts";
+import { analysedSummaries, toCoreRun } from "./runs-source.ts";
 
 /** Work done between two yields to waiting requests: small originals are still parsed on this thread. */
 const SLICE_MS = 15;
@@ -26,11 +25,7 @@ function nextTurn(): Promise<void> {
 export async function warmAnalysis(db: Db, today: string): Promise<AnalysisReport> {
   const activities = createActivitiesRepo(db);
   const cache = createAnalysisRepo(db);
-  const runs = activities
-    .list({ runsOnly: true, limit: -1 })
-    .reverse()
-    .filter((a) => countsInAnalysis(a, today))
-    .map(toCoreRun);
+  const runs = analysedSummaries(activities, today).map(toCoreRun);
   let sliceStart = performance.now();
   const yieldWhenDue = async (): Promise<boolean> => {
     if (performance.now() - sliceStart <= SLICE_MS) return db.sqlite.open;
