@@ -58,8 +58,11 @@ export function analyseCadence(
   overrides: Partial<Thresholds> = {},
 ): CadenceAnalysis {
   const t = withDefaults(overrides);
-  const rs = preparedOf(run, t)?.running;
-  if (rs && rs.totalRunningS > 0) return analyseSeries(rs, model, t);
+  const prepared = preparedOf(run, t);
+  const rs = prepared?.running;
+  // The reference bins hold the same median of the same speeds: taken, not worked out again.
+  const medianSpeed = prepared?.reference?.medianSpeedMps;
+  if (rs && rs.totalRunningS > 0) return analyseSeries(rs, model, t, medianSpeed ?? median(rs.speedMps));
   return analyseSummary(run, model, t);
 }
 
@@ -72,7 +75,12 @@ function workViews(n: number): Float64Array[] {
   return [0, 1, 2, 3, 4].map((k) => work.subarray(k * n, (k + 1) * n));
 }
 
-function analyseSeries(rs: RunningSamples, model: CadenceModel, t: Thresholds): CadenceAnalysis {
+function analyseSeries(
+  rs: RunningSamples,
+  model: CadenceModel,
+  t: Thresholds,
+  medianSpeed: number,
+): CadenceAnalysis {
   const population = populationModel("", t);
   const n = rs.speedMps.length;
   const [expected, residual, absoluteGap, gather, gatherLast] = workViews(n) as [
@@ -108,7 +116,6 @@ function analyseSeries(rs: RunningSamples, model: CadenceModel, t: Thresholds): 
         : "none";
   for (const seg of possible) seg.marked = seg.medianResidualPct <= t.markedResidual * 100;
   for (const seg of possible) fillSegment(seg, rs, residual, expected, gather, timeOrdered);
-  const medianSpeed = median(rs.speedMps);
   return {
     basis: "series",
     runningS: rs.totalRunningS,

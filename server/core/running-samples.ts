@@ -27,6 +27,9 @@ export function thresholdsKey(t: Thresholds): string {
 // Indices, times and raw values of kept samples, reused across runs: only what the result holds is copied out.
 let keepScratch = new Int32Array(4096);
 let keptScratch = new Float64Array(3 * 4096);
+// The steep-ground mask and its packed readings, reused across runs: the mask is read before runningSamples returns.
+let steepScratch = new Uint8Array(4096);
+let knownAt = new Float64Array(3 * 4096);
 
 /** Picks running samples (speed ≥ 1.5 m/s, cadence plausible) and smooths them with rolling medians. */
 export function runningSamples(series: RunSeries, t: Thresholds): RunningSamples | null {
@@ -84,26 +87,39 @@ function steepSamples(series: RunSeries, n: number, t: Thresholds): Uint8Array |
   const alt = series.altitudeM;
   const dist = series.distanceM;
   if (!alt || alt.length < n) return null;
-  const known: number[] = [];
-  for (let i = 0; i < n; i++)
-    if (Number.isFinite(alt[i] as number) && Number.isFinite(dist[i] as number)) known.push(i);
-  if (known.length < 2) return null;
-  const out = new Uint8Array(n);
+  if (steepScratch.length < n) {
+    steepScratch = new Uint8Array(n * 2);
+    knownAt = new Float64Array(n * 6);
+  }
+  // The samples with both readings, packed: distance and altitude side by side, in sample order.
+  const capacity = steepScratch.length;
+  const knownDist = knownAt.subarray(0, capacity);
+  const knownAlt = knownAt.subarray(capacity, 2 * capacity);
+  const knownIndex = knownAt.subarray(2 * capacity, 3 * capacity);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const a = alt[i] as number;
+    const d = dist[i] as number;
+    if (Number.isFinite(a) && Number.isFinite(d)) {
+      knownDist[m] = d;
+      knownAlt[m] = a;
+      knownIndex[m++] = i;
+    }
+  }
+  if (m < 2) return null;
+  const out = steepScratch.subarray(0, n).fill(0);
   const half = t.gradeBaselineM / 2;
   let lo = 0;
   let hi = 0;
-  for (let k = 0; k < known.length; k++) {
-    const i = known[k] as number;
-    const d = dist[i] as number;
-    while (lo < k && (dist[known[lo] as number] as number) < d - half) lo++;
-    while (hi + 1 < known.length && (dist[known[hi + 1] as number] as number) <= d + half) hi++;
-    const a = known[lo] as number;
-    const b = known[hi] as number;
-    const run = (dist[b] as number) - (dist[a] as number);
+  for (let k = 0; k < m; k++) {
+    const d = knownDist[k] as number;
+    while (lo < k && (knownDist[lo] as number) < d - half) lo++;
+    while (hi + 1 < m && (knownDist[hi + 1] as number) <= d + half) hi++;
+    const run = (knownDist[hi] as number) - (knownDist[lo] as number);
     // Too little distance to judge (standing, or the first and last metres): not called steep.
     if (run < half) continue;
-    const grade = (100 * Math.abs((alt[b] as number) - (alt[a] as number))) / run;
-    if (grade > t.maxGradePct) out[i] = 1;
+    const grade = (100 * Math.abs((knownAlt[hi] as number) - (knownAlt[lo] as number))) / run;
+    if (grade > t.maxGradePct) out[knownIndex[k] as number] = 1;
   }
   return out;
 }

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../server/app/demo.ts";
 import { loadActivity } from "../../server/app/load-activity.ts";
 import { openAnalysis } from "../../server/app/analysis/service.ts";
-import { perRunResults } from "../../server/app/analysis/run-cache.ts";
+import { fittedKey, modelWindow, perRunResults } from "../../server/app/analysis/run-cache.ts";
+import { importAndAnalyse } from "../../server/app/import/import-and-analyse.ts";
 import { packRun } from "../../server/app/import/engine/packed-run.ts";
 import { PreparedRuns } from "../../server/app/import/engine/prepared-runs.ts";
 import { analyseNewRuns } from "../../server/app/analysis/analyse-new-runs.ts";
@@ -13,6 +14,7 @@ import { createActivitiesRepo } from "../../server/db/activities-repo.ts";
 import { createAnalysisRepo } from "../../server/db/analysis-repo.ts";
 import { createPainRepo } from "../../server/db/pain-repo.ts";
 import { openDb, type Db } from "../../server/db/open.ts";
+import { encodeRun } from "./fixtures.ts";
 
 const NOW = new Date("2026-11-25T18:00:00Z");
 
@@ -100,6 +102,28 @@ describe("the per-run analysis cache", () => {
     expect(perRunResults(db, activities, cache, runs).computed).toBe(0);
     expect(analyseNewRuns(db).analysed).toBe(0);
   });
+
+  it("an import's analysis reads the runs the dashboard reads: a too-short newest run leaves the first read nothing to refit", async () => {
+    const fresh = openDb(":memory:");
+    await loadDemo(fresh, { now: NOW, weeks: 16, sampleIntervalS: 10, scenario: "low_cadence" });
+    // A 20-second recording after the last demo run: stored, but not a run the analysis reads.
+    const short = {
+      name: "short.fit",
+      bytes: encodeRun({ start: "2026-11-25T07:00:00.000Z", durationS: 20 }),
+    };
+    const report = await importAndAnalyse(fresh, [short], { now: () => NOW.toISOString() });
+    expect(report.summary.imported).toBe(1);
+    const cache = createAnalysisRepo(fresh);
+    const fittedByImport = cache.state("fitted")?.key;
+    const snapshot = openAnalysis(fresh, () => NOW).snapshot();
+    expect(createActivitiesRepo(fresh).list({ runsOnly: true, limit: -1 }).length).toBe(
+      snapshot.summaries.size + 1,
+    );
+    // The model the import fitted is the one the dashboard's runs call for: its first read refitted nothing.
+    expect(fittedByImport).toBe(fittedKey(modelWindow([...snapshot.summaries.values()].map(toCoreRun))));
+    expect(cache.state("fitted")?.key).toBe(fittedByImport);
+    fresh.close();
+  }, 120_000);
 
   /** Each run's cached analysis, in start order. */
   const results = (d: Db) =>

@@ -5,17 +5,18 @@ import type { Db } from "../../db/open.ts";
 import type { PreparedRuns } from "../import/engine/prepared-runs.ts";
 import type { AnalysisReport } from "../import/types.ts";
 import { type CachedRun, MODEL_WINDOW_RUNS, analysePlanned, planAnalysis, saveResults } from "./run-cache.ts";
-import { toCoreRun } from "./runs-source.ts";
+import { analysedSummaries, toCoreRun } from "./runs-source.ts";
+import { runnerTodayOf } from "./today.ts";
 
 /**
  * Computes and caches the analysis of every run without a result under the current model (after an import,
  * the new ones; after a refit, all), so the dashboard's next read finds everything cached. A run the import
  * prepared is analysed from that; any other is read from its original.
  */
-export function analyseNewRuns(db: Db, prepared?: PreparedRuns): AnalysisReport {
+export function analyseNewRuns(db: Db, prepared?: PreparedRuns, now = new Date()): AnalysisReport {
   const activities = createActivitiesRepo(db);
   const cache = createAnalysisRepo(db);
-  const runs = activities.list({ runsOnly: true, limit: -1 }).reverse().map(toCoreRun);
+  const runs = analysedSummaries(activities, runnerTodayOf(activities, now)).map(toCoreRun);
   const withPrepared = (run: Run): Run => {
     const ready = prepared?.take(run.id);
     return ready ? { ...run, prepared: ready } : run;

@@ -1,6 +1,7 @@
 import type { Samples } from "../../../fit-parser/types.ts";
 import type { Run } from "../../core/types.ts";
-import type { ActivitySummary } from "../../db/activities-repo.ts";
+import type { ActivitiesRepo, ActivitySummary } from "../../db/activities-repo.ts";
+import { countsInAnalysis } from "../../core/plausible.ts";
 
 /** What toCoreRun reads: a stored activity's summary, with or without its samples. */
 type RunSource = Pick<
@@ -19,6 +20,17 @@ type RunSource = Pick<
 
 /** A core run that still knows its stored row: a run the runner moved is matched where its file puts it. */
 export type StoredCoreRun = Run & Partial<Pick<ActivitySummary, "sampleCount" | "dateShiftS">>;
+
+/**
+ * The stored runs the analysis reads on the runner's `today`, oldest first: the dashboard, its warm-up and an
+ * import's analysis read the same ones, so none of them refits a model another already fitted.
+ */
+export function analysedSummaries(activities: ActivitiesRepo, today: string): ActivitySummary[] {
+  return activities
+    .list({ runsOnly: true, limit: -1 })
+    .reverse()
+    .filter((a) => countsInAnalysis(a, today));
+}
 
 /** A stored activity as the analysis core reads it. */
 export function toCoreRun(a: RunSource): StoredCoreRun {

@@ -5,9 +5,8 @@ import { dataVersion, type Db } from "../../db/open.ts";
 import { createPainRepo } from "../../db/pain-repo.ts";
 import { createSettingsRepo } from "../../db/settings-repo.ts";
 import { perRunResults, type AnalysisBasis } from "./run-cache.ts";
-import { toCoreRun } from "./runs-source.ts";
-import { runnerToday } from "../../core/dates.ts";
-import { countsInAnalysis } from "../../core/plausible.ts";
+import { analysedSummaries, toCoreRun } from "./runs-source.ts";
+import { runnerTodayOf } from "./today.ts";
 
 export interface AnalysisSnapshot {
   insights: Insights;
@@ -41,8 +40,7 @@ export function openAnalysis(db: Db, now: () => Date): AnalysisService {
     null;
 
   function today(): string {
-    const latest = activities.list({ runsOnly: true, limit: 1 })[0];
-    return runnerToday(now(), latest?.utcOffsetS ?? null);
+    return runnerTodayOf(activities, now());
   }
 
   function snapshot(): AnalysisSnapshot {
@@ -51,10 +49,7 @@ export function openAnalysis(db: Db, now: () => Date): AnalysisService {
     if (cached && cached.generation === generation && cached.external === external && cached.today === day) {
       return cached.snapshot;
     }
-    const listed = activities
-      .list({ runsOnly: true, limit: -1 })
-      .reverse()
-      .filter((a) => countsInAnalysis(a, day));
+    const listed = analysedSummaries(activities, day);
     const summaries = new Map(listed.map((s) => [s.id, s]));
     const runs = listed.map(toCoreRun);
     const perRun = perRunResults(db, activities, cache, runs, basis);

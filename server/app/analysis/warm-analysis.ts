@@ -2,13 +2,12 @@ import type { Run } from "../../core/types.ts";
 import { createActivitiesRepo } from "../../db/activities-repo.ts";
 import { createAnalysisRepo } from "../../db/analysis-repo.ts";
 import type { Db } from "../../db/open.ts";
-import { countsInAnalysis } from "../../core/plausible.ts";
 import { workOnStoredRun } from "../stored-run/off-thread.ts";
 import { withReference } from "../stored-run/work.ts";
 import { fittedKey, modelWindow, planAnalysis, saveResults } from "./run-cache.ts";
 import { workInSlices } from "../work-in-slices.ts";
 import type { AnalysisReport } from "../import/types.ts";
-import { toCoreRun } from "./runs-source.ts";
+import { analysedSummaries, toCoreRun } from "./runs-source.ts";
 
 /**
  * Does ahead of the dashboard's first read what its synchronous snapshot would otherwise do on the event loop:
@@ -20,11 +19,7 @@ import { toCoreRun } from "./runs-source.ts";
 export async function warmAnalysis(db: Db, today: string): Promise<AnalysisReport> {
   const activities = createActivitiesRepo(db);
   const cache = createAnalysisRepo(db);
-  const runs = activities
-    .list({ runsOnly: true, limit: -1 })
-    .reverse()
-    .filter((a) => countsInAnalysis(a, today))
-    .map(toCoreRun);
+  const runs = analysedSummaries(activities, today).map(toCoreRun);
   // The fit reads only each run's reference bins: worked out per run, no run's samples are held for it.
   const preloaded = new Map<number, Run>();
   const window = modelWindow(runs);

@@ -63,13 +63,15 @@ export async function importAndAnalyse(
       }
       batch = [];
     }
+    options.onProgress?.({ done: total, total, current: null });
+    const summary = summarize(results);
+    // Analyse what changed, so the dashboard's next read finds every result cached. Before the engine closes:
+    // its last checkpoint then runs beside the analysis, not ahead of it.
+    const analysis =
+      analyse && summary.imported > 0 ? analyseNewRuns(db, prepared, new Date(ctx.now())) : null;
+    return { results, summary, analysis };
   } finally {
     close();
     await engine.close();
   }
-  options.onProgress?.({ done: total, total, current: null });
-  const summary = summarize(results);
-  // Analyse what changed, so the dashboard's next read finds every result cached.
-  const analysis = analyse && summary.imported > 0 ? analyseNewRuns(db, prepared) : null;
-  return { results, summary, analysis };
 }

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { countsInAnalysis } from "../../core/plausible.ts";
+import { analysedSummaries } from "../../app/analysis/runs-source.ts";
 import type { AnalysisService } from "../../app/analysis/service.ts";
 import { recordsOver, warmRecords } from "../../app/records.ts";
 import type { ActivitiesRepo, ActivitySummary } from "../../db/activities-repo.ts";
@@ -40,10 +40,7 @@ export function recordsRoutes(deps: RecordsRouteDeps): Router {
     // The runs that count, oldest first (the earliest of equal efforts wins), from the table: no analysis is
     // needed, so a visit to a fresh server does not wait for the whole history's analysis first.
     const today = deps.analysis.today();
-    const runs = deps.activities
-      .list({ runsOnly: true, limit: -1 })
-      .filter((r) => countsInAnalysis(r, today))
-      .reverse();
+    const runs = analysedSummaries(deps.activities, today);
     const cached = efforts.all();
     const pendingRuns = runs.filter((r) => !cached.has(r.id)).length;
     if (pendingRuns > 0) fillRecords(deps.db, deps.activities).catch(() => undefined);
