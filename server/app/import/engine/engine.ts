@@ -111,6 +111,8 @@ export function startEngine(settings: EngineSettings): ImportEngine {
         result: await (pool ? pool.whileWaiting(result) : result),
       };
     }
+    // Every file parsed: the workers' memory goes before the analysis; checkpoints go on until close().
+    await pool?.close();
   }
 
   async function close(): Promise<void> {
