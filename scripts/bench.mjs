@@ -1,5 +1,5 @@
-// `npm run bench [-- --runs N --import-runs N --api-runs N --passes N --skip-decode --skip-import --skip-api
-// --baseline DIR]`: prints decode throughput of our FIT decoder
+// `npm run bench [-- --runs N --import-runs N --import-rounds N --api-runs N --passes N --skip-decode --skip-import
+// --skip-api --baseline DIR]`: prints decode throughput of our FIT decoder
 // against @garmin/fitsdk and fit-file-parser on the corpus running files, the 3 MB triathlon and a generated history,
 // then an end-to-end `stridewise import` of a folder of one-hour runs, and the dashboard API on a long history. A script
 // that prints figures, not a test: nothing is asserted.
@@ -30,6 +30,7 @@ const PASSES = option("passes", 5);
 const SKIP_IMPORT = process.argv.includes("--skip-import");
 // The API section reads a 10-year history (2,080 runs) by default; encoding it the first time takes a while.
 const API_RUNS = option("api-runs", 2080);
+const IMPORT_ROUNDS = option("import-rounds", 3);
 const SKIP_API = process.argv.includes("--skip-api");
 const SKIP_DECODE = process.argv.includes("--skip-decode");
 // Another checkout, built (an earlier commit, say): its imports are timed beside this one's, alternately.
@@ -246,8 +247,24 @@ function importRounds(dir, ways, tries) {
   return runs.map((rs) => {
     const best = rs.reduce((a, b) => (b.ms < a.ms ? b : a));
     const range = (f, d) => `${Math.min(...rs.map(f)).toFixed(d)}–${Math.max(...rs.map(f)).toFixed(d)}`;
-    return { ...best, wall: range((r) => r.ms / 1000, 2), rss: range((r) => r.rssMb, 0) };
+    return { ...best, all: rs, wall: range((r) => r.ms / 1000, 2), rss: range((r) => r.rssMb, 0) };
   });
+}
+
+/**
+ * This checkout against the baseline, round by round: the median of the rounds' wall-time ratios. Each round's two
+ * imports ran a moment apart, so a slow minute of a shared host moves both; the best rounds alone can come from
+ * different minutes.
+ */
+function pairedChange(ways, results) {
+  for (let k = 0; k + 1 < ways.length; k += 2) {
+    const ratios = results[k].all.map((r, i) => r.ms / results[k + 1].all[i].ms).sort((a, b) => a - b);
+    const pct = (x) => `${x >= 1 ? "+" : ""}${((x - 1) * 100).toFixed(1)}%`;
+    const median = ratios[Math.floor(ratios.length / 2)];
+    console.log(
+      `- ${ways[k].label} against the baseline: ${pct(median)} (median of ${ratios.length} rounds; ${pct(ratios[0])} to ${pct(ratios[ratios.length - 1])})`,
+    );
+  }
 }
 
 /** This checkout's import and, with --baseline, the baseline's, by default and on one thread. */
@@ -269,7 +286,7 @@ if (!SKIP_IMPORT) {
   const bytes = hours.files.reduce((n, f) => n + f.length, 0);
   spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], { stdio: "inherit" });
   const ways = importWays();
-  const results = importRounds(hours.dir, ways, 3);
+  const results = importRounds(hours.dir, ways, IMPORT_ROUNDS);
   // Two passes after the warm-up, the best kept.
   const sdk = measure(hours.files, lib.decodeSdk, 2);
   const parse = measure(hours.files, (f) => countSamples(lib.parseFit(f)), 3);
@@ -277,7 +294,7 @@ if (!SKIP_IMPORT) {
     `\n### End to end: \`stridewise import\` of ${hours.files.length} one-hour runs (1 s records, GPS, dynamics), ${mb(bytes).toFixed(1)} MB\n`,
   );
   console.log(
-    "Each import is a whole process from spawn to exit (read, parse, store, analyse), 3 rounds, the ways alternating; seconds is the best round, the ranges are over all rounds. × SDK: the SDK's CPU time merely decoding the same files in this process.\n",
+    `Each import is a whole process from spawn to exit (read, parse, store, analyse), ${IMPORT_ROUNDS} rounds, the ways alternating; seconds is the best round, the ranges are over all rounds. × SDK: the SDK's CPU time merely decoding the same files in this process.\n`,
   );
   console.log(
     "| what | seconds (best) | seconds (range) | CPU s | files/s | × SDK decode | peak RSS MB (range) |",
@@ -296,6 +313,7 @@ if (!SKIP_IMPORT) {
     );
   });
   console.log(`\nImport summary: ${JSON.stringify(results[0].summary)}.`);
+  if (BASELINE) pairedChange(ways, results);
 }
 
 if (!SKIP_API) {
