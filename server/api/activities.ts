@@ -81,8 +81,8 @@ export const activityListItemSchema = z.object({
   shoeId: z.number().int().nullable(),
   /** Dated before 2000 or after tomorrow (a watch clock never set), not confirmed: off time axes until fixed. */
   dateSuspect: z.boolean(),
-  /** "07:05": when the run started, in its own time zone (as the file records it). */
-  localStartTime: z.string().optional(),
+  /** "07:05": when the run started, in its own time zone (as the file records it), whatever the viewer's zone. */
+  localStartTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
   /** Under a minute or 100 m: stored, hidden from the list, not counted as a run. */
   tooShort: z.boolean(),
   /** Why a run has no cadence verdict (walking pace, no cadence in the file); null when it has one. */

@@ -20,6 +20,8 @@ export const settingsSchema = z.object({
   units: unitsSchema,
   heightCm: z.number().nullable(),
   painDiary: painDiarySchema,
+  /** The runner's date now (by their latest run's UTC offset): the "today" the server checks dates against. */
+  today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/app.ts";
-import { painEntrySchema, settingsSchema } from "../../server/api/index.ts";
+import { filesForm, startTestApp, type TestApp } from "../support/app.ts";
+import { encodeActivity } from "../../fit-parser/encode.ts";
+import { importResponseSchema, painEntrySchema, settingsSchema } from "../../server/api/index.ts";
 import { expectBody, expectError, getBody, sendJson } from "../support/api.ts";
 
 const json = (body: unknown, method = "POST"): RequestInit => sendJson(method, body);
@@ -130,7 +131,8 @@ describe("/api/pain", () => {
 describe("/api/settings", () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp();
+    // Noon UTC: the same date in every zone from UTC−12 to UTC+11, so "today" without runs is exact.
+    app = await startTestApp({ now: () => new Date("2026-11-25T12:00:00Z") });
   });
   afterAll(() => app.close());
 
@@ -141,6 +143,7 @@ describe("/api/settings", () => {
       units: "km",
       heightCm: null,
       painDiary: everyDay,
+      today: "2026-11-25",
     });
   });
 
@@ -150,6 +153,7 @@ describe("/api/settings", () => {
       units: "mi",
       heightCm: 172,
       painDiary: everyDay,
+      today: "2026-11-25",
     });
     expect(await getBody(`${app.url}/api/settings`, settingsSchema)).toMatchObject({
       units: "mi",
@@ -193,5 +197,51 @@ describe("/api/settings", () => {
   ])("rejects %j with a 400", async (body, message) => {
     const error = await expectError(await fetch(`${app.url}/api/settings`, json(body, "PUT")), 400);
     expect(error.message).toMatch(message);
+  });
+});
+
+describe("/api/settings today", () => {
+  let app: TestApp;
+  // 20:00 in London is already 05:00 the next morning in Tokyo, where the runner's watch is.
+  const NOW = new Date("2026-11-25T20:00:00Z");
+  beforeAll(async () => {
+    app = await startTestApp({ now: () => NOW });
+    const tokyoRun = encodeActivity({
+      start: new Date("2026-11-24T22:00:00Z"),
+      durationS: 1800,
+      utcOffsetS: 9 * 3600,
+      samples: { speedMps: () => 3, cadenceSpm: () => 172 },
+    });
+    const res = await fetch(`${app.url}/api/activities`, {
+      method: "POST",
+      body: filesForm([{ name: "tokyo.fit", bytes: tokyoRun }]),
+    });
+    expect((await expectBody(res, importResponseSchema)).summary.imported).toBe(1);
+  });
+  afterAll(() => app.close());
+
+  it("is the runner's date by their latest run's zone, in every answer", async () => {
+    expect((await getBody(`${app.url}/api/settings`, settingsSchema)).today).toBe("2026-11-26");
+    const saved = await expectBody(
+      await fetch(`${app.url}/api/settings`, json({ units: "km" }, "PUT")),
+      settingsSchema,
+    );
+    expect(saved.today).toBe("2026-11-26");
+    const confirmed = await expectBody(
+      await fetch(`${app.url}/api/settings/pain-diary/confirm`, json({})),
+      settingsSchema,
+    );
+    expect(confirmed.today).toBe("2026-11-26");
+  });
+
+  it("accepts a diary declared from that today, though it is still the 25th in UTC", async () => {
+    const declared = await expectBody(
+      await fetch(
+        `${app.url}/api/settings`,
+        json({ painDiary: { mode: "pain_days", since: "2026-11-26" } }, "PUT"),
+      ),
+      settingsSchema,
+    );
+    expect(declared.painDiary.since).toBe("2026-11-26");
   });
 });

@@ -233,6 +233,7 @@ describe("every API input, hostile", () => {
       units: "km",
       heightCm: null,
       painDiary: { mode: "every_day", since: null, periods: [], confirmations: [] },
+      today: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
   });
 });

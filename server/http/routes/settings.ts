@@ -1,8 +1,9 @@
 import { Router } from "express";
 import { z } from "zod";
 import { confirmDiary, declareDiary, DIARY_MODES } from "../../core/pain-diary.ts";
-import { UNITS, type SettingsRepo } from "../../db/settings-repo.ts";
+import { UNITS, type Settings, type SettingsRepo } from "../../db/settings-repo.ts";
 import { isoDateSchema } from "../../api/pain.ts";
+import type { Settings as SettingsView } from "../../api/settings.ts";
 import { DomainError } from "../../errors.ts";
 import { parseInput } from "../params.ts";
 
@@ -33,8 +34,10 @@ export interface SettingsRouteDeps {
 /** GET and PUT /api/settings: units (km/mi), the optional height and how the pain diary is kept. */
 export function settingsRoutes(deps: SettingsRouteDeps): Router {
   const router = Router();
+  // Every answer carries the runner's today, so the dashboard never decides "today" by the browser's zone.
+  const view = (settings: Settings): SettingsView => ({ ...settings, today: deps.today() });
   router.get("/", (_req, res) => {
-    res.json(deps.settings.get());
+    res.json(view(deps.settings.get()));
   });
   router.put("/", (req, res) => {
     const patch = parseInput(settingsPatchSchema, req.body, "settings");
@@ -53,14 +56,14 @@ export function settingsRoutes(deps: SettingsRouteDeps): Router {
       }),
     });
     deps.onChange();
-    res.json(next);
+    res.json(view(next));
   });
   // The weekly one-tap "no other pain this week": keeps days counted as pain-free through a quiet stretch.
   router.post("/pain-diary/confirm", (_req, res) => {
     const diary = deps.settings.get().painDiary;
     const next = deps.settings.update({ painDiary: confirmDiary(diary, deps.today()) });
     deps.onChange();
-    res.json(next);
+    res.json(view(next));
   });
   return router;
 }
