@@ -14,6 +14,7 @@ import type {
   SettingsPatch,
 } from "../server/api/index.ts";
 import { extraApi } from "./api-extra.ts";
+import { setRunnerToday, setUnits } from "./format.ts";
 
 /** An error the API answered with; `message` is written for the runner. */
 export class ApiError extends Error {
@@ -35,9 +36,38 @@ export function errorFrom(status: number, body: unknown): ApiError {
   return new ApiError(status, "http-error", `The server answered ${status} without an explanation.`);
 }
 
+let answersWait: Promise<unknown> = Promise.resolve();
+let settingsWait: Promise<unknown> = Promise.resolve();
+
+/**
+ * The settings now in flight (`ready` must not reject). With `hold`, every GET's answer waits for them, so a page that
+ * fetched alongside draws only in the runner's units: for a cold load, which knows none yet.
+ */
+export function settingsInFlight(ready: Promise<unknown>, hold: boolean): void {
+  settingsWait = ready;
+  if (hold) answersWait = ready;
+}
+
+/** Settles once the settings last asked for are applied: for what must start on the runner's today (the pain form). */
+export function settingsApplied(): Promise<unknown> {
+  return settingsWait;
+}
+
 /** One JSON call to the API; a refusal or a lost connection comes back as an ApiError naming the problem. */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  return (await requestWithStatus<T>(method, path, body)).body;
+  const gate = method === "GET" ? answersWait : null;
+  const answer = requestWithStatus<T>(method, path, body);
+  // Fetched at once, handed over after the settings: allSettled so an early refusal is not left unhandled.
+  if (gate) await Promise.allSettled([answer, gate]);
+  return (await answer).body;
+}
+
+/** Settings as answered, applied to every formatter (units) and to the runner's today. */
+async function appliedSettings(answer: Promise<{ body: Settings }>): Promise<Settings> {
+  const { body } = await answer;
+  setUnits(body.units);
+  setRunnerToday(body.today);
+  return body;
 }
 
 /** As request, with the status too: for the few answers whose meaning rides on it (201 created, 200 updated). */
@@ -116,9 +146,12 @@ export const api = {
   updatePain: (id: number, entry: PainEntryInput) => request<PainEntry>("PUT", `/api/pain/${id}`, entry),
   unansweredRuns: () => request<ActivityListItem[]>("GET", "/api/pain/unanswered"),
   deletePain: (id: number) => request<void>("DELETE", `/api/pain/${id}`),
-  settings: () => request<Settings>("GET", "/api/settings"),
-  saveSettings: (patch: SettingsPatch) => request<Settings>("PUT", "/api/settings", patch),
-  confirmPainDiary: () => request<Settings>("POST", "/api/settings/pain-diary/confirm", {}),
+  // The settings are what other answers wait for: never held themselves.
+  settings: () => appliedSettings(requestWithStatus<Settings>("GET", "/api/settings")),
+  saveSettings: (patch: SettingsPatch) =>
+    appliedSettings(requestWithStatus<Settings>("PUT", "/api/settings", patch)),
+  confirmPainDiary: () =>
+    appliedSettings(requestWithStatus<Settings>("POST", "/api/settings/pain-diary/confirm", {})),
   demo: (confirm = false) => request<ImportResponse>("POST", "/api/demo", { confirm }),
   ...extraApi(request),
 };

@@ -121,7 +121,7 @@ export function fmtDate(date: string, opts: { weekday?: boolean; year?: boolean 
   const parsed = parseLocalDate(date);
   // "auto" drops the year for dates in the current year.
   const year = opts.year ?? "auto";
-  const showYear = year === "auto" ? parsed.getFullYear() !== new Date().getFullYear() : year;
+  const showYear = year === "auto" ? parsed.getFullYear() !== Number(runnerToday().slice(0, 4)) : year;
   return parsed.toLocaleDateString(undefined, {
     weekday: opts.weekday === false ? undefined : "short",
     day: "numeric",
@@ -141,13 +141,28 @@ export function fmtAxisDate(date: string, spanDays: number): string {
   return parseLocalDate(date).toLocaleDateString(undefined, { month: "short", year: "numeric" });
 }
 
-/** Local time of day ("07:42") of a UTC instant, in the browser's time zone. */
-export function fmtTimeOfDay(utc: string): string {
-  return new Date(utc).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+/** A run's own time of day ("07:42", or "7:42 AM" by locale) from its `localStartTime`, whatever the browser's zone. */
+export function fmtTimeOfDay(localTime: string): string {
+  const [hours, minutes] = localTime.split(":").map(Number);
+  // Formatted in UTC so the browser's zone cannot move the wall-clock time the file recorded.
+  return new Date(Date.UTC(2000, 0, 1, hours ?? 0, minutes ?? 0)).toLocaleTimeString(undefined, {
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "UTC",
+  });
 }
 
-/** Today's local date as YYYY-MM-DD. */
-export function todayLocal(now: Date = new Date()): string {
+let serverToday: string | null = null;
+
+/** Sets the runner's today as the server reckons it (GET /api/settings `today`). */
+export function setRunnerToday(today: string): void {
+  serverToday = today;
+}
+
+/** The runner's date today as YYYY-MM-DD: the server's (by the latest run's zone), the browser's until it is known. */
+export function runnerToday(): string {
+  if (serverToday !== null) return serverToday;
+  const now = new Date();
   const y = now.getFullYear();
   const m = String(now.getMonth() + 1).padStart(2, "0");
   const d = String(now.getDate()).padStart(2, "0");

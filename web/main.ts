@@ -1,8 +1,7 @@
-import { api } from "./api.ts";
+import { api, settingsInFlight } from "./api.ts";
 import { destroyCharts, followTheme } from "./charts/setup.ts";
 import { errorBox, pageHeader } from "./components.ts";
 import { h, replace } from "./dom.ts";
-import { setUnits } from "./format.ts";
 import { currentSection, matchRoute, type Route } from "./router.ts";
 import { cadencePage } from "./pages/cadence.ts";
 import { importPage } from "./pages/import.ts";
@@ -54,8 +53,17 @@ function highlightNav(): void {
   }
 }
 
+/** The settings for this render, applied when they come; never rejects. */
+function loadSettings(): Promise<unknown> {
+  // Settings are optional for drawing: on an error fall back to km and let the page show the real error.
+  return api.settings().catch(() => undefined);
+}
+
 async function render(): Promise<void> {
   if (!app) return;
+  // Asked on every render, beside the page's own requests (never before them). The first render's answers wait for
+  // them, as no units are known yet; later renders draw with the last units and today while these refresh them.
+  settingsInFlight(loadSettings(), firstRender);
   destroyCharts();
   setMenu(false);
   highlightNav();
@@ -90,11 +98,6 @@ async function render(): Promise<void> {
 
 async function boot(): Promise<void> {
   menuButton?.addEventListener("click", () => setMenu(menuButton.getAttribute("aria-expanded") !== "true"));
-  try {
-    setUnits((await api.settings()).units);
-  } catch {
-    // Settings are optional for drawing: fall back to km and let the page show the real error.
-  }
   window.addEventListener("hashchange", () => void render());
   followTheme(() => void render());
   // A printout has no clicks: show every "why".

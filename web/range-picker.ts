@@ -1,5 +1,5 @@
 import { h } from "./dom.ts";
-import { dayNumber, todayLocal } from "./format.ts";
+import { dayNumber, runnerToday } from "./format.ts";
 
 // The time range every time chart offers: the last 3 months, the last year, or everything.
 
@@ -8,12 +8,12 @@ export const RANGE_LABELS: Record<ChartRange, string> = { "3m": "3 months", "1y"
 const RANGE_DAYS: Record<ChartRange, number> = { "3m": 91, "1y": 365, all: Infinity };
 
 /** The first day a range shows, ending at `end` (default today); null for "all". */
-export function rangeStart(range: ChartRange, end = todayLocal()): number | null {
+export function rangeStart(range: ChartRange, end = runnerToday()): number | null {
   return range === "all" ? null : dayNumber(end) - RANGE_DAYS[range];
 }
 
 /** True when a date falls in the range ending at `end`. */
-export function inRange(date: string, range: ChartRange, end = todayLocal()): boolean {
+export function inRange(date: string, range: ChartRange, end = runnerToday()): boolean {
   const from = rangeStart(range, end);
   return from === null || (dayNumber(date) >= from && dayNumber(date) <= dayNumber(end));
 }

@@ -1,10 +1,10 @@
-import { dayNumber, todayLocal } from "../format.ts";
+import { dayNumber, runnerToday } from "../format.ts";
 
 // Pure helpers that keep time charts honest at any span: plausible dates only, gaps as gaps, weeks or months by
 // span, a smoothed trend, and cadence axes from a sensible floor.
 
 /** Runs dated before 2000 or after tomorrow (a clock never set) stay off time axes. */
-export function plausibleDate(date: string, today = todayLocal()): boolean {
+export function plausibleDate(date: string, today = runnerToday()): boolean {
   return date >= "2000-01-01" && dayNumber(date) <= dayNumber(today) + 1;
 }
 

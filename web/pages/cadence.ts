@@ -17,7 +17,7 @@ import {
   shortLengthUnit,
   metresPerUnit,
   speedUnit,
-  todayLocal,
+  runnerToday,
 } from "../format.ts";
 
 /** Expected cadence at a speed from the model (quadratic in speed). */
@@ -107,7 +107,7 @@ export async function cadencePage(root: HTMLElement): Promise<void> {
 function rangeEnd(view: CadenceView): string {
   const weeks = view.trend.filter((w) => w.runs > 0 && plausibleDate(w.weekStart));
   const last = weeks[weeks.length - 1]?.weekStart;
-  const today = todayLocal();
+  const today = runnerToday();
   return last && dayNumber(last) + 6 < dayNumber(today) ? dayToDate(dayNumber(last) + 6) : today;
 }
 

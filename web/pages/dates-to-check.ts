@@ -2,7 +2,7 @@ import type { ActivityListItem, DateFixInput } from "../../server/api/index.ts";
 import { api } from "../api.ts";
 import { card, errorBox } from "../components.ts";
 import { h, replace } from "../dom.ts";
-import { fmtDate, fmtDistance } from "../format.ts";
+import { fmtDate, fmtDistance, fmtTimeOfDay } from "../format.ts";
 import { navigate } from "../router.ts";
 
 /**
@@ -41,7 +41,7 @@ function item(run: ActivityListItem): HTMLElement {
     "The date is right",
   );
   confirm.addEventListener("click", () => send({ action: "confirm" }, confirm));
-  const when = `${fmtDate(run.localDate, { year: true })}${run.localStartTime ? `, ${run.localStartTime}` : ""}`;
+  const when = `${fmtDate(run.localDate, { year: true })}, ${fmtTimeOfDay(run.localStartTime)}`;
   return h(
     "li",
     { class: "date-fix", "data-testid": "date-to-check", "data-id": run.id },
@@ -61,7 +61,7 @@ function setForm(run: ActivityListItem, send: Send): HTMLElement {
   const timeId = `fix-time-${run.id}`;
   const date = h("input", { type: "date", id: dateId, required: true, "data-testid": "fix-date-input" });
   const time = h("input", { type: "time", id: timeId, "data-testid": "fix-time-input" });
-  time.value = run.localStartTime ?? "";
+  time.value = run.localStartTime;
   const move = h(
     "button",
     { type: "submit", class: "button primary", "data-testid": "fix-date-save" },

@@ -2,12 +2,7 @@ import type { Settings } from "../../server/api/index.ts";
 import { api } from "../api.ts";
 import { card, errorBox } from "../components.ts";
 import { h, replace } from "../dom.ts";
-import { fmtDate } from "../format.ts";
-
-const localToday = (): string => {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-};
+import { fmtDate, runnerToday } from "../format.ts";
 
 function choice(value: string, text: string, checked: boolean): HTMLElement {
   const input = h("input", { type: "radio", name: "diary-mode", value, "data-testid": `diary-${value}` });
@@ -33,10 +28,10 @@ export function painDiaryCard(settings: Settings): HTMLElement {
   const since = h("input", {
     type: "date",
     id: "diary-since",
-    max: localToday(),
+    max: runnerToday(),
     "data-testid": "diary-since",
   });
-  since.value = settings.painDiary.since ?? localToday();
+  since.value = settings.painDiary.since ?? runnerToday();
   const status = h("div", { "aria-live": "polite", "data-testid": "diary-status" });
   const save = h(
     "button",
@@ -86,7 +81,7 @@ export function painDiaryCard(settings: Settings): HTMLElement {
     const mode = form.querySelector<HTMLInputElement>('input[name="diary-mode"]:checked')?.value;
     const painDiary =
       mode === "pain_days"
-        ? { mode: "pain_days" as const, since: since.value || localToday() }
+        ? { mode: "pain_days" as const, since: since.value || runnerToday() }
         : { mode: "every_day" as const, since: null };
     save.disabled = true;
     api

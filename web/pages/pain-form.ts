@@ -3,7 +3,7 @@ import { painFreeDay } from "./unanswered.ts";
 import { api, logPainForDay } from "../api.ts";
 import { errorBox } from "../components.ts";
 import { h, replace } from "../dom.ts";
-import { dayNumber, dayToDate, fmtDate, todayLocal } from "../format.ts";
+import { dayNumber, dayToDate, fmtDate, runnerToday } from "../format.ts";
 import {
   buildPainFields,
   fillPainFields,
@@ -14,7 +14,7 @@ import {
 } from "./pain-fields.ts";
 
 /** "How is your hip today?" or "How was your hip on Tue 3 Nov?": the words follow the chosen date. */
-export function questionFor(date: string, today = todayLocal()): string {
+export function questionFor(date: string, today = runnerToday()): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date === today) return "How is your hip today?";
   return `How was your hip on ${fmtDate(date, { year: "auto" })}?`;
 }
@@ -36,7 +36,10 @@ export class PainForm {
       e.preventDefault();
       void this.save(readPainFields(f));
     });
-    f.noPainButton.addEventListener("click", () => void this.save(painFreeDay(f.date.value || todayLocal())));
+    f.noPainButton.addEventListener(
+      "click",
+      () => void this.save(painFreeDay(f.date.value || runnerToday())),
+    );
     f.date.addEventListener("change", () => this.dateChanged());
     f.cancelButton.addEventListener("click", () => {
       this.reset();
@@ -48,10 +51,10 @@ export class PainForm {
 
   /**
    * Sets the date of a new entry (from a run page's "log pain for this run" or a run waiting for an answer). A run's
-   * date is its watch's local date: up to a day after this browser's today when the watch's zone is east of it.
+   * date is its watch's local date: up to a day after the runner's today when that watch was set further east.
    */
   setDate(value: string): void {
-    const latest = dayToDate(dayNumber(todayLocal()) + 1);
+    const latest = dayToDate(dayNumber(runnerToday()) + 1);
     if (/^\d{4}-\d{2}-\d{2}$/.test(value) && value <= latest) {
       if (value > this.f.date.max) this.f.date.max = value;
       this.f.date.value = value;
@@ -93,7 +96,7 @@ export class PainForm {
     const f = this.f;
     const question = questionFor(f.date.value);
     replace(f.title, this.editingId === null ? question : `${question} (changing what you logged)`);
-    replace(f.noPainButton, f.date.value === todayLocal() ? "No pain today" : "No pain that day");
+    replace(f.noPainButton, f.date.value === runnerToday() ? "No pain today" : "No pain that day");
   }
 
   /** Fills the form with a stored entry to edit it. */
@@ -119,8 +122,8 @@ export class PainForm {
     const f = this.f;
     f.form.reset();
     this.editingId = null;
-    f.date.max = todayLocal();
-    f.date.value = todayLocal();
+    f.date.max = runnerToday();
+    f.date.value = runnerToday();
     f.severity.value = "0";
     showSeverity(f);
     this.retitle();

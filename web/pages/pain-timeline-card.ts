@@ -3,7 +3,7 @@ import { drawPainTimeline, type TimelineRun } from "../charts/pain-timeline.ts";
 import { chartBox, destroyCharts } from "../charts/setup.ts";
 import { card } from "../components.ts";
 import { h, replace } from "../dom.ts";
-import { dayNumber, dayToDate, todayLocal } from "../format.ts";
+import { dayNumber, dayToDate, runnerToday } from "../format.ts";
 import { plausibleDate } from "../charts/scale.ts";
 
 type Range = "6w" | "3m" | "all";
@@ -79,7 +79,7 @@ export class PainTimelineCard {
     const latest = [...this.runs.map((r) => r.localDate), ...pain.map((p) => p.date)]
       .filter((d) => plausibleDate(d))
       .reduce((m, d) => (d > m ? d : m), "");
-    const today = todayLocal();
+    const today = runnerToday();
     const end = latest && dayNumber(today) - dayNumber(latest) > 14 ? latest : today;
     const from = this.range === "all" ? null : dayToDate(dayNumber(end) - RANGE_DAYS[this.range]);
     drawPainTimeline(canvas, this.runs, pain, from);

@@ -1,5 +1,5 @@
-import { api } from "../api.ts";
-import type { ActivityListItem } from "../../server/api/index.ts";
+import { api, settingsApplied } from "../api.ts";
+import type { ActivityListItem, PainEntry } from "../../server/api/index.ts";
 import { card, errorBox, loading, notMedicalAdvice, pageHeader } from "../components.ts";
 import { unansweredList } from "./unanswered.ts";
 import { h, replace } from "../dom.ts";
@@ -13,10 +13,15 @@ export async function painPage(root: HTMLElement, ctx: { query: URLSearchParams 
   const listSlot = h("div", {});
   const waitingSlot = h("div", {});
 
+  const readLog = (): Promise<[PainEntry[], ActivityListItem[]]> =>
+    Promise.all([api.pain(), api.unansweredRuns()]);
   // The runs for the timeline come once, beside the first read of the log; a saved entry re-reads only the log.
-  const refresh = async (runsRead: Promise<unknown> = Promise.resolve()): Promise<void> => {
+  const refresh = async (
+    runsRead: Promise<unknown> = Promise.resolve(),
+    logRead = readLog(),
+  ): Promise<void> => {
     try {
-      const [pain, waiting] = await Promise.all([api.pain(), api.unansweredRuns(), runsRead]);
+      const [[pain, waiting]] = await Promise.all([logRead, runsRead]);
       form.setEntries(pain);
       replace(
         waitingSlot,
@@ -42,6 +47,16 @@ export async function painPage(root: HTMLElement, ctx: { query: URLSearchParams 
       replace(listSlot, errorBox(err));
     }
   };
+  // Everything is asked for at once; the form, which starts on the runner's today, waits for the settings alone.
+  replace(timeline.el, loading());
+  let timelineError: unknown = null;
+  const runsRead = api.runTimeline().then(
+    (runs) => timeline.setRuns(runs),
+    (err: unknown) => (timelineError = err),
+  );
+  const firstLogRead = readLog();
+  firstLogRead.catch(() => undefined); // refused before it is awaited: refresh() shows the error
+  await settingsApplied();
   const form = new PainForm(() => void refresh());
   const askedDate = ctx.query.get("date");
   if (askedDate) form.setDate(askedDate);
@@ -60,13 +75,7 @@ export async function painPage(root: HTMLElement, ctx: { query: URLSearchParams 
     listSlot,
     notMedicalAdvice(),
   );
-  replace(timeline.el, loading());
-  let timelineError: unknown = null;
-  const runsRead = api.runTimeline().then(
-    (runs) => timeline.setRuns(runs),
-    (err: unknown) => (timelineError = err),
-  );
-  await refresh(runsRead);
+  await refresh(runsRead, firstLogRead);
   if (timelineError !== null) replace(timeline.el, errorBox(timelineError));
   if (sore) form.focusSeverity();
 }

@@ -2,28 +2,30 @@ import type { ActivityListItem, PainEntry } from "../../server/api/index.ts";
 import { api } from "../api.ts";
 import { card, errorBox } from "../components.ts";
 import { h, replace } from "../dom.ts";
+import { runnerToday } from "../format.ts";
 
 const DAY_MS = 86_400_000;
-const localToday = (): string => {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-};
 const nextDay = (date: string): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
 /** How recent a run must be for the prompt: its day is at most this many days before today. */
 const ASK_WITHIN_DAYS = 2;
 
+/** Days between the browser's date and the runner's: time zones span UTC−12 to UTC+14. */
+const ZONE_SLACK_DAYS = 2;
+
 /**
  * The days whose pain entries askHipFirst reads: from the oldest run it asks about to the day after today's.
- * Known before the run is, so the run page fetches these few entries beside the run instead of the whole log.
+ * Known before the run is, so the run page fetches these few entries beside the run instead of the whole log; on a
+ * cold load the runner's today is still in flight (it may be the browser's here), so the window allows for the zones.
  */
 export function hipPromptWindow(): { from: string; to: string } {
-  const today = localToday();
-  const from = new Date(Date.parse(`${today}T00:00:00Z`) - ASK_WITHIN_DAYS * DAY_MS)
-    .toISOString()
-    .slice(0, 10);
-  return { from, to: nextDay(today) };
+  const todayMs = Date.parse(`${runnerToday()}T00:00:00Z`);
+  const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+  return {
+    from: day(todayMs - (ASK_WITHIN_DAYS + ZONE_SLACK_DAYS) * DAY_MS),
+    to: day(todayMs + (1 + ZONE_SLACK_DAYS) * DAY_MS),
+  };
 }
 
 /**
@@ -35,7 +37,7 @@ export function askHipFirst(
   pain: readonly PainEntry[],
 ): boolean {
   if (!run.isRun) return false;
-  const today = localToday();
+  const today = runnerToday();
   if (
     run.localDate > today ||
     Date.parse(`${today}T00:00:00Z`) - Date.parse(`${run.localDate}T00:00:00Z`) > ASK_WITHIN_DAYS * DAY_MS

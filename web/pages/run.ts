@@ -37,7 +37,7 @@ export async function runPage(root: HTMLElement, ctx: { params: Record<string, s
     h("p", { class: "back" }, h("a", { href: "#/runs" }, "← All runs")),
     pageHeader(
       `${s.isRun ? "Run" : sportName(s)} on ${fmtDate(s.localDate)}`,
-      `Started ${fmtTimeOfDay(s.startUtc)}${deviceName(s.device) ? ` · ${deviceName(s.device)}` : ""}`,
+      `Started ${fmtTimeOfDay(s.localStartTime)}${deviceName(s.device) ? ` · ${deviceName(s.device)}` : ""}`,
     ),
   ];
   if (askHipFirst(s, pain)) {
@@ -58,7 +58,7 @@ function showRun(root: HTMLElement, detail: ActivityDetail, shoes: readonly Shoe
     h("p", { class: "back" }, h("a", { href: "#/runs" }, "← All runs")),
     pageHeader(
       s.name ?? `${s.isRun ? "Run" : sportName(s)} on ${fmtDate(s.localDate)}`,
-      `${s.name ? `${fmtDate(s.localDate)}, started` : "Started"} ${fmtTimeOfDay(s.startUtc)}${deviceName(s.device) ? ` · ${deviceName(s.device)}` : ""}`,
+      `${s.name ? `${fmtDate(s.localDate)}, started` : "Started"} ${fmtTimeOfDay(s.localStartTime)}${deviceName(s.device) ? ` · ${deviceName(s.device)}` : ""}`,
     ),
     h("div", { class: "badges" }, ...markBadges(s)),
     partialNotice(detail),

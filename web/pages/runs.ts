@@ -156,7 +156,11 @@ function row(a: ActivityListItem): HTMLElement {
       "td",
       { class: "cell-date" },
       h("a", { href: `#/runs/${a.id}` }, fmtDate(a.localDate)),
-      h("span", { class: "cell-sub" }, `${fmtTimeOfDay(a.startUtc)}${a.isRun ? "" : ` · ${sportName(a)}`}`),
+      h(
+        "span",
+        { class: "cell-sub" },
+        `${fmtTimeOfDay(a.localStartTime)}${a.isRun ? "" : ` · ${sportName(a)}`}`,
+      ),
       a.name ? h("span", { class: "cell-sub run-name" }, a.name) : null,
     ),
     h("td", { class: "num", "data-label": "Distance" }, fmtDistance(a.distanceM)),

@@ -2,7 +2,6 @@ import type { Settings, Units } from "../../server/api/index.ts";
 import { api } from "../api.ts";
 import { card, errorBox, loading, pageHeader } from "../components.ts";
 import { h, replace } from "../dom.ts";
-import { setUnits } from "../format.ts";
 import { dataActionsCard, mapCard } from "./settings-data.ts";
 import { painDiaryCard } from "./pain-diary-card.ts";
 import { syncSection } from "./sync-card.ts";
@@ -96,10 +95,8 @@ function settingsForm(settings: Settings): HTMLElement {
     save.disabled = true;
     api
       .saveSettings({ units, heightCm: heightCm === null ? null : Math.round(heightCm) })
-      .then((saved) => {
-        setUnits(saved.units);
-        replace(status, h("p", { class: "ok-text" }, "Saved."));
-      })
+      // The client applies the saved units to every formatter (web/api.ts).
+      .then(() => replace(status, h("p", { class: "ok-text" }, "Saved.")))
       .catch((err: unknown) => replace(status, errorBox(err)))
       .finally(() => {
         save.disabled = false;
