@@ -229,7 +229,8 @@ browserSuite("the presentation on the real server", { start: demoServer, startTi
         await page.getByTestId("tip").first().waitFor();
         expect(await page.locator('[data-testid="tip"] [data-testid="exercise"]').count()).toBeGreaterThan(0);
         await page.getByTestId("all-exercises-link").click();
-        await page.getByTestId("exercise").first().waitFor();
+        // The tips page shows exercises too: wait for the list of every one, not just any exercise.
+        await page.locator(".exercises").waitFor();
         expect(await page.getByTestId("exercise").count()).toBe(EXERCISES.length);
         expect(await page.getByTestId("exercise-drawing").count()).toBe(EXERCISES.length);
         for (const dose of await page.getByTestId("exercise-dose").allInnerTexts())
