@@ -3,7 +3,7 @@ import type { FitMessages, RecordMesg } from "@garmin/fitsdk";
 import { ALL_MAY_STRAY, ColumnTable, COL } from "./decoder/columns.ts";
 import type { RecordColumns } from "./decoder/columns.ts";
 import { FitParseError } from "./errors.ts";
-import { finalizeTruncated, walkRecords } from "./segments.ts";
+import { finaliseTruncated, walkRecords } from "./segments.ts";
 import { FIT_EPOCH_MS } from "./values.ts";
 import type { Segment } from "./segments.ts";
 
@@ -62,7 +62,7 @@ export function decodeSegment(bytes: Uint8Array, segment: Segment): DecodedSegme
   if (segment.truncated && segment.messages === 0) return { messages: {}, records: recordsFromSdk([]) };
   // A cut-off segment is handed over as its whole messages only, so the SDK never reads half a message.
   const own = segment.truncated
-    ? finalizeTruncated(bytes, segment)
+    ? finaliseTruncated(bytes, segment)
     : bytes.subarray(segment.start, segment.end);
   const stream = Stream.fromByteArray(own);
   const decoder = new Decoder(stream);

@@ -133,7 +133,7 @@ function segmentAt(b: Uint8Array, start: number): Segment {
  * Throws FitParseError for an empty file, a non-FIT file, a CRC mismatch or a damaged later header.
  */
 /** A cut-off segment made whole: its whole messages, with the header size and a CRC that fit them. */
-export function finalizeTruncated(b: Uint8Array, seg: Segment): Uint8Array {
+export function finaliseTruncated(b: Uint8Array, seg: Segment): Uint8Array {
   const headerSize = b[seg.start] ?? 12;
   const out = new Uint8Array(seg.end - seg.start + 2);
   out.set(b.subarray(seg.start, seg.end));

@@ -137,7 +137,7 @@ function allInvalid(raw: RawValue, invalid: number): boolean {
   return Array.isArray(raw) ? raw.every((v) => v === invalid) : raw === invalid;
 }
 
-function sanitize(values: unknown[], isArray: boolean): unknown {
+function sanitise(values: unknown[], isArray: boolean): unknown {
   if (values.every((v) => v === null || v === undefined)) return null;
   return isArray ? values : values[0];
 }
@@ -190,9 +190,9 @@ function expandComponents(mesgNum: number, msg: Map<string, Entry>, queue: strin
   }
   for (const [name, e] of out) {
     msg.set(name, {
-      raw: sanitize(e.raws, e.isArray) as RawValue,
+      raw: sanitise(e.raws, e.isArray) as RawValue,
       num: e.num,
-      value: sanitize(e.values, e.isArray),
+      value: sanitise(e.values, e.isArray),
     });
   }
 }

@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { Decoder, Stream } from "@garmin/fitsdk";
 import { CLI, ROOT } from "../support/server.ts";
@@ -137,19 +145,16 @@ describe("stridewise sync --watch (no folder)", () => {
     });
     await run.waitFor(/MTP watch at .*Internal Storage: 2 imported/);
     await run.waitFor(/looking for watches being plugged in/);
-    const second = join(
-      runtime,
-      "gvfs",
-      "mtp:host=091e_4f42_0000c0ffee02",
-      "Internal Storage",
-      "Garmin",
-      "Activities",
-    );
-    mkdirSync(second, { recursive: true });
+    // A mount appears whole, its files listed at once: built aside and moved into place, so the scan (every
+    // 200 ms) cannot see the watch between its folder and its file.
+    const staged = join(tmp.path, "mtp-staging");
+    const activities = join(staged, "Internal Storage", "Garmin", "Activities");
+    mkdirSync(activities, { recursive: true });
     writeFileSync(
-      join(second, "B1.FIT"),
+      join(activities, "B1.FIT"),
       smallRun(new Date("2025-10-03T07:00:00Z"), { serial: 3_900_000_222 }),
     );
+    renameSync(staged, join(runtime, "gvfs", "mtp:host=091e_4f42_0000c0ffee02"));
     await run.waitFor(/c0ffee02\/Internal Storage: 1 imported/);
     expect(await run.stop()).toBe(0);
   }, 40_000);

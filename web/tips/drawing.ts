@@ -1,5 +1,5 @@
 import { svg } from "../dom.ts";
-import type { Exercise, Stroke } from "./exercises.ts";
+import type { Exercise, Stroke } from "./exercise.ts";
 
 // Our own line drawings (no images to fetch): strokes in a 120 × 70 box, coloured by the theme through CSS.
 

@@ -1,15 +1,7 @@
-import type { Exercise, Stroke } from "./exercises.ts";
+import { GROUND, type Exercise, type Stroke } from "./exercise.ts";
 
 // The two exercises science.md's advice table names for pain away from the side and front of the hip:
 // the Copenhagen adductor progression (inner thigh) and the isometric-then-loaded hamstring bridge (buttock).
-
-const GROUND: Stroke = {
-  kind: "line",
-  points: [
-    [4, 64],
-    [116, 64],
-  ],
-};
 
 /** A low bench or step, top at `top`, from x0 to x1. */
 function bench(x0: number, x1: number, top: number): Stroke[] {

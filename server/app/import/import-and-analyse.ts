@@ -12,7 +12,7 @@ import {
   type ImportReport,
   type ImportSource,
   DEFAULT_LIMITS,
-  summarize,
+  summarise,
 } from "./types.ts";
 
 /** Files stored in one transaction (each in its own savepoint): see storeBatch. */
@@ -64,7 +64,7 @@ export async function importAndAnalyse(
       batch = [];
     }
     options.onProgress?.({ done: total, total, current: null });
-    const summary = summarize(results);
+    const summary = summarise(results);
     // Analyse what changed, so the dashboard's next read finds every result cached. Before the engine closes:
     // its last checkpoint then runs beside the analysis, not ahead of it.
     const analysis =

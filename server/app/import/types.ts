@@ -86,7 +86,7 @@ export interface ImportOptions {
   now?: () => string;
 }
 
-export function summarize(results: readonly ImportOutcome[]): ImportSummary {
+export function summarise(results: readonly ImportOutcome[]): ImportSummary {
   const summary: ImportSummary = { imported: 0, duplicate: 0, skipped: 0, rejected: 0 };
   for (const r of results) summary[r.status]++;
   return summary;

@@ -4,7 +4,7 @@ import { createSyncLogRepo, type SyncFailure, type SyncLogRepo } from "../../db/
 import { analyseNewRuns } from "../analysis/analyse-new-runs.ts";
 import { importAndAnalyse } from "../import/import-and-analyse.ts";
 import { OFF_THREAD_BYTES } from "../load-activity.ts";
-import { summarize, type ImportOutcome, type ImportReport } from "../import/types.ts";
+import { summarise, type ImportOutcome, type ImportReport } from "../import/types.ts";
 import { IntervalsError, type IntervalsClient, type RemoteActivity } from "./intervals-client.ts";
 
 export interface IntervalsSyncOptions {
@@ -176,7 +176,7 @@ async function syncIntervalsNow(
     if (err instanceof IntervalsError && err.code !== "intervals-key-refused") stopped = err;
     else failed = err;
   }
-  const summary = summarize(t.results);
+  const summary = summarise(t.results);
   if (failed === null && summary.imported > 0) await (opts.analyse ? opts.analyse() : analyseNewRuns(db));
   const status = stopped ? "partial" : "ok";
   const message = stopped?.message ?? null;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Db } from "../../db/open.ts";
 import { createSyncLogRepo, type SyncFailure } from "../../db/sync-log-repo.ts";
 import { DomainError } from "../../errors.ts";
-import { summarize, type ImportOptions, type ImportOutcome } from "../import/types.ts";
+import { summarise, type ImportOptions, type ImportOutcome } from "../import/types.ts";
 import { syncFolder, type SyncReport } from "../sync.ts";
 import { findWatches, watchRoots, type MountedWatch } from "./watch-discovery.ts";
 import { buildWorkout, WORKOUT_KINDS } from "./workout-files.ts";
@@ -154,6 +154,6 @@ export function watchForWatches(
   };
 }
 
-export function summarizeWatchSync(results: readonly WatchSyncResult[]) {
-  return summarize(results.flatMap((r) => r.report.results));
+export function summariseWatchSync(results: readonly WatchSyncResult[]) {
+  return summarise(results.flatMap((r) => r.report.results));
 }

@@ -142,7 +142,7 @@ async function runIntervalsSync(opts: SyncOptions): Promise<void> {
 /** Syncs every mounted Garmin once; with watch, keeps scanning for watches being plugged in. */
 async function runWatchSync(opts: SyncOptions): Promise<void> {
   const [
-    { syncWatches, summarizeWatchSync, watchForWatches },
+    { syncWatches, summariseWatchSync, watchForWatches },
     { watchRoots },
     { withDataDb },
     { formatOutcome, formatSummary },
@@ -177,7 +177,7 @@ async function runWatchSync(opts: SyncOptions): Promise<void> {
           );
         }
         results.forEach(report);
-        process.exitCode = summarizeWatchSync(results).rejected > 0 ? 1 : 0;
+        process.exitCode = summariseWatchSync(results).rejected > 0 ? 1 : 0;
         return;
       }
       const watcher = watchForWatches(db, {

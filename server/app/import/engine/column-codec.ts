@@ -46,7 +46,7 @@ interface Shape {
  * The column as integers q with q / scale === value for every value, in `scratch`, and their shape; null if
  * it is not. One pass: this runs over every sample an import keeps.
  */
-function quantize(values: Column, scale: number): Shape | null {
+function quantise(values: Column, scale: number): Shape | null {
   // A power of two scales exactly: q / scale === x is then q === x * scale, an integer (no division).
   const exact = scale === 1 || scale === 128;
   const out = scratch;
@@ -130,7 +130,7 @@ export function packColumn(values: Column, compact = true): PackedColumn {
   if (type === "u8" || !compact) return { type, length: n, scale: 0, steps: false, first: 0, data: values };
   if (scratch.length < n) scratch = new Int32Array(n * 2);
   for (const scale of type === "f64" ? SCALES : [1]) {
-    const shape = quantize(values, scale);
+    const shape = quantise(values, scale);
     if (shape) return packIntegers(n, type, scale, shape);
   }
   const kept = { type, length: n, scale: 0, steps: false, first: 0 };
