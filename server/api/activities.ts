@@ -4,6 +4,7 @@ const num = z.number().nullable();
 
 const bool = z.enum(["true", "false"]).transform((v) => v === "true");
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const metres = z.coerce.number().min(0).max(1_000_000);
 
 /** Flags the runs list can be narrowed to; a run must carry every one asked for. */
@@ -82,7 +83,7 @@ export const activityListItemSchema = z.object({
   /** Dated before 2000 or after tomorrow (a watch clock never set), not confirmed: off time axes until fixed. */
   dateSuspect: z.boolean(),
   /** "07:05": when the run started, in its own time zone (as the file records it), whatever the viewer's zone. */
-  localStartTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  localStartTime: clockTime,
   /** Under a minute or 100 m: stored, hidden from the list, not counted as a run. */
   tooShort: z.boolean(),
   /** Why a run has no cadence verdict (walking pace, no cadence in the file); null when it has one. */
@@ -144,6 +145,17 @@ export const flaggedSegmentSchema = z.object({
 });
 export type FlaggedSegment = z.infer<typeof flaggedSegmentSchema>;
 
+/** How a date fix left a run: moved from where its file puts it, or its doubtful date confirmed as it was. */
+export const runDateFixSchema = z.object({
+  /** Seconds the run sits from where its file puts it; 0 when the runner only confirmed the date. */
+  shiftS: z.number().int(),
+  confirmed: z.boolean(),
+  /** The file's own local date and start time: where an undo puts the run back. */
+  fileLocalDate: localDate,
+  fileLocalStartTime: clockTime,
+});
+export type RunDateFix = z.infer<typeof runDateFixSchema>;
+
 /** `GET /api/activities/:id`. */
 export const activityDetailSchema = z.object({
   summary: activityListItemSchema.extend({
@@ -161,6 +173,8 @@ export const activityDetailSchema = z.object({
     flaggedShare: num,
     /** Late-run drop: last-quarter minus first-quarter median residual, in percentage points. */
     lateDropPts: num,
+    /** The runner's date fix (undone by `PUT /api/activities/:id/date` `{ action: "undo" }`); null when none. */
+    dateFix: runDateFixSchema.nullable(),
   }),
   laps: z.array(lapViewSchema),
   series: seriesViewSchema,
@@ -240,6 +254,8 @@ export const dateFixResultSchema = z.object({
   id: z.number().int(),
   startUtc: z.string(),
   localDate: z.string(),
+  /** "07:30": the run's start in its own time zone, where it now sits. */
+  localStartTime: clockTime,
   /** Seconds the run sits from where its file puts it. */
   dateShiftS: z.number().int(),
   dateConfirmed: z.boolean(),

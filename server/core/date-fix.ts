@@ -64,3 +64,17 @@ export function dateMove(
   }
   return { ok: true, shiftS, localDate, startUtc: iso(fileStartMs + shiftS * 1000) };
 }
+
+/** A UTC instant on the run's own wall clock: its local date and "HH:MM" start. */
+export function localClock(
+  startUtc: string,
+  utcOffsetS: number | null,
+): { localDate: string; localTime: string } {
+  const local = iso(Date.parse(startUtc) + (utcOffsetS ?? 0) * 1000);
+  return { localDate: local.slice(0, 10), localTime: local.slice(11, 16) };
+}
+
+/** Where the run's file puts it, before any date fix, on its own wall clock. */
+export function fileClock(run: DatedRun): { localDate: string; localTime: string } {
+  return localClock(iso(Date.parse(run.startUtc) - run.dateShiftS * 1000), run.utcOffsetS);
+}

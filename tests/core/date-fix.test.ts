@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateMove } from "../../server/core/date-fix.ts";
+import { dateMove, fileClock, localClock } from "../../server/core/date-fix.ts";
 
 const today = "2026-12-05";
 // A watch whose clock was never set: 18 July 1990, 09:00 local at UTC+2.
@@ -56,5 +56,18 @@ describe("dateMove()", () => {
       localDate: "2023-01-01",
       startUtc: "2023-01-01T23:30:00.000Z",
     });
+  });
+});
+
+describe("fileClock()", () => {
+  it("reads where the file put a moved run, on the run's own wall clock", () => {
+    const move = dateMove({ action: "set", localDate: "2025-07-18", localTime: "23:30" }, fresh, today);
+    if (!move.ok) throw new Error(move.message);
+    const moved = { startUtc: move.startUtc, utcOffsetS: 7200, dateShiftS: move.shiftS };
+    expect(localClock(moved.startUtc, moved.utcOffsetS)).toEqual({
+      localDate: "2025-07-18",
+      localTime: "23:30",
+    });
+    expect(fileClock(moved)).toEqual({ localDate: "1990-07-18", localTime: "09:00" });
   });
 });

@@ -68,6 +68,7 @@ describe("PUT /api/activities/:id/date", () => {
     const moved = await fix(app, oldId, { action: "set", localDate: "2025-07-18", localTime: "06:30" });
     expect(moved).toMatchObject({
       localDate: "2025-07-18",
+      localStartTime: "06:30",
       startUtc: "2025-07-18T04:30:00.000Z",
       dateSuspect: false,
     });
@@ -84,6 +85,37 @@ describe("PUT /api/activities/:id/date", () => {
     expect(d.laps[0]?.startUtc).toBe("2025-07-18T04:30:00.000Z");
     // The analysis reads the moved run's samples too (matched where its file puts it), not an empty series.
     expect(d.notes.join(" ")).toMatch(/median cadence was \d+ spm/);
+  });
+
+  it("says on the run's detail how the date fix moved it, and from where an undo puts it back", async () => {
+    const dateFix = async () =>
+      (await getBody(`${app.url}/api/activities/${oldId}`, activityDetailSchema)).summary.dateFix;
+    expect(await dateFix()).toEqual({
+      shiftS: Date.parse("2025-07-18T04:30:00Z") / 1000 - Date.parse("1990-07-18T07:00:00Z") / 1000,
+      confirmed: false,
+      fileLocalDate: "1990-07-18",
+      fileLocalStartTime: "09:00",
+    });
+    expect(await fix(app, oldId, { action: "undo" })).toMatchObject({
+      localDate: "1990-07-18",
+      localStartTime: "09:00",
+      dateSuspect: true,
+    });
+    expect(await dateFix()).toBeNull();
+    await fix(app, oldId, { action: "confirm" });
+    expect(await dateFix()).toEqual({
+      shiftS: 0,
+      confirmed: true,
+      fileLocalDate: "1990-07-18",
+      fileLocalStartTime: "09:00",
+    });
+    // Undo takes back a confirmation too: the date is doubtful again.
+    expect(await fix(app, oldId, { action: "undo" })).toMatchObject({
+      dateConfirmed: false,
+      dateSuspect: true,
+    });
+    expect(await dateFix()).toBeNull();
+    expect(await suspectIds()).toEqual([oldId]);
   });
 
   it("shifts by how far the clock was off, undoes, and confirms", async () => {

@@ -2,7 +2,7 @@ import { Router } from "express";
 import { DomainError } from "../../errors.ts";
 import type { ActivitiesRepo } from "../../db/activities-repo.ts";
 import type { RunEditsRepo } from "../../db/run-edits-repo.ts";
-import { dateMove } from "../../core/date-fix.ts";
+import { dateMove, localClock } from "../../core/date-fix.ts";
 import { isDateSuspect } from "../../core/plausible.ts";
 import { type DateFixResult, dateFixSchema } from "../../api/index.ts";
 import { parseId, parseInput, requireJson } from "../params.ts";
@@ -40,6 +40,7 @@ export function runDateRoutes(deps: RunDateDeps): Router {
       id,
       startUtc: after.startUtc,
       localDate: after.localDate,
+      localStartTime: localClock(after.startUtc, after.utcOffsetS).localTime,
       dateShiftS: after.dateShiftS,
       dateConfirmed: after.dateConfirmed,
       dateSuspect: !after.dateConfirmed && isDateSuspect(after.localDate, today),

@@ -4,7 +4,8 @@ import type { RunFindings } from "../../core/insights.ts";
 import type { Units } from "../../core/types.ts";
 import type { StoredActivity } from "../../db/activities-repo.ts";
 import { lapMedianCadences } from "../../core/lap-cadence.ts";
-import type { ActivityDetail, LapView, SeriesView } from "../../api/index.ts";
+import { fileClock } from "../../core/date-fix.ts";
+import type { ActivityDetail, LapView, RunDateFix, SeriesView } from "../../api/index.ts";
 import { toListItem } from "./analysis.ts";
 
 /** Charts need no more points than a wide screen has pixels. */
@@ -99,6 +100,18 @@ function lapViews(a: StoredActivity): LapView[] {
   return a.laps.map((lap, index) => ({ index, ...lap, medianCadenceSpm: medians[index] ?? null }));
 }
 
+/** The runner's date fix, with the file's own date it undoes to; null for a run left as its file dates it. */
+function dateFixOf(a: StoredActivity): RunDateFix | null {
+  if (a.dateShiftS === 0 && !a.dateConfirmed) return null;
+  const file = fileClock(a);
+  return {
+    shiftS: a.dateShiftS,
+    confirmed: a.dateConfirmed,
+    fileLocalDate: file.localDate,
+    fileLocalStartTime: file.localTime,
+  };
+}
+
 export function toActivityDetail(
   a: StoredActivity,
   fileName: string,
@@ -122,6 +135,7 @@ export function toActivityDetail(
       fileName,
       flaggedShare: c && c.basis !== "none" ? c.flaggedFraction : null,
       lateDropPts: c?.lateDrop?.dropPoints ?? null,
+      dateFix: dateFixOf(a),
     },
     laps: lapViews(a),
     series: downsampleSeries(a, model),
