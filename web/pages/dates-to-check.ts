@@ -4,6 +4,7 @@ import { card, errorBox } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import { fmtDate, fmtDistance, fmtTimeOfDay } from "../format.ts";
 import { navigate } from "../router.ts";
+import { fixedRows, rememberFix } from "./date-fix-undo.ts";
 
 /**
  * Runs whose date cannot be right (before 2000, after tomorrow: a watch clock never set). They stay out of
@@ -11,15 +12,18 @@ import { navigate } from "../router.ts";
  * says the date is right. The server works out the move (PUT /api/activities/:id/date).
  */
 export function datesToCheck(runs: readonly ActivityListItem[]): HTMLElement | null {
-  if (runs.length === 0) return null;
+  const fixed = fixedRows(runs);
+  if (runs.length === 0 && fixed.length === 0) return null;
   return card(
     "Dates to check",
-    h(
-      "p",
-      { class: "muted" },
-      `${runs.length === 1 ? "This run has a date" : "These runs have dates"} before 2000 or in the future, usually a watch whose clock was never set. ${runs.length === 1 ? "It is" : "They are"} left out of charts and the analysis until you set the right date or confirm it.`,
-    ),
-    h("ul", { class: "plain-list", "data-testid": "dates-to-check" }, ...runs.map(item)),
+    runs.length === 0
+      ? h("p", { class: "muted" }, "No dates left to check.")
+      : h(
+          "p",
+          { class: "muted" },
+          `${runs.length === 1 ? "This run has a date" : "These runs have dates"} before 2000 or in the future, usually a watch whose clock was never set. ${runs.length === 1 ? "It is" : "They are"} left out of charts and the analysis until you set the right date or confirm it.`,
+        ),
+    h("ul", { class: "plain-list", "data-testid": "dates-to-check" }, ...fixed, ...runs.map(item)),
   );
 }
 
@@ -29,7 +33,10 @@ function item(run: ActivityListItem): HTMLElement {
     button.disabled = true;
     api
       .fixDate(run.id, fix)
-      .then(() => navigate(location.hash))
+      .then((result) => {
+        rememberFix(result, fix.action === "confirm");
+        navigate(location.hash);
+      })
       .catch((err: unknown) => {
         button.disabled = false;
         replace(status, errorBox(err));

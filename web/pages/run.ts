@@ -20,6 +20,7 @@ import { runStory } from "./run-story.ts";
 import { markBadges, sportName } from "./runs.ts";
 import { downloadOriginal, noVerdictNote, partialNotice, routeCard, runNotesCard } from "./run-extras.ts";
 import { askHipFirst, hipPromptCard, hipPromptWindow } from "./run-hip-prompt.ts";
+import { runDateFixNote } from "./date-fix-undo.ts";
 import type { ShoeView } from "../../server/api/index.ts";
 
 /** One run: numbers, notes, charts over time with the expected band and flagged stretches, laps, delete. */
@@ -60,6 +61,7 @@ function showRun(root: HTMLElement, detail: ActivityDetail, shoes: readonly Shoe
       s.name ?? `${s.isRun ? "Run" : sportName(s)} on ${fmtDate(s.localDate)}`,
       `${s.name ? `${fmtDate(s.localDate)}, started` : "Started"} ${fmtTimeOfDay(s.localStartTime)}${deviceName(s.device) ? ` · ${deviceName(s.device)}` : ""}`,
     ),
+    runDateFixNote(s),
     h("div", { class: "badges" }, ...markBadges(s)),
     partialNotice(detail),
     noVerdictNote(detail),
