@@ -73,6 +73,7 @@ browserSuite("undoing a date fix, in the browser on the real server", {}, (s) =>
       const note = page.getByTestId("run-date-fix");
       await note.waitFor();
       expect(await note.innerText()).toMatch(/Moved from .*18.*1990, 09:00.* by the date fix/);
+      await note.screenshot({ path: artifactPath(`date-fix-undo-${size.name}-run-page.png`) });
       expect(await fitsWidth()).toBe(true);
       await note.getByTestId("undo-date-fix").click();
       await expect.poll(() => page.getByTestId("run-date-fix").count()).toBe(0);
@@ -92,6 +93,9 @@ browserSuite("undoing a date fix, in the browser on the real server", {}, (s) =>
       const went = row("date-fixed", moved);
       await went.waitFor();
       expect(await went.innerText()).toMatch(/Moved to .*2025/);
+      expect(await went.getByTestId("undo-date-fix").getAttribute("aria-label")).toMatch(
+        /^Undo the date fix of the run now on .*2025/,
+      );
       expect(await fileDate(moved)).toBe("2025-07-18");
       await went.getByTestId("undo-date-fix").click();
       await row("date-to-check", moved).waitFor();

@@ -6,9 +6,18 @@ import { fmtDate, fmtTimeOfDay } from "../format.ts";
 import { navigate } from "../router.ts";
 
 /** A button that puts the run back where its file dates it, then redraws the page (a doubtful date is back to check). */
-export function undoDateFixButton(id: number, label: string, afterUndo?: () => void): HTMLElement {
+export function undoDateFixButton(
+  id: number,
+  label: string,
+  afterUndo?: () => void,
+  ariaLabel?: string,
+): HTMLElement {
   const status = h("div", { "aria-live": "polite" });
-  const button = h("button", { type: "button", class: "button", "data-testid": "undo-date-fix" }, label);
+  const button = h(
+    "button",
+    { type: "button", class: "button", "data-testid": "undo-date-fix", "aria-label": ariaLabel },
+    label,
+  );
   button.addEventListener("click", () => {
     button.disabled = true;
     api
@@ -81,7 +90,8 @@ export function fixedRows(stillToCheck: readonly { id: number }[]): HTMLElement[
   for (const run of stillToCheck) fixedHere.delete(run.id);
   revealPending();
   return [...fixedHere.values()].map(({ result, confirmed }) => {
-    const date = h("a", { href: `#/runs/${result.id}` }, when(result.localDate, result.localStartTime));
+    const now = when(result.localDate, result.localStartTime);
+    const date = h("a", { href: `#/runs/${result.id}` }, now);
     return h(
       "li",
       { class: "date-fix date-fixed", "data-testid": "date-fixed", "data-id": result.id },
@@ -96,10 +106,15 @@ export function fixedRows(stillToCheck: readonly { id: number }[]): HTMLElement[
           confirmed ? ", as you confirmed" : "",
           " —",
         ),
-        undoDateFixButton(result.id, "Undo", () => {
-          fixedHere.delete(result.id);
-          revealNext = `[data-testid="date-to-check"][data-id="${result.id}"]`;
-        }),
+        undoDateFixButton(
+          result.id,
+          "Undo",
+          () => {
+            fixedHere.delete(result.id);
+            revealNext = `[data-testid="date-to-check"][data-id="${result.id}"]`;
+          },
+          `Undo the date fix of the run now on ${now}`,
+        ),
       ),
     );
   });
