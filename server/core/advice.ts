@@ -144,6 +144,20 @@ function checkUpTip(input: AdviceInput): Tip | null {
   };
 }
 
+/** The pain link's sentence and its figures, when the hypothesis is linked to the runner's pain (else none). */
+function linkedReasons(
+  input: AdviceInput,
+  linked: ReadonlySet<Hypothesis>,
+  hypothesis: Hypothesis,
+): { because: string[]; details: string[] } {
+  const correlation = input.correlations.find((c) => c.hypothesis === hypothesis);
+  if (!correlation || !linked.has(hypothesis)) return { because: [], details: [] };
+  return {
+    because: [correlationReason(correlation)],
+    details: correlation.explanationDetails ? [correlation.explanationDetails] : [],
+  };
+}
+
 function overstridingTip(
   input: AdviceInput,
   recent: readonly Run[],
@@ -152,12 +166,7 @@ function overstridingTip(
   paused: string | null,
 ): Tip | null {
   const { units, today } = input;
-  const because: string[] = [];
-  const correlation = input.correlations.find((c) => c.hypothesis === "overstriding");
-  const linkedHere = correlation !== undefined && linked.has("overstriding");
-  if (correlation && linkedHere) because.push(correlationReason(correlation));
-  const details =
-    correlation && linkedHere && correlation.explanationDetails ? [correlation.explanationDetails] : [];
+  const { because, details } = linkedReasons(input, linked, "overstriding");
   const latestFirst = sortedByStart(recent, true);
   const analysed = latestFirst
     .map((run) => ({ run, a: input.cadence.get(run.id) }))
@@ -201,12 +210,7 @@ function mileageTip(
   paused: string | null,
 ): Tip | null {
   const { units, today } = input;
-  const because: string[] = [];
-  const correlation = input.correlations.find((c) => c.hypothesis === "mileage_spike");
-  const linkedHere = correlation !== undefined && linked.has("mileage_spike");
-  if (correlation && linkedHere) because.push(correlationReason(correlation));
-  const details =
-    correlation && linkedHere && correlation.explanationDetails ? [correlation.explanationDetails] : [];
+  const { because, details } = linkedReasons(input, linked, "mileage_spike");
   const spikeById = new Map(input.spikes.map((s) => [s.runId, s]));
   const spiky = sortedByStart(recent, true)
     .filter((r) => spikeById.get(r.id)?.spike)

@@ -1,5 +1,8 @@
 import { expectedCadence, type CadenceModel } from "./cadence-model.ts";
+import { addDays } from "./dates.ts";
 import type { NextRunCeiling } from "./load.ts";
+import type { PainEntry } from "./pain.ts";
+import { median } from "./stats.ts";
 
 /** One step of a planned workout, in the runner's units (steps per minute, metres, seconds). */
 export type WorkoutStep =
@@ -33,6 +36,27 @@ export function cadenceIncreasePct(weekOfPlan: number, anteriorPain: boolean): n
   if (anteriorPain || weekOfPlan < 2) return 5;
   if (weekOfPlan < 4) return 7.5;
   return 10;
+}
+
+/** Anterior hip pain this recent holds the increase at +5% (science.md §6). */
+const ANTERIOR_WINDOW_DAYS = 28;
+
+/** Anterior hip pain of 3/10 or more in the four weeks up to `today`: the increase then holds at +5%. */
+export function recentAnteriorPain(
+  pain: readonly Pick<PainEntry, "date" | "location" | "severity">[],
+  today: string,
+): boolean {
+  const since = addDays(today, -ANTERIOR_WINDOW_DAYS);
+  return pain.some((e) => e.date >= since && e.date <= today && e.location === "anterior" && e.severity >= 3);
+}
+
+/**
+ * The speed a cadence workout is set at: the model's reference speed, else the median of the recent runs' average
+ * speeds (most recent last; the last 20 count); null when no run has one.
+ */
+export function easySpeedMps(model: CadenceModel, avgSpeedsMps: readonly (number | null)[]): number | null {
+  const speeds = avgSpeedsMps.slice(-20).filter((v): v is number => v !== null && v > 0);
+  return model.referenceSpeedMps ?? (speeds.length ? median(speeds) : null);
 }
 
 export interface CadenceWorkoutInput {

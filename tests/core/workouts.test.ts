@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { populationModel } from "../../server/core/cadence-model.ts";
-import { cadenceIncreasePct, designCadenceWorkout, designNextRun } from "../../server/core/workouts.ts";
+import {
+  cadenceIncreasePct,
+  designCadenceWorkout,
+  designNextRun,
+  easySpeedMps,
+  recentAnteriorPain,
+} from "../../server/core/workouts.ts";
 
 describe("cadenceIncreasePct()", () => {
   it("starts at +5%, steps to +7.5% in week 3 and +10% from week 5", () => {
@@ -8,6 +14,37 @@ describe("cadenceIncreasePct()", () => {
   });
   it("holds at +5% while there is anterior hip pain", () => {
     expect(cadenceIncreasePct(8, true)).toBe(5);
+  });
+});
+
+describe("recentAnteriorPain()", () => {
+  const entry = (date: string, severity = 4, location: "anterior" | "lateral" = "anterior") => ({
+    date,
+    severity,
+    location,
+  });
+  it("counts anterior pain of 3/10 or more in the four weeks up to today", () => {
+    expect(recentAnteriorPain([entry("2026-11-08")], "2026-12-06")).toBe(true);
+    expect(recentAnteriorPain([entry("2026-11-07")], "2026-12-06")).toBe(false);
+  });
+  it("leaves out milder pain, pain elsewhere and entries after today", () => {
+    const today = "2026-12-06";
+    expect(recentAnteriorPain([entry("2026-12-01", 2)], today)).toBe(false);
+    expect(recentAnteriorPain([entry("2026-12-01", 6, "lateral")], today)).toBe(false);
+    expect(recentAnteriorPain([entry("2026-12-07")], today)).toBe(false);
+  });
+});
+
+describe("easySpeedMps()", () => {
+  it("takes the model's reference speed when it has one", () => {
+    const model = { ...populationModel("test"), referenceSpeedMps: 3.2 };
+    expect(easySpeedMps(model, [2, 2.5])).toBe(3.2);
+  });
+  it("else the median average speed of the last 20 runs, skipping runs without one", () => {
+    const model = { ...populationModel("test"), referenceSpeedMps: null };
+    const older = Array.from({ length: 10 }, () => 9);
+    expect(easySpeedMps(model, [...older, ...Array.from({ length: 18 }, () => 3), null, 0])).toBe(3);
+    expect(easySpeedMps(model, [null, 0])).toBeNull();
   });
 });
 

@@ -28,7 +28,7 @@ export interface ImportReport {
   analysis?: AnalysisReport | null;
 }
 
-/** What the analysis after an import did: runs in the history, and how many were analysed now. */
+/** What the analysis after an import did: the runs it reads (those that count), and how many were analysed now. */
 export interface AnalysisReport {
   runs: number;
   analysed: number;

@@ -1,7 +1,12 @@
 import { encodeWorkout } from "../../../fit-parser/encode-workout.ts";
-import { addDays, daysBetween } from "../../core/dates.ts";
-import { median } from "../../core/stats.ts";
-import { designCadenceWorkout, designNextRun, type WorkoutPlan } from "../../core/workouts.ts";
+import { daysBetween } from "../../core/dates.ts";
+import {
+  designCadenceWorkout,
+  designNextRun,
+  easySpeedMps,
+  recentAnteriorPain,
+  type WorkoutPlan,
+} from "../../core/workouts.ts";
 import { createPainRepo } from "../../db/pain-repo.ts";
 import type { Db } from "../../db/open.ts";
 import { createSyncLogRepo } from "../../db/sync-log-repo.ts";
@@ -20,8 +25,6 @@ export interface WorkoutFile {
 }
 
 const PLAN_START = "cadence.planStart";
-/** Anterior hip pain this recent holds the increase at +5% (science.md §6). */
-const ANTERIOR_WINDOW_DAYS = 28;
 
 /**
  * Designs and encodes a workout from the runner's data: the cadence workout from their cadence model at their
@@ -56,12 +59,11 @@ export function buildWorkout(
 
 function cadencePlan(db: Db, analysis: AnalysisService): WorkoutPlan {
   const { insights, summaries } = analysis.snapshot();
-  const speeds = [...summaries.values()]
-    .slice(-20)
-    .map((s) => s.avgSpeedMps)
-    .filter((v): v is number => v !== null && v > 0);
-  const easySpeedMps = insights.model.referenceSpeedMps ?? (speeds.length ? median(speeds) : null);
-  if (easySpeedMps === null) {
+  const easySpeed = easySpeedMps(
+    insights.model,
+    [...summaries.values()].map((s) => s.avgSpeedMps),
+  );
+  if (easySpeed === null) {
     throw new DomainError("no-runs", "None of your runs has a speed to build a cadence workout on.");
   }
   const state = createSyncLogRepo(db);
@@ -71,15 +73,11 @@ function cadencePlan(db: Db, analysis: AnalysisService): WorkoutPlan {
     start = today;
     state.setState(PLAN_START, start);
   }
-  const since = addDays(today, -ANTERIOR_WINDOW_DAYS);
-  const anteriorPain = createPainRepo(db)
-    .list()
-    .some((e) => e.date >= since && e.date <= today && e.location === "anterior" && e.severity >= 3);
   return designCadenceWorkout({
     model: insights.model,
-    easySpeedMps,
+    easySpeedMps: easySpeed,
     weekOfPlan: Math.floor(daysBetween(start, today) / 7),
-    anteriorPain,
+    anteriorPain: recentAnteriorPain(createPainRepo(db).list(), today),
   });
 }
 
