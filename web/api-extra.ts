@@ -8,6 +8,9 @@ import type {
   PersonalRecordView,
   RecordsSoFar,
   RouteView,
+  RunEdit,
+  ShoeContext,
+  ShoeInput,
   ShoeView,
 } from "../server/api/index.ts";
 
@@ -23,33 +26,6 @@ export interface RunFilters {
   shoe?: string;
   flags?: string[];
   includeShort?: boolean;
-}
-
-export interface RunEdit {
-  name?: string | null;
-  notes?: string;
-  shoeId?: number | null;
-  dateShiftDays?: number;
-  dateConfirmed?: boolean;
-}
-
-export interface ShoeInput {
-  name: string;
-  retireAtM: number;
-  isDefault: boolean;
-  retired: boolean;
-}
-
-export interface ShoeContext {
-  exploratory: true;
-  note: string;
-  shoes: {
-    shoeId: number | null;
-    name: string;
-    runs: number;
-    eligibleRuns: number;
-    runsFollowedByPain: number;
-  }[];
 }
 
 function listQuery(page: number, pageSize: number, runsOnly: boolean, f: RunFilters): string {

@@ -10,6 +10,8 @@ export const shoeInputSchema = z.strictObject({
   isDefault: z.boolean().default(false),
   retired: z.boolean().default(false),
 });
+/** A pair of shoes as the dashboard sends it: every field given. */
+export type ShoeInput = z.infer<typeof shoeInputSchema>;
 
 export const shoeViewSchema = z.object({
   id: z.number().int(),

@@ -1,4 +1,4 @@
-import type { ShoeContext } from "../api-extra.ts";
+import type { ShoeContext } from "../../server/api/index.ts";
 import { api } from "../api.ts";
 import { badge, card } from "../components.ts";
 import { h } from "../dom.ts";
