@@ -122,8 +122,8 @@ for (const viewport of VIEWPORTS) {
       await s.page.getByTestId("filter-q").fill("portland long");
       await s.page.getByTestId("filter-apply").click();
       await s.page.waitForFunction(() => location.hash.includes("q=portland"));
-      await s.page.getByTestId("run-row").first().waitFor();
-      expect(await s.page.getByTestId("run-row").count()).toBe(1);
+      // The unfiltered rows stay until the filtered page arrives: wait for it, not for any row.
+      await expect.poll(() => s.page.getByTestId("run-row").count(), { timeout: 10_000 }).toBe(1);
       expect(await s.page.getByTestId("run-row").textContent()).toMatch(/Portland long run/);
       await s.page.goto(`${s.server.url}/#/runs?min=20`);
       await s.page.getByTestId("no-match").waitFor();
