@@ -66,7 +66,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 async function appliedSettings(answer: Promise<{ body: Settings }>): Promise<Settings> {
   const { body } = await answer;
   setUnits(body.units);
-  setRunnerToday(body.today);
+  setRunnerToday(body.today, body.utcOffsetS);
   return body;
 }
 

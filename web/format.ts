@@ -152,24 +152,36 @@ export function fmtTimeOfDay(localTime: string): string {
   });
 }
 
-let serverToday: string | null = null;
+const DAY_MS = 86_400_000;
 
-/** Sets the runner's today as the server reckons it (GET /api/settings `today`). */
-export function setRunnerToday(today: string): void {
-  serverToday = today;
+/** The runner's day as the server last said it, in their UTC offset, and which day that was by this browser's clock. */
+let runnerClock: { today: string; offsetS: number; dayThen: number } | null = null;
+
+/** Whole days since 1970 in the runner's zone, by this browser's clock. */
+function runnerDayNumber(offsetS: number): number {
+  return Math.floor((Date.now() + offsetS * 1000) / DAY_MS);
 }
 
-/** The runner's date today as YYYY-MM-DD: the server's (by the latest run's zone), the browser's until it is known. */
+/** Sets the runner's today as the server reckons it (GET /api/settings `today`, in `utcOffsetS`). */
+export function setRunnerToday(today: string, utcOffsetS: number): void {
+  runnerClock = { today, offsetS: utcOffsetS, dayThen: runnerDayNumber(utcOffsetS) };
+}
+
+/**
+ * The runner's date today as YYYY-MM-DD: the server's (by the latest run's zone), moved on by every midnight of
+ * the runner's that has passed since (a page left open overnight); the browser's until the server's is known.
+ */
 export function runnerToday(): string {
-  if (serverToday !== null) return serverToday;
+  if (runnerClock !== null) {
+    const passed = runnerDayNumber(runnerClock.offsetS) - runnerClock.dayThen;
+    return passed > 0 ? dayToDate(dayNumber(runnerClock.today) + passed) : runnerClock.today;
+  }
   const now = new Date();
   const y = now.getFullYear();
   const m = String(now.getMonth() + 1).padStart(2, "0");
   const d = String(now.getDate()).padStart(2, "0");
   return `${y}-${m}-${d}`;
 }
-
-const DAY_MS = 86_400_000;
 
 /** Whole days since 1970-01-01 for a local YYYY-MM-DD: a linear axis for date charts without a date adapter. */
 export function dayNumber(date: string): number {

@@ -22,6 +22,8 @@ export const settingsSchema = z.object({
   painDiary: painDiarySchema,
   /** The runner's date now (by their latest run's UTC offset): the "today" the server checks dates against. */
   today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** The UTC offset (s) `today` is reckoned in: a page left open counts the runner's days on from it. */
+  utcOffsetS: z.number().int(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -139,7 +139,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     "/api/settings",
     requireJson,
-    settingsRoutes({ settings, today: () => analysis.today(), onChange }),
+    settingsRoutes({
+      settings,
+      today: () => analysis.today(),
+      utcOffsetS: () => analysis.utcOffsetS(),
+      onChange,
+    }),
   );
   const intervalsUrl = deps.intervalsUrl ?? resolveIntervalsUrl();
   // A sync's large downloads parse on a worker and its analysis is sliced, as for a large upload.

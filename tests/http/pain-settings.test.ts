@@ -137,6 +137,8 @@ describe("/api/settings", () => {
   afterAll(() => app.close());
 
   const everyDay = { mode: "every_day", since: null, periods: [], confirmations: [] };
+  // With no run stored, the runner's offset is the server's own zone's (0 - : JSON has no −0).
+  const serverOffsetS = 0 - new Date("2026-11-25T12:00:00Z").getTimezoneOffset() * 60;
 
   it("defaults to kilometres, no height and an every-day diary", async () => {
     expect(await getBody(`${app.url}/api/settings`, settingsSchema)).toEqual({
@@ -144,6 +146,7 @@ describe("/api/settings", () => {
       heightCm: null,
       painDiary: everyDay,
       today: "2026-11-25",
+      utcOffsetS: serverOffsetS,
     });
   });
 
@@ -154,6 +157,7 @@ describe("/api/settings", () => {
       heightCm: 172,
       painDiary: everyDay,
       today: "2026-11-25",
+      utcOffsetS: serverOffsetS,
     });
     expect(await getBody(`${app.url}/api/settings`, settingsSchema)).toMatchObject({
       units: "mi",
@@ -221,7 +225,10 @@ describe("/api/settings today", () => {
   afterAll(() => app.close());
 
   it("is the runner's date by their latest run's zone, in every answer", async () => {
-    expect((await getBody(`${app.url}/api/settings`, settingsSchema)).today).toBe("2026-11-26");
+    const settings = await getBody(`${app.url}/api/settings`, settingsSchema);
+    expect(settings.today).toBe("2026-11-26");
+    // The offset it is reckoned in: the Tokyo run's, so a page left open counts on from Tokyo's midnight.
+    expect(settings.utcOffsetS).toBe(9 * 3600);
     const saved = await expectBody(
       await fetch(`${app.url}/api/settings`, json({ units: "km" }, "PUT")),
       settingsSchema,

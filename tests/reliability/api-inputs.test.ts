@@ -234,6 +234,7 @@ describe("every API input, hostile", () => {
       heightCm: null,
       painDiary: { mode: "every_day", since: null, periods: [], confirmations: [] },
       today: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      utcOffsetS: expect.any(Number),
     });
   });
 });

@@ -6,7 +6,7 @@ import { createPainRepo } from "../../db/pain-repo.ts";
 import { createSettingsRepo } from "../../db/settings-repo.ts";
 import { perRunResults, type AnalysisBasis } from "./run-cache.ts";
 import { analysedSummaries, toCoreRun } from "./runs-source.ts";
-import { runnerTodayOf } from "./today.ts";
+import { runnerOffsetOf, runnerTodayOf } from "./today.ts";
 
 export interface AnalysisSnapshot {
   insights: Insights;
@@ -20,6 +20,8 @@ export interface AnalysisService {
   invalidate(): void;
   snapshot(): AnalysisSnapshot;
   today(): string;
+  /** The UTC offset (s) today() is reckoned in. */
+  utcOffsetS(): number;
 }
 
 /**
@@ -81,5 +83,6 @@ export function openAnalysis(db: Db, now: () => Date): AnalysisService {
     },
     snapshot,
     today,
+    utcOffsetS: () => runnerOffsetOf(activities, now()),
   };
 }

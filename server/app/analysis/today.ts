@@ -1,8 +1,13 @@
 import { runnerToday } from "../../core/dates.ts";
 import type { ActivitiesRepo } from "../../db/activities-repo.ts";
 
-/** The runner's local date at `now`, by the UTC offset of their latest stored run (core/dates.ts runnerToday). */
-export function runnerTodayOf(activities: ActivitiesRepo, now: Date): string {
+/** The runner's UTC offset (s): their latest stored run's, else the server's own zone's at `now`. */
+export function runnerOffsetOf(activities: ActivitiesRepo, now: Date): number {
   const latest = activities.list({ runsOnly: true, limit: 1 })[0];
-  return runnerToday(now, latest?.utcOffsetS ?? null);
+  return latest?.utcOffsetS ?? -now.getTimezoneOffset() * 60;
+}
+
+/** The runner's local date at `now`, in the offset runnerOffsetOf gives (core/dates.ts runnerToday). */
+export function runnerTodayOf(activities: ActivitiesRepo, now: Date): string {
+  return runnerToday(now, runnerOffsetOf(activities, now));
 }

@@ -28,6 +28,8 @@ export interface SettingsRouteDeps {
   settings: SettingsRepo;
   /** The runner's local date (declarations are dated with it). */
   today: () => string;
+  /** The UTC offset (s) today is reckoned in. */
+  utcOffsetS: () => number;
   onChange: () => void;
 }
 
@@ -35,7 +37,11 @@ export interface SettingsRouteDeps {
 export function settingsRoutes(deps: SettingsRouteDeps): Router {
   const router = Router();
   // Every answer carries the runner's today, so the dashboard never decides "today" by the browser's zone.
-  const view = (settings: Settings): SettingsView => ({ ...settings, today: deps.today() });
+  const view = (settings: Settings): SettingsView => ({
+    ...settings,
+    today: deps.today(),
+    utcOffsetS: deps.utcOffsetS(),
+  });
   router.get("/", (_req, res) => {
     res.json(view(deps.settings.get()));
   });
