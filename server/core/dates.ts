@@ -122,10 +122,9 @@ export function instantMs(iso: string): number {
 }
 
 /**
- * The runner's local date at `now`: their UTC offset is taken from their latest run (the watch knows
- * where they are better than the server does), else the server's own zone.
+ * The runner's local date at `now` in their UTC offset (the app takes it from their latest run: the watch knows
+ * where they are better than the server does).
  */
-export function runnerToday(now: Date, latestOffsetS: number | null): string {
-  const offsetS = latestOffsetS ?? -now.getTimezoneOffset() * 60;
+export function runnerToday(now: Date, offsetS: number): string {
   return new Date(now.getTime() + offsetS * 1000).toISOString().slice(0, 10);
 }
