@@ -8,6 +8,7 @@ import type { Units } from "../../core/types.ts";
 import type { ActivitySummary } from "../../db/activities-repo.ts";
 import { dateSuspect, isTooShort } from "../../core/plausible.ts";
 import type { Tip } from "../../core/advice.ts";
+import { localClock } from "../../core/date-fix.ts";
 import type {
   ActivityListItem,
   Advice,
@@ -82,7 +83,7 @@ export function toListItem(
     shoeId: a.shoeId,
     // The stored mark (set on import) until the runner confirms; against today when the caller knows it.
     dateSuspect: today === undefined ? a.dateSuspect && !a.dateConfirmed : dateSuspect(a, today),
-    localStartTime: new Date(Date.parse(a.startUtc) + (a.utcOffsetS ?? 0) * 1000).toISOString().slice(11, 16),
+    localStartTime: localClock(a.startUtc, a.utcOffsetS).localTime,
     tooShort: isTooShort(a),
     noCadenceVerdict: noVerdictReason(a, findings),
   };
