@@ -1,9 +1,33 @@
-import type { ActivityDetail, DateFixResult } from "../../server/api/index.ts";
+import type { ActivityDetail, DateFixInput, DateFixResult } from "../../server/api/index.ts";
 import { api } from "../api.ts";
 import { errorBox } from "../components.ts";
 import { h, replace } from "../dom.ts";
 import { fmtDate, fmtTimeOfDay } from "../format.ts";
 import { navigate } from "../router.ts";
+
+/**
+ * Sends a date fix from `button` (disabled meanwhile), then redraws the page; a refusal is said in `status` and the
+ * button can be pressed again.
+ */
+export function sendDateFix(
+  id: number,
+  fix: DateFixInput,
+  button: HTMLButtonElement,
+  status: HTMLElement,
+  done?: (result: DateFixResult) => void,
+): void {
+  button.disabled = true;
+  api
+    .fixDate(id, fix)
+    .then((result) => {
+      done?.(result);
+      navigate(location.hash);
+    })
+    .catch((err: unknown) => {
+      button.disabled = false;
+      replace(status, errorBox(err));
+    });
+}
 
 /** A button that puts the run back where its file dates it, then redraws the page (a doubtful date is back to check). */
 export function undoDateFixButton(
@@ -18,23 +42,12 @@ export function undoDateFixButton(
     { type: "button", class: "button", "data-testid": "undo-date-fix", "aria-label": ariaLabel },
     label,
   );
-  button.addEventListener("click", () => {
-    button.disabled = true;
-    api
-      .fixDate(id, { action: "undo" })
-      .then(() => {
-        afterUndo?.();
-        navigate(location.hash);
-      })
-      .catch((err: unknown) => {
-        button.disabled = false;
-        replace(status, errorBox(err));
-      });
-  });
+  button.addEventListener("click", () => sendDateFix(id, { action: "undo" }, button, status, afterUndo));
   return h("div", { class: "date-fix-undo" }, button, status);
 }
 
-const when = (localDate: string, localTime: string): string =>
+/** A run's date and start time on its own clock: "18 Jul 1990, 09:00". */
+export const when = (localDate: string, localTime: string): string =>
   `${fmtDate(localDate, { year: true })}, ${fmtTimeOfDay(localTime)}`;
 
 /** Near a run's date on its page: how the runner's date fix moved it, or that they confirmed it, with the undo. */

@@ -1,10 +1,8 @@
 import type { ActivityListItem, DateFixInput } from "../../server/api/index.ts";
-import { api } from "../api.ts";
 import { card, errorBox } from "../components.ts";
 import { h, replace } from "../dom.ts";
-import { fmtDate, fmtDistance, fmtTimeOfDay } from "../format.ts";
-import { navigate } from "../router.ts";
-import { fixedRows, rememberFix } from "./date-fix-undo.ts";
+import { fmtDistance } from "../format.ts";
+import { fixedRows, rememberFix, sendDateFix, when } from "./date-fix-undo.ts";
 
 /**
  * Runs whose date cannot be right (before 2000, after tomorrow: a watch clock never set). They stay out of
@@ -29,30 +27,22 @@ export function datesToCheck(runs: readonly ActivityListItem[]): HTMLElement | n
 
 function item(run: ActivityListItem): HTMLElement {
   const status = h("div", { "aria-live": "polite", "data-testid": "date-fix-status" });
-  const send = (fix: DateFixInput, button: HTMLButtonElement): void => {
-    button.disabled = true;
-    api
-      .fixDate(run.id, fix)
-      .then((result) => {
-        rememberFix(result, fix.action === "confirm");
-        navigate(location.hash);
-      })
-      .catch((err: unknown) => {
-        button.disabled = false;
-        replace(status, errorBox(err));
-      });
-  };
+  const send = (fix: DateFixInput, button: HTMLButtonElement): void =>
+    sendDateFix(run.id, fix, button, status, (result) => rememberFix(result, fix.action === "confirm"));
   const confirm = h(
     "button",
     { type: "button", class: "button", "data-testid": "confirm-date" },
     "The date is right",
   );
   confirm.addEventListener("click", () => send({ action: "confirm" }, confirm));
-  const when = `${fmtDate(run.localDate, { year: true })}, ${fmtTimeOfDay(run.localStartTime)}`;
   return h(
     "li",
     { class: "date-fix", "data-testid": "date-to-check", "data-id": run.id },
-    h("a", { href: `#/runs/${run.id}` }, `${when} · ${fmtDistance(run.distanceM)}`),
+    h(
+      "a",
+      { href: `#/runs/${run.id}` },
+      `${when(run.localDate, run.localStartTime)} · ${fmtDistance(run.distanceM)}`,
+    ),
     setForm(run, send),
     offsetForm(run, send),
     h("div", { class: "date-fix-row" }, confirm),
