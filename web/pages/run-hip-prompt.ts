@@ -2,11 +2,7 @@ import type { ActivityListItem, PainEntry } from "../../server/api/index.ts";
 import { api } from "../api.ts";
 import { card, errorBox } from "../components.ts";
 import { h, replace } from "../dom.ts";
-import { runnerToday } from "../format.ts";
-
-const DAY_MS = 86_400_000;
-const nextDay = (date: string): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+import { dayNumber, dayToDate, runnerToday } from "../format.ts";
 
 /** How recent a run must be for the prompt: its day is at most this many days before today. */
 const ASK_WITHIN_DAYS = 2;
@@ -20,11 +16,10 @@ const ZONE_SLACK_DAYS = 2;
  * cold load the runner's today is still in flight (it may be the browser's here), so the window allows for the zones.
  */
 export function hipPromptWindow(): { from: string; to: string } {
-  const todayMs = Date.parse(`${runnerToday()}T00:00:00Z`);
-  const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+  const today = dayNumber(runnerToday());
   return {
-    from: day(todayMs - (ASK_WITHIN_DAYS + ZONE_SLACK_DAYS) * DAY_MS),
-    to: day(todayMs + (1 + ZONE_SLACK_DAYS) * DAY_MS),
+    from: dayToDate(today - (ASK_WITHIN_DAYS + ZONE_SLACK_DAYS)),
+    to: dayToDate(today + 1 + ZONE_SLACK_DAYS),
   };
 }
 
@@ -38,12 +33,8 @@ export function askHipFirst(
 ): boolean {
   if (!run.isRun) return false;
   const today = runnerToday();
-  if (
-    run.localDate > today ||
-    Date.parse(`${today}T00:00:00Z`) - Date.parse(`${run.localDate}T00:00:00Z`) > ASK_WITHIN_DAYS * DAY_MS
-  )
-    return false;
-  const after = nextDay(run.localDate);
+  if (run.localDate > today || dayNumber(today) - dayNumber(run.localDate) > ASK_WITHIN_DAYS) return false;
+  const after = dayToDate(dayNumber(run.localDate) + 1);
   return !pain.some((e) => e.date === run.localDate || e.date === after);
 }
 
