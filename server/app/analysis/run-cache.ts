@@ -65,7 +65,7 @@ function sameBasis(a: AnalysisBasis, b: AnalysisBasis): boolean {
 }
 
 /** The run with its series read from its original; a run prepared at import needs none. */
-export function loadSeries(activities: ActivitiesRepo, run: Run): Run {
+function loadSeries(activities: ActivitiesRepo, run: Run): Run {
   if (run.prepared) return run;
   const samples = loadSamples(activities, run);
   return { ...run, series: samples.count > 0 ? samples : null };

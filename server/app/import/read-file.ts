@@ -42,7 +42,7 @@ export function fileTooLarge(display: string, maxFitBytes: number): DomainError 
  * A source file the system would not let us read (gone since it was listed, no permission). Said about that
  * file: left as a bare EACCES it would read as the data folder being read-only.
  */
-export function unreadableFile(display: string, err: unknown): unknown {
+function unreadableFile(display: string, err: unknown): unknown {
   if (err instanceof DomainError) return err;
   const code = (err as { code?: unknown }).code;
   const why = typeof code === "string" ? `${code}: ${(err as Error).message}` : String(err);

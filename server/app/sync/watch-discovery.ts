@@ -70,7 +70,7 @@ async function childNamed(dir: string, ...names: string[]): Promise<string | nul
 }
 
 /** The watch in `mount`, when it holds a GARMIN folder (any case) with Activity or Activities in it. */
-export async function watchAt(mount: string): Promise<MountedWatch | null> {
+async function watchAt(mount: string): Promise<MountedWatch | null> {
   const garminDir = await childNamed(mount, "garmin");
   if (!garminDir) return null;
   const activityDir = await childNamed(garminDir, "activity", "activities");

@@ -55,7 +55,7 @@ export async function pushWorkouts(db: Db, watch: MountedWatch, now: () => Date)
 }
 
 /** Imports what is new from one watch, logs it, and pushes workouts when asked. */
-export async function syncWatch(
+async function syncWatch(
   db: Db,
   watch: MountedWatch,
   opts: WatchSyncOptions = {},
