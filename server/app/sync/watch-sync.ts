@@ -55,11 +55,7 @@ export async function pushWorkouts(db: Db, watch: MountedWatch, now: () => Date)
 }
 
 /** Imports what is new from one watch, logs it, and pushes workouts when asked. */
-async function syncWatch(
-  db: Db,
-  watch: MountedWatch,
-  opts: WatchSyncOptions = {},
-): Promise<WatchSyncResult> {
+async function syncWatch(db: Db, watch: MountedWatch, opts: WatchSyncOptions = {}): Promise<WatchSyncResult> {
   const now = opts.now ?? (() => new Date());
   const startedAt = now().toISOString();
   const { roots: _roots, now: _now, pushWorkouts: push, ...importOpts } = opts;
