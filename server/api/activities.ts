@@ -175,6 +175,13 @@ export const activityDetailSchema = z.object({
     lateDropPts: num,
     /** The runner's date fix (undone by `PUT /api/activities/:id/date` `{ action: "undo" }`); null when none. */
     dateFix: runDateFixSchema.nullable(),
+    /** The UTC offset (s) the run's date and start time are in. */
+    utcOffsetS: z.number().int(),
+    /**
+     * "file" when the file records it; else assumed: the runner's nearest run's that records one ("nearby-run"),
+     * or the zone of the computer Stridewise runs on ("server-zone").
+     */
+    utcOffsetSource: z.enum(["file", "nearby-run", "server-zone"]),
   }),
   laps: z.array(lapViewSchema),
   series: seriesViewSchema,

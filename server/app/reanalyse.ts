@@ -69,6 +69,7 @@ export function reanalyseAll(
     });
     for (const [index, id] of ids) opts.prepared?.keep(id, read, index);
   }
+  ctx.activities.settleAssumedOffsets();
   // Cleared again: anything cached while this ran was computed from the old rows.
   analysis.clear();
   opts.onProgress?.({ done: fileIds.length, total: fileIds.length, current: null });

@@ -6,9 +6,12 @@ import {
   type LapRow,
   ACTIVITY_COLUMNS,
   activityValues,
+  isDateSuspect,
+  serverZoneOffsetS,
   toLap,
   toSummary,
 } from "./activity-rows.ts";
+import { type UtcOffsetSource, localDateAt, nearestOffset } from "../core/time-zone.ts";
 
 /** An activity as listed: the parsed session without its laps and samples, plus what storage adds. */
 export interface ActivitySummary extends Omit<Activity, "laps" | "samples"> {
@@ -33,6 +36,8 @@ export interface ActivitySummary extends Omit<Activity, "laps" | "samples"> {
   dateShiftDays: number;
   /** The runner said an implausible-looking date is right. */
   dateConfirmed: boolean;
+  /** Where utcOffsetS (and so localDate) comes from: the file, or assumed when the file records none. */
+  utcOffsetSource: UtcOffsetSource;
 }
 
 /** What storage adds to a new activity beside what the file says. */
@@ -119,6 +124,25 @@ function prepareStatements(db: Db) {
        WHERE activity_id = ?`,
     ),
     deleteLaps: q.prepare<[number], void>("DELETE FROM laps WHERE activity_id = ?"),
+    assumed: q.prepare<[], { id: number; start_utc: string; utc_offset_s: number; local_date: string }>(
+      "SELECT id, start_utc, utc_offset_s, local_date FROM activities WHERE utc_offset_source <> 'file'",
+    ),
+    recordedBefore: q.prepare<[string], { start_utc: string; utc_offset_s: number }>(
+      `SELECT start_utc, utc_offset_s FROM activities
+       WHERE start_utc <= ? AND utc_offset_source = 'file' AND utc_offset_s IS NOT NULL
+       ORDER BY start_utc DESC LIMIT 1`,
+    ),
+    recordedAfter: q.prepare<[string], { start_utc: string; utc_offset_s: number }>(
+      `SELECT start_utc, utc_offset_s FROM activities
+       WHERE start_utc > ? AND utc_offset_source = 'file' AND utc_offset_s IS NOT NULL
+       ORDER BY start_utc LIMIT 1`,
+    ),
+    assumeOffset: q.prepare<[number, string, number, number], void>(
+      `UPDATE activities SET utc_offset_source = 'nearby-run', utc_offset_s = ?, local_date = ?, date_suspect = ?
+       WHERE id = ?`,
+    ),
+    // The cached per-run result carries the run's date (its trend point): recomputed at the next analysis.
+    forgetAnalysis: q.prepare<[number], void>("DELETE FROM run_analysis WHERE activity_id = ?"),
     get: q.prepare<[number], ActivityRow>("SELECT * FROM activities WHERE id = ?"),
     laps: q.prepare<[number], LapRow>("SELECT * FROM laps WHERE activity_id = ? ORDER BY lap_index"),
     original: q.prepare<[number], { bytes: Buffer; session_index: number }>(
@@ -151,7 +175,15 @@ function prepareStatements(db: Db) {
 
 /** Activities and their laps. Callers wrap multi-step writes in db.transaction. */
 /** `nowMs` is the clock that decides which start dates are suspect (after tomorrow). */
-export function createActivitiesRepo(db: Db, nowMs: () => number = Date.now) {
+/**
+ * `zoneOffsetS`: this computer's UTC offset at an instant, in which a file that records none is first dated
+ * (activityValues).
+ */
+export function createActivitiesRepo(
+  db: Db,
+  nowMs: () => number = Date.now,
+  zoneOffsetS: (atMs: number) => number = serverZoneOffsetS,
+) {
   const s = prepareStatements(db);
 
   function writeLaps(id: number, activity: StorableActivity): void {
@@ -181,7 +213,8 @@ export function createActivitiesRepo(db: Db, nowMs: () => number = Date.now) {
     ): number {
       return db.transaction(() => {
         const id = Number(
-          s.insert.run(fileId, sessionIndex, ...activityValues(activity, nowMs())).lastInsertRowid,
+          s.insert.run(fileId, sessionIndex, ...activityValues(activity, nowMs(), zoneOffsetS))
+            .lastInsertRowid,
         );
         writeLaps(id, activity);
         s.marks.run(marks.partial ? 1 : 0, marks.carried ? 0 : 1, id);
@@ -193,10 +226,38 @@ export function createActivitiesRepo(db: Db, nowMs: () => number = Date.now) {
     /** Rewrites an activity in place from a fresh parse, keeping its id (reanalyse). */
     replace(id: number, activity: StorableActivity): void {
       db.transaction(() => {
-        s.update.run(...activityValues(activity, nowMs()), id);
+        s.update.run(...activityValues(activity, nowMs(), zoneOffsetS), id);
         s.reshift.run(id);
         writeLaps(id, activity);
         s.reshiftLaps.run(id, id);
+      });
+    },
+    /**
+     * Dates each run whose file records no UTC offset in the offset of the runner's nearest run that records
+     * one, once an import or reanalyse has stored what it brings (so the order files came in does not matter).
+     * Returns how many runs moved to another date.
+     */
+    settleAssumedOffsets(): number {
+      return db.transaction(() => {
+        let moved = 0;
+        for (const row of s.assumed.all()) {
+          const near = (r: { start_utc: string; utc_offset_s: number } | undefined) =>
+            r ? { startUtc: r.start_utc, utcOffsetS: r.utc_offset_s } : null;
+          const offsetS = nearestOffset(
+            row.start_utc,
+            near(s.recordedBefore.get(row.start_utc)),
+            near(s.recordedAfter.get(row.start_utc)),
+          );
+          if (offsetS === null) continue;
+          const localDate = localDateAt(row.start_utc, offsetS);
+          const suspect = isDateSuspect({ startUtc: row.start_utc, localDate }, nowMs()) ? 1 : 0;
+          s.assumeOffset.run(offsetS, localDate, suspect, row.id);
+          if (localDate !== row.local_date) {
+            s.forgetAnalysis.run(row.id);
+            moved++;
+          }
+        }
+        return moved;
       });
     },
     get(id: number): ActivityWithLaps | null {

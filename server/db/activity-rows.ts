@@ -1,5 +1,6 @@
 import type { Activity, Lap, ParseResult } from "../../fit-parser/types.ts";
 import { isRunSport } from "../core/sport.ts";
+import { type UtcOffsetSource, localDateAt } from "../core/time-zone.ts";
 import type { ActivitySummary } from "./activities-repo.ts";
 
 // Row <-> object mapping for activities and laps, kept apart so the repo stays about queries.
@@ -40,6 +41,7 @@ export interface ActivityRow {
   shoe_id: number | null;
   date_shift_s: number;
   date_confirmed: number;
+  utc_offset_source: UtcOffsetSource;
 }
 
 export interface LapRow {
@@ -81,6 +83,7 @@ export const ACTIVITY_COLUMNS = [
   "has_running_dynamics",
   "sample_count",
   "date_suspect",
+  "utc_offset_source",
 ] as const;
 
 /**
@@ -121,7 +124,26 @@ export function isDateSuspect(a: Pick<StorableActivity, "startUtc" | "localDate"
   return a.startUtc < EARLIEST_PLAUSIBLE_START || a.localDate > tomorrow;
 }
 
-export function activityValues(a: StorableActivity, nowMs: number): (string | number | null)[] {
+/** The UTC offset (s) of this computer's time zone at `atMs`: what a file that records none is first dated in. */
+export function serverZoneOffsetS(atMs: number): number {
+  return -new Date(atMs).getTimezoneOffset() * 60;
+}
+
+/**
+ * The row's values. A file that records no UTC offset is dated in this computer's zone (`zoneOffsetS`) until
+ * settleAssumedOffsets finds the runner's nearest run that records one.
+ */
+export function activityValues(
+  activity: StorableActivity,
+  nowMs: number,
+  zoneOffsetS: (atMs: number) => number = serverZoneOffsetS,
+): (string | number | null)[] {
+  const source: UtcOffsetSource = activity.utcOffsetS === null ? "server-zone" : "file";
+  let a = activity;
+  if (activity.utcOffsetS === null) {
+    const offsetS = zoneOffsetS(Date.parse(activity.startUtc));
+    a = { ...activity, utcOffsetS: offsetS, localDate: localDateAt(activity.startUtc, offsetS) };
+  }
   return [
     a.sport,
     a.subSport,
@@ -149,6 +171,7 @@ export function activityValues(a: StorableActivity, nowMs: number): (string | nu
     a.hasRunningDynamics ? 1 : 0,
     a.sampleCount,
     isDateSuspect(a, nowMs) ? 1 : 0,
+    source,
   ];
 }
 
@@ -188,6 +211,7 @@ export function toSummary(r: ActivityRow): ActivitySummary {
     dateShiftS: r.date_shift_s,
     dateShiftDays: r.date_shift_s / 86_400,
     dateConfirmed: r.date_confirmed === 1,
+    utcOffsetSource: r.utc_offset_source,
   };
 }
 

@@ -262,6 +262,28 @@ UPDATE activities SET date_shift_s = date_shift_days * 86400;
 ALTER TABLE activities DROP COLUMN date_shift_days;
 `;
 
+/**
+ * A file that records no UTC offset (a Suunto 9, older Garmins, Stryd) was dated in UTC, so an evening run in
+ * the Americas landed on the next day. Its offset is now assumed, and said to be: the offset of the runner's
+ * nearest run in time whose file records one, else that of the zone this computer is set to at the run's start.
+ * The cached results of the runs it moves carry their dates, so they go.
+ */
+const V10_ASSUMED_UTC_OFFSET = `
+ALTER TABLE activities ADD COLUMN utc_offset_source TEXT NOT NULL DEFAULT 'file'
+  CHECK (utc_offset_source IN ('file', 'nearby-run', 'server-zone'));
+UPDATE activities AS a SET utc_offset_source = 'nearby-run', utc_offset_s = (
+    SELECT b.utc_offset_s FROM activities b
+    WHERE b.utc_offset_s IS NOT NULL AND b.utc_offset_source = 'file'
+    ORDER BY abs(julianday(b.start_utc) - julianday(a.start_utc)) LIMIT 1)
+  WHERE a.utc_offset_s IS NULL
+    AND EXISTS (SELECT 1 FROM activities WHERE utc_offset_s IS NOT NULL AND utc_offset_source = 'file');
+UPDATE activities SET utc_offset_source = 'server-zone',
+    utc_offset_s = CAST(round((julianday(start_utc, 'localtime') - julianday(start_utc)) * 86400) AS INTEGER)
+  WHERE utc_offset_s IS NULL;
+UPDATE activities SET local_date = date(start_utc, utc_offset_s || ' seconds') WHERE utc_offset_source <> 'file';
+DELETE FROM run_analysis WHERE activity_id IN (SELECT id FROM activities WHERE utc_offset_source <> 'file');
+`;
+
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly string[] = Object.freeze([
   V1_STORAGE,
@@ -273,4 +295,5 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
   V7_DATE_SUSPECT,
   V8_RUNNER_FIELDS,
   V9_DATE_SHIFT_SECONDS,
+  V10_ASSUMED_UTC_OFFSET,
 ]);

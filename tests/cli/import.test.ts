@@ -8,6 +8,7 @@ import { corpusPath } from "../support/corpus.ts";
 import { track } from "../support/processes.ts";
 import { CLI, ROOT } from "../support/server.ts";
 import { encodeRun, tempDir } from "../app/fixtures.ts";
+import { encodeActivity } from "../../fit-parser/encode.ts";
 import { progressBar } from "../../server/cli/import-output.ts";
 import { cliImportReportSchema } from "../../server/api/index.ts";
 import { parseJson } from "../support/api.ts";
@@ -157,5 +158,54 @@ describe("progressBar()", () => {
     const { stream, written } = fakeStream(false);
     progressBar(stream).update({ done: 1, total: 2, current: "a.fit" });
     expect(written()).toBe("");
+  });
+});
+
+describe("stridewise import of a file that records no time zone", () => {
+  it("dates it in the computer's zone, then in the zone of the nearest run that records one", () => {
+    const data = join(tmp.path, "data");
+    // A Suunto 9 file without local_timestamp: 16:14 UTC on 4 March 2020.
+    const suunto = join(ROOT, "tests/fixtures/fit/elevate__bloemendaal.fit");
+    const importIn = (zone: string, file: string) =>
+      spawnSync(process.execPath, [CLI, "import", file, "--data", data, "--json"], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, TZ: zone },
+      });
+    const stored = () => {
+      const db = new Database(join(data, "stridewise.db"), { readonly: true });
+      try {
+        return db
+          .prepare(
+            "SELECT utc_offset_s, utc_offset_source, local_date FROM activities WHERE start_utc LIKE '2020-03-04%'",
+          )
+          .get();
+      } finally {
+        db.close();
+      }
+    };
+    expect(importIn("Australia/Sydney", suunto).status).toBe(0);
+    expect(stored()).toEqual({
+      utc_offset_s: 39_600,
+      utc_offset_source: "server-zone",
+      local_date: "2020-03-05",
+    });
+
+    const boston = join(tmp.path, "boston.fit");
+    writeFileSync(
+      boston,
+      encodeActivity({
+        start: new Date("2020-03-06T22:00:00.000Z"),
+        durationS: 1200,
+        utcOffsetS: -5 * 3600,
+        samples: { speedMps: () => 3, cadenceSpm: () => 172 },
+      }),
+    );
+    expect(importIn("Australia/Sydney", boston).status).toBe(0);
+    expect(stored()).toEqual({
+      utc_offset_s: -18_000,
+      utc_offset_source: "nearby-run",
+      local_date: "2020-03-04",
+    });
   });
 });

@@ -152,3 +152,75 @@ describe("files repo", () => {
     expect(() => addFile("b".repeat(64))).toThrow(/UNIQUE/);
   });
 });
+
+describe("a file that records no UTC offset", () => {
+  // 16:14 UTC, as the Suunto 9 file elevate__bloemendaal.fit: the next day in UTC+10.
+  const unzoned = { startUtc: "2020-03-04T16:14:31.000Z", utcOffsetS: null, localDate: "2020-03-04" };
+  const sydney = 10 * 3600;
+  const row = (id: number) =>
+    db.sqlite
+      .prepare("SELECT utc_offset_s, utc_offset_source, local_date FROM activities WHERE id = ?")
+      .get(id);
+
+  it("is dated in this computer's zone at its start, and says so", () => {
+    const repo = createActivitiesRepo(db, Date.now, () => sydney);
+    const id = repo.insert(addFile(), 0, makeActivity(unzoned));
+    expect(row(id)).toEqual({
+      utc_offset_s: sydney,
+      utc_offset_source: "server-zone",
+      local_date: "2020-03-05",
+    });
+    expect(repo.get(id)?.utcOffsetSource).toBe("server-zone");
+  });
+
+  it("takes the offset of the runner's nearest run that records one, whichever was stored first", () => {
+    const repo = createActivitiesRepo(db, Date.now, () => 0);
+    const id = repo.insert(addFile("a".repeat(64)), 0, makeActivity(unzoned));
+    const far = { startUtc: "2019-01-01T08:00:00.000Z", utcOffsetS: 3600, localDate: "2019-01-01" };
+    const near = { startUtc: "2020-03-10T08:00:00.000Z", utcOffsetS: sydney, localDate: "2020-03-10" };
+    repo.insert(addFile("b".repeat(64)), 0, makeActivity(far));
+    repo.insert(addFile("c".repeat(64)), 0, makeActivity(near));
+    createAnalysisRepo(db).put(id, 1, { flagged: true });
+    expect(repo.settleAssumedOffsets()).toBe(1);
+    expect(row(id)).toEqual({
+      utc_offset_s: sydney,
+      utc_offset_source: "nearby-run",
+      local_date: "2020-03-05",
+    });
+    // Its cached result carried the old date.
+    expect(count("run_analysis")).toBe(0);
+    expect(repo.settleAssumedOffsets()).toBe(0);
+  });
+
+  it("never takes another run's assumed offset, and a re-read assumes again before settling", () => {
+    const repo = createActivitiesRepo(db, Date.now, () => sydney);
+    const first = repo.insert(addFile("a".repeat(64)), 0, makeActivity(unzoned));
+    const second = repo.insert(
+      addFile("b".repeat(64)),
+      0,
+      makeActivity({ ...unzoned, startUtc: "2020-03-04T20:00:00.000Z" }),
+    );
+    expect(repo.settleAssumedOffsets()).toBe(0);
+    expect(row(first)).toMatchObject({ utc_offset_source: "server-zone" });
+    repo.insert(
+      addFile("c".repeat(64)),
+      0,
+      makeActivity({ startUtc: "2020-03-06T08:00:00.000Z", utcOffsetS: -7200 }),
+    );
+    repo.settleAssumedOffsets();
+    repo.replace(second, makeActivity({ ...unzoned, startUtc: "2020-03-04T20:00:00.000Z" }));
+    expect(row(second)).toMatchObject({ utc_offset_s: sydney, utc_offset_source: "server-zone" });
+    repo.settleAssumedOffsets();
+    expect(row(second)).toEqual({
+      utc_offset_s: -7200,
+      utc_offset_source: "nearby-run",
+      local_date: "2020-03-04",
+    });
+  });
+
+  it("keeps a file's own offset, whatever the zone", () => {
+    const repo = createActivitiesRepo(db, Date.now, () => sydney);
+    const id = repo.insert(addFile(), 0, makeActivity());
+    expect(row(id)).toEqual({ utc_offset_s: 7200, utc_offset_source: "file", local_date: "2024-07-09" });
+  });
+});

@@ -143,4 +143,62 @@ describe("migrate()", () => {
     expect(() => insert.run("2026-01-06", 1, "lateral", null, "", "[]", "t", "t")).toThrow(/UNIQUE/);
     db.close();
   });
+  it("dates runs whose file records no UTC offset in their nearest run's offset, else this computer's zone", () => {
+    const zone = process.env["TZ"];
+    process.env["TZ"] = "Australia/Sydney";
+    try {
+      const at9 = (): { db: Database.Database; wrapped: Db } => {
+        const db = new Database(":memory:");
+        const wrapped = {
+          sqlite: db,
+          transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+        } as unknown as Db;
+        migrate(wrapped, MIGRATIONS.slice(0, 9));
+        db.exec("INSERT INTO files VALUES (1, 'x', 'run.fit', 3, '2026-01-01T00:00:00Z', x'010203')");
+        return { db, wrapped };
+      };
+      const run = (
+        db: Database.Database,
+        id: number,
+        startUtc: string,
+        offset: number | null,
+        date: string,
+      ) =>
+        db
+          .prepare(
+            `INSERT INTO activities (id, file_id, session_index, sport, is_run, start_utc, utc_offset_s, local_date,
+               has_gps, has_running_dynamics, sample_count) VALUES (?, 1, ?, 'running', 1, ?, ?, ?, 0, 0, 1)`,
+          )
+          .run(id, id, startUtc, offset, date);
+      const rows = (db: Database.Database) =>
+        db
+          .prepare("SELECT id, utc_offset_s, utc_offset_source, local_date FROM activities ORDER BY id")
+          .all();
+
+      const mixed = at9();
+      run(mixed.db, 1, "2020-03-04T16:14:31.000Z", null, "2020-03-04");
+      run(mixed.db, 2, "2020-03-10T08:00:00.000Z", -7 * 3600, "2020-03-10");
+      run(mixed.db, 3, "2020-01-01T08:00:00.000Z", 10 * 3600, "2020-01-01");
+      mixed.db.exec("INSERT INTO run_analysis VALUES (1, 2, '{}'), (2, 2, '{}')");
+      migrate(mixed.wrapped);
+      expect(rows(mixed.db)).toEqual([
+        { id: 1, utc_offset_s: -25_200, utc_offset_source: "nearby-run", local_date: "2020-03-04" },
+        { id: 2, utc_offset_s: -25_200, utc_offset_source: "file", local_date: "2020-03-10" },
+        { id: 3, utc_offset_s: 36_000, utc_offset_source: "file", local_date: "2020-01-01" },
+      ]);
+      // The moved run's cached result carried its old date; the others' stay.
+      expect(mixed.db.prepare("SELECT activity_id FROM run_analysis").all()).toEqual([{ activity_id: 2 }]);
+
+      const alone = at9();
+      run(alone.db, 1, "2020-03-04T16:14:31.000Z", null, "2020-03-04");
+      migrate(alone.wrapped);
+      // Sydney keeps summer time in March: UTC+11.
+      expect(rows(alone.db)).toEqual([
+        { id: 1, utc_offset_s: 39_600, utc_offset_source: "server-zone", local_date: "2020-03-05" },
+      ]);
+    } finally {
+      if (zone === undefined) delete process.env["TZ"];
+      else process.env["TZ"] = zone;
+    }
+  });
 });

@@ -123,4 +123,37 @@ browserSuite("the runner's clock in a real browser", {}, (s) => {
     expect(await page.locator("main").textContent()).not.toMatch(/\bkm\b/);
     await page.context().close();
   });
+  it("dates a run whose file records no time zone in its nearest run's, and says so on its page", async () => {
+    // 20:00 UTC on 3 March, two days after the Tokyo run: 05:00 on 4 March in Tokyo's UTC+9.
+    const bytes = encodeActivity({
+      start: new Date("2026-03-03T20:00:00Z"),
+      durationS: 1800,
+      device: { manufacturer: "garmin", serialNumber: 3_900_000_002 },
+      samples: { speedMps: () => 3, cadenceSpm: () => 172, heartRateBpm: () => 140 },
+    });
+    // Uploaded before a Tokyo run two days later: the order files come in does not matter.
+    const tokyo = run(new Date("2026-03-05T22:30:00Z"), 9 * HOUR_S);
+    const res = await fetch(`${s.server.url}/api/activities`, {
+      method: "POST",
+      body: filesForm([
+        { name: "no-zone.fit", bytes },
+        { name: "tokyo-2.fit", bytes: tokyo },
+      ]),
+    });
+    const [noZone, zoned] = (await expectBody(res, importResponseSchema)).results;
+    const page = await s.newPage({ timezoneId: "Europe/London", locale: "en-GB" });
+    await page.goto(`${s.server.url}/#/runs/${noZone?.activityIds[0]}`);
+    const note = page.getByTestId("time-zone-note");
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(
+      /did not record a time zone.*UTC\+9, the zone of your nearest run/,
+    );
+    const main = await page.locator("main").textContent();
+    expect(main).toMatch(/Run on \D*4 Mar/);
+    expect(main).toContain("Started 05:00");
+    await page.goto(`${s.server.url}/#/runs/${zoned?.activityIds[0]}`);
+    await page.getByText(/Started 07:30/).waitFor();
+    expect(await page.getByTestId("time-zone-note").count()).toBe(0);
+    await page.context().close();
+  });
 });

@@ -159,6 +159,22 @@ describe("GET/DELETE /api/activities", () => {
     expect(detail.notes.join(" ")).toMatch(/median cadence was \d+ spm/);
   });
 
+  it("says which time zone a run is dated in, and that it was assumed when its file records none", async () => {
+    const list = await getBody(`${app.url}/api/activities?runsOnly=true`, activityPageSchema);
+    const detailOf = async (isPortland: boolean) => {
+      const run = list.items.find((a) => (a.device.product === "fr935") === isPortland);
+      return (await getBody(`${app.url}/api/activities/${run?.id}`, activityDetailSchema)).summary;
+    };
+    expect(await detailOf(true)).toMatchObject({ utcOffsetS: -28_800, utcOffsetSource: "file" });
+    // The Stryd file has no local time: it takes Portland's zone, its only neighbour that records one.
+    expect(await detailOf(false)).toMatchObject({
+      utcOffsetS: -28_800,
+      utcOffsetSource: "nearby-run",
+      localDate: "2017-01-17",
+      localStartTime: "09:06",
+    });
+  });
+
   it("answers 400 for a malformed id and 404 for a missing one", async () => {
     const bad = await fetch(`${app.url}/api/activities/abc`);
     expect((await expectError(bad, 400)).message).toMatch(/positive whole number/);

@@ -15,6 +15,31 @@ export function partialNotice(d: ActivityDetail): HTMLElement | null {
   );
 }
 
+/** "UTC−7", "UTC+5:30", "UTC": an offset in seconds as a runner reads a time zone. */
+export function fmtUtcOffset(offsetS: number): string {
+  if (offsetS === 0) return "UTC";
+  const minutes = Math.abs(Math.round(offsetS / 60));
+  const hm = `${Math.floor(minutes / 60)}${minutes % 60 === 0 ? "" : `:${String(minutes % 60).padStart(2, "0")}`}`;
+  return `UTC${offsetS < 0 ? "−" : "+"}${hm}`;
+}
+
+/** Said when the file recorded no time zone: which one the run's date and start time were put in, and why. */
+export function timeZoneNote(d: ActivityDetail): HTMLElement | null {
+  const { utcOffsetS, utcOffsetSource } = d.summary;
+  if (utcOffsetSource === "file") return null;
+  const zone = fmtUtcOffset(utcOffsetS);
+  const why =
+    utcOffsetSource === "nearby-run"
+      ? `so its date and start time are in ${zone}, the zone of your nearest run in time that records one.`
+      : `so its date and start time are in ${zone}, the zone of the computer Stridewise runs on (no run of yours records one).`;
+  return h(
+    "p",
+    { class: "note", "data-testid": "time-zone-note" },
+    h("strong", {}, "Time zone assumed. "),
+    `The watch did not record a time zone for this run, ${why}`,
+  );
+}
+
 /** The runner's own name, notes and shoe for a run. */
 export function runNotesCard(d: ActivityDetail, shoes: readonly ShoeView[]): HTMLElement {
   const s = d.summary;

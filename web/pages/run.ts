@@ -18,7 +18,14 @@ import { navigate } from "../router.ts";
 import { runChartSlots } from "./run-charts.ts";
 import { runStory } from "./run-story.ts";
 import { markBadges, sportName } from "./runs.ts";
-import { downloadOriginal, noVerdictNote, partialNotice, routeCard, runNotesCard } from "./run-extras.ts";
+import {
+  downloadOriginal,
+  noVerdictNote,
+  partialNotice,
+  routeCard,
+  runNotesCard,
+  timeZoneNote,
+} from "./run-extras.ts";
 import { askHipFirst, hipPromptCard, hipPromptWindow } from "./run-hip-prompt.ts";
 import { runDateFixNote } from "./date-fix-undo.ts";
 import type { ShoeView } from "../../server/api/index.ts";
@@ -62,6 +69,7 @@ function showRun(root: HTMLElement, detail: ActivityDetail, shoes: readonly Shoe
       `${s.name ? `${fmtDate(s.localDate)}, started` : "Started"} ${fmtTimeOfDay(s.localStartTime)}${deviceName(s.device) ? ` · ${deviceName(s.device)}` : ""}`,
     ),
     runDateFixNote(s),
+    timeZoneNote(detail),
     h("div", { class: "badges" }, ...markBadges(s)),
     partialNotice(detail),
     noVerdictNote(detail),

@@ -65,6 +65,8 @@ export async function importAndAnalyse(
     }
     options.onProgress?.({ done: total, total, current: null });
     const summary = summarise(results);
+    // Date: runs whose files record no UTC offset take their nearest run's, whatever order the files came in.
+    if (summary.imported > 0) ctx.activities.settleAssumedOffsets();
     // Analyse what changed, so the dashboard's next read finds every result cached. Before the engine closes:
     // its last checkpoint then runs beside the analysis, not ahead of it.
     const analysis =

@@ -136,6 +136,8 @@ export function toActivityDetail(
       flaggedShare: c && c.basis !== "none" ? c.flaggedFraction : null,
       lateDropPts: c?.lateDrop?.dropPoints ?? null,
       dateFix: dateFixOf(a),
+      utcOffsetS: a.utcOffsetS ?? 0,
+      utcOffsetSource: a.utcOffsetSource,
     },
     laps: lapViews(a),
     series: downsampleSeries(a, model),
