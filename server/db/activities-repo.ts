@@ -173,11 +173,10 @@ function prepareStatements(db: Db) {
   };
 }
 
-/** Activities and their laps. Callers wrap multi-step writes in db.transaction. */
-/** `nowMs` is the clock that decides which start dates are suspect (after tomorrow). */
 /**
- * `zoneOffsetS`: this computer's UTC offset at an instant, in which a file that records none is first dated
- * (activityValues).
+ * Activities and their laps. Callers wrap multi-step writes in db.transaction. `nowMs` is the clock that decides
+ * which start dates are suspect (after tomorrow); `zoneOffsetS`, this computer's UTC offset at an instant, in
+ * which a file that records none is first dated (activityValues).
  */
 export function createActivitiesRepo(
   db: Db,
@@ -240,9 +239,9 @@ export function createActivitiesRepo(
     settleAssumedOffsets(): number {
       return db.transaction(() => {
         let moved = 0;
+        const near = (r: { start_utc: string; utc_offset_s: number } | undefined) =>
+          r ? { startUtc: r.start_utc, utcOffsetS: r.utc_offset_s } : null;
         for (const row of s.assumed.all()) {
-          const near = (r: { start_utc: string; utc_offset_s: number } | undefined) =>
-            r ? { startUtc: r.start_utc, utcOffsetS: r.utc_offset_s } : null;
           const offsetS = nearestOffset(
             row.start_utc,
             near(s.recordedBefore.get(row.start_utc)),
