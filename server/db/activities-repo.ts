@@ -124,8 +124,12 @@ function prepareStatements(db: Db) {
        WHERE activity_id = ?`,
     ),
     deleteLaps: q.prepare<[number], void>("DELETE FROM laps WHERE activity_id = ?"),
-    assumed: q.prepare<[], { id: number; start_utc: string; utc_offset_s: number; local_date: string }>(
-      "SELECT id, start_utc, utc_offset_s, local_date FROM activities WHERE utc_offset_source <> 'file'",
+    assumed: q.prepare<
+      [],
+      { id: number; start_utc: string; utc_offset_s: number; utc_offset_source: string; local_date: string }
+    >(
+      `SELECT id, start_utc, utc_offset_s, utc_offset_source, local_date FROM activities
+       WHERE utc_offset_source IN ('nearby-run', 'server-zone')`,
     ),
     recordedBefore: q.prepare<[string], { start_utc: string; utc_offset_s: number }>(
       `SELECT start_utc, utc_offset_s FROM activities
@@ -248,6 +252,7 @@ export function createActivitiesRepo(
             near(s.recordedAfter.get(row.start_utc)),
           );
           if (offsetS === null) continue;
+          if (row.utc_offset_source === "nearby-run" && row.utc_offset_s === offsetS) continue;
           const localDate = localDateAt(row.start_utc, offsetS);
           const suspect = isDateSuspect({ startUtc: row.start_utc, localDate }, nowMs()) ? 1 : 0;
           s.assumeOffset.run(offsetS, localDate, suspect, row.id);

@@ -271,6 +271,8 @@ ALTER TABLE activities DROP COLUMN date_shift_days;
 const V10_ASSUMED_UTC_OFFSET = `
 ALTER TABLE activities ADD COLUMN utc_offset_source TEXT NOT NULL DEFAULT 'file'
   CHECK (utc_offset_source IN ('file', 'nearby-run', 'server-zone'));
+-- The nearest run that records its offset, found by two seeks (ten years of runs without one: 0.7 s a scan).
+CREATE INDEX activities_offset_source_start ON activities (utc_offset_source, start_utc);
 UPDATE activities AS a SET utc_offset_source = 'nearby-run', utc_offset_s = (
     SELECT b.utc_offset_s FROM activities b
     WHERE b.utc_offset_s IS NOT NULL AND b.utc_offset_source = 'file'
