@@ -156,4 +156,22 @@ browserSuite("the runner's clock in a real browser", {}, (s) => {
     expect(await page.getByTestId("time-zone-note").count()).toBe(0);
     await page.context().close();
   });
+  it("says a recent run's time zone was assumed while it asks about the hip after it", async () => {
+    const bytes = encodeActivity({
+      start: new Date(Date.now() - 2 * HOUR_S * 1000),
+      durationS: 1800,
+      device: { manufacturer: "garmin", serialNumber: 3_900_000_003 },
+      samples: { speedMps: () => 3, cadenceSpm: () => 172, heartRateBpm: () => 140 },
+    });
+    const res = await fetch(`${s.server.url}/api/activities`, {
+      method: "POST",
+      body: filesForm([{ name: "recent-no-zone.fit", bytes }]),
+    });
+    const [stored] = (await expectBody(res, importResponseSchema)).results;
+    const page = await s.newPage({ timezoneId: "Europe/London", locale: "en-GB" });
+    await page.goto(`${s.server.url}/#/runs/${stored?.activityIds[0]}`);
+    await page.getByTestId("hip-prompt").waitFor();
+    expect(await page.getByTestId("time-zone-note").textContent()).toMatch(/did not record a time zone/);
+    await page.context().close();
+  });
 });

@@ -49,9 +49,12 @@ export async function runPage(root: HTMLElement, ctx: { params: Record<string, s
     ),
   ];
   if (askHipFirst(s, pain)) {
+    // How the run's date was fixed or assumed is said here too: the question is about that date.
     replace(
       root,
       ...header,
+      runDateFixNote(s),
+      timeZoneNote(detail),
       hipPromptCard(s, () => showRun(root, detail, shoes)),
     );
     return;
