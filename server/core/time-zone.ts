@@ -6,11 +6,6 @@
  */
 export type UtcOffsetSource = "file" | "nearby-run" | "server-zone";
 
-/** The local date (YYYY-MM-DD) of an instant in a UTC offset (s): the fit-parser's rule, localDateOf. */
-export function localDateAt(startUtc: string, offsetS: number): string {
-  return new Date(Date.parse(startUtc) + offsetS * 1000).toISOString().slice(0, 10);
-}
-
 /** Of the runs before and after a start that record their offset, the nearer one's offset; null when neither. */
 export function nearestOffset(
   startUtc: string,

@@ -11,7 +11,9 @@ import {
   toLap,
   toSummary,
 } from "./activity-rows.ts";
-import { type UtcOffsetSource, localDateAt, nearestOffset } from "../core/time-zone.ts";
+import { localClock } from "../core/date-fix.ts";
+import { type UtcOffsetSource, nearestOffset } from "../core/time-zone.ts";
+import { createAnalysisRepo } from "./analysis-repo.ts";
 
 /** An activity as listed: the parsed session without its laps and samples, plus what storage adds. */
 export interface ActivitySummary extends Omit<Activity, "laps" | "samples"> {
@@ -145,8 +147,6 @@ function prepareStatements(db: Db) {
       `UPDATE activities SET utc_offset_source = 'nearby-run', utc_offset_s = ?, local_date = ?, date_suspect = ?
        WHERE id = ?`,
     ),
-    // The cached per-run result carries the run's date (its trend point): recomputed at the next analysis.
-    forgetAnalysis: q.prepare<[number], void>("DELETE FROM run_analysis WHERE activity_id = ?"),
     get: q.prepare<[number], ActivityRow>("SELECT * FROM activities WHERE id = ?"),
     laps: q.prepare<[number], LapRow>("SELECT * FROM laps WHERE activity_id = ? ORDER BY lap_index"),
     original: q.prepare<[number], { bytes: Buffer; session_index: number }>(
@@ -242,6 +242,7 @@ export function createActivitiesRepo(
      */
     settleAssumedOffsets(): number {
       return db.transaction(() => {
+        const analysis = createAnalysisRepo(db);
         let moved = 0;
         const near = (r: { start_utc: string; utc_offset_s: number } | undefined) =>
           r ? { startUtc: r.start_utc, utcOffsetS: r.utc_offset_s } : null;
@@ -253,11 +254,11 @@ export function createActivitiesRepo(
           );
           if (offsetS === null) continue;
           if (row.utc_offset_source === "nearby-run" && row.utc_offset_s === offsetS) continue;
-          const localDate = localDateAt(row.start_utc, offsetS);
+          const { localDate } = localClock(row.start_utc, offsetS);
           const suspect = isDateSuspect({ startUtc: row.start_utc, localDate }, nowMs()) ? 1 : 0;
           s.assumeOffset.run(offsetS, localDate, suspect, row.id);
           if (localDate !== row.local_date) {
-            s.forgetAnalysis.run(row.id);
+            analysis.forget(row.id);
             moved++;
           }
         }

@@ -1,6 +1,7 @@
 import type { Activity, Lap, ParseResult } from "../../fit-parser/types.ts";
 import { isRunSport } from "../core/sport.ts";
-import { type UtcOffsetSource, localDateAt } from "../core/time-zone.ts";
+import { localClock } from "../core/date-fix.ts";
+import type { UtcOffsetSource } from "../core/time-zone.ts";
 import type { ActivitySummary } from "./activities-repo.ts";
 
 // Row <-> object mapping for activities and laps, kept apart so the repo stays about queries.
@@ -142,7 +143,7 @@ export function activityValues(
   let a = activity;
   if (activity.utcOffsetS === null) {
     const offsetS = zoneOffsetS(Date.parse(activity.startUtc));
-    a = { ...activity, utcOffsetS: offsetS, localDate: localDateAt(activity.startUtc, offsetS) };
+    a = { ...activity, utcOffsetS: offsetS, localDate: localClock(activity.startUtc, offsetS).localDate };
   }
   return [
     a.sport,

@@ -14,6 +14,7 @@ export function createAnalysisRepo(db: Db) {
        ON CONFLICT (activity_id) DO UPDATE SET analysis_version = excluded.analysis_version, json = excluded.json`,
     ),
     clear: db.sqlite.prepare<[], void>("DELETE FROM run_analysis"),
+    forget: db.sqlite.prepare<[number], void>("DELETE FROM run_analysis WHERE activity_id = ?"),
     ids: db.sqlite.prepare<[number], { activity_id: number }>(
       "SELECT activity_id FROM run_analysis WHERE analysis_version = ?",
     ),
@@ -33,6 +34,10 @@ export function createAnalysisRepo(db: Db) {
     },
     put(activityId: number, version: number, result: unknown): void {
       s.put.run(activityId, version, JSON.stringify(result));
+    },
+    /** Drops one run's cached result: it carries the run's date (its trend point), so a run that moves loses it. */
+    forget(activityId: number): void {
+      s.forget.run(activityId);
     },
     /** Activities with a result made under `version`. */
     analysed(version: number): Set<number> {

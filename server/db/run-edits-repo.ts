@@ -1,3 +1,4 @@
+import { createAnalysisRepo } from "./analysis-repo.ts";
 import type { Db } from "./open.ts";
 
 /** What the runner may change on a stored run; absent fields are left as they are. */
@@ -14,6 +15,7 @@ export interface RunEdit {
 
 /** The runner's own fields on runs: name, notes, shoe and date corrections. */
 export function createRunEditsRepo(db: Db) {
+  const analysis = createAnalysisRepo(db);
   const s = {
     exists: db.sqlite.prepare<[number], { date_shift_s: number }>(
       "SELECT date_shift_s FROM activities WHERE id = ?",
@@ -41,8 +43,6 @@ export function createRunEditsRepo(db: Db) {
       `UPDATE laps SET start_utc = strftime('%Y-%m-%dT%H:%M:%fZ', start_utc, ? || ' seconds')
        WHERE activity_id = ?`,
     ),
-    // The cached per-run result carries the run's date (its trend point): recomputed at the next analysis.
-    forgetAnalysis: db.sqlite.prepare<[number], void>("DELETE FROM run_analysis WHERE activity_id = ?"),
   };
   return {
     /** Applies an edit; false when there is no such run. */
@@ -60,7 +60,7 @@ export function createRunEditsRepo(db: Db) {
           const delta = shift - row.date_shift_s;
           s.shift.run({ delta, shift, id });
           s.shiftLaps.run(delta, id);
-          s.forgetAnalysis.run(id);
+          analysis.forget(id);
         }
         return true;
       });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { localDateAt, nearestOffset } from "../../server/core/time-zone.ts";
+import { localClock } from "../../server/core/date-fix.ts";
+import { nearestOffset } from "../../server/core/time-zone.ts";
 
-describe("localDateAt()", () => {
+const localDateAt = (startUtc: string, offsetS: number): string => localClock(startUtc, offsetS).localDate;
+
+describe("localClock() dates a run in its offset", () => {
   it("dates an evening run in the Americas on its own day, not UTC's next one", () => {
     expect(localDateAt("2020-03-05T01:30:00.000Z", -7 * 3600)).toBe("2020-03-04");
     expect(localDateAt("2020-03-05T01:30:00.000Z", 0)).toBe("2020-03-05");
